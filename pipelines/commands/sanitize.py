@@ -1,0 +1,71 @@
+"""`ft-sanitizer sanitize FILE --out DIR`: validate, detect, anonymize, re-scan, report."""
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipelines.errors import PipelineError
+from pipelines.run import input_files, output_dir_for, run_sanitize
+from schemas.run_config import DetectionOptions, Detectors, Operator, ReviewPolicy, RunConfig
+
+
+def _detectors(value: str) -> frozenset[Detectors]:
+    try:
+        return frozenset(Detectors(part.strip()) for part in value.split(",") if part.strip())
+    except ValueError as e:
+        raise click.BadParameter("use a comma-separated list of: pii, secrets") from e
+
+
+@click.command("sanitize")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for <stem>.sanitized.jsonl, <stem>.quarantine.jsonl and report.json.")
+@click.option("--detectors", default="pii,secrets", show_default=True,
+              help="Detector families: pii (Presidio + spaCy NER), secrets (keys, tokens); 'secrets' loads no NER.")
+@click.option("--operator", type=click.Choice([o.value for o in Operator]), default="placeholder",
+              show_default=True, help="How PII is replaced; secrets always become placeholders.")
+@click.option("--unknown-fields", type=click.Choice(["quarantine", "drop"]), default="quarantine",
+              show_default=True, help="A field Together's formats don't know: quarantine the line, or drop the field.")
+@click.option("--spacy-model", default=DetectionOptions().spacy_model, show_default=True,
+              help="Installed spaCy model package for NER.")
+@click.option("--max-quarantined-share", type=float, default=ReviewPolicy().max_quarantined_share,
+              show_default=True, help="Reject the run when more than this share of lines is quarantined.")
+@click.option("--auto-approve", is_flag=True, help="Approve by policy when nothing blocks (for nightly runs).")
+@click.option("--batch-size", type=int, default=RunConfig().batch_size, show_default=True,
+              help="Records per detection batch.")
+def command(file: Path, out_dir: Path, detectors: str, operator: str, unknown_fields: str, spacy_model: str,
+            max_quarantined_share: float, auto_approve: bool, batch_size: int) -> None:
+    """Sanitize FILE (JSONL, or a folder of .jsonl files: each into DIR/<stem>/) into --out DIR.
+
+    Writes DIR/<stem>.sanitized.jsonl (valid records in input order, sanitized), DIR/<stem>.quarantine.jsonl
+    (line number and reason per rejected line, never its content) and DIR/report.json.
+    Exit status: 0 the run completed (read the decision in report.json), 2 usage error or unreadable input.
+    """
+    try:
+        config = RunConfig(
+            detection=DetectionOptions(detectors=_detectors(detectors), operator=Operator(operator),
+                                       spacy_model=spacy_model),
+            policy=ReviewPolicy(max_quarantined_share=max_quarantined_share, auto_approve=auto_approve),
+            unknown_fields=unknown_fields,
+            batch_size=batch_size,
+        )
+        files = input_files(file)
+        if not files:
+            raise click.BadParameter(f"{file}: the folder holds no .jsonl file", param_hint="FILE")
+        for path in files:
+            result = run_sanitize(path, output_dir_for(path, out_dir, many=file.is_dir()), config)
+            _summarise(path, result)
+    except PipelineError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(2)
+
+
+def _summarise(path: Path, result) -> None:
+    r = result.report
+    click.echo(f"{path.name}: {r.records_total} records, {r.records_written} written, "
+               f"{r.records_quarantined} quarantined, {sum(r.findings.values())} values replaced; "
+               f"decision: {r.decision.value} ({'; '.join(r.decision_reasons)})")
+    click.echo(f"  sanitized:  {result.output.sanitized_path}")
+    click.echo(f"  quarantine: {result.output.quarantine_path}")
+    click.echo(f"  report:     {result.report_path}")

@@ -1,0 +1,47 @@
+"""One sanitize run as a plain function: the CLI, the notebook API and the Prefect flow all call this."""
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.stages.sanitize_file import SanitizeOutput, sanitize_file
+from pipelines.stages.write_report import build_report, write_report
+from sanitizers.engine import Detector
+from schemas.report import Report
+from schemas.run_config import RunConfig
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What a run wrote and decided."""
+
+    output: SanitizeOutput
+    report: Report
+    report_path: Path
+
+
+def input_files(input_path: Path) -> list[Path]:
+    """A .jsonl file, or every .jsonl file directly inside a folder, sorted by name."""
+    input_path = Path(input_path)
+    if input_path.is_dir():
+        return sorted(p for p in input_path.iterdir() if p.suffix == ".jsonl" and p.is_file())
+    return [input_path]
+
+
+def output_dir_for(input_file: Path, out_dir: Path, many: bool) -> Path:
+    """`out_dir` for a single file; `out_dir/<stem>/` when a folder of files is sanitized."""
+    return Path(out_dir) / Path(input_file).name.removesuffix(".jsonl") if many else Path(out_dir)
+
+
+def run_sanitize(
+    input_path: Path, out_dir: Path, config: RunConfig | None = None, detector: Detector | None = None
+) -> RunResult:
+    """Validate, sanitize and report one JSONL file into `out_dir`."""
+    config = config or RunConfig()
+    output = sanitize_file(Path(input_path), Path(out_dir), config, detector)
+    report = build_report(output, config)
+    report_path = write_report(report, Path(out_dir))
+    logger.info("%s: decision %s", Path(input_path).name, report.decision)
+    return RunResult(output, report, report_path)

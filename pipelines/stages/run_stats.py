@@ -1,0 +1,71 @@
+"""Counters a sanitize run keeps: only counts, line numbers, field paths and entity types."""
+
+import re
+from collections import Counter, defaultdict
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.formats import RecordFormat
+from schemas.report import Excerpt
+
+MAX_LINES_PER_REASON = 200
+MAX_EXCERPTS = 25
+EXCERPT_RADIUS = 60
+
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def normalise_field(path: str) -> str:
+    """`messages[3].content` -> `messages[].content`: one row per field, not per position."""
+    return _INDEX.sub("[]", path)
+
+
+class RunStats(BaseModel):
+    """What one sanitize run counted. Small and free of content, so safe to return from a task."""
+
+    model_config = ConfigDict(hide_input_in_errors=True)
+
+    format: RecordFormat | None = None
+    records_total: int = 0
+    records_written: int = 0
+    records_quarantined: int = 0
+    blank_lines: int = 0
+    records_changed: int = 0
+    unknown_fields_removed: int = 0
+    texts_scanned: int = 0
+    quarantine_by_reason: Counter[str] = Field(default_factory=Counter)
+    quarantine_lines: dict[str, list[int]] = Field(default_factory=lambda: defaultdict(list))
+    findings: Counter[str] = Field(default_factory=Counter)
+    findings_by_field: dict[str, Counter[str]] = Field(default_factory=lambda: defaultdict(Counter))
+    findings_by_role: dict[str, Counter[str]] = Field(default_factory=lambda: defaultdict(Counter))
+    residual_findings: Counter[str] = Field(default_factory=Counter)
+    excerpts: list[Excerpt] = Field(default_factory=list)
+
+    def quarantined(self, line_no: int, reason: str) -> None:
+        """Count one quarantined line."""
+        self.records_quarantined += 1
+        self.quarantine_by_reason[reason] += 1
+        lines = self.quarantine_lines.setdefault(reason, [])
+        if len(lines) < MAX_LINES_PER_REASON:
+            lines.append(line_no)
+
+    def found(self, entity_type: str, field: str, role: str | None) -> None:
+        """Count one replaced span."""
+        self.findings[entity_type] += 1
+        self.findings_by_field.setdefault(normalise_field(field), Counter())[entity_type] += 1
+        self.findings_by_role.setdefault(role or "-", Counter())[entity_type] += 1
+
+    def excerpt(self, line_no: int, field: str, entity_type: str, sanitized: str, start: int, end: int) -> None:
+        """Keep a window of *sanitized* text around a replacement, for the reviewer (capped)."""
+        if len(self.excerpts) >= MAX_EXCERPTS:
+            return
+        if any(e.entity_type == entity_type for e in self.excerpts) and len(self.excerpts) >= MAX_EXCERPTS // 2:
+            return  # keep room for other entity types
+        lo, hi = max(0, start - EXCERPT_RADIUS), min(len(sanitized), end + EXCERPT_RADIUS)
+        text = ("…" if lo else "") + sanitized[lo:hi] + ("…" if hi < len(sanitized) else "")
+        self.excerpts.append(Excerpt(line=line_no, field=normalise_field(field), entity_type=entity_type, text=text))
+
+    @property
+    def balanced(self) -> bool:
+        """Every non-blank line is written or quarantined."""
+        return self.records_total == self.records_written + self.records_quarantined

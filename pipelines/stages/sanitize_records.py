@@ -1,0 +1,108 @@
+"""Sanitize validated records in batches: detect, replace, re-scan, and say where each record goes.
+
+A batch's texts go through the detector together (one `nlp.pipe` pass); each record gets its own
+ReplacementBook so a value keeps its placeholder across turns. Changed texts are scanned again with
+the full detector set: a record that still carries a secret is quarantined as `residual_secret`.
+"""
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipelines.reasons import Reason
+from pipelines.stages.run_stats import RunStats
+from pipelines.stages.validate_records import ValidRecord
+from sanitizers.anonymize import anonymize_text
+from sanitizers.engine import Detector
+from sanitizers.entities import is_secret_entity
+from sanitizers.findings import Finding
+from sanitizers.replacement_book import ReplacementBook
+from sanitizers.text_fields import apply_replacements, iter_text_slots
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SanitizedRecord:
+    """Where one valid record goes: `json_line` to the output, or quarantine under `reason`."""
+
+    line_no: int
+    json_line: str | None
+    reason: Reason | None = None
+    field: str = ""
+
+
+class RecordSanitizer:
+    """Detects and replaces sensitive values in batches of valid records."""
+
+    def __init__(self, detector: Detector, stats: RunStats, book_factory=ReplacementBook):
+        self.detector = detector
+        self.stats = stats
+        self.book_factory = book_factory
+
+    def sanitize_batch(self, batch: Sequence[ValidRecord], raw_lines: Sequence[str]) -> list[SanitizedRecord]:
+        """Sanitize `batch`; `raw_lines[i]` is the decoded input line of `batch[i]` (reused when unchanged)."""
+        slots_per_record = [iter_text_slots(r.record, r.format) for r in batch]
+        texts = [slot.text for slots in slots_per_record for slot in slots]
+        findings = self.detector.detect_batch(texts)
+        self.stats.texts_scanned += len(texts)
+
+        pending: list[tuple[list, list[str], list[list[Finding]]]] = []
+        cursor = 0
+        for i, (record, slots) in enumerate(zip(batch, slots_per_record)):
+            book = self.book_factory()
+            new_texts: list[str] = []
+            applied_per_slot: list[list[Finding]] = []
+            for slot in slots:
+                new_text, applied = anonymize_text(slot.text, findings[cursor], book)
+                cursor += 1
+                new_texts.append(new_text)
+                applied_per_slot.append(applied)
+                for f in applied:
+                    self.stats.found(f.entity_type, slot.path, slot.role)
+                    self.stats.excerpt(record.line_no, slot.path, f.entity_type, new_text, f.start, f.end)
+            pending.append((slots, new_texts, applied_per_slot))
+
+        residual = self._rescan(pending)
+        out: list[SanitizedRecord] = []
+        for i, ((_, new_texts, applied_per_slot), bad_field) in enumerate(zip(pending, residual)):
+            record = batch[i]
+            if bad_field is not None:
+                out.append(SanitizedRecord(record.line_no, None, Reason.RESIDUAL_SECRET, bad_field))
+                continue
+            changed = any(applied_per_slot)
+            if changed:
+                self.stats.records_changed += 1
+            if changed or record.removed_fields:
+                sanitized = apply_replacements(record.record, record.format, new_texts)
+                line = json.dumps(sanitized, ensure_ascii=False)
+            else:
+                line = raw_lines[i]
+            out.append(SanitizedRecord(record.line_no, line))
+        return out
+
+    def _rescan(self, pending: list[tuple[list, list[str], list[list[Finding]]]]) -> list[str | None]:
+        """Field path of a residual secret per record (None when clean); counts residual findings.
+
+        Only changed texts are scanned again: an unchanged text had no findings, and detection is
+        deterministic. Findings inside our own replacements are not residual.
+        """
+        changed: list[tuple[int, int, str, list[Finding]]] = []
+        for k, (_, new_texts, applied_per_slot) in enumerate(pending):  # noqa: B007
+            for j, (text, applied) in enumerate(zip(new_texts, applied_per_slot)):
+                if applied:
+                    changed.append((k, j, text, applied))
+        result: list[str | None] = [None] * len(pending)
+        if not changed:
+            return result
+        again = self.detector.detect_batch([text for _, _, text, _ in changed])
+        for (k, j, _, applied), found in zip(changed, again):
+            for f in found:
+                if any(a.start <= f.start and f.end <= a.end for a in applied):
+                    continue
+                self.stats.residual_findings[f.entity_type] += 1
+                if is_secret_entity(f.entity_type) and result[k] is None:
+                    result[k] = pending[k][0][j].path
+        return result
+

@@ -1,0 +1,79 @@
+"""The detector: secrets and PII for batches of texts, built once per process.
+
+`Detector.detect_batch` is the one entry every stage uses. Repeated texts (system prompts, stock
+replies) are detected once per run through a bounded cache keyed by the text itself, held in memory only.
+"""
+
+import functools
+import logging
+from collections.abc import Sequence
+
+from sanitizers.findings import Finding
+from schemas.run_config import DetectionOptions, Detectors
+
+logger = logging.getLogger(__name__)
+
+CACHE_MAX_TEXTS = 50_000
+CACHE_MAX_CHARS = 20_000  # longer texts are rarely repeated; caching them costs memory
+
+
+class Detector:
+    """Runs the configured detector families over texts and returns offsets, never values."""
+
+    def __init__(self, options: DetectionOptions):
+        self.options = options
+        self._secrets = None
+        self._pii = None
+        if Detectors.SECRETS in options.detectors:
+            from sanitizers.secret_scan import SecretScanner
+
+            self._secrets = SecretScanner()
+        if Detectors.PII in options.detectors:
+            from sanitizers.pii_analyzer import PiiAnalyzer  # imports spaCy: only when PII is wanted
+
+            self._pii = PiiAnalyzer(options)
+        self._cache: dict[str, list[Finding]] = {}
+        self.cache_hits = 0
+
+    def detect_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """Findings for each text, in the order given."""
+        todo: dict[str, None] = {}
+        for text in texts:
+            if text not in self._cache and text not in todo:
+                todo[text] = None
+        fresh = dict(zip(todo, self._detect_uncached(list(todo))))
+        out = []
+        for text in texts:
+            found = fresh.get(text)
+            if found is None:
+                self.cache_hits += 1
+                found = self._cache[text]
+            out.append(found)
+        if len(self._cache) + len(fresh) > CACHE_MAX_TEXTS:
+            self._cache.clear()
+        for text, findings in fresh.items():
+            if len(text) <= CACHE_MAX_CHARS:
+                self._cache[text] = findings
+        return out
+
+    def _detect_uncached(self, texts: list[str]) -> list[list[Finding]]:
+        results: list[list[Finding]] = [[] for _ in texts]
+        if self._secrets is not None:
+            for i, text in enumerate(texts):
+                results[i].extend(self._secrets.scan(text))
+        if self._pii is not None and texts:
+            pii_texts = [(i, t) for i, t in enumerate(texts) if _may_hold_pii(t)]
+            for (i, _), found in zip(pii_texts, self._pii.analyze_batch([t for _, t in pii_texts])):
+                results[i].extend(found)
+        return results
+
+
+def _may_hold_pii(text: str) -> bool:
+    # Every PII type we detect needs at least two letters or digits; skip punctuation-only strings.
+    return sum(ch.isalnum() for ch in text[:64]) >= 2 or len(text) > 64
+
+
+@functools.lru_cache(maxsize=4)
+def get_detector(options: DetectionOptions) -> Detector:
+    """The process-wide Detector for `options`: models and recognizers are built once per process."""
+    return Detector(options)

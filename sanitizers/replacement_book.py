@@ -1,0 +1,45 @@
+"""Per-record memory of replacements: the same value gets the same replacement in every turn."""
+
+from collections import defaultdict
+
+from presidio_anonymizer.operators import Operator
+
+from sanitizers.entities import is_secret_entity
+from sanitizers.operators.placeholder import Placeholder
+
+_PLACEHOLDER = Placeholder()
+
+
+class ReplacementBook:
+    """Maps (entity type, value) to a replacement within one record; values live only in memory.
+
+    Secrets always get a placeholder, whatever operator is chosen for PII: a key-shaped fake would look
+    like a leak to every reviewer and scanner downstream.
+    """
+
+    def __init__(self, pii_operator: Operator = _PLACEHOLDER):
+        self._pii_operator = pii_operator
+        self._by_value: dict[tuple[str, str], str] = {}
+        self._counters: defaultdict[str, int] = defaultdict(int)
+
+    def replacement(self, entity_type: str, value: str) -> str:
+        """The replacement for `value`, numbered in order of first appearance per type."""
+        key = (entity_type, _normalise(entity_type, value))
+        found = self._by_value.get(key)
+        if found is None:
+            self._counters[entity_type] += 1
+            params = {"entity_type": entity_type, "index": self._counters[entity_type]}
+            operator = _PLACEHOLDER if is_secret_entity(entity_type) else self._pii_operator
+            found = operator.operate(text=key[1], params=params)
+            self._by_value[key] = found
+        return found
+
+    def __repr__(self) -> str:
+        return f"ReplacementBook({len(self._by_value)} values)"
+
+
+def _normalise(entity_type: str, value: str) -> str:
+    # "Jane Doe" and "jane  doe", or an email in two cases, are the same person.
+    if entity_type in ("PERSON", "EMAIL_ADDRESS"):
+        return " ".join(value.split()).casefold()
+    return value
