@@ -1,0 +1,46 @@
+# ft-sanitizer: `make run` and `make test` set everything up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+UV := $(PYTHON) -m uv
+OUT ?= out
+
+.PHONY: help install run test test-fast eval bench serve stop system-deps lint clean
+
+help:  ## list targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/ft-sanitizer: pyproject.toml uv.lock
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(BIN)/ft-sanitizer  ## build .venv with every dependency (uv, from uv.lock)
+
+run: install  ## sanitize every file in data-samples/ into out/ (no outside service)
+	@rm -rf $(OUT)
+	$(BIN)/ft-sanitizer sanitize data-samples --out $(OUT)
+	@echo "outputs: $(OUT)/<name>/{<name>.sanitized.jsonl,<name>.quarantine.jsonl,report.json,report.html}"
+
+system-deps:  ## Debian packages the tests need (headless chromium)
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install system-deps  ## run the whole test suite
+	$(BIN)/python -m pytest -q
+
+test-fast: install  ## unit tests only (no servers, no browser)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+eval: install  ## detection quality on the generated labeled set (recall, benign kept, near-misses)
+	$(BIN)/python benchmarks/eval/run.py
+
+bench: install  ## throughput and memory, side by side with plain Presidio
+	$(BIN)/python benchmarks/bench.py
+
+lint: install
+	$(BIN)/ruff check pipelines sanitizers schemas tests benchmarks
+
+clean:
+	rm -rf $(OUT) .pytest_cache .hypothesis
