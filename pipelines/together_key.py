@@ -65,7 +65,7 @@ def _read_block(block_name: str) -> str:
             f"Prefect Secret block {block_name!r} not found on the configured Prefect API; create it with "
             f"`Secret(value=...).save({block_name!r})` or `prefect block create secret`"
         ) from e
-    except Exception as e:  # noqa: BLE001 - any transport failure means the same thing to the user
+    except Exception as e:  # any transport failure means the same thing to the user
         raise ConfigError(
             f"could not read Prefect Secret block {block_name!r} ({type(e).__name__}); "
             "check PREFECT_API_URL and that the Prefect server is running"

@@ -34,20 +34,18 @@ def test_replaces_content_when_target_exists(tmp_path: Path) -> None:
 def test_keeps_old_content_when_block_raises(tmp_path: Path) -> None:
     target = tmp_path / "a.txt"
     target.write_text("old")
-    with pytest.raises(RuntimeError):
-        with atomic_writer(target, "w") as f:
-            f.write("half")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), atomic_writer(target, "w") as f:
+        f.write("half")
+        raise RuntimeError("boom")
     assert target.read_text() == "old"
     assert _leftovers(tmp_path) == []
 
 
 def test_creates_nothing_when_block_raises_and_target_is_new(tmp_path: Path) -> None:
     target = tmp_path / "a.txt"
-    with pytest.raises(RuntimeError):
-        with atomic_writer(target, "wb") as f:
-            f.write(b"half")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), atomic_writer(target, "wb") as f:
+        f.write(b"half")
+        raise RuntimeError("boom")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -69,6 +67,5 @@ def test_uses_umask_mode_when_target_is_new(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("mode", ["a", "r", "w+", "ab"])
 def test_refuses_mode_when_not_a_plain_write(tmp_path: Path, mode: str) -> None:
-    with pytest.raises(ValueError, match="mode"):
-        with atomic_writer(tmp_path / "a", mode):  # type: ignore[arg-type]
-            pass
+    with pytest.raises(ValueError, match="mode"), atomic_writer(tmp_path / "a", mode):  # type: ignore[arg-type]
+        pass
