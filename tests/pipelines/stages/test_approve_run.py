@@ -1,0 +1,209 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from pipelines.errors import ConfigError, HashMismatch, NotApproved
+from pipelines.stages.approve_run import (
+    APPROVAL_FILE,
+    approve_run,
+    check_approved,
+    check_approved_run,
+    read_approval,
+    record_policy_approval,
+    reject_run,
+)
+from schemas.approval import Approval, ApprovalSource
+from schemas.report import Decision
+from tests.pipelines.stages.run_dirs import make_run_dir, sanitized_path
+
+
+def test_writes_bound_approval_when_reviewer_approves(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    approval = approve_run(out, reviewer="alice", comment="looked at 20 excerpts")
+    on_disk = Approval.model_validate_json((out / APPROVAL_FILE).read_bytes())
+    assert on_disk == approval
+    assert approval.approved and approval.reviewer == "alice"
+    assert approval.approved_at is not None and approval.approved_at.utcoffset().total_seconds() == 0
+    assert approval.sanitized_name == "train.sanitized.jsonl"
+    assert approval.decision_at_approval is Decision.NEEDS_REVIEW
+    assert approval.source is ApprovalSource.CLI
+    assert check_approved(out) == approval
+
+
+def test_refuses_approval_when_policy_rejected_run(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path, decision=Decision.REJECTED)
+    with pytest.raises(NotApproved, match="rejected run cannot be approved: fix") as info:
+        approve_run(out, reviewer="alice")
+    assert "test_reason" in str(info.value)
+    assert not (out / APPROVAL_FILE).exists()
+
+
+def test_raises_hash_mismatch_when_file_changed_before_approval(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    with sanitized_path(out).open("ab") as f:
+        f.write(b'{"text": "added later"}\n')
+    with pytest.raises(HashMismatch, match="changed after sanitize"):
+        approve_run(out, reviewer="alice")
+    assert not (out / APPROVAL_FILE).exists()
+
+
+def test_raises_hash_mismatch_when_file_changed_after_approval(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    approve_run(out, reviewer="alice")
+    sanitized_path(out).write_bytes(b'{"text": "swapped"}\n')
+    with pytest.raises(HashMismatch, match="changed since it was approved"):
+        check_approved(out)
+
+
+def test_raises_hash_mismatch_when_report_changed_after_approval(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    approve_run(out, reviewer="alice")
+    report = json.loads((out / "report.json").read_text())
+    report["decision_reasons"] = ["edited"]
+    (out / "report.json").write_text(json.dumps(report))
+    with pytest.raises(HashMismatch, match="report.json changed since it was approved"):
+        check_approved(out)
+
+
+def test_refuses_upload_gate_when_run_rejected_by_reviewer(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    rejection = reject_run(out, reviewer="bob", comment="too many names left", source="prefect")
+    assert rejection.approved is False and rejection.rejected_at is not None
+    assert rejection.source is ApprovalSource.PREFECT
+    with pytest.raises(NotApproved, match="rejected by bob"):
+        check_approved(out)
+
+
+def test_refuses_approval_when_reviewer_already_rejected(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    reject_run(out, reviewer="bob")
+    with pytest.raises(NotApproved, match="rejection is final"):
+        approve_run(out, reviewer="alice")
+    assert read_approval(out).approved is False
+
+
+def test_rejection_replaces_approval_when_reviewer_changes_mind(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    approve_run(out, reviewer="alice")
+    reject_run(out, reviewer="alice", comment="found a leak")
+    with pytest.raises(NotApproved):
+        check_approved(out)
+
+
+def test_keeps_first_approval_when_approved_twice(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    first = approve_run(out, reviewer="alice")
+    second = approve_run(out, reviewer="carol")
+    assert second == first
+    assert read_approval(out).reviewer == "alice"
+
+
+@pytest.mark.parametrize(
+    ("decision", "match"),
+    [
+        (Decision.NEEDS_REVIEW, "needs review and has no approval.json"),  # the usual case
+        (Decision.APPROVED, "policy approved this run but no approval.json"),  # policy record missing
+        (Decision.REJECTED, "policy rejected this run"),  # never uploadable
+    ],
+)
+def test_gate_explains_what_to_do_when_no_approval(tmp_path: Path, decision: Decision, match: str) -> None:
+    out = make_run_dir(tmp_path, decision=decision)
+    with pytest.raises(NotApproved, match=match):
+        check_approved(out)
+
+
+def test_records_policy_approval_when_report_approved(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path, decision=Decision.APPROVED)
+    approval = record_policy_approval(out)
+    assert approval.reviewer == "policy" and approval.source is ApprovalSource.POLICY
+    run = check_approved_run(out)
+    assert run.approval == approval
+    assert run.sanitized_path == sanitized_path(out)
+
+
+def test_human_approval_replaces_policy_approval_when_given(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path, decision=Decision.APPROVED)
+    record_policy_approval(out)
+    assert approve_run(out, reviewer="alice").reviewer == "alice"
+
+
+def test_refuses_policy_approval_when_report_needs_review(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    with pytest.raises(NotApproved, match="not approved"):
+        record_policy_approval(out)
+
+
+def test_replaces_stale_approval_when_run_was_sanitized_again(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    reject_run(out, reviewer="bob")
+    make_run_dir(tmp_path, lines=[{"text": "a new run"}])  # same folder, new report and file
+    assert approve_run(out, reviewer="alice").approved
+
+
+def test_raises_not_approved_when_report_missing(tmp_path: Path) -> None:
+    with pytest.raises(NotApproved, match="run sanitize into"):
+        approve_run(tmp_path, reviewer="alice")
+
+
+def test_raises_not_approved_when_report_invalid(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    report = json.loads((out / "report.json").read_text())
+    report["sanitized_sha256"] = "0" * 64  # no longer agrees with sanitized.sha256
+    (out / "report.json").write_text(json.dumps(report))
+    with pytest.raises(NotApproved, match="not a valid report"):
+        approve_run(out, reviewer="alice")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../outside.jsonl",  # climbs out of the run folder
+        "/etc/passwd",  # absolute path
+        "sub/train.sanitized.jsonl",  # near-miss: a folder inside the run folder is refused too
+    ],
+)
+def test_refuses_report_when_sanitized_name_is_not_bare(tmp_path: Path, name: str) -> None:
+    out = make_run_dir(tmp_path, sanitized_name=name)
+    with pytest.raises(NotApproved, match="bare file name"):
+        approve_run(out, reviewer="alice")
+
+
+def test_raises_not_approved_when_sanitized_file_missing(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    sanitized_path(out).unlink()
+    with pytest.raises(NotApproved, match="does not exist"):
+        approve_run(out, reviewer="alice")
+
+
+@pytest.mark.parametrize(
+    ("reviewer", "source"),
+    [
+        ("  ", "cli"),  # blank reviewer
+        ("alice", "email"),  # unknown source
+        ("x" * 201, "cli"),  # reviewer name too long
+    ],
+)
+def test_raises_config_error_when_decision_input_invalid(tmp_path: Path, reviewer: str, source: str) -> None:
+    out = make_run_dir(tmp_path)
+    with pytest.raises(ConfigError):
+        approve_run(out, reviewer=reviewer, source=source)
+    assert not (out / APPROVAL_FILE).exists()
+
+
+def test_raises_not_approved_when_approval_file_corrupt(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    (out / APPROVAL_FILE).write_text('{"approved": true}')
+    with pytest.raises(NotApproved, match="not a valid approval"):
+        check_approved(out)
+
+
+def test_error_messages_carry_no_record_text_when_gate_refuses(tmp_path: Path) -> None:
+    canary = "canary-" + "7" * 8 + "@example.org"
+    out = make_run_dir(tmp_path, lines=[{"text": f"mail {canary}"}])
+    approve_run(out, reviewer="alice")
+    sanitized_path(out).write_text(json.dumps({"text": canary}) + "\n")
+    with pytest.raises(HashMismatch) as info:
+        check_approved(out)
+    assert canary not in str(info.value)
+    assert canary not in (out / APPROVAL_FILE).read_text()
