@@ -1,6 +1,7 @@
 """One sanitize run as a plain function: the CLI, the notebook API and the Prefect flow all call this."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,11 +37,15 @@ def output_dir_for(input_file: Path, out_dir: Path, many: bool) -> Path:
 
 
 def run_sanitize(
-    input_path: Path, out_dir: Path, config: RunConfig | None = None, detector: Detector | None = None
+    input_path: Path,
+    out_dir: Path,
+    config: RunConfig | None = None,
+    detector: Detector | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> RunResult:
-    """Validate, sanitize and report one JSONL file into `out_dir`."""
+    """Validate, sanitize and report one JSONL file into `out_dir` (`progress`: see `sanitize_file`)."""
     config = config or RunConfig()
-    output = sanitize_file(Path(input_path), Path(out_dir), config, detector)
+    output = sanitize_file(Path(input_path), Path(out_dir), config, detector, progress)
     report = build_report(output, config)
     report_path = write_report(report, Path(out_dir))
     logger.info("%s: decision %s", Path(input_path).name, report.decision)

@@ -7,6 +7,7 @@ ends up in exactly one of the two outputs; the returned RunStats says how many w
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,9 +50,17 @@ def quarantine_line(rejected: Rejected) -> str:
 
 
 def sanitize_file(
-    input_path: Path, out_dir: Path, config: RunConfig, detector: Detector | None = None
+    input_path: Path,
+    out_dir: Path,
+    config: RunConfig,
+    detector: Detector | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> SanitizeOutput:
-    """Validate and sanitize `input_path` into `out_dir`."""
+    """Validate and sanitize `input_path` into `out_dir`.
+
+    `progress`, if given, is called with the number of lines read so far (blank ones included) after
+    every detection batch and once at the end: a count, never content (the Prefect flow's progress bar).
+    """
     input_path, out_dir = Path(input_path), Path(out_dir)
     if not input_path.is_file():
         raise InputError(f"{input_path}: not a file; pass a .jsonl file or a folder of them")
@@ -100,7 +109,11 @@ def sanitize_file(
             raws.append(raw.data.decode("utf-8"))
             if len(batch) >= config.batch_size:
                 flush(batch, raws)
+                if progress is not None:
+                    progress(stats.records_total + stats.blank_lines)
         flush(batch, raws)
+        if progress is not None:
+            progress(stats.records_total + stats.blank_lines)
 
     if not stats.balanced:  # a bug, never a data problem: fail loudly rather than lose a line
         raise RuntimeError(
