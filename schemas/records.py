@@ -68,7 +68,8 @@ def detect_format(record: dict[str, Any]) -> RecordFormat | Problem:
         return problem(
             Reason.UNKNOWN_FORMAT,
             "",
-            "has none of the keys messages, prompt/completion, text, input/preferred_output/non_preferred_output",
+            "has none of the keys messages, prompt/completion, text, "
+            "input/preferred_output/non_preferred_output",
             "write the record in one of Together's formats",
         )
     names = " and ".join(fmt.value for fmt in found)
