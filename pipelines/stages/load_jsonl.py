@@ -32,7 +32,7 @@ class RawLine:
     too_long: bool = False
 
 
-def iter_lines(path: Path, *, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[RawLine]:
+def iter_lines(path: Path | str, *, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[RawLine]:
     """Yield every line of `path`, blank ones included, as RawLine.
 
     Strips `\\n` or `\\r\\n` and a UTF-8 BOM on line 1; a missing final newline is fine.
