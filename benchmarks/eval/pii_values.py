@@ -1,0 +1,183 @@
+"""Hand-written makers for structured PII: cards, IBANs, SSNs, phones, IPs, dates, documents.
+
+Checksummed values are valid (Luhn for cards, ISO 13616 mod-97 for IBANs) so a checksum-validating
+detector has no excuse to skip them; formats vary the way people type them.
+"""
+
+import datetime
+import ipaddress
+import random
+import string
+
+from benchmarks.eval.secret_values import chars
+
+DIGITS = string.digits
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def luhn_complete(partial: str) -> str:
+    """`partial` plus the Luhn check digit that makes it valid."""
+    total = 0
+    for i, ch in enumerate(reversed(partial)):
+        d = int(ch)
+        if i % 2 == 0:  # these positions are doubled once the check digit is appended
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return partial + str((10 - total % 10) % 10)
+
+
+def luhn_valid(number: str) -> bool:
+    """True when the digits of `number` pass the Luhn check."""
+    digits = [int(c) for c in number if c.isdigit()]
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2 == 1:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def credit_card(rng: random.Random) -> str:
+    """A Luhn-valid Visa, Mastercard, Amex or Discover number, grouped as people write it."""
+    prefix, length = rng.choice((("4", 16), ("4", 16), ("5" + rng.choice("12345"), 16), ("2221", 16),
+                                 (rng.choice(("34", "37")), 15), ("6011", 16)))
+    number = luhn_complete(prefix + chars(rng, DIGITS, length - len(prefix) - 1))
+    sep = rng.choice((" ", " ", "-", ""))
+    groups = (4, 6, 5) if length == 15 else (4, 4, 4, 4)
+    parts, pos = [], 0
+    for g in groups:
+        parts.append(number[pos:pos + g])
+        pos += g
+    return sep.join(parts)
+
+
+def _iban_check(country: str, bban: str) -> str:
+    rearranged = bban + country + "00"
+    numeric = "".join(str(int(c, 36)) for c in rearranged)
+    return f"{98 - int(numeric) % 97:02d}"
+
+
+def iban_valid(iban: str) -> bool:
+    """True when `iban` (spaces allowed) passes the ISO 13616 mod-97 check."""
+    compact = iban.replace(" ", "")
+    numeric = "".join(str(int(c, 36)) for c in compact[4:] + compact[:4])
+    return int(numeric) % 97 == 1
+
+
+# country: BBAN shape as (alphabet, count) runs, per the national IBAN formats
+_IBAN_BBAN = {
+    "DE": ((DIGITS, 18),),
+    "GB": ((string.ascii_uppercase, 4), (DIGITS, 14)),
+    "FR": ((DIGITS, 23),),
+    "ES": ((DIGITS, 20),),
+    "NL": ((string.ascii_uppercase, 4), (DIGITS, 10)),
+    "IT": ((string.ascii_uppercase, 1), (DIGITS, 22)),
+    "PL": ((DIGITS, 24),),
+    "CH": ((DIGITS, 17),),
+    "AT": ((DIGITS, 16),),
+    "BE": ((DIGITS, 12),),
+}
+
+
+def iban(rng: random.Random, country: str | None = None) -> str:
+    """A mod-97-valid IBAN, compact or grouped by four."""
+    country = country or rng.choice(sorted(_IBAN_BBAN))
+    bban = "".join(chars(rng, alphabet, n) for alphabet, n in _IBAN_BBAN[country])
+    value = country + _iban_check(country, bban) + bban
+    if rng.random() < 0.6:
+        value = " ".join(value[i:i + 4] for i in range(0, len(value), 4))
+    return value
+
+
+def us_ssn(rng: random.Random) -> str:
+    """A valid-looking SSN: area 001-899 but not 666, group 01-99, serial 0001-9999."""
+    area = rng.choice([a for a in range(1, 900) if a != 666])
+    value = f"{area:03d}-{rng.randint(1, 99):02d}-{rng.randint(1, 9999):04d}"
+    return value if rng.random() < 0.85 else value.replace("-", " ")
+
+
+def phone(rng: random.Random, country: str | None = None) -> str:
+    """A phone number in a national or international format (UK/US use the fictional ranges)."""
+    d = lambda n: chars(rng, DIGITS, n)
+    nz = lambda: rng.choice("23456789")
+    shapes = {
+        "GB": (f"+44 20 7946 0{d(3)}", f"020 7946 0{d(3)}", f"+44 7700 900{d(3)}", f"07700 900{d(3)}"),
+        "US": (f"({nz()}{d(2)}) 555-01{d(2)}", f"{nz()}{d(2)}-555-01{d(2)}", f"+1 {nz()}{d(2)} 555 01{d(2)}",
+               f"({nz()}{d(2)}) {nz()}{d(2)}-{d(4)}", f"+1-{nz()}{d(2)}-{nz()}{d(2)}-{d(4)}"),
+        "DE": (f"+49 30 {d(7)}", f"+49 (0)89 {d(8)}", f"030 {d(8)}", f"+49 151 {d(8)}", f"0171 {d(7)}"),
+        "FR": (f"+33 6 {d(2)} {d(2)} {d(2)} {d(2)}", f"06 {d(2)} {d(2)} {d(2)} {d(2)}",
+               f"+33 1 {d(2)} {d(2)} {d(2)} {d(2)}"),
+        "ES": (f"+34 6{d(2)} {d(3)} {d(3)}", f"6{d(2)} {d(3)} {d(3)}"),
+        "IN": (f"+91 9{d(4)} {d(5)}", f"+91-9{d(9)}"),
+        "PL": (f"+48 5{d(2)} {d(3)} {d(3)}", f"+48 {nz()}{d(2)}-{d(3)}-{d(3)}"),
+        "JP": (f"+81 3-{d(4)}-{d(4)}", f"090-{d(4)}-{d(4)}"),
+        "VN": (f"+84 9{d(1)} {d(3)} {d(4)}", f"09{d(2)} {d(3)} {d(3)}"),
+        "BR": (f"+55 11 9{d(4)}-{d(4)}", f"(11) 9{d(4)}-{d(4)}"),
+        "NL": (f"+31 6 {d(8)}", f"06-{d(8)}"),
+    }
+    country = country or rng.choice(sorted(shapes))
+    return rng.choice(shapes[country])
+
+
+def public_ipv4(rng: random.Random) -> str:
+    """A globally routable IPv4 address (no private, loopback, documentation or multicast range)."""
+    while True:
+        ip = ipaddress.IPv4Address(rng.getrandbits(32))
+        if ip.is_global and not ip.is_multicast and ip.packed[0] < 224:
+            return str(ip)
+
+
+def public_ipv6(rng: random.Random) -> str:
+    """A global-unicast IPv6 address outside the 2001:db8::/32 documentation prefix."""
+    while True:
+        ip = ipaddress.IPv6Address((0x2 << 124) | rng.getrandbits(124) & ((1 << 125) - 1))
+        if ip.is_global and not str(ip).startswith("2001:db8"):
+            return str(ip)
+
+
+def private_ipv4(rng: random.Random) -> str:
+    """An RFC 1918 address: kept by the default policy."""
+    return rng.choice((f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+                       f"192.168.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+                       f"172.{rng.randint(16, 31)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"))
+
+
+def birth_date(rng: random.Random) -> datetime.date:
+    """A birth date of an adult customer."""
+    return datetime.date(1940, 1, 1) + datetime.timedelta(days=rng.randint(0, 66 * 365))
+
+
+def format_date(rng: random.Random, day: datetime.date) -> str:
+    """A date as people write it: 3 March 1987, March 3, 1987, 1987-03-03, 03/03/1987, 03.03.1987."""
+    month = MONTHS[day.month - 1]
+    return rng.choice((f"{day.day} {month} {day.year}", f"{month} {day.day}, {day.year}", day.isoformat(),
+                       f"{day.month:02d}/{day.day:02d}/{day.year}", f"{day.day:02d}.{day.month:02d}.{day.year}",
+                       f"{day.day} {month[:3]} {day.year}"))
+
+
+def passport_number(rng: random.Random) -> str:
+    """A passport number in a US, UK, German, Indian, French or Spanish shape."""
+    return rng.choice((
+        rng.choice("ACEFHKLMNPRSTUVWXYZ") + chars(rng, DIGITS, 8),  # US next-generation book
+        rng.choice("56") + chars(rng, DIGITS, 8),  # US / UK 9 digits
+        rng.choice("CFGHJK") + chars(rng, "CFGHJKLMNPRTVWXYZ0123456789", 8),  # German
+        rng.choice("JKLMNPRSTUVWZ") + chars(rng, DIGITS, 7),  # Indian
+        chars(rng, DIGITS, 2) + chars(rng, string.ascii_uppercase, 2) + chars(rng, DIGITS, 5),  # French
+        chars(rng, string.ascii_uppercase, 3) + chars(rng, DIGITS, 6),  # Spanish
+    ))
+
+
+def driver_license(rng: random.Random, last_name: str) -> str:
+    """A driver's licence number in a US state, UK or German shape."""
+    letters = "".join(c for c in last_name.upper() if "A" <= c <= "Z")[:5].ljust(5, "9")
+    d = lambda n: chars(rng, DIGITS, n)
+    return rng.choice((
+        rng.choice(string.ascii_uppercase) + d(7),  # California
+        d(9),  # New York
+        f"{rng.choice(string.ascii_uppercase)}{d(3)}-{d(3)}-{d(2)}-{d(3)}-{d(1)}",  # Florida
+        d(8),  # Texas
+        rng.choice(string.ascii_uppercase) + d(11),  # Illinois
+        f"{letters}{d(6)}{chars(rng, string.ascii_uppercase, 2)}{d(1)}{chars(rng, string.ascii_uppercase, 2)}",
+        rng.choice(string.ascii_uppercase) + d(3) + chars(rng, string.ascii_uppercase + DIGITS, 7),  # DE
+    ))
