@@ -1,0 +1,159 @@
+"""Is this string random enough to be a real secret? Entropy, character classes, placeholder shapes.
+
+Secret recognizers call these from `invalidate_result` to drop documentation placeholders
+(`sk-xxxx`, `YOUR_API_KEY`, `${TOKEN}`, `********`), fillers (`aaaa...`, `1234567890abcdef`) and
+code references (`os.environ.get`, `settings.SECRET_KEY`) while keeping real, random-looking values.
+Every function here looks at one candidate value and returns a number or a bool; none logs or raises.
+"""
+
+import itertools
+import math
+import re
+from collections import Counter
+
+# Markers that only occur in docs and templates; a random 30+ char key holds one by chance with
+# probability well below 1e-4 (four or more fixed letters), so precision costs no recall here.
+_PLACEHOLDER_MARKERS: tuple[str, ...] = (
+    "xxxx",
+    "****",
+    "....",
+    "\u2026",  # a typographic ellipsis: "sk-…"
+    "${",
+    "{{",
+    "}}",
+    "%(",
+    "$(",
+    "<",
+    ">",
+    "your",
+    "example",
+    "placeholder",
+    "redacted",
+    "dummy",
+    "changeme",
+    "change_me",
+    "insert",
+    "replace",
+    "_here",
+    "-here",
+    " here",
+    "fixme",
+    "todo",
+)
+
+# Whole values that are obviously not a secret (compared case-insensitively, trailing digits and
+# punctuation stripped: "password123!" -> "password"). Default credentials such as admin/admin give an
+# attacker nothing they did not know, and in training text they are almost always examples.
+_PLACEHOLDER_WORD_LIST = """
+    password passwd pass pwd passphrase secret token key apikey api_key changeme example test testing
+    admin administrator root user username guest demo default foo bar baz foobar qwerty letmein welcome
+    none null nil undefined empty string str value mypassword yourpassword mysecret yoursecret mytoken
+    yourtoken secretkey sample abc abcd abcdef xyz hunter true false required optional
+"""
+_PLACEHOLDER_WORDS: frozenset[str] = frozenset(_PLACEHOLDER_WORD_LIST.split())
+
+_TRAILING_NOISE = re.compile(r"[0-9!@#$%^&*._-]+$")
+_ENV_REFERENCE = re.compile(r"^(?:\$\{?|%|\$\()[A-Za-z_][A-Za-z0-9_]*[}%)]?$")
+_WRAPPED = re.compile(r"^(?:<.*>|\[.*\]|\{.*\}|\(.*\)|%.*%)$", re.DOTALL)
+# Code that names a value instead of holding one: os.environ.get, settings.SECRET_KEY, self.token.
+_DOTTED_NAME = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$")
+_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]+$")
+_SNAKE_NAME = re.compile(r"^[a-z]+(?:[_-][a-z0-9]+)+$|^[a-z]+$")
+_CAMEL_NAME = re.compile(r"^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[0-9]?$")
+
+
+def shannon_entropy(value: str) -> float:
+    """Bits of Shannon entropy per character (0.0 for an empty string)."""
+    if not value:
+        return 0.0
+    length = len(value)
+    return -sum(n / length * math.log2(n / length) for n in Counter(value).values())
+
+
+def char_classes(value: str) -> int:
+    """How many of lowercase, uppercase, digit and other characters occur in `value`."""
+    lower = upper = digit = other = 0
+    for ch in value:
+        if "a" <= ch <= "z":
+            lower = 1
+        elif "A" <= ch <= "Z":
+            upper = 1
+        elif "0" <= ch <= "9":
+            digit = 1
+        else:
+            other = 1
+    return lower + upper + digit + other
+
+
+def is_sequential(value: str) -> bool:
+    """True for fillers built from runs like `abcdef`, `123456` or `ababab` (steps of +/-1)."""
+    if len(value) < 6:
+        return False
+    steps = sum(1 for a, b in itertools.pairwise(value) if abs(ord(a) - ord(b)) == 1)
+    # A random base62 string steps by one about 3% of the time; fillers do it most of the time.
+    return steps / (len(value) - 1) > 0.45
+
+
+def is_repetitive(value: str) -> bool:
+    """True when a short unit repeats through the value (`a1B2a1B2...`, `abcabcabc`)."""
+    if len(value) < 12:
+        return False
+    trigrams = [value[i : i + 3] for i in range(len(value) - 2)]
+    # Random 20+ char keys have nearly all-distinct trigrams; a repeated unit of length k has ~k.
+    return len(set(trigrams)) / len(trigrams) < 0.5
+
+
+def has_placeholder_marker(value: str) -> bool:
+    """True when `value` holds a template marker such as `xxxx`, `<...>`, `${...}` or `YOUR`."""
+    folded = value.casefold()
+    return any(marker in folded for marker in _PLACEHOLDER_MARKERS)
+
+
+def is_placeholder_word(value: str) -> bool:
+    """True for stock words like `password`, `changeme`, `admin` (also `password123`, `Secret!`)."""
+    folded = value.casefold()
+    return folded in _PLACEHOLDER_WORDS or _TRAILING_NOISE.sub("", folded) in _PLACEHOLDER_WORDS
+
+
+def looks_like_placeholder(value: str) -> bool:
+    """True for documentation placeholders, template variables and single-character fillers."""
+    if not value:
+        return True
+    if len(set(value)) <= 2:  # "aaaa", "0000", "-----", "abab"
+        return True
+    return (
+        has_placeholder_marker(value)
+        or is_placeholder_word(value)
+        or bool(_ENV_REFERENCE.match(value))
+        or bool(_WRAPPED.match(value))
+    )
+
+
+def looks_like_code_reference(value: str) -> bool:
+    """True when `value` names a variable, setting or env var rather than holding a secret."""
+    return bool(
+        _DOTTED_NAME.match(value)
+        or _ENV_NAME.match(value)
+        or _SNAKE_NAME.match(value)
+        or _CAMEL_NAME.match(value)
+    )
+
+
+def is_fake_token_body(value: str) -> bool:
+    """True when a vendor-prefixed token body is a placeholder or a filler, never a real key.
+
+    Kept loose on purpose: a vendor prefix plus the exact length is already strong evidence, so only
+    template markers, near-constant strings (entropy < 1.5 bits) and counting runs are dropped.
+    """
+    return looks_like_placeholder(value) or shannon_entropy(value) < 1.5 or is_sequential(value)
+
+
+def looks_random(value: str, *, min_entropy: float, min_classes: int = 2) -> bool:
+    """True when `value` has the entropy and character mix of a generated secret, and no filler shape."""
+    return (
+        shannon_entropy(value) >= min_entropy
+        and char_classes(value) >= min_classes
+        and not is_sequential(value)
+        and not is_repetitive(value)
+        and not looks_like_placeholder(value)
+    )

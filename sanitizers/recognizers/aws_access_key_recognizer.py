@@ -1,0 +1,32 @@
+"""AWS access key IDs (`AKIA...`, `ASIA...`): the public half of an AWS credential pair."""
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern
+
+from sanitizers.entropy import is_fake_token_body
+from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
+
+
+class AwsAccessKeyRecognizer(SecretRecognizer):
+    """Detects AWS access key IDs (long-term AKIA, STS ASIA, ABIA, ACCA).
+
+    Known false positives: none seen; AWS's documented `...EXAMPLE` keys are dropped on purpose.
+    """
+
+    ENTITY = "AWS_ACCESS_KEY_ID"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        # AWS IAM "Unique identifier prefixes" (docs.aws.amazon.com/IAM/latest/UserGuide/
+        # reference_identifiers.html) and gitleaks rule "aws-access-token": prefix + 16 base32 chars.
+        Pattern(
+            "aws access key id",
+            LEFT + r"(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])",
+            0.95,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["aws", "access key", "aws_access_key_id", "iam"]
+    PREFILTER_EXACT: ClassVar[tuple[str, ...]] = ("AKIA", "ASIA", "ABIA", "ACCA")
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """Drop AWS documentation keys (`AKIAIOSFODNN7EXAMPLE`) and fillers (`AKIAXXXXXXXXXXXXXXXX`)."""
+        return pattern_text.endswith("EXAMPLE") or is_fake_token_body(pattern_text[4:])

@@ -1,0 +1,129 @@
+"""Secrets assigned to a telling name: `password=...`, `"api_key": "..."`, `--token ...`, `Bearer ...`."""
+
+import base64
+import binascii
+import math
+import re
+from typing import ClassVar
+
+from presidio_analyzer import Pattern
+
+from sanitizers.entropy import (
+    char_classes,
+    is_repetitive,
+    is_sequential,
+    looks_like_code_reference,
+    looks_like_placeholder,
+    shannon_entropy,
+)
+from sanitizers.recognizers.secret_recognizer import SecretRecognizer
+
+# After the name: optional closing quote/bracket, then `=`, `:`, `:=` or `=>`.
+_SEP = r"(?:\\?[\"'])?\]?[ \t]*(?::=|=>|=|:)[ \t]*"
+# The value, span only (\K): quoted (spaces allowed inside, the quote ends it) or bare (ends at
+# whitespace or punctuation; must be the whole run so a long secret is never cut in half).
+_VALUE = (
+    r"(?:\\?[\"'`]\K[^\"'`\\\r\n]{6,512}(?=\\?[\"'`])"
+    r"|\K[^\s\"'`,;<>(){}\[\]\\]{6,1024}(?![^\s\"'`,;<>(){}\[\]\\]))"
+)
+_NOT_A_VALUE_START = ("$", "%", "{", "@", "&", "*", "!", "/", "./", "../", "~/", "-")
+_BASIC = re.compile(r"^[A-Za-z0-9+/]{8,}={0,2}$")
+
+
+def _assignment(name_regex: str) -> str:
+    return name_regex + _SEP + _VALUE
+
+
+def _is_basic_credential(value: str) -> bool:
+    """True when `value` is base64 of `user:password` (an HTTP Basic credential)."""
+    if not _BASIC.match(value):
+        return False
+    try:
+        decoded = base64.b64decode(value, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return False
+    user, sep, password = decoded.partition(":")
+    return bool(sep and user and password and decoded.isprintable())
+
+
+class PasswordAssignmentRecognizer(SecretRecognizer):
+    """Detects values assigned to password/secret/token/api-key names; the span is the value only.
+
+    The value must look like a secret: not a placeholder or code reference, and random enough for its
+    length. Known misses: passphrases with spaces, digit-only PINs, words (`password: tiger`).
+    """
+
+    ENTITY = "PASSWORD_ASSIGNMENT"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        # detect-secrets KeywordDetector and gitleaks "generic-api-key" look for the same
+        # name = value shapes; one pattern per name so each starts with a fast literal search.
+        Pattern("password assignment", _assignment(r"(?i:pass)(?i:word|wd|phrase|code)?"), 0.7),
+        Pattern("pwd assignment", _assignment(r"(?i:pwd)"), 0.7),
+        Pattern("secret assignment", _assignment(r"(?i:secret)(?i:[_-]?(?:access[_-]?)?key)?"), 0.7),
+        Pattern("token assignment", _assignment(r"(?i:token)"), 0.7),
+        Pattern("api key assignment", _assignment(r"(?i:api)[_-]?(?i:key)"), 0.7),
+        Pattern(
+            "access/private/auth key assignment",
+            _assignment(r"(?i:access|private|auth|signing|encryption|master)[_-]?(?i:key)"),
+            0.7,
+        ),
+        Pattern("credentials assignment", _assignment(r"(?i:credential)(?i:s)?"), 0.7),
+        # Command-line flags: --password X, --token=X, --api-key X (curl, CLIs, docker run).
+        Pattern(
+            "secret command-line flag",
+            r"--(?i:password|passwd|pass|token|api-key|apikey|api_key|secret|auth-token|access-token)"
+            r"(?:=|[ \t]+)" + _VALUE,
+            0.7,
+        ),
+        # Prose: "my password is X", "the passcode was X".
+        Pattern(
+            "password in prose",
+            r"(?i:pass)(?i:word|code|phrase)[ \t]+(?i:is|was)[ \t]*:?[ \t]*" + _VALUE,
+            0.6,
+        ),
+        # RFC 6750 bearer tokens and RFC 7617 Basic credentials in an Authorization header
+        # (gitleaks "curl-auth-header"). Span = the credential after the scheme.
+        Pattern(
+            "authorization header credential",
+            r"(?i:authorization)[\"']?[ \t]*[:=][ \t]*[\"']?(?i:bearer|basic|token)[ \t]+\K"
+            r"[A-Za-z0-9._~+/-]{16,4096}=*(?![A-Za-z0-9._~+/=-])",
+            0.8,
+        ),
+        Pattern(
+            "bearer token",
+            r"(?i:bearer)[ \t]+\K[A-Za-z0-9._~+/-]{20,4096}=*(?![A-Za-z0-9._~+/=-])",
+            0.75,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["password", "secret", "token", "api_key", "credential", "bearer"]
+    PREFILTER: ClassVar[tuple[str, ...]] = (
+        "pass",
+        "pwd",
+        "secret",
+        "token",
+        "key",
+        "credential",
+        "bearer",
+        "authorization",
+    )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A base64 `user:password` pair is certainly a credential; otherwise keep the pattern score."""
+        return True if _is_basic_credential(pattern_text) else None
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """Drop values that name or template a secret instead of holding one, and weak fillers."""
+        value = pattern_text
+        if value.startswith(_NOT_A_VALUE_START) or "://" in value or any(ch.isspace() for ch in value):
+            return True
+        if looks_like_placeholder(value) or looks_like_code_reference(value) or value.isdigit():
+            return True
+        if is_sequential(value) or is_repetitive(value):
+            return True
+        entropy = shannon_entropy(value)
+        if char_classes(value) >= 2:
+            # Short values cannot reach high entropy: scale the bar with the length (log2 n is the
+            # maximum); 0.8 of the maximum keeps "Xk9#mP2$" and drops "aaaa1111" or "2024-01-01".
+            return entropy < min(3.0, 0.8 * math.log2(len(value)))
+        # One character class (all lowercase, all digits...): only long random strings.
+        return len(value) < 24 or entropy < 3.8

@@ -1,0 +1,43 @@
+"""Stripe secret and restricted keys (live and test) and webhook signing secrets."""
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern
+
+from sanitizers.entropy import is_fake_token_body
+from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
+
+
+class StripeKeyRecognizer(SecretRecognizer):
+    """Detects Stripe `sk_`/`rk_` keys and `whsec_` secrets; publishable `pk_` keys are public and kept.
+
+    Test-mode keys are reported too: they read and write the account's test data and webhooks.
+    """
+
+    ENTITY = "STRIPE_API_KEY"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        # Stripe docs "API keys" (sk_live_/rk_live_) and gitleaks stripe-access-token.
+        Pattern(
+            "stripe live secret/restricted key",
+            LEFT + r"(?:sk|rk)_live_[A-Za-z0-9]{20,247}(?![A-Za-z0-9_])",
+            0.95,
+        ),
+        # Test keys still authenticate (test data, webhook endpoints): a secret, slightly lower score.
+        Pattern(
+            "stripe test secret/restricted key",
+            LEFT + r"(?:sk|rk)_test_[A-Za-z0-9]{20,247}(?![A-Za-z0-9_])",
+            0.85,
+        ),
+        # Stripe docs "Check the webhook signatures": whsec_ + random signing secret.
+        Pattern(
+            "stripe webhook signing secret",
+            LEFT + r"whsec_[A-Za-z0-9]{24,64}(?![A-Za-z0-9_])",
+            0.9,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["stripe", "stripe_secret_key", "secret key", "webhook"]
+    PREFILTER: ClassVar[tuple[str, ...]] = ("sk_live_", "rk_live_", "sk_test_", "rk_test_", "whsec_")
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """Drop placeholders (`sk_test_xxxx...`) and fillers."""
+        return is_fake_token_body(pattern_text.rsplit("_", 1)[-1])

@@ -1,0 +1,38 @@
+"""Passwords embedded in URLs: `scheme://user:password@host` (database DSNs, git remotes, proxies)."""
+
+from typing import ClassVar
+from urllib.parse import unquote
+
+from presidio_analyzer import Pattern
+
+from sanitizers.entropy import looks_like_placeholder
+from sanitizers.recognizers.secret_recognizer import SecretRecognizer
+
+
+class UrlCredentialsRecognizer(SecretRecognizer):
+    """Detects the password part of URL userinfo; the span is the password only, host and user stay.
+
+    Any non-placeholder password is reported, whatever its entropy: a weak real password is still a
+    credential. Known misses: passwords holding a raw `/`, `?`, `#` or whitespace (invalid in URLs anyway).
+    """
+
+    ENTITY = "URL_CREDENTIALS"
+    PATTERNS: ClassVar[list[Pattern]] = [
+        # RFC 3986 section 3.2.1 userinfo "user:password@host" (deprecated but common in DSNs);
+        # gitleaks rules "database" / "curl" cover the same shape. Username may be empty
+        # (redis://:password@host). The span is the password alone (\K).
+        Pattern(
+            "password in url userinfo",
+            r"://[^\s:/?#@\"'<>`\\]{0,128}:\K[^\s/?#\"'<>`\\]{1,256}"
+            # ...up to the LAST "@" before the host, so an unencoded "@" inside the password is kept.
+            r"(?=@[A-Za-z0-9\[][^\s@/?#\"'<>`\\]*(?:[/?#\s\"'<>`\\]|$))",
+            0.9,
+        ),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["url", "dsn", "database_url", "connection", "postgres", "mysql"]
+    PREFILTER: ClassVar[tuple[str, ...]] = ("://",)
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """Drop placeholder passwords (`password`, `****`, `<pass>`, `${DB_PASS}`, `%s`, `{password}`)."""
+        value = unquote(pattern_text)
+        return looks_like_placeholder(value) or value.startswith(("$", "%", "{", ":")) or len(set(value)) == 1

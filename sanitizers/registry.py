@@ -1,0 +1,58 @@
+"""The only place recognizers and operators are registered; `tests/sanitizers/test_registry.py`
+fails when a class in `sanitizers/recognizers/` is missing here or two recognizers share a name.
+"""
+
+from presidio_analyzer import EntityRecognizer
+
+from sanitizers.recognizers.anthropic_key_recognizer import AnthropicKeyRecognizer
+from sanitizers.recognizers.aws_access_key_recognizer import AwsAccessKeyRecognizer
+from sanitizers.recognizers.aws_secret_key_recognizer import AwsSecretKeyRecognizer
+from sanitizers.recognizers.azure_connection_string_recognizer import AzureConnectionStringRecognizer
+from sanitizers.recognizers.azure_storage_key_recognizer import AzureStorageKeyRecognizer
+from sanitizers.recognizers.github_token_recognizer import GitHubTokenRecognizer
+from sanitizers.recognizers.gitlab_token_recognizer import GitLabTokenRecognizer
+from sanitizers.recognizers.google_api_key_recognizer import GoogleApiKeyRecognizer
+from sanitizers.recognizers.huggingface_token_recognizer import HuggingFaceTokenRecognizer
+from sanitizers.recognizers.jwt_recognizer import JwtRecognizer
+from sanitizers.recognizers.openai_key_recognizer import OpenAIKeyRecognizer
+from sanitizers.recognizers.password_assignment_recognizer import PasswordAssignmentRecognizer
+from sanitizers.recognizers.private_key_recognizer import PrivateKeyRecognizer
+from sanitizers.recognizers.sendgrid_key_recognizer import SendGridKeyRecognizer
+from sanitizers.recognizers.slack_token_recognizer import SlackTokenRecognizer
+from sanitizers.recognizers.slack_webhook_recognizer import SlackWebhookRecognizer
+from sanitizers.recognizers.stripe_key_recognizer import StripeKeyRecognizer
+from sanitizers.recognizers.together_key_recognizer import TogetherKeyRecognizer
+from sanitizers.recognizers.twilio_key_recognizer import TwilioKeyRecognizer
+from sanitizers.recognizers.url_credentials_recognizer import UrlCredentialsRecognizer
+
+# Every secret recognizer (all are `SecretRecognizer` subclasses, which `SecretScanner` requires).
+SECRET_RECOGNIZERS: list[type[EntityRecognizer]] = [
+    TogetherKeyRecognizer,
+    OpenAIKeyRecognizer,
+    AnthropicKeyRecognizer,
+    AwsAccessKeyRecognizer,
+    AwsSecretKeyRecognizer,
+    GitHubTokenRecognizer,
+    GitLabTokenRecognizer,
+    SlackTokenRecognizer,
+    SlackWebhookRecognizer,
+    StripeKeyRecognizer,
+    GoogleApiKeyRecognizer,
+    HuggingFaceTokenRecognizer,
+    SendGridKeyRecognizer,
+    TwilioKeyRecognizer,
+    AzureStorageKeyRecognizer,
+    AzureConnectionStringRecognizer,
+    JwtRecognizer,
+    PrivateKeyRecognizer,
+    UrlCredentialsRecognizer,
+    PasswordAssignmentRecognizer,
+]
+
+# PII recognizers (custom ones beyond presidio's predefined set); filled by the PII work.
+PII_RECOGNIZERS: list[type[EntityRecognizer]] = []
+
+RECOGNIZERS: list[type[EntityRecognizer]] = SECRET_RECOGNIZERS + PII_RECOGNIZERS
+
+# Anonymization operator classes (presidio `Operator` subclasses); filled by the operators work.
+OPERATORS: list = []
