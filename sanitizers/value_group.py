@@ -1,0 +1,75 @@
+"""A PatternRecognizer whose patterns may name the reported part: `(?P<value>...)`.
+
+Context-triggered entities ("date of birth: 1988-03-04", "passport no. X1234567") match the cue and the
+value together, so the regex stays anchored on a rare word and is cheap; only the value is reported,
+so the cue ("date of birth") stays readable in the sanitized text. Patterns without a `value` group
+report the whole match, as in Presidio.
+"""
+
+import logging
+
+import regex as re
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+logger = logging.getLogger(__name__)
+
+VALUE_GROUP = "value"
+# Case-insensitive cues; patterns that care about case use inline `(?-i:...)`.
+DEFAULT_FLAGS = re.IGNORECASE | re.MULTILINE
+# Generous, but bounded: a pathological text must not stall a whole batch.
+REGEX_TIMEOUT_SECONDS = 5
+
+
+class ValueGroupRecognizer(PatternRecognizer):
+    """Reports the `value` group of each match; validation sees the value only."""
+
+    def __init__(self, supported_entity: str, patterns: list[Pattern], name: str | None = None,
+                 context: list[str] | None = None, flags: int = DEFAULT_FLAGS):
+        super().__init__(
+            supported_entity=supported_entity, patterns=patterns, name=name, context=context,
+            global_regex_flags=flags,
+        )
+        self._compiled = [(p, re.compile(p.regex, flags=flags)) for p in self.patterns]
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        """Findings of every pattern in `text` (an empty list when this entity is not asked for)."""
+        if entities and self.supported_entities[0] not in entities:
+            return []
+        results: list[RecognizerResult] = []
+        for pattern, compiled in self._compiled:
+            try:
+                for match in compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+                    result = self._result(pattern, match)
+                    if result is not None:
+                        results.append(result)
+            except TimeoutError:
+                # The pattern name only: the text is the customer's.
+                logger.warning("pattern %s timed out; its findings are skipped for one text", pattern.name)
+        return EntityRecognizer.remove_duplicates(results)
+
+    def _result(self, pattern: Pattern, match: re.Match) -> RecognizerResult | None:
+        group = VALUE_GROUP if VALUE_GROUP in match.re.groupindex else 0
+        start, end = match.span(group)
+        if start < 0 or end <= start:
+            return None
+        value = match.string[start:end]
+        score = pattern.score
+        valid = self.validate_result(value)
+        if valid is not None:
+            score = EntityRecognizer.MAX_SCORE if valid else EntityRecognizer.MIN_SCORE
+        if self.invalidate_result(value):
+            score = EntityRecognizer.MIN_SCORE
+        if score <= EntityRecognizer.MIN_SCORE:
+            return None
+        return RecognizerResult(
+            entity_type=self.supported_entities[0],
+            start=start,
+            end=end,
+            score=score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )

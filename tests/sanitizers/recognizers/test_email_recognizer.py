@@ -1,0 +1,38 @@
+import pytest
+
+from sanitizers.recognizers.email_recognizer import EmailRecognizer
+
+REC = EmailRecognizer()
+
+
+def found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in REC.analyze(text, ["EMAIL_ADDRESS"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail me at ana.lima@example.org please", ["ana.lima@example.org"]),  # plain address in prose
+        ("<JOSE.PEREZ+billing@Mail.Example.CO.UK>", ["JOSE.PEREZ+billing@Mail.Example.CO.UK"]),  # tag, upper case
+        ("mailto:k.sato@firma-beispiel.de?subject=hi", ["k.sato@firma-beispiel.de"]),  # inside a mailto URL
+        ('{"email": "o.adeyemi@example.ng"}', ["o.adeyemi@example.ng"]),  # JSON value
+        ("müller@beispiel.de", ["müller@beispiel.de"]),  # non-ASCII local part
+        ("send to first_last@sub.xn--p1ai.", ["first_last@sub.xn--p1ai"]),  # punycode TLD, trailing dot
+    ],
+)
+def test_finds_address_when_well_formed(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "npm install lodash@4.17.21",  # package@version: numeric "TLD"
+        "ssh admin@localhost",  # no dot in the host
+        "the @channel mention and user@ alone",  # no local part / no domain
+        "decorators like @app.route('/x')",  # no local part
+        "price: 3 @ 4.50 each",  # arithmetic
+    ],
+)
+def test_finds_nothing_when_not_an_address(text):
+    assert found(text) == []
