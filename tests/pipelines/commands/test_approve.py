@@ -1,0 +1,59 @@
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pipelines.commands.approve import command
+from schemas.report import Decision
+from tests.pipelines.stages.run_dirs import make_run_dir, sanitized_path
+
+
+def test_prints_summary_and_exits_0_when_approved(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    result = CliRunner().invoke(command, [str(out), "--reviewer", "alice", "--comment", "ok"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("approved train.sanitized.jsonl (sha256 ")
+    assert "by alice; next: ft-sanitizer upload" in result.stdout
+    assert json.loads((out / "approval.json").read_text())["comment"] == "ok"
+
+
+def test_records_rejection_when_reject_flag_given(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    result = CliRunner().invoke(command, [str(out), "--reviewer", "bob", "--reject"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("rejected ")
+    assert json.loads((out / "approval.json").read_text())["approved"] is False
+
+
+def test_exits_3_with_reason_when_policy_rejected(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path, decision=Decision.REJECTED)
+    result = CliRunner().invoke(command, [str(out), "--reviewer", "alice"])
+    assert result.exit_code == 3
+    assert "refused:" in result.stderr and "cannot be approved" in result.stderr
+
+
+def test_exits_3_when_file_changed_after_sanitize(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    sanitized_path(out).write_bytes(b'{"text": "edited"}\n')
+    result = CliRunner().invoke(command, [str(out), "--reviewer", "alice"])
+    assert result.exit_code == 3
+    assert "does not match report.json" in result.stderr
+
+
+def test_exits_2_when_reviewer_blank(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    result = CliRunner().invoke(command, [str(out), "--reviewer", " "])
+    assert result.exit_code == 2
+    assert "reviewer" in result.stderr
+
+
+def test_exits_2_when_reviewer_missing(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    result = CliRunner().invoke(command, [str(out)])
+    assert result.exit_code == 2
+    assert "--reviewer" in result.stderr
+
+
+def test_help_documents_exit_codes() -> None:
+    result = CliRunner().invoke(command, ["--help"])
+    assert "Exit status: 0" in result.stdout and "3 refused" in result.stdout
