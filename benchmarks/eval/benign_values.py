@@ -17,6 +17,7 @@ Classes (the `class` field of benign.jsonl):
 - private_ip: RFC 1918 / loopback addresses (kept by policy).
 - organization: fictional company names (ORGANIZATION is kept by policy).
 - ticket_id: order, ticket and tracking numbers.
+- prose: a whole plain sentence (word problems) that contains none of the above.
 """
 
 import datetime

@@ -115,7 +115,7 @@ def math_reasoning(plan: RecordPlan, people: People) -> Dialog:
     """A small word problem with chain-of-thought reasoning."""
     rng = plan.rng
     a, b = rng.randint(3, 40), rng.randint(2, 12)
-    user = f"A box holds {a} items. How many items are in {b} boxes?"
+    user = plan.benign("prose", f"A box holds {a} items. How many items are in {b} boxes?")
     reasoning = f"Each box has {a} items, so {b} boxes hold {a} * {b} = {a * b} items."
     return Dialog([Turn("user", user), Turn("assistant", f"{a * b} items.", reasoning=reasoning)],
                   f"{a + b} items.")
