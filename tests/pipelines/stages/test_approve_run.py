@@ -1,9 +1,13 @@
+# The receiver fixture is imported from its helper module.
+# ruff: noqa: F811
+
 import json
 from pathlib import Path
 
 import pytest
 
 from pipelines.errors import ConfigError, HashMismatch, NotApproved
+from pipelines.notify import SECRET_ENV, URL_ENV
 from pipelines.stages.approve_run import (
     APPROVAL_FILE,
     approve_run,
@@ -16,6 +20,7 @@ from pipelines.stages.approve_run import (
 from schemas.approval import Approval, ApprovalSource
 from schemas.report import Decision
 from tests.pipelines.stages.run_dirs import make_run_dir, sanitized_path
+from tests.pipelines.webhook_receiver import Receiver, receiver  # noqa: F401
 
 
 def test_writes_bound_approval_when_reviewer_approves(tmp_path: Path) -> None:
@@ -207,3 +212,17 @@ def test_error_messages_carry_no_record_text_when_gate_refuses(tmp_path: Path) -
         check_approved(out)
     assert canary not in str(info.value)
     assert canary not in (out / APPROVAL_FILE).read_text()
+
+
+def test_sends_signed_id_only_event_when_webhook_configured(
+    tmp_path: Path, receiver: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(URL_ENV, receiver.url)
+    monkeypatch.setenv(SECRET_ENV, receiver.secret)
+    out = make_run_dir(tmp_path, lines=[{"text": "canary-" + "5" * 6}])
+    approval = approve_run(out, reviewer="alice", comment="fine")
+    body, _, verified = receiver.received[0]
+    payload = json.loads(body)
+    assert verified and payload["event"] == "approved"
+    assert payload["data"]["sanitized_sha256"] == approval.sanitized_sha256
+    assert b"canary-" not in body and b"alice" not in body and b"fine" not in body

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from pipelines.errors import ConfigError, HashMismatch, NotApproved, UploadRejected, UploadUnavailable
+from pipelines.notify import SECRET_ENV, URL_ENV
 from pipelines.stages.approve_run import approve_run
 from pipelines.stages.upload_to_together import UPLOAD_FILE, upload_approved
 from pipelines.together_calls import RetryPolicy
 from schemas.upload import UploadRecord
 from tests.pipelines.stages.run_dirs import make_run_dir, sanitized_path
+from tests.pipelines.webhook_receiver import Receiver, receiver  # noqa: F401
 from tests.together_server import TogetherServer
 from tests.together_server.fixture import fake_together_key, together_server  # noqa: F401
 
@@ -232,3 +234,23 @@ def test_never_shows_key_when_uploading_with_debug_logging(
         assert key not in text
         assert key[-8:] not in text  # not even a longer tail
     assert json.loads(record.model_dump_json())["key_hint"] == "…" + key[-4:]
+
+
+def test_sends_signed_uploaded_event_without_key_when_webhook_configured(
+    tmp_path: Path, together_server: TogetherServer, receiver: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _approved_run(tmp_path)
+    monkeypatch.setenv(URL_ENV, receiver.url)
+    monkeypatch.setenv(SECRET_ENV, receiver.secret)
+    record = _upload(out)
+    (body, _, verified) = receiver.received[-1]
+    payload = json.loads(body)
+    assert verified and payload["event"] == "uploaded"
+    assert payload["data"] == {
+        "file_id": record.file_id,
+        "sanitized_sha256": record.sanitized_sha256,
+        "bytes": record.bytes,
+        "status": "COMPLETED",
+        "reused": False,
+    }
+    assert together_server.api_key[-4:].encode() not in body
