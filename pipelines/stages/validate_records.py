@@ -67,61 +67,19 @@ class RecordValidator:
 
     def validate(self, raw: RawLine) -> ValidRecord | Rejected | None:
         """Validate one RawLine; None for a blank line (counted in `blank_lines`)."""
-        line_no = raw.line_no
-        if raw.too_long:
-            return _reject(
-                line_no,
-                problem(
-                    Reason.LINE_TOO_LONG,
-                    "",
-                    "is longer than the reader's limit",
-                    "split the record or raise max_line_bytes",
-                ),
-            )
-        data: bytes = raw.data
-        if not data.strip(_JSON_WHITESPACE):
+        if not raw.too_long and not raw.data.strip(_JSON_WHITESPACE):
             self.blank_lines += 1
             return None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            return _reject(
-                line_no,
-                problem(
-                    Reason.INVALID_UTF8,
-                    "",
-                    f"is not UTF-8 (bad byte at offset {e.start})",
-                    "re-encode the file as UTF-8",
-                ),
-            )
-        try:
-            record = loads_strict(text)
-        except StrictJsonError as e:
-            return _reject(line_no, problem(Reason.INVALID_JSON, "", e.what, e.fix))
-        if not isinstance(record, dict):
-            return _reject(
-                line_no,
-                problem(
-                    Reason.NOT_AN_OBJECT,
-                    "",
-                    f"is a JSON {_json_kind(record)}, not an object",
-                    "write one JSON object per line",
-                ),
-            )
+        record = _parse(raw)
+        if isinstance(record, Problem):
+            return _reject(raw.line_no, record)
         fmt = detect_format(record)
         if isinstance(fmt, Problem):
-            return _reject(line_no, fmt)
+            return _reject(raw.line_no, fmt)
         if self.file_format is not None and fmt != self.file_format:
-            return _reject(
-                line_no,
-                problem(
-                    Reason.FORMAT_MISMATCH,
-                    "",
-                    f"is in the {fmt.value} format but the file is {self.file_format.value}",
-                    "use one format per file",
-                ),
-            )
-        return self._check(line_no, record, fmt)
+            what = f"is in the {fmt.value} format but the file is {self.file_format.value}"
+            return _reject(raw.line_no, problem(Reason.FORMAT_MISMATCH, "", what, "use one format per file"))
+        return self._check(raw.line_no, record, fmt)
 
     def _check(self, line_no: int, record: dict[str, Any], fmt: RecordFormat) -> ValidRecord | Rejected:
         removed: tuple[str, ...] = ()
@@ -141,6 +99,25 @@ class RecordValidator:
         if self.file_format is None:
             self.file_format = fmt
         return ValidRecord(line_no, record, fmt, removed)
+
+
+def _parse(raw: RawLine) -> dict[str, Any] | Problem:
+    """Bytes to a JSON object, or the whole-line Problem that stops it."""
+    if raw.too_long:
+        return problem(Reason.LINE_TOO_LONG, "", "is longer than the reader's limit", "split the record")
+    try:
+        text = raw.data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        what = f"is not UTF-8 (bad byte at offset {e.start})"
+        return problem(Reason.INVALID_UTF8, "", what, "re-encode the file as UTF-8")
+    try:
+        value = loads_strict(text)
+    except StrictJsonError as e:
+        return problem(Reason.INVALID_JSON, "", e.what, e.fix)
+    if not isinstance(value, dict):
+        what = f"is a JSON {_json_kind(value)}, not an object"
+        return problem(Reason.NOT_AN_OBJECT, "", what, "write one JSON object per line")
+    return value
 
 
 def _reject(line_no: int, found: Problem) -> Rejected:
@@ -168,7 +145,7 @@ def _json_kind(value: Any) -> str:
 class ValidationSummary(BaseModel):
     """What `validate_file` found: counts, line numbers per reason, and the file's format."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
     records_total: int
     records_valid: int
@@ -191,7 +168,7 @@ class _Tally:
 
 
 def validate_file(
-    path: Path,
+    path: Path | str,
     *,
     file_format: RecordFormat | None = None,
     unknown_fields: UnknownFields = "quarantine",
