@@ -105,12 +105,14 @@ def write_report_html(report: Report, out_dir: Path) -> Path:
 
 def human_bytes(n: int) -> str:
     """1536 -> "1.5 KiB"; exact bytes are shown next to it on the page."""
+    if n < 1024:
+        return f"{n:,} B"
     size = float(n)
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if size < 1024 or unit == "TiB":
-            return f"{n:,} B" if unit == "B" else f"{size:.1f} {unit}"
+    for unit in ("KiB", "MiB", "GiB"):
         size /= 1024
-    raise AssertionError("unreachable")
+        if size < 1024:
+            return f"{size:.1f} {unit}"
+    return f"{size / 1024:.1f} TiB"
 
 
 def placeholder_segments(text: str) -> list[tuple[bool, str]]:
@@ -131,7 +133,6 @@ def _view(report: Report) -> dict[str, object]:
     label, icon, css = _DECISION_LOOK[report.decision]
     field_rows, field_more = _breakdown(report.findings_by_field)
     role_rows, role_more = _breakdown(report.findings_by_role)
-    residual_secrets = {t: n for t, n in report.residual_findings.items() if is_secret_entity(t) and n}
     return {
         "r": report,
         "decision_label": label,
@@ -150,7 +151,7 @@ def _view(report: Report) -> dict[str, object]:
         "role_more": role_more,
         "quarantine_rows": _quarantine(report),
         "residual_rows": [(t, n, is_secret_entity(t)) for t, n in _by_count(report.residual_findings) if n],
-        "residual_secret_types": sorted(residual_secrets),
+        "residual_secret_types": sorted(t for t, n in report.residual_findings.items() if n and is_secret_entity(t)),
         "excerpts": [
             ExcerptView(e.line, e.field, e.entity_type, is_secret_entity(e.entity_type), placeholder_segments(e.text))
             for e in report.excerpts[:MAX_EXCERPTS_SHOWN]
