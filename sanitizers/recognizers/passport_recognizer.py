@@ -1,0 +1,28 @@
+"""Passport numbers after a passport cue; the number formats of most countries are too generic alone."""
+
+from presidio_analyzer import Pattern
+
+from sanitizers.value_group import ValueGroupRecognizer
+
+
+class PassportRecognizer(ValueGroupRecognizer):
+    """6-9 letters and digits, with at least one digit, right after "passport (number|no.|#)".
+
+    Limit: a number given without the word passport nearby ("document X1234567") is missed.
+    """
+
+    PATTERNS = [
+        # ICAO 9303 document numbers are up to 9 alphanumerics (US: 9 digits or letter + 8 digits,
+        # UK: 9 digits, DE: 9 alphanumerics, IN: letter + 7 digits).
+        Pattern(
+            "number_after_passport_cue",
+            r"\b(?:passport|passeport|pasaporte|passaporto|reisepass)(?:\s*(?:number|num|no\.?|nr\.?|n[º°]|#|id))?"
+            r"\s*(?:is|was|:|-|=)?\s*(?P<value>(?=[a-z]{0,3}\d)[a-z0-9]{6,9})\b",
+            0.85,
+        ),
+    ]
+    CONTEXT = ["passport"]
+
+    def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "PASSPORT"):
+        super().__init__(supported_entity, patterns or self.PATTERNS, name="PassportRecognizer",
+                         context=self.CONTEXT)

@@ -1,0 +1,91 @@
+"""Street addresses: house number + street name + street type, in English, German/Dutch/Nordic and
+Romance word orders, with the unit and the postcode/city part when it follows; PO boxes; postcodes
+after a cue ("zip code 94043").
+"""
+
+from presidio_analyzer import Pattern
+
+from sanitizers.value_group import ValueGroupRecognizer
+
+_NUM = r"\d{1,5}[a-z]?(?:[-/]\d{1,4}[a-z]?)?"
+_WORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[\p{L}][\p{L}'’.-]*)"
+# Words that never sit between a house number and a street type: "3 hours on the road" is no address.
+_NOT_STREET_WORD = (
+    r"(?!(?:the|a|an|on|in|at|to|for|and|or|of|my|your|our|his|her|their|its|is|are|was|were|it|this|that|"
+    r"with|from|by|i|we|you|he|she|they|me|us|hours?|minutes?|days?|weeks?|months?|years?|times?|miles?|"
+    r"km|items?|people|new|more|than|per|via|into|onto|down|up)\b)"
+)
+# Street types read case-insensitively; these are rarely anything else in chat text.
+_SUFFIX_ANY_CASE = r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|highway|hwy|parkway|pkwy|straße|strasse"
+# Street types that are ordinary words in lower case ("hard drive", "2 windows close"): Title-case only.
+_SUFFIX_TITLE = (
+    r"Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Cres|Square|Sq|Circle|Cir|Trail|Row|Walk|"
+    r"Gardens|Mews|Grove|Hill|Loop|Alley|Plaza|Esplanade|Promenade|Rise|Vale|Green|Wharf|Quay"
+)
+_DIRECTION = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
+_UNIT = r"(?:,?\s+(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|#)\.?\s*#?\s*\d{1,5}[a-z]?\b)"
+_ZIP = r"\d{5}(?:-\d{4})?"
+_UK_POSTCODE = r"[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}"
+_CITY = r"[\p{L}][\p{L}'’.-]*(?:[ ][\p{L}][\p{L}'’.-]*){0,2}"
+# ", Mountain View, CA 94043" / ", London NW1 6XE" / ", 10115 Berlin" / ", 1012 AB Amsterdam".
+_TAIL = (
+    rf"(?:,?[ ]+(?:{_CITY}(?:,[ ]*[a-z]{{2}})?[ ]+{_ZIP}|{_CITY}[ ]+{_UK_POSTCODE}|{_UK_POSTCODE}"
+    rf"|(?:[a-z]{{1,2}}-)?\d{{4,5}}(?:[ ][a-z]{{2}})?[ ]+{_CITY}))?"
+)
+_GERMANIC = r"(?:straße|strasse|str\.|gasse|platz|allee|damm|ufer|chaussee|weg|gracht|straat|laan|plein|kade|vej|gade|gatan|vägen|veien|gata)"
+_ROMANCE_ANY_CASE = r"calle|c/|avenida|avda\.?|carrer|rua|rue|viale|piazza|ulica|ul\.|boulevard|bd\.?|chemin|impasse|quai|allée|travessa|paseo"
+_ROMANCE_TITLE = r"Via|Av\.|Avenue|Place|Plaza|Corso|Largo|Vicolo|Route"
+_PARTICLES = r"(?:(?:de|del|de la|di|da|do|dos|das|du|des|la|le|l'|d'|della|degli)\s+)?"
+
+
+class StreetAddressRecognizer(ValueGroupRecognizer):
+    """Street addresses with a house number, in the common Western orders.
+
+    Limits: an address without a house number or street type ("the blue house on Elm") is missed;
+    a city or country on its own is LOCATION, kept by default.
+    """
+
+    PATTERNS = [
+        # "221B Baker Street", "1600 Amphitheatre Pkwy, Mountain View, CA 94043", "5th Ave, Apt 4".
+        Pattern(
+            "number_street_type",
+            rf"(?<![\w.,/-])(?P<value>{_NUM}\s+(?:{_DIRECTION}\s+)?(?:(?:{_NOT_STREET_WORD}{_WORD}\s+){{1,3}}"
+            rf"(?:(?:{_SUFFIX_ANY_CASE})|(?-i:{_SUFFIX_TITLE}))|(?-i:Broadway))\b\.?(?:\s+{_DIRECTION}(?!\w))?{_UNIT}?{_TAIL})",
+            0.75,
+        ),
+        # "Hauptstraße 5, 10115 Berlin", "Keizersgracht 123", "Drottninggatan 12".
+        Pattern(
+            "germanic_street_number",
+            rf"(?<![\w-])(?P<value>[\p{{L}}-]*{_GERMANIC}\s+{_NUM}\b{_UNIT}?{_TAIL})",
+            0.7,
+        ),
+        # "Calle Mayor 12", "Rua Augusta, 123", "Via Roma 10", "ul. Marszałkowska 1".
+        Pattern(
+            "romance_type_name_number",
+            rf"(?<![\w-])(?P<value>(?:(?:{_ROMANCE_ANY_CASE})|(?-i:{_ROMANCE_TITLE}))\s+{_PARTICLES}"
+            rf"(?:[\p{{L}}'’.-]+\s+){{0,3}}?[\p{{L}}'’.-]+,?\s+(?:n[º°o]\.?\s*)?{_NUM}\b{_TAIL})",
+            0.7,
+        ),
+        # "12 rue de la Paix, 75002 Paris", "8 avenue Foch".
+        Pattern(
+            "number_romance_type_name",
+            rf"(?<![\w.,/-])(?P<value>\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|allée|"
+            rf"chemin|impasse|quai|route|calle|via|rua)\s+{_PARTICLES}(?-i:[\p{{Lu}}][\p{{L}}'’-]*)"
+            rf"(?:\s+(?:{_PARTICLES}(?-i:[\p{{Lu}}][\p{{L}}'’-]*))){{0,3}}{_TAIL})",
+            0.7,
+        ),
+        # USPS "P.O. Box 1234".
+        Pattern("po_box", r"(?<!\w)(?P<value>p\.?\s?o\.?\s*box\s+\d{1,6})\b", 0.75),
+        # A postcode after its cue: "zip code 94043", "postcode NW1 6XE", "PLZ 10115".
+        Pattern(
+            "postcode_after_cue",
+            rf"\b(?:zip(?:\s*code)?|post\s?code|postal\s+code|plz)\b\s*(?:is|:|-)?\s*"
+            rf"(?P<value>{_ZIP}|{_UK_POSTCODE}|\d{{4}}(?:\s?[a-z]{{2}})?)\b",
+            0.7,
+        ),
+    ]
+    CONTEXT = ["address", "street", "live", "ship", "deliver", "zip", "postcode"]
+
+    def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "STREET_ADDRESS"):
+        super().__init__(supported_entity, patterns or self.PATTERNS, name="StreetAddressRecognizer",
+                         context=self.CONTEXT)

@@ -1,0 +1,37 @@
+import pytest
+
+from sanitizers.recognizers.driver_license_recognizer import DriverLicenseRecognizer
+
+REC = DriverLicenseRecognizer()
+
+
+def found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in REC.analyze(text, ["DRIVER_LICENSE"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("driver's license D1234567", ["D1234567"]),  # California style
+        ("my drivers license number is 123-456-789", ["123-456-789"]),  # dashed digits
+        ("Driving licence no. MORGA657054SM9IJ.", ["MORGA657054SM9IJ"]),  # UK DVLA
+        ("driver license: a123 4567 8901", ["a123 4567 8901"]),  # spaced groups, lower case
+        ("DL# S530-4123-8890", ["S530-4123-8890"]),  # DL cue
+    ],
+)
+def test_finds_number_when_license_cue_precedes(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "license number ABC-123-XYZ for the IDE",  # software licence, no driver cue
+        "I lost my driver's license yesterday",  # no number
+        "driver's license class C",  # class letter, no digit
+        "driver's license 12 and more",  # too short
+        "download the DL package",  # DL without # or no.
+    ],
+)
+def test_finds_nothing_when_no_license_number(text):
+    assert found(text) == []

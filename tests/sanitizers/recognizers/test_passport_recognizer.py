@@ -1,0 +1,37 @@
+import pytest
+
+from sanitizers.recognizers.passport_recognizer import PassportRecognizer
+
+REC = PassportRecognizer()
+
+
+def found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in REC.analyze(text, ["PASSPORT"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my passport number is X12345678", ["X12345678"]),  # letter + 8 digits
+        ("Passport no. 123456789.", ["123456789"]),  # 9 digits
+        ("passport: c01x00t47", ["c01x00t47"]),  # German-style alphanumerics, lower case
+        ("PASSPORT #K7654321 expires", ["K7654321"]),  # hash cue
+        ("numéro de passeport? passeport 18AB12345", ["18AB12345"]),  # French cue
+    ],
+)
+def test_finds_number_when_passport_cue_precedes(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my passport expired last year",  # no number
+        "passport photo size 35x45",  # too short
+        "order X12345678 shipped",  # no cue
+        "passport number is ABCDEFGHI",  # no digit
+        "passport renewal form DS-82 12345678901",  # too long / not right after the cue
+    ],
+)
+def test_finds_nothing_when_no_passport_number(text):
+    assert found(text) == []

@@ -1,0 +1,52 @@
+import pytest
+
+from sanitizers.recognizers.phone_recognizer import PhoneRecognizer
+
+REC = PhoneRecognizer()
+
+
+def found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in REC.analyze(text, ["PHONE_NUMBER"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("call +44 20 7946 0958 today", ["+44 20 7946 0958"]),  # UK with country code
+        ("office: (415) 555-0132.", ["(415) 555-0132"]),  # US, parenthesised area code
+        ("415.555.0132", ["415.555.0132"]),  # US, dotted
+        ("my number is +49 30 1234567", ["+49 30 1234567"]),  # Germany
+        ("or 0044 20 7946 0958", ["0044 20 7946 0958"]),  # 00 international prefix
+        ("+33 1 23 45 67 89", ["+33 1 23 45 67 89"]),  # France, pairs
+        ("+1-415-555-0132 x204", ["+1-415-555-0132 x204"]),  # extension kept with the number
+        ("ring me on 02079460958", ["02079460958"]),  # bare national number after a cue
+        ("mobile 020 7946 0958", ["020 7946 0958"]),  # UK national, spaced
+        ("tel: 415 555 0132 2 times", ["415 555 0132"]),  # trailing number not swallowed
+        ("call 555 0132", ["555 0132"]),  # 7-digit local number after a cue
+        ("+91 98765 43210", ["+91 98765 43210"]),  # India
+        ('{"phone": "+81 3-1234-5678"}', ["+81 3-1234-5678"]),  # Japan, in JSON
+    ],
+)
+def test_finds_number_when_phone_shaped(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "released on 2024-01-15",  # ISO date
+        "born 03/04/1988",  # slashed date
+        "upgrade to 10.0.19041.1",  # version string
+        "order #4155550132 shipped",  # order number after #
+        "order 4155550132 shipped",  # order number after a cue
+        "timestamp 1700000000",  # bare digit run, no cue
+        "total 1,234,567.89 EUR",  # amount
+        "ORD-2024-118843",  # id glued to letters
+        "meet at 10:30",  # time
+        "call 0132 55",  # too few digits
+        "see pages 120 134 and 201",  # page numbers: spaced, no cue, invalid
+        "sha 4155550132abc",  # glued to letters
+    ],
+)
+def test_finds_nothing_when_not_a_phone_number(text):
+    assert found(text) == []

@@ -1,0 +1,51 @@
+import pytest
+
+from sanitizers.recognizers.street_address_recognizer import StreetAddressRecognizer
+
+REC = StreetAddressRecognizer()
+
+
+def found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in REC.analyze(text, ["STREET_ADDRESS"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ship it to 221B Baker Street please", ["221B Baker Street"]),  # UK classic
+        ("i live at 221b baker street", ["221b baker street"]),  # typed in lower case
+        ("1600 Amphitheatre Pkwy, Mountain View, CA 94043.", ["1600 Amphitheatre Pkwy, Mountain View, CA 94043"]),
+        ("42 W 5th Ave Apt 4B", ["42 W 5th Ave Apt 4B"]),  # direction, ordinal street, unit
+        ("10 Downing St, London SW1A 2AA", ["10 Downing St, London SW1A 2AA"]),  # UK postcode tail
+        ("88 Kings Road, #12", ["88 Kings Road, #12"]),  # unit with #
+        ("Hauptstraße 5, 10115 Berlin", ["Hauptstraße 5, 10115 Berlin"]),  # German order + PLZ
+        ("send to Keizersgracht 123, 1015 CJ Amsterdam", ["Keizersgracht 123, 1015 CJ Amsterdam"]),  # Dutch
+        ("Calle Mayor 12, Madrid", ["Calle Mayor 12"]),  # Spanish, city alone stays
+        ("Rua Augusta, 123", ["Rua Augusta, 123"]),  # Portuguese with comma
+        ("Via Roma 10", ["Via Roma 10"]),  # Italian
+        ("12 rue de la Paix, 75002 Paris", ["12 rue de la Paix, 75002 Paris"]),  # French number-first
+        ("P.O. Box 4471", ["P.O. Box 4471"]),  # PO box
+        ("my zip code is 94043", ["94043"]),  # postcode after a cue
+        ("4 Privet Drive", ["4 Privet Drive"]),  # Title-case-only street type
+        ("1600 Broadway", ["1600 Broadway"]),  # a street name without a type
+    ],
+)
+def test_finds_address_when_number_and_street_type(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I waited 3 hours on the road",  # quantity, then a stopword
+        "my 2 hard drive bays are full",  # "drive" in lower case is not a street type
+        "we shipped 500 units via email 2 times",  # "via" is a preposition in lower case
+        "see section 4 street lighting",  # ... but "4 street" alone has no name: still needs a word
+        "Berlin is nice in May",  # a city alone is LOCATION, not an address
+        "string 5 is too long",  # English word ending like a street type
+        "the road to v2 took 3 months",  # no house number
+        "room 101 is upstairs",  # no street type
+    ],
+)
+def test_finds_nothing_when_not_an_address(text):
+    assert found(text) == []
