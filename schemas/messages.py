@@ -75,9 +75,7 @@ def check_messages(
     for i, message in enumerate(messages):
         path = f"{prefix}[{i}]"
         role = message["role"]
-        found = _check_order(role, previous, i, path, open_calls) or check_message_fields(
-            message, path, tally
-        )
+        found = _check_order(role, previous, path, open_calls) or check_message_fields(message, path, tally)
         if found is not None:
             return found
         if role == "tool":
@@ -102,9 +100,7 @@ def check_messages(
     return None
 
 
-def _check_order(
-    role: str, previous: str | None, i: int, path: str, open_calls: set[str] | None
-) -> Problem | None:
+def _check_order(role: str, previous: str | None, path: str, open_calls: set[str] | None) -> Problem | None:
     where = f"{path}.role"
     if previous is None:
         if role in ("system", "user"):
