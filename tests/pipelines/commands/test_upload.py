@@ -41,6 +41,8 @@ def test_prints_one_line_with_key_hint_only_when_uploaded(
     assert f"key=…{key[-4:]}" in lines[0] and "status=COMPLETED" in lines[0]
     for text in (result.output, caplog.text):
         assert key not in text and key[-8:] not in text
+    # The last 4 characters appear only as the hint.
+    assert result.output.count(key[-4:]) == result.output.count("…" + key[-4:]) == 1
 
 
 def test_says_no_bytes_sent_when_uploaded_again(tmp_path: Path, together_server: TogetherServer) -> None:
