@@ -7,6 +7,7 @@ Together key) with `[REDACTED:<TYPE>]`, and drops the arguments.
 
 import logging
 import os
+import threading
 
 _KEY_ENV_VARS = ("TOGETHER_API_KEY", "FT_SANITIZER_HMAC_KEY", "FT_SANITIZER_WEBHOOK_SECRET", "PREFECT_API_KEY")
 
@@ -17,6 +18,7 @@ class RedactingFilter(logging.Filter):
     def __init__(self, name: str = ""):
         super().__init__(name)
         self._scanner = None
+        self._busy = threading.local()
 
     def _scan(self, text: str) -> str:
         if self._scanner is None:
@@ -28,6 +30,17 @@ class RedactingFilter(logging.Filter):
         return text
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(self._busy, "active", False):
+            # A record logged while this filter runs (say, by a library the scanner imports) cannot be
+            # checked without recursion: drop it rather than let it through unchecked.
+            return False
+        self._busy.active = True
+        try:
+            return self._redact(record)
+        finally:
+            self._busy.active = False
+
+    def _redact(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
         except Exception:  # a broken format string: keep the template only

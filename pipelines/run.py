@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.stages.render_html import write_report_html
 from pipelines.stages.sanitize_file import SanitizeOutput, sanitize_file
 from pipelines.stages.write_report import build_report, write_report
 from sanitizers.engine import Detector
@@ -48,5 +49,6 @@ def run_sanitize(
     output = sanitize_file(Path(input_path), Path(out_dir), config, detector, progress)
     report = build_report(output, config)
     report_path = write_report(report, Path(out_dir))
+    write_report_html(report, Path(out_dir))
     logger.info("%s: decision %s", Path(input_path).name, report.decision)
     return RunResult(output, report, report_path)

@@ -3,6 +3,20 @@ fails when a class in `sanitizers/recognizers/` is missing here or two recognize
 """
 
 from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    PhoneRecognizer,
+    UsBankRecognizer,
+    UsLicenseRecognizer,
+    UsPassportRecognizer,
+    UsSsnRecognizer,
+)
+from presidio_anonymizer.operators import Operator
+
+from sanitizers.operators.placeholder import Placeholder
 
 from sanitizers.recognizers.anthropic_key_recognizer import AnthropicKeyRecognizer
 from sanitizers.recognizers.aws_access_key_recognizer import AwsAccessKeyRecognizer
@@ -49,10 +63,21 @@ SECRET_RECOGNIZERS: list[type[EntityRecognizer]] = [
     PasswordAssignmentRecognizer,
 ]
 
-# PII recognizers (custom ones beyond presidio's predefined set); filled by the PII work.
-PII_RECOGNIZERS: list[type[EntityRecognizer]] = []
+# PII recognizers: Presidio's standard ones for the entity types we remove, plus project recognizers.
+# spaCy NER (PERSON and others) is added by PiiAnalyzer from the NLP engine.
+PII_RECOGNIZERS: list[type[EntityRecognizer]] = [
+    EmailRecognizer,
+    PhoneRecognizer,
+    CreditCardRecognizer,
+    IbanRecognizer,
+    UsSsnRecognizer,
+    IpRecognizer,
+    UsPassportRecognizer,
+    UsLicenseRecognizer,
+    UsBankRecognizer,
+]
 
 RECOGNIZERS: list[type[EntityRecognizer]] = SECRET_RECOGNIZERS + PII_RECOGNIZERS
 
-# Anonymization operator classes (presidio `Operator` subclasses); filled by the operators work.
-OPERATORS: list = []
+# Anonymization operator classes (presidio `Operator` subclasses).
+OPERATORS: list[type[Operator]] = [Placeholder]

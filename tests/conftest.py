@@ -1,0 +1,46 @@
+"""Shared fixtures: the real detectors, built once per test session."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from schemas.run_config import DetectionOptions, Detectors
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data-samples"
+
+
+@pytest.fixture(scope="session")
+def full_detector():
+    """PII (Presidio + the real spaCy model) and secrets, as a run uses them."""
+    from sanitizers.engine import get_detector
+
+    return get_detector(DetectionOptions())
+
+
+@pytest.fixture(scope="session")
+def secrets_detector():
+    """Secrets only: no NER model."""
+    from sanitizers.engine import get_detector
+
+    return get_detector(DetectionOptions(detectors=frozenset({Detectors.SECRETS})))
+
+
+@pytest.fixture(scope="session")
+def canaries() -> dict[str, str]:
+    """The unique fake values planted in data-samples/."""
+    return json.loads((SAMPLES / "canaries.json").read_text())
+
+
+@pytest.fixture
+def write_jsonl(tmp_path):
+    """Write records (dicts, or raw strings taken as lines) to a .jsonl file and return its path."""
+
+    def write(rows, name: str = "data.jsonl") -> Path:
+        path = tmp_path / name
+        lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows]
+        path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        return path
+
+    return write

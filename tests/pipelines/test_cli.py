@@ -1,0 +1,67 @@
+"""The ft-sanitizer command line, run as a user runs it (the installed console script)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "data-samples"
+CLI = [str(Path(sys.executable).with_name("ft-sanitizer"))]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(CLI + list(args), capture_output=True, text=True, timeout=300, cwd=ROOT)
+
+
+def test_exits_zero_when_every_record_is_valid():
+    result = run("validate", str(SAMPLES / "conversational.jsonl"))
+    assert result.returncode == 0, result.stderr
+    assert "0 invalid" in result.stdout
+
+
+def test_exits_one_and_lists_lines_when_records_are_invalid():
+    result = run("validate", str(SAMPLES / "malformed.jsonl"))
+    assert result.returncode == 1
+    assert "invalid_json: 1 line(s): 2" in result.stdout
+    assert "role_order" in result.stdout
+
+
+def test_exits_two_when_file_is_missing(tmp_path):
+    result = run("validate", str(tmp_path / "nope.jsonl"))
+    assert result.returncode == 2
+    assert "nope.jsonl" in result.stderr
+
+
+def test_writes_three_outputs_when_sanitizing_a_file(tmp_path):
+    result = run("sanitize", str(SAMPLES / "text.jsonl"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert {"text.sanitized.jsonl", "text.quarantine.jsonl", "report.json"} <= set(names)
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["records_total"] == report["records_written"] + report["records_quarantined"] == 3
+    assert report["decision"] in {"approved", "needs_review", "rejected"}
+    assert len(report["sanitized_sha256"]) == 64
+    assert isinstance(report["findings"], dict)
+
+
+def test_writes_one_folder_per_file_when_input_is_a_folder(tmp_path):
+    result = run("sanitize", str(SAMPLES), "--out", str(tmp_path / "out"), "--detectors", "secrets")
+    assert result.returncode == 0, result.stderr
+    for stem in ("conversational", "instruction", "text", "preference", "malformed"):
+        assert (tmp_path / "out" / stem / "report.json").is_file()
+
+
+def test_rejects_unknown_detector_when_given(tmp_path):
+    result = run("sanitize", str(SAMPLES / "text.jsonl"), "--out", str(tmp_path), "--detectors", "dna")
+    assert result.returncode == 2
+    assert "pii, secrets" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "sanitize"])
+def test_explains_itself_when_asked_for_help(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "Exit status" in result.stdout
