@@ -1,0 +1,202 @@
+"""Person names next to the words people use to introduce, greet, address and sign: "my name is X",
+"hi this is X", "Dear X", "Mr. X", "ask for X", "Thanks, X", "Regards,\\nX", "X here".
+
+spaCy's small model misses lower-case names ("hi this is maria gonzalez") and many of non-English
+origin; these cues catch them whatever the case or origin. The words after a cue are read one by
+one: function words, chat words ("team") and, in lower case, English adjectives and verbs ("this is
+urgent", "i'm stuck") end the name.
+"""
+
+import regex as re
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from sanitizers.english_words import EnglishWords, english_words
+
+# Cue kinds: strong cues name a person whatever follows; weak cues only when the next word looks like a name.
+_STRONG = (
+    r"my\s+name\s+is|my\s+name's|name\s*:|full\s+name\s*(?:is|:)|names?\s+is|i\s+am\s+called|"
+    r"account\s+holder\s*(?:is|:)?|cardholder\s*(?:is|:)?|dear|attn\s*:?|c/o"
+)
+# A sign-off on its own line: the name is on the next line ("Best,\nMaria").
+_SIGN_OFF = (
+    r"(?:signed|sincerely|regards|best\s+regards|kind\s+regards|warm\s+regards|yours\s+truly|cheers|"
+    r"best\s+wishes|many\s+thanks|thanks|thank\s+you|best)[ \t]*[,.!]?[ \t]*\n[ \t]*"
+)
+_TITLE = r"(?-i:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra)\.?(?=\s)|(?:mr|mrs|ms|dr)\."
+# Cues that also precede products and tech words ("it's Python", "by Google", "user settings") are left out.
+_WEAK = (
+    r"i'm|i’m|i\s+am|im|this\s+is|hi|hello|hey|thanks|thank\s+you|thx|ty|call\s+me|"
+    r"(?:ask|asking|asked)\s+for|(?:speak|spoke|speaking|talk|talked|talking|chatted)\s+(?:to|with)|"
+    r"contacted|emailed|messaged|"
+    r"my\s+(?:wife|husband|son|daughter|mother|father|mom|mum|dad|brother|sister|friend|colleague|manager|"
+    r"boss|partner|coworker|co-worker|assistant|landlord|tenant|neighbou?r|teacher|doctor|lawyer)|"
+    r"(?:customer|client|patient|tenant)(?:'s)?\s+(?:name\s+)?is|"
+    r"regards|cheers|sincerely|signed|from\s*:|to\s*:"
+)
+_CUES = re.compile(
+    rf"(?<![\w'’])(?:(?P<strong>(?:{_STRONG})(?![\w'’])|{_SIGN_OFF})|(?P<title>{_TITLE})(?![\w'’])"
+    rf"|(?P<weak>{_WEAK})(?![\w'’]))",
+    re.IGNORECASE,
+)
+# After the cue: spaces, a comma, or a colon (not a sentence end: "Thanks. Maria will call").
+_GAP = re.compile(r"[ \t]*(?:[,:][ \t]*)?(?:-[ \t]+)?")
+_TOKEN = re.compile(r"(?:\p{Lu}\.(?=\s)|[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)")
+_SPACE = re.compile(r"[ \t]+")
+# Titles are cues, never part of the name ("Dear Mrs. Kowalczyk").
+TITLES = frozenset("mr mrs ms miss mx dr prof herr frau mme mlle sr sra srta sig sir madam".split())
+# Name particles: "Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden", "Ali al Farsi".
+PARTICLES = frozenset(
+    "de del della der den di da das do dos du des la le van von ter ten bin binti ibn al el y st".split()
+)
+# "maria here, my order ..." at the start of a text or sentence.
+_HERE = re.compile(
+    r"(?:^|(?<=[\n.!?][ \t]{0,3}))(?:(?:hi|hey|hello)[ ,]+)?(?P<name>[\p{L}][\p{L}'’-]+(?:[ \t]+[\p{L}][\p{L}'’-]+)?)"
+    r"[ \t]+here\b",
+    re.IGNORECASE,
+)
+# A last line that is only a name, after a dash ("- Maria", "-- Kenji Tanaka", "~ ana").
+_DASH_SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:--?|—|~)[ \t]*(?P<name>[^\n]{2,60})[ \t]*$")
+MAX_NAME_TOKENS = 4
+
+
+class PersonCueRecognizer(LocalRecognizer):
+    """PERSON names right after an introduction, greeting, title or sign-off cue, in any case.
+
+    Known false positives: an English noun after a weak cue ("thanks Hope this helps", "this is
+    Security"); known misses: a lower-case name that is also an English verb or adjective ("this is
+    mark") unless a surname follows, and names with no cue at all.
+    """
+
+    def __init__(self, supported_entity: str = "PERSON", words: EnglishWords | None = None):
+        self.words = words
+        super().__init__(supported_entities=[supported_entity], name="PersonCueRecognizer",
+                         context=["name", "called"])
+
+    def load(self) -> None:
+        """Read the English word lists (once per process)."""
+        if self.words is None:
+            self.words = english_words()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        """Names after cues in `text`."""
+        if entities and self.supported_entities[0] not in entities:
+            return []
+        if self.words is None:
+            self.load()
+        spans: list[tuple[int, int, float]] = []
+        for cue in _CUES.finditer(text):
+            kind = "strong" if cue.group("strong") else "title" if cue.group("title") else "weak"
+            found = self._name_after(text, cue.end(), kind)
+            if found:
+                spans.append(found)
+        for match in _HERE.finditer(text):
+            found = self._name_at(text, match.start("name"), match.end("name"), 0.6)
+            if found:
+                spans.append(found)
+        for match in _DASH_SIGNATURE.finditer(text):
+            found = self._name_at(text, match.start("name"), match.end("name"), 0.6, whole=True)
+            if found:
+                spans.append(found)
+        return [self._result(s, e, score) for s, e, score in _dedupe(spans)]
+
+    def _name_after(self, text: str, pos: int, kind: str) -> tuple[int, int, float] | None:
+        gap = _GAP.match(text, pos)
+        pos = gap.end() if gap else pos
+        tokens = self._read_tokens(text, pos, kind, limit=len(text))
+        if not tokens:
+            return None
+        first = text[tokens[0][0] : tokens[0][1]]
+        lower_first = first[:1].islower()
+        if kind == "strong" or kind == "title":
+            score = 0.85
+        elif not lower_first:
+            score = 0.75
+        else:
+            score = 0.6
+        return tokens[0][0], tokens[-1][1], score
+
+    def _name_at(self, text: str, start: int, end: int, score: float, whole: bool = False
+                 ) -> tuple[int, int, float] | None:
+        tokens = self._read_tokens(text, start, "weak", limit=end)
+        if not tokens or (whole and tokens[-1][1] != len(text[:end].rstrip())):
+            return None
+        return tokens[0][0], tokens[-1][1], score
+
+    def _read_tokens(self, text: str, pos: int, kind: str, limit: int) -> list[tuple[int, int]]:
+        """Token spans of the name starting at `pos`, particles inside it included."""
+        tokens: list[tuple[int, int]] = []
+        pending_particles: list[tuple[int, int]] = []
+        title_case: bool | None = None
+        while len(tokens) < MAX_NAME_TOKENS:
+            match = _TOKEN.match(text, pos)
+            if match is None or match.end() > limit:
+                break
+            word = match.group()
+            if tokens and word.casefold() in PARTICLES:
+                pending_particles.append(match.span())
+            elif self._accepts(word, kind, first=not tokens, title_case=title_case,
+                               next_word=_peek(text, match.end())):
+                tokens.extend(pending_particles)
+                pending_particles = []
+                tokens.append(match.span())
+                if title_case is None:
+                    title_case = not word[:1].islower()
+            else:
+                break
+            space = _SPACE.match(text, match.end())
+            if space is None:
+                break
+            pos = space.end()
+        return tokens
+
+    def _accepts(self, word: str, kind: str, first: bool, title_case: bool | None, next_word: str) -> bool:
+        words = self.words
+        assert words is not None
+        if len(word) < 2 and not word.endswith("."):
+            return False
+        if word.endswith(".") and (first and kind != "title" or not word[:1].isupper()):
+            return False  # an initial ("J.") only inside a Title-case name or after a title
+        if words.is_stop(word.rstrip(".")) or word.rstrip(".").casefold() in TITLES:
+            return False
+        is_lower = word[:1].islower()
+        if word.isupper() and len(word) > 1 and kind == "weak":
+            return False  # "OK", "USA", "API" after "hi"/"thanks" are not names
+        if title_case is True and is_lower:
+            return False  # "Maria Gonzalez called": a lower-case word ends a Title-case name
+        if kind in ("strong", "title"):
+            return not (is_lower and words.is_descriptive(word) and not words.is_noun(word))
+        if not is_lower:
+            # Title case after a weak cue: a name unless it is only an adjective/adverb/verb ("Sorry", "Trying").
+            return words.is_noun(word) or not words.is_descriptive(word)
+        if not words.is_descriptive(word):
+            return True
+        # "this is mark johnson": a word that is also a verb counts when a surname-like word follows.
+        return (first and words.is_noun(word) and bool(next_word) and not words.is_stop(next_word)
+                and not words.is_descriptive(next_word))
+
+    def _result(self, start: int, end: int, score: float) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=self.supported_entities[0], start=start, end=end, score=score,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+        )
+
+
+def _peek(text: str, pos: int) -> str:
+    space = _SPACE.match(text, pos)
+    if space is None:
+        return ""
+    match = _TOKEN.match(text, space.end())
+    return match.group() if match else ""
+
+
+def _dedupe(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    # Two cues can point at one name ("hi, this is Maria"): keep the widest, surest span per start.
+    best: dict[int, tuple[int, int, float]] = {}
+    for s, e, score in spans:
+        old = best.get(s)
+        if old is None or (e, score) > (old[1], old[2]):
+            best[s] = (s, e, score)
+    return sorted(best.values())

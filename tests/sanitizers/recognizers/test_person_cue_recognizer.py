@@ -1,0 +1,61 @@
+import pytest
+
+from sanitizers.recognizers.person_cue_recognizer import PersonCueRecognizer
+
+REC = PersonCueRecognizer()
+
+
+def found(text: str) -> list[str]:
+    return [text[r.start : r.end] for r in REC.analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hi this is maria gonzalez, my order never came", ["maria gonzalez"]),  # lower case intro
+        ("Hello, my name is Oluwaseun Adeyemi and I need help", ["Oluwaseun Adeyemi"]),  # strong cue
+        ("my name is xiaoling zhou", ["xiaoling zhou"]),  # lower case, non-English origin
+        ("I'm Kenji Tanaka from Osaka", ["Kenji Tanaka"]),  # stops at "from"
+        ("i'm priya", ["priya"]),  # single lower-case given name
+        ("Dear Mrs. Kowalczyk,", ["Kowalczyk"]),  # title after Dear
+        ("Please ask for Dr. Anneliese Müller at reception", ["Anneliese Müller"]),  # title, umlaut
+        ("Thanks, Siobhan!", ["Siobhan"]),  # thanks + comma
+        ("Best regards,\nJosé Fernández", ["José Fernández"]),  # sign-off on its own line
+        ("I spoke with Ana de la Cruz yesterday", ["Ana de la Cruz"]),  # particles inside the name
+        ("maria here, quick question", ["maria"]),  # "X here" opener
+        ("That fixed it.\n-- Dmitri Petrov", ["Dmitri Petrov"]),  # dash signature line
+        ("this is mark johnson calling", ["mark johnson"]),  # verb-like given name with a surname
+        ("Name: Chiamaka Okonkwo", ["Chiamaka Okonkwo"]),  # form field
+        ("Mr O'Brien said it was fine", ["O'Brien"]),  # apostrophe name after title
+        ("hey Jean-Luc, any update?", ["Jean-Luc"]),  # hyphenated given name
+        ("the customer's name is Wojciech Nowak", ["Wojciech Nowak"]),  # third-party name
+        ("my wife fatima haddad booked it", ["fatima haddad"]),  # relative, lower case
+    ],
+)
+def test_finds_name_when_cue_precedes(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is urgent, please help",  # adjective after "this is"
+        "i'm stuck on step 3",  # adjective after "i'm"
+        "I'm trying to reset my password",  # verb form after "I'm"
+        "Hi there, hello everyone, thanks again",  # greetings to no one in particular
+        "Thanks for the quick reply",  # function word after thanks
+        "Thanks. Let me check",  # sentence end after the cue
+        "hi team, this is taking forever",  # chat noun, verb form
+        "call me back tomorrow",  # adverb after "call me"
+        "class User:\n    name: str",  # type annotation after name:
+        "Hi OK thanks",  # all-caps word after a weak cue
+        "we will finish by Monday",  # weekday after "by"
+        "this is what I expected",  # function word
+        "click here to continue",  # verb before "here"
+        "I'm Sorry for the delay",  # Title-case adjective
+        "set the user agent header and email address",  # tech nouns after words that are no cue
+        "it's Python 3.11 on Windows",  # product names after "it's" (no cue)
+    ],
+)
+def test_finds_nothing_when_no_name_follows(text):
+    assert found(text) == []
