@@ -17,21 +17,19 @@ not. Tests read `requests` (method, path, bytes received, status) and queue faul
 
 import hashlib
 import hmac
-import json
 import re
 import secrets
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.parser import BytesParser
-from email.policy import HTTP
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
 from typing import Self
 from urllib.parse import parse_qs, urlsplit
 
-from tests.together_server.checks import DEFAULT_MODELS, model_limits, validate_dataset
+from tests.together_server.checks import DEFAULT_MODELS, validate_dataset
+from tests.together_server.fine_tunes import FineTunesAPI
+from tests.together_server.wire import Handler, Response, error_response, json_response, parse_multipart
 
 
 @dataclass(frozen=True)
@@ -60,7 +58,7 @@ class StoredFile:
     polls: int = 0
     outcome: tuple[str, dict] | None = None
 
-    def as_json(self) -> dict:
+    def asjson_response(self) -> dict:
         body = {
             "id": self.id,
             "object": "file",
@@ -85,27 +83,10 @@ class _Fault:
     retry_after: float | None
 
 
-@dataclass
-class _Response:
-    status: int
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    content_type: str = "application/json"
-
-
-def _json(status: int, payload: object, **headers: str) -> _Response:
-    return _Response(status, json.dumps(payload).encode(), headers)
-
-
-def _error(status: int, message: str, **headers: str) -> _Response:
-    return _json(status, {"error": {"message": message, "type": "invalid_request_error"}}, **headers)
-
-
-_JOB_STEPS = ("pending", "queued", "running", "completed")
 _ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 
 
-class TogetherServer:
+class TogetherServer(FineTunesAPI):
     """The server and its state; start() binds 127.0.0.1 on a free port and serves in a thread."""
 
     def __init__(
@@ -132,7 +113,7 @@ class TogetherServer:
         self._lock = threading.RLock()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
-        self._routes: list[tuple[str, re.Pattern[str], Callable[..., _Response]]] = [
+        self._routes: list[tuple[str, re.Pattern[str], Callable[..., Response]]] = [
             ("POST", re.compile(r"/v1/files"), self._create_upload),
             ("PUT", re.compile(r"/upload/(?P<token>[A-Za-z0-9_-]+)"), self._put_bytes),
             ("POST", re.compile(rf"/v1/files/(?P<file_id>{_ID})/preprocess"), self._preprocess),
@@ -140,12 +121,12 @@ class TogetherServer:
             ("GET", re.compile(rf"/v1/files/(?P<file_id>{_ID})/content"), self._content),
             ("GET", re.compile(rf"/v1/files/(?P<file_id>{_ID})"), self._retrieve_file),
             ("DELETE", re.compile(rf"/v1/files/(?P<file_id>{_ID})"), self._delete_file),
-            ("GET", re.compile(r"/v1/fine-tunes/models/limits"), self._limits),
-            ("POST", re.compile(r"/v1/fine-tunes/estimate-price"), self._estimate),
-            ("POST", re.compile(r"/v1/fine-tunes"), self._create_job),
-            ("GET", re.compile(r"/v1/fine-tunes"), self._list_jobs),
-            ("GET", re.compile(rf"/v1/fine-tunes/(?P<job_id>{_ID})"), self._retrieve_job),
-            ("POST", re.compile(rf"/v1/fine-tunes/(?P<job_id>{_ID})/cancel"), self._cancel_job),
+            ("GET", re.compile(r"/v1/fine-tunes/models/limits"), self.limits),
+            ("POST", re.compile(r"/v1/fine-tunes/estimate-price"), self.estimate),
+            ("POST", re.compile(r"/v1/fine-tunes"), self.create_job),
+            ("GET", re.compile(r"/v1/fine-tunes"), self.list_jobs),
+            ("GET", re.compile(rf"/v1/fine-tunes/(?P<job_id>{_ID})"), self.retrieve_job),
+            ("POST", re.compile(rf"/v1/fine-tunes/(?P<job_id>{_ID})/cancel"), self.cancel_job),
         ]
 
     def __repr__(self) -> str:
@@ -157,10 +138,10 @@ class TogetherServer:
         """Bind 127.0.0.1 and serve in a daemon thread."""
         app = self
 
-        class Handler(_Handler):
+        class BoundHandler(Handler):
             server_app = app
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", self._port), Handler)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", self._port), BoundHandler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -237,7 +218,7 @@ class TogetherServer:
 
     # -- dispatch ----------------------------------------------------------------------------------
 
-    def handle(self, method: str, raw_path: str, headers: dict[str, str], body: bytes) -> _Response:
+    def handle(self, method: str, raw_path: str, headers: dict[str, str], body: bytes) -> Response:
         """Answer one request; called by the handler thread."""
         url = urlsplit(raw_path)
         path, query = url.path, parse_qs(url.query)
@@ -246,7 +227,7 @@ class TogetherServer:
             self._log.append(LoggedRequest(method, path, len(body), response.status))
         return response
 
-    def _answer(self, method: str, path: str, query: dict, headers: dict[str, str], body: bytes) -> _Response:
+    def _answer(self, method: str, path: str, query: dict, headers: dict[str, str], body: bytes) -> Response:
         fault = next(
             (f for f in self._faults if path.startswith(f.path_prefix) and f.method in (None, method)), None
         )
@@ -255,16 +236,18 @@ class TogetherServer:
             if fault.remaining <= 0:
                 self._faults.remove(fault)
             extra = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
-            return _error(fault.status, f"injected fault {fault.status}", **extra)
+            return error_response(fault.status, f"injected fault {fault.status}", **extra)
         if path.startswith("/v1/") and not self._authorized(headers.get("authorization", "")):
-            return _error(401, "Invalid API key provided. You can find your API key at api.together.ai.")
+            return error_response(
+                401, "Invalid API key provided. You can find your API key at api.together.ai."
+            )
         for route_method, pattern, handler in self._routes:
             match = pattern.fullmatch(path)
             if match and route_method == method:
                 return handler(query=query, headers=headers, body=body, **match.groupdict())
         if any(p.fullmatch(path) for _, p, _ in self._routes):
-            return _error(405, f"method {method} not allowed on {path}")
-        return _error(404, f"no route for {path}")
+            return error_response(405, f"method {method} not allowed on {path}")
+        return error_response(404, f"no route for {path}")
 
     def _authorized(self, header: str) -> bool:
         scheme, _, token = header.partition(" ")
@@ -272,24 +255,24 @@ class TogetherServer:
 
     # -- files -------------------------------------------------------------------------------------
 
-    def _create_upload(self, *, headers: dict[str, str], body: bytes, **_: object) -> _Response:
+    def _create_upload(self, *, headers: dict[str, str], body: bytes, **_: object) -> Response:
         ctype = headers.get("content-type", "")
         if not ctype.startswith("multipart/form-data"):
-            return _error(400, "expected multipart/form-data")
-        form = _parse_multipart(ctype, body)
+            return error_response(400, "expected multipart/form-data")
+        form = parse_multipart(ctype, body)
         missing = [k for k in ("purpose", "file_name", "file_type", "checksum") if not form.get(k)]
         if missing:
-            return _error(400, f"missing form fields: {', '.join(missing)}")
+            return error_response(400, f"missing form fields: {', '.join(missing)}")
         if form["purpose"] not in ("fine-tune", "eval", "batch-api", "calibration"):
-            return _error(400, "invalid purpose")
+            return error_response(400, "invalid purpose")
         if form["file_type"] not in ("jsonl", "parquet", "csv"):
-            return _error(400, "invalid file_type")
+            return error_response(400, "invalid file_type")
         if not re.fullmatch(r"[0-9a-f]{64}", form["checksum"]):
-            return _error(400, "checksum must be a hex sha256")
+            return error_response(400, "checksum must be a hex sha256")
         existing = self._by_checksum.get(form["checksum"])
         if existing is not None:
             # x-should-retry: false stops the SDK from retrying a 409 as a "lock timeout".
-            return _json(
+            return json_response(
                 409, {"file_id": existing, "message": "File already exists"}, **{"x-should-retry": "false"}
             )
         file_id = f"file-{secrets.token_hex(12)}"
@@ -304,32 +287,32 @@ class TogetherServer:
             token=token,
         )
         self._by_token[token] = file_id
-        return _Response(
+        return Response(
             302, headers={"Location": f"{self.base_url}/upload/{token}", "X-Together-File-Id": file_id}
         )
 
-    def _put_bytes(self, *, token: str, headers: dict[str, str], body: bytes, **_: object) -> _Response:
+    def _put_bytes(self, *, token: str, headers: dict[str, str], body: bytes, **_: object) -> Response:
         file_id = self._by_token.get(token)
         if file_id is None:
-            return _error(403, "upload URL unknown or already used")
+            return error_response(403, "upload URL unknown or already used")
         declared = headers.get("content-length")
         if declared is None or int(declared) != len(body):
-            return _error(411, "Content-Length required and must match the body")
+            return error_response(411, "Content-Length required and must match the body")
         stored = self.files[file_id]
         if hashlib.sha256(body).hexdigest() != stored.checksum:
-            return _error(400, "uploaded bytes do not match the announced checksum")
+            return error_response(400, "uploaded bytes do not match the announced checksum")
         stored.data = body
         stored.token = None
         del self._by_token[token]
         self._by_checksum[stored.checksum] = file_id
-        return _Response(200, content_type="text/plain")
+        return Response(200, content_type="text/plain")
 
-    def _preprocess(self, *, file_id: str, **_: object) -> _Response:
+    def _preprocess(self, *, file_id: str, **_: object) -> Response:
         stored = self.files.get(file_id)
         if stored is None:
-            return _error(404, "File not found")
+            return error_response(404, "File not found")
         if stored.data is None:
-            return _error(400, "upload not complete: PUT the bytes first")
+            return error_response(400, "upload not complete: PUT the bytes first")
         if stored.processing_status is None:
             stored.processing_status = "PENDING"
             if self._forced_outcome is not None:
@@ -342,157 +325,34 @@ class TogetherServer:
             else:
                 report = validate_dataset(stored.data)
                 stored.outcome = ("COMPLETED" if report["valid"] else "INVALID_FORMAT", report)
-        return _json(200, stored.as_json())
+        return json_response(200, stored.asjson_response())
 
-    def _list_files(self, **_: object) -> _Response:
-        done = [f.as_json() for f in self.files.values() if f.data is not None]
-        return _json(200, {"object": "list", "data": done})
+    def _list_files(self, **_: object) -> Response:
+        done = [f.asjson_response() for f in self.files.values() if f.data is not None]
+        return json_response(200, {"object": "list", "data": done})
 
-    def _retrieve_file(self, *, file_id: str, **_: object) -> _Response:
+    def _retrieve_file(self, *, file_id: str, **_: object) -> Response:
         stored = self.files.get(file_id)
         if stored is None or stored.data is None:
-            return _error(404, "File not found")
+            return error_response(404, "File not found")
         if stored.processing_status in ("PENDING", "RUNNING"):
             stored.polls += 1
             if stored.polls >= self.polls_until_done and stored.outcome is not None:
                 stored.processing_status = stored.outcome[0]
             else:
                 stored.processing_status = "RUNNING"
-        return _json(200, stored.as_json())
+        return json_response(200, stored.asjson_response())
 
-    def _delete_file(self, *, file_id: str, **_: object) -> _Response:
+    def _delete_file(self, *, file_id: str, **_: object) -> Response:
         stored = self.files.pop(file_id, None)
         if stored is None:
-            return _error(404, "File not found")
+            return error_response(404, "File not found")
         if self._by_checksum.get(stored.checksum) == file_id:
             del self._by_checksum[stored.checksum]
-        return _json(200, {"id": file_id, "deleted": True})
+        return json_response(200, {"id": file_id, "deleted": True})
 
-    def _content(self, *, file_id: str, **_: object) -> _Response:
+    def _content(self, *, file_id: str, **_: object) -> Response:
         stored = self.files.get(file_id)
         if stored is None or stored.data is None:
-            return _error(404, "File not found")
-        return _Response(200, stored.data, content_type="application/octet-stream")
-
-    # -- fine-tuning -------------------------------------------------------------------------------
-
-    def _limits(self, *, query: dict, **_: object) -> _Response:
-        name = (query.get("model_name") or [""])[0]
-        if name not in self.models:
-            return _error(404, "model not available for fine-tuning")
-        return _json(200, model_limits(name))
-
-    def _estimate(self, *, body: bytes, **_: object) -> _Response:
-        request = json.loads(body or b"{}")
-        stored = self.files.get(request.get("training_file", ""))
-        if stored is None or stored.processing_status != "COMPLETED":
-            reason = "train_file_invalid" if stored and stored.outcome else "train_file_not_validated"
-            return _json(200, {"estimation_available": False, "unavailable_reason": reason})
-        if request.get("model") not in self.models:
-            return _error(400, "model not available for fine-tuning")
-        epochs = int(request.get("n_epochs") or 1)
-        tokens = len(stored.data or b"") // 4 * epochs
-        return _json(
-            200,
-            {
-                "estimation_available": True,
-                "allowed_to_proceed": True,
-                "estimated_total_price": round(self.price_per_epoch_usd * epochs, 4),
-                "estimated_train_token_count": tokens,
-                "estimated_eval_token_count": 0,
-                "user_limit": 100.0,
-            },
-        )
-
-    def _create_job(self, *, body: bytes, **_: object) -> _Response:
-        request = json.loads(body or b"{}")
-        stored = self.files.get(request.get("training_file", ""))
-        if stored is None or stored.processing_status != "COMPLETED":
-            return _error(400, "training_file is not a validated file")
-        if request.get("model") not in self.models:
-            return _error(400, "model not available for fine-tuning")
-        job_id = f"ft-{secrets.token_hex(8)}"
-        now = datetime.now(UTC).isoformat()
-        suffix = f"-{request['suffix']}" if request.get("suffix") else ""
-        self.jobs[job_id] = {
-            "id": job_id,
-            "object": "fine-tune",
-            "status": "pending",
-            "model": request["model"],
-            "training_file": stored.id,
-            "n_epochs": request.get("n_epochs"),
-            "training_type": request.get("training_type"),
-            "training_method": request.get("training_method"),
-            "model_output_name": f"test-account/{request['model'].split('/')[-1]}{suffix}-{job_id[3:9]}",
-            "created_at": now,
-            "updated_at": now,
-            "events": [],
-        }
-        return _json(200, self.jobs[job_id])
-
-    def _list_jobs(self, **_: object) -> _Response:
-        return _json(200, {"object": "list", "data": list(self.jobs.values())})
-
-    def _retrieve_job(self, *, job_id: str, **_: object) -> _Response:
-        job = self.jobs.get(job_id)
-        if job is None:
-            return _error(404, "fine-tune job not found")
-        if job["status"] in _JOB_STEPS[:-1]:
-            job["status"] = _JOB_STEPS[_JOB_STEPS.index(job["status"]) + 1]
-            job["updated_at"] = datetime.now(UTC).isoformat()
-        return _json(200, job)
-
-    def _cancel_job(self, *, job_id: str, **_: object) -> _Response:
-        job = self.jobs.get(job_id)
-        if job is None:
-            return _error(404, "fine-tune job not found")
-        if job["status"] != "completed":
-            job["status"] = "cancelled"
-        return _json(200, job)
-
-
-def _parse_multipart(content_type: str, body: bytes) -> dict[str, str]:
-    message = BytesParser(policy=HTTP).parsebytes(
-        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body
-    )
-    form: dict[str, str] = {}
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        if name:
-            payload = part.get_payload(decode=True) or b""
-            form[str(name)] = payload.decode("utf-8", "replace")
-    return form
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server_app: TogetherServer
-
-    def _dispatch(self) -> None:
-        body = self._read_body()
-        headers = {k.lower(): v for k, v in self.headers.items()}
-        response = self.server_app.handle(self.command, self.path, headers, body)
-        self.send_response(response.status)
-        for name, value in response.headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(response.body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(response.body)
-
-    def _read_body(self) -> bytes:
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            chunks = []
-            while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline()
-            while self.rfile.readline() not in (b"\r\n", b"\n", b""):
-                pass
-            return b"".join(chunks)
-        return self.rfile.read(int(self.headers.get("Content-Length") or 0))
-
-    do_GET = do_POST = do_PUT = do_DELETE = _dispatch
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+            return error_response(404, "File not found")
+        return Response(200, stored.data, content_type="application/octet-stream")
