@@ -21,12 +21,12 @@ class AwsSecretKeyRecognizer(SecretRecognizer):
         # context rule as in detect-secrets' AWSKeyDetector (aws ... 40 chars). Span = the key (\K).
         Pattern(
             "aws secret access key (after 'aws')",
-            r"(?i:aws)[^\n]{0,60}?\K(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])",
+            r"(?i:aws)[^\n]{0,60}?\K(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])",
             0.8,
         ),
         Pattern(
             "aws secret access key (after 'secret')",
-            r"(?i:secret)[^\n]{0,60}?\K(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])",
+            r"(?i:secret)[^\n]{0,60}?\K(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])",
             0.7,
         ),
     ]

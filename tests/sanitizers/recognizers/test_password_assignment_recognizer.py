@@ -1,0 +1,75 @@
+import base64
+
+import pytest
+
+from sanitizers.recognizers.password_assignment_recognizer import PasswordAssignmentRecognizer
+from tests.sanitizers.recognizers.fakes import ALNUM, HEX, URLSAFE, fake, found, scores
+
+REC = PasswordAssignmentRecognizer()
+STRONG = "Xk9#" + fake(10, ALNUM, seed=1)
+TOKEN = fake(32, URLSAFE, seed=2)
+UUID = "-".join(fake(n, HEX, seed=3 + n) for n in (8, 4, 4, 4, 12))
+BEARER = fake(40, URLSAFE, seed=4)
+BASIC = base64.b64encode(b"svc-user:" + fake(12, ALNUM, seed=5).encode()).decode()
+DJANGO = "django-insecure-" + fake(40, ALNUM + "!@#$%^&*(-_=+)", seed=6).replace("'", "")
+
+TRUE_POSITIVES = [
+    (f'password = "{STRONG}"', [STRONG]),  # quoted Python assignment
+    (f"DB_PASSWORD={STRONG}", [STRONG]),  # env line, name prefix
+    (f'{{"client_secret": "{TOKEN}"}}', [TOKEN]),  # JSON
+    (f'{{\\"password\\": \\"{STRONG}\\"}}', [STRONG]),  # JSON escaped inside text
+    (f"api_key: {UUID}", [UUID]),  # a UUID assigned to api_key is a key
+    (f"apiKey: '{TOKEN}'", [TOKEN]),  # camelCase name
+    (f"$ mysql --password={STRONG} -u root", [STRONG]),  # command-line flag with =
+    (f"app --token {TOKEN}", [TOKEN]),  # command-line flag with a space
+    (f"Authorization: Bearer {BEARER}", [BEARER]),  # bearer header
+    (f'-H "Authorization: Basic {BASIC}"', [BASIC]),  # Basic credential
+    (f"my password is {STRONG}", [STRONG]),  # prose
+    (f"SECRET_KEY = '{DJANGO}'", [DJANGO]),  # Django secret key
+    (f'private_key => "{TOKEN}"', [TOKEN]),  # Ruby hash
+    (f"params['passwd'] = '{STRONG}'", [STRONG]),  # subscripted name
+]
+
+NEAR_MISSES = [
+    "password: changeme",  # placeholder
+    "password: password123",  # placeholder word + digits
+    'password = os.environ["DB_PASSWORD"]',  # code reference
+    "password=${DB_PASSWORD}",  # template variable
+    'password: "********"',  # masked
+    "api_key: YOUR_API_KEY",  # template
+    "token: <token>",  # template
+    "api_key = {{api_key}}",  # template
+    "max_tokens=512",  # ML parameter
+    'eos_token: "<|endoftext|>"',  # special token
+    "token = tokenizer.eos_token",  # attribute
+    "password: str",  # type hint
+    "token: Optional[str] = None",  # type hint
+    'password = "correct horse battery staple"',  # passphrase with spaces (documented miss)
+    "password = getpass.getpass()",  # call
+    "api_key=api_key",  # variable
+    "secret: aaaaaaaa",  # filler
+    '"token": 50256',  # token id
+    "passwordless: true",  # other name
+    "the password is incorrect",  # prose
+    'password_hash = "' + fake(64, HEX, seed=7) + '"',  # a hash, not a password
+    "token: 2024-01-01",  # date
+    "password: MySecurePass",  # CamelCase word
+    "Bearer token required",  # prose
+    "password: ./secrets/db.txt",  # a path
+    "secret: https://vault.internal/v1/kv",  # a URL
+    "password: " + "Ab1" * 4,  # repeated unit
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUE_POSITIVES)
+def test_finds_value_when_assigned_to_secret_name(text, expected):
+    assert found(REC, text) == expected
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_ignores_text_when_near_miss(text):
+    assert found(REC, text) == []
+
+
+def test_scores_basic_credential_as_certain_when_it_decodes_to_user_and_password():
+    assert scores(REC, f"Authorization: Basic {BASIC}") == [1.0]

@@ -1,0 +1,41 @@
+import pytest
+
+from sanitizers.recognizers.stripe_key_recognizer import StripeKeyRecognizer
+from tests.sanitizers.recognizers.fakes import ALNUM, fake, found, scores
+
+REC = StripeKeyRecognizer()
+LIVE = "sk_" + "live_" + fake(24, ALNUM, seed=1)
+RESTRICTED = "rk_" + "live_" + fake(99, ALNUM, seed=2)
+TEST = "sk_" + "test_" + fake(24, ALNUM, seed=3)
+WEBHOOK = "whsec_" + fake(32, ALNUM, seed=4)
+
+TRUE_POSITIVES = [
+    (f"STRIPE_SECRET_KEY={LIVE}", [LIVE]),  # live secret key
+    (f"stripe.api_key = '{RESTRICTED}'", [RESTRICTED]),  # restricted key, long form
+    (f'"secret": "{TEST}"', [TEST]),  # test key: still a credential
+    (f"STRIPE_WEBHOOK_SECRET={WEBHOOK}", [WEBHOOK]),  # webhook signing secret
+]
+
+NEAR_MISSES = [
+    "pk_" + "live_" + fake(24, ALNUM, seed=5),  # publishable key: public by design
+    "sk_" + "live_" + "x" * 24,  # placeholder
+    "sk_" + "live_" + fake(10, ALNUM, seed=6),  # too short
+    "sk_" + "test_" + "1234567890abcdefghij",  # counting filler
+    "sk_" + "prod_" + fake(24, ALNUM, seed=7),  # not a Stripe mode
+    "risk_" + "live_" + fake(24, ALNUM, seed=8),  # glued to a word
+    "whsec_" + "...",  # elided
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUE_POSITIVES)
+def test_finds_key_when_stripe_shape(text, expected):
+    assert found(REC, text) == expected
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_ignores_text_when_near_miss(text):
+    assert found(REC, text) == []
+
+
+def test_scores_test_key_below_live_key_when_both_found():
+    assert scores(REC, f"{LIVE} {TEST}") == [0.95, 0.85]
