@@ -1,0 +1,242 @@
+"""SecretScanner: the fast path equals presidio's path on every test row, and overlaps resolve safely."""
+
+import importlib
+import logging
+import pkgutil
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import tests.sanitizers.recognizers
+from sanitizers.findings import Finding
+from sanitizers.recognizers.jwt_recognizer import JwtRecognizer
+from sanitizers.recognizers.together_key_recognizer import TogetherKeyRecognizer
+from sanitizers.secret_scan import SecretScanner, resolve_overlaps
+from tests.sanitizers.recognizers.fakes import ALNUM, BASE32, HEX, URLSAFE, fake
+
+SCANNER = SecretScanner()
+MARKER = "T3Blbk" + "FJ"
+
+
+def recognizer_test_rows() -> list[str]:
+    """Every text from every secret recognizer's test tables (true positives and near-misses)."""
+    texts: list[str] = []
+    for info in pkgutil.iter_modules(tests.sanitizers.recognizers.__path__):
+        module = importlib.import_module(f"tests.sanitizers.recognizers.{info.name}")
+        for row in getattr(module, "TRUE_POSITIVES", []):
+            texts.append(row[0])
+        texts.extend(getattr(module, "NEAR_MISSES", []))
+    return texts
+
+
+ROWS = recognizer_test_rows()
+
+
+def test_collects_rows_when_recognizer_tests_exist():
+    assert len(ROWS) > 250
+
+
+@pytest.mark.parametrize("text", ROWS)
+def test_equals_presidio_path_when_scanning_test_rows(text):
+    assert SCANNER.scan(text) == SCANNER.scan_reference(text)
+
+
+# Fragments that make the prefilter and the regexes work: prefixes, context words, separators,
+# escapes and characters that case-fold to ASCII letters (Kelvin sign, long s).
+FRAGMENTS = st.sampled_from(
+    [
+        "tgp_v1_",
+        "sk-",
+        "sk-proj-",
+        "sk-ant-api03-",
+        MARKER,
+        "AKIA",
+        "ASIA",
+        "aws",
+        "secret",
+        "SECRET_KEY",
+        "ghp_",
+        "github_pat_",
+        "glpat-",
+        "xoxb-",
+        "hooks.slack.com/services/T",
+        "sk_live_",
+        "AIza",
+        "hf_",
+        "SG.",
+        "SK",
+        "AC",
+        "twilio",
+        "auth_token",
+        "AccountKey=",
+        "DefaultEndpointsProtocol=https;",
+        "eyJ",
+        "-----BEGIN RSA PRIVATE KEY-----",
+        "-----END RSA PRIVATE KEY-----",
+        "://",
+        ":",
+        "@",
+        "password",
+        "Password",
+        "token",
+        "api_key",
+        "Bearer ",
+        "together",
+        "=",
+        '"',
+        "'",
+        " ",
+        "\n",
+        "\\n",
+        "-",
+        "_",
+        ".",
+        "/",
+        "\u212a",
+        "\u017f",
+        "\u0130",
+        "PRIVATE KEY",
+    ]
+)
+RANDOM_RUNS = st.integers(min_value=1, max_value=120).flatmap(
+    lambda n: st.sampled_from([ALNUM, HEX, BASE32, URLSAFE]).map(lambda a: fake(n, a, seed=n))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(FRAGMENTS, RANDOM_RUNS, st.text(max_size=8)), max_size=25).map("".join))
+def test_equals_presidio_path_when_text_is_arbitrary(text):
+    assert SCANNER.scan(text) == SCANNER.scan_reference(text)
+
+
+# The brief's near-misses, all in one place, through the whole scanner.
+NEAR_MISSES = [
+    "sk-xxxx",  # placeholder
+    "sk-...",  # elided
+    "OPENAI_API_KEY=YOUR_API_KEY",  # template
+    "api_key: <token>",  # template
+    "export TOKEN=${TOKEN}",  # shell variable
+    'api_key = "{{api_key}}"',  # template
+    "password: ********",  # masked
+    "password: changeme",  # placeholder word
+    "password=password123",  # placeholder word + digits
+    "aws_access_key_id = " + "AKIA" + "IOSFODNN7" + "EXAMPLE",  # AWS documentation key
+    "aws_secret_access_key = " + "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCY" + "EXAMPLEKEY",  # AWS docs secret
+    "commit " + fake(40, HEX, seed=1),  # git SHA
+    "request_id=" + "-".join(fake(n, HEX, seed=n) for n in (8, 4, 4, 4, 12)),  # UUID
+    "image sha256:" + fake(64, HEX, seed=2),  # digest in a hash context
+    "checksum " + fake(64, HEX, seed=3),  # same
+    "token: " + "a" * 32,  # low entropy
+    "a skeleton crew; pip install sk-learn; task-" + fake(40, ALNUM, seed=4),  # sk inside words
+    "tgp_v1_" + fake(42, URLSAFE, seed=5),  # wrong prefix length
+    "Tokens are the unit of text a model reads; max_tokens=512 caps the reply.",  # ML prose
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_reports_nothing_when_near_miss(text):
+    assert SCANNER.scan(text) == []
+
+
+def test_keeps_vendor_type_when_assignment_and_vendor_rule_cover_same_value():
+    key = "sk-proj-" + fake(60, URLSAFE, seed=6) + MARKER + fake(60, URLSAFE, seed=7)
+    text = f'api_key = "{key}"'
+    [finding] = SCANNER.scan(text)
+    assert (finding.entity_type, text[finding.start : finding.end], finding.score) == (
+        "OPENAI_API_KEY",
+        key,
+        1.0,
+    )
+
+
+def test_types_whole_string_when_connection_string_contains_storage_key():
+    key = fake(86, ALNUM + "+/", seed=8) + "=="
+    conn = f"DefaultEndpointsProtocol=https;AccountName=acme;AccountKey={key};EndpointSuffix=core.windows.net"
+    [finding] = SCANNER.scan(f'"{conn}"')
+    assert finding.entity_type == "AZURE_CONNECTION_STRING"
+    assert (finding.start, finding.end) == (1, 1 + len(conn))
+
+
+def test_finds_each_secret_when_text_mixes_vendors():
+    together = "tgp_v1_" + fake(43, URLSAFE, seed=9)
+    aws = "AKIA" + fake(16, BASE32, seed=10)
+    text = f"TOGETHER_API_KEY={together}\naws_access_key_id={aws}\nplain words"
+    found = [(f.entity_type, text[f.start : f.end]) for f in SCANNER.scan(text)]
+    assert found == [("TOGETHER_API_KEY", together), ("AWS_ACCESS_KEY_ID", aws)]
+
+
+@pytest.mark.parametrize(
+    ("findings", "expected"),
+    [
+        # disjoint: unchanged, sorted by start
+        (
+            [Finding("JWT", 10, 20, 1.0, "J"), Finding("JWT", 0, 5, 1.0, "J")],
+            [Finding("JWT", 0, 5, 1.0, "J"), Finding("JWT", 10, 20, 1.0, "J")],
+        ),
+        # contained: the longer one wins, the group keeps the best score
+        (
+            [Finding("PASSWORD_ASSIGNMENT", 0, 50, 0.7, "P"), Finding("JWT", 5, 20, 1.0, "J")],
+            [Finding("PASSWORD_ASSIGNMENT", 0, 50, 1.0, "P")],
+        ),
+        # partial overlap: the union, so neither span survives in part
+        (
+            [Finding("A_KEY", 0, 30, 0.9, "A"), Finding("B_KEY", 20, 60, 0.8, "B")],
+            [Finding("B_KEY", 0, 60, 0.9, "B")],
+        ),
+        # chain of overlaps: one group
+        (
+            [Finding("A", 0, 10, 0.6, "a"), Finding("B", 8, 20, 0.6, "b"), Finding("C", 18, 25, 0.6, "c")],
+            [Finding("B", 0, 25, 0.6, "b")],
+        ),
+        # touching spans do not overlap
+        (
+            [Finding("A", 0, 10, 0.6, "a"), Finding("B", 10, 20, 0.6, "b")],
+            [Finding("A", 0, 10, 0.6, "a"), Finding("B", 10, 20, 0.6, "b")],
+        ),
+        # same span: the higher score names it
+        (
+            [Finding("PASSWORD_ASSIGNMENT", 5, 25, 0.7, "P"), Finding("TOGETHER_API_KEY", 5, 25, 0.8, "T")],
+            [Finding("TOGETHER_API_KEY", 5, 25, 0.8, "T")],
+        ),
+    ],
+)
+def test_merges_into_disjoint_spans_when_findings_overlap(findings, expected):
+    assert resolve_overlaps(findings) == expected
+
+
+def test_skips_recognizers_when_their_literals_are_absent():
+    text = "An ordinary sentence about deployment plans and weekly goals."
+    assert SCANNER.candidate_indexes(text) == []
+    assert SCANNER.scan(text) == []
+
+
+def test_runs_recognizer_always_when_patterns_overridden_without_prefilter():
+    custom = TogetherKeyRecognizer(patterns=TogetherKeyRecognizer.PATTERNS[:1])
+    scanner = SecretScanner([custom])
+    assert scanner.candidate_indexes("nothing here") == [0]
+
+
+def test_uses_only_given_recognizers_when_built_with_a_subset():
+    scanner = SecretScanner([JwtRecognizer()])
+    assert scanner.scan("tgp_v1_" + fake(43, URLSAFE, seed=11)) == []
+
+
+def test_rejects_plain_presidio_recognizer_when_building_scanner():
+    from presidio_analyzer.predefined_recognizers import EmailRecognizer
+
+    with pytest.raises(TypeError, match="EmailRecognizer is not a SecretRecognizer"):
+        SecretScanner([EmailRecognizer()])
+
+
+def test_logs_no_value_when_scanning(caplog):
+    key = "tgp_v1_" + fake(43, URLSAFE, seed=12)
+    with caplog.at_level(logging.DEBUG):
+        findings = SCANNER.scan(f"key={key}")
+    assert findings
+    assert key not in caplog.text
+    assert key not in repr(findings)
+
+
+def test_returns_nothing_when_text_is_empty():
+    assert SCANNER.scan("") == []
