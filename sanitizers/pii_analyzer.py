@@ -1,17 +1,24 @@
-"""Presidio's AnalyzerEngine over the offline spaCy model, fed in batches.
+"""PII detection for batches of texts: the registered PII recognizers plus spaCy NER, with prefilters.
 
-Batches go through `nlp.pipe` once; each text's NLP artifacts are then handed to `analyze`, so spaCy
-never runs twice on a text and Presidio never builds its own model.
+Instead of Presidio's `AnalyzerEngine.analyze`, which runs every recognizer's regexes on every text,
+each recognizer runs only on texts that can hold its entity (a phone number needs 7 digits, an
+e-mail an "@"), and spaCy runs once per batch through `nlp.pipe` with only the components its NER
+needs. NER findings in code, URLs, paths and identifiers are dropped (`ner_filters`); a name found
+once is then found everywhere else in the same text. Context words are part of the recognizers'
+own patterns ("date of birth: ..."), so Presidio's context enhancer is not used.
 """
 
-import ipaddress
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+import regex as re
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration
+from spacy.language import Language
 
+from sanitizers.english_words import EnglishWords, english_words
 from sanitizers.findings import Finding
+from sanitizers.ner_filters import is_ner_noise, technical_regions
 from sanitizers.nlp_engine import OfflineSpacyNlpEngine
 from sanitizers.registry import PII_RECOGNIZERS
 from schemas.run_config import DetectionOptions
@@ -26,55 +33,145 @@ for _name in ("presidio-analyzer", "presidio-anonymizer"):
 # spaCy labels that never become findings: numbers and quantities are not personal on their own.
 NER_LABELS_TO_IGNORE = ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "PRODUCT", "WORK_OF_ART",
                         "LAW", "LANGUAGE", "EVENT", "FAC")
-
+NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME"})
+NER_RECOGNIZER = "SpacyRecognizer"
+PROPAGATED_RECOGNIZER = "NameRepeat"
+NER_SCORE = 0.85
+PROPAGATED_SCORE = 0.6
 NLP_BATCH_SIZE = 128
 
+_DIGITS = "0123456789"
+_WORD = re.compile(r"[\p{L}][\p{L}'’-]*")
 
-def is_public_ip(value: str) -> bool:
-    """True for globally routable addresses; private, loopback and documentation ranges stay."""
-    try:
-        return ipaddress.ip_address(value.strip("[]")).is_global
-    except ValueError:
-        return True  # unparseable but matched: err on the side of removing it
+
+def _digit_count(text: str) -> int:
+    return sum(map(text.count, _DIGITS))  # ten C-level scans beat one Python-level loop
+
+
+# Which texts can hold each entity; cheap tests on the whole text, checked before any regex runs.
+PREFILTERS: dict[str, Callable[[str, int], bool]] = {
+    "EMAIL_ADDRESS": lambda text, digits: "@" in text,
+    "PHONE_NUMBER": lambda text, digits: digits >= 7,
+    "CREDIT_CARD": lambda text, digits: digits >= 13,
+    "IBAN_CODE": lambda text, digits: digits >= 8,
+    "US_SSN": lambda text, digits: digits >= 9,
+    "IP_ADDRESS": lambda text, digits: digits >= 3 and ("." in text or ":" in text),
+    "STREET_ADDRESS": lambda text, digits: digits >= 1,
+    "DATE_OF_BIRTH": lambda text, digits: digits >= 1,
+    "PASSPORT": lambda text, digits: digits >= 5,
+    "DRIVER_LICENSE": lambda text, digits: digits >= 2,
+}
+
+
+def _always(text: str, digits: int) -> bool:
+    return True
 
 
 class PiiAnalyzer:
-    """PII detection: Presidio pattern recognizers, project recognizers and spaCy NER."""
+    """PII detection: project recognizers (regex, checksums, cues) and spaCy NER, offsets only."""
 
     def __init__(self, options: DetectionOptions):
-        self.entities = list(options.pii_entities)
+        self.entities = frozenset(options.pii_entities)
         self.score_threshold = options.score_threshold
-        ner_config = NerModelConfiguration(labels_to_ignore=list(NER_LABELS_TO_IGNORE))
-        self.nlp_engine = OfflineSpacyNlpEngine(options.spacy_model, ner_config)
-        self.nlp_engine.load()
-        registry = RecognizerRegistry(supported_languages=["en"])
+        self.recognizers: list[tuple[EntityRecognizer, str, Callable[[str, int], bool]]] = []
         for recognizer_class in PII_RECOGNIZERS:
-            registry.add_recognizer(recognizer_class())
-        registry.add_nlp_recognizer(nlp_engine=self.nlp_engine)
-        self.analyzer = AnalyzerEngine(
-            registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"]
-        )
+            recognizer = recognizer_class()
+            entity = recognizer.supported_entities[0]
+            if entity in self.entities:
+                recognizer.load()
+                self.recognizers.append((recognizer, entity, PREFILTERS.get(entity, _always)))
+        self.ner_config = NerModelConfiguration(labels_to_ignore=list(NER_LABELS_TO_IGNORE))
+        self.ner_entities = self.entities & NER_ENTITIES
+        self.nlp: Language | None = None
+        self._ner_only: list[str] = []
+        if self.ner_entities:
+            engine = OfflineSpacyNlpEngine(options.spacy_model, self.ner_config)
+            engine.load()
+            self.nlp = engine.get_nlp("en")
+            self._ner_only = _components_ner_does_not_need(self.nlp)
+        self.words: EnglishWords = english_words()
 
     def analyze_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Findings for each text, in order."""
-        results: list[list[Finding]] = []
-        artifacts = self.nlp_engine.process_batch(list(texts), "en", batch_size=NLP_BATCH_SIZE)
-        for text, nlp_artifacts in artifacts:
-            found = self.analyzer.analyze(
-                text,
-                language="en",
-                entities=self.entities,
-                nlp_artifacts=nlp_artifacts,
-                score_threshold=self.score_threshold,
-            )
-            results.append([_to_finding(r) for r in found if _keep(text, r)])
-        return results
+        if self.nlp is not None:
+            docs = self.nlp.pipe(texts, batch_size=NLP_BATCH_SIZE, disable=self._ner_only)
+            return [self._analyze(text, doc.ents) for text, doc in zip(texts, docs)]
+        return [self._analyze(text, ()) for text in texts]
+
+    def analyze(self, text: str) -> list[Finding]:
+        """Findings for one text (tests and one-off use; batches are faster)."""
+        return self.analyze_batch([text])[0]
+
+    def _analyze(self, text: str, ents) -> list[Finding]:
+        digits = _digit_count(text)
+        found: list[Finding] = []
+        for recognizer, entity, may_hold in self.recognizers:
+            if may_hold(text, digits):
+                found.extend(_to_finding(r) for r in recognizer.analyze(text, [entity]))
+        found.extend(self._ner_findings(text, ents))
+        found = [f for f in found if f.score >= self.score_threshold]
+        if "PERSON" in self.entities:
+            found.extend(self._repeats_of_names(text, found))
+        return found
+
+    def _ner_findings(self, text: str, ents) -> list[Finding]:
+        mapping = self.ner_config.model_to_presidio_entity_mapping or {}
+        findings = []
+        regions: list[tuple[int, int]] | None = None
+        for ent in ents:
+            entity = mapping.get(ent.label_)
+            if entity not in self.ner_entities:
+                continue
+            if regions is None:
+                regions = technical_regions(text)  # only for texts that have NER findings
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            if end > start and not is_ner_noise(text, start, end, regions):
+                findings.append(Finding(entity, start, end, NER_SCORE, NER_RECOGNIZER))
+        return findings
+
+    def _repeats_of_names(self, text: str, found: list[Finding]) -> list[Finding]:
+        """Other mentions of a found name's words in the same text ("... Maria Gonzalez ... thanks Maria")."""
+        words: set[str] = set()
+        for f in found:
+            if f.entity_type == "PERSON":
+                for word in _WORD.findall(text, f.start, f.end):
+                    if len(word) >= 3 and not self.words.is_stop(word) and not self.words.is_descriptive(word):
+                        words.add(word.casefold())
+        if not words:
+            return []
+        covered = [(f.start, f.end) for f in found if f.entity_type == "PERSON"]
+        repeats = []
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word.casefold() not in words:
+                continue
+            start, end = match.span()
+            if any(s <= start and end <= e for s, e in covered):
+                continue
+            if self.words.is_noun(word) and not word[:1].isupper():
+                continue  # "mark" the verb, "grace" the noun: only Title-case repeats of dictionary words
+            repeats.append(Finding("PERSON", start, end, PROPAGATED_SCORE, PROPAGATED_RECOGNIZER))
+        return repeats
 
 
-def _keep(text: str, result: RecognizerResult) -> bool:
-    if result.entity_type == "IP_ADDRESS":
-        return is_public_ip(text[result.start : result.end])
-    return True
+def _components_ner_does_not_need(nlp: Language) -> list[str]:
+    """Pipeline components to skip: everything except `ner` and an embedding layer it listens to."""
+    needed = {"ner"}
+    for name, pipe in nlp.pipeline:
+        if "ner" in (getattr(pipe, "listening_components", None) or []):
+            needed.add(name)
+    return [name for name in nlp.pipe_names if name not in needed]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    # spaCy spans can carry a possessive or trailing punctuation ("Maria's", "Kenji."); keep the name only.
+    while end > start and text[end - 1] in ".,;:!?'’\"()[]":
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    while start < end and text[start] in "'’\"([":
+        start += 1
+    return start, end
 
 
 def _to_finding(result: RecognizerResult) -> Finding:

@@ -1,5 +1,7 @@
 """Payment card numbers: 13-19 digits in the card networks' prefix ranges, Luhn-checked."""
 
+from typing import ClassVar
+
 from presidio_analyzer import Pattern
 
 from sanitizers.value_group import ValueGroupRecognizer
@@ -23,12 +25,12 @@ class CreditCardRecognizer(ValueGroupRecognizer):
     ten passes; such numbers are rare in chat and replacing one costs little.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         # ISO/IEC 7812 IINs: 2 (Mastercard 2-series), 3 (Amex, JCB, Diners), 4 (Visa), 5 (Mastercard,
         # Maestro), 6 (Discover, UnionPay); groups of 2-6 digits as printed on cards and receipts.
         Pattern("card_number", r"(?<![\w.+/-])[2-6]\d{3}(?:[ -]?\d{2,6}){2,4}(?![\w/]|[.-]\d)", 0.3),
     ]
-    CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "cc"]
+    CONTEXT: ClassVar[list[str]] = ["card", "credit", "debit", "visa", "mastercard", "amex", "cc"]
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "CREDIT_CARD"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="CreditCardRecognizer",

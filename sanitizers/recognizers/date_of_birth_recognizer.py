@@ -4,6 +4,8 @@ Other dates (appointments, releases, "yesterday") are DATE_TIME and kept by defa
 is reported, so "date of birth: <DATE_OF_BIRTH_1>" still reads well.
 """
 
+from typing import ClassVar
+
 from presidio_analyzer import Pattern
 
 from sanitizers.value_group import ValueGroupRecognizer
@@ -31,11 +33,11 @@ class DateOfBirthRecognizer(ValueGroupRecognizer):
     Known false positive: "born" about someone or something else ("the project was born in 2019").
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         # The gap may hold "on", "is", ":", "the" but not a sentence end or another number.
         Pattern("date_after_birth_cue", rf"\b{_CUE}(?!\w)[^\n\d.!?]{{0,25}}?(?<!\w)(?P<value>{_DATE})(?!\w|[/.-]\d)", 0.85),
     ]
-    CONTEXT = ["born", "birth", "dob", "birthday"]
+    CONTEXT: ClassVar[list[str]] = ["born", "birth", "dob", "birthday"]
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "DATE_OF_BIRTH"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="DateOfBirthRecognizer",

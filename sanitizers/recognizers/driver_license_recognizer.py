@@ -1,5 +1,7 @@
 """Driver's licence numbers after a licence cue ("driver's license", "driving licence no.", "DL#")."""
 
+from typing import ClassVar
+
 from presidio_analyzer import Pattern
 
 from sanitizers.value_group import ValueGroupRecognizer
@@ -11,7 +13,7 @@ class DriverLicenseRecognizer(ValueGroupRecognizer):
     A bare "license number" is a software licence as often as not, so it is no cue.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         # US state formats (1-2 letters + 4-14 digits, or 7-13 digits, some dashed), UK DVLA 16 chars,
         # Canadian provinces (letter + dashed digits); groups after the first must hold a digit.
         Pattern(
@@ -28,7 +30,7 @@ class DriverLicenseRecognizer(ValueGroupRecognizer):
             0.85,
         ),
     ]
-    CONTEXT = ["license", "licence", "driver", "driving"]
+    CONTEXT: ClassVar[list[str]] = ["license", "licence", "driver", "driving"]
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "DRIVER_LICENSE"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="DriverLicenseRecognizer",

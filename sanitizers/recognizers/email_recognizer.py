@@ -1,5 +1,7 @@
 """E-mail addresses, without Presidio's tldextract check (it fetches the public suffix list online)."""
 
+from typing import ClassVar
+
 from presidio_analyzer import Pattern
 
 from sanitizers.value_group import ValueGroupRecognizer
@@ -12,7 +14,7 @@ class EmailRecognizer(ValueGroupRecognizer):
     (npm versions) stay. Known false positive: `git@github.com`-style SSH remotes, which are harmless to replace.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         # RFC 5322 dot-atom local part (common subset) @ hostname labels, TLD of 2-24 letters or punycode.
         Pattern(
             "email",
@@ -21,7 +23,7 @@ class EmailRecognizer(ValueGroupRecognizer):
             0.9,
         ),
     ]
-    CONTEXT = ["email", "e-mail", "mail", "contact"]
+    CONTEXT: ClassVar[list[str]] = ["email", "e-mail", "mail", "contact"]
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "EMAIL_ADDRESS"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="EmailRecognizer", context=self.CONTEXT)

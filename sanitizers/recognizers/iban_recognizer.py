@@ -4,6 +4,8 @@ Written here rather than wrapping Presidio's IbanRecognizer, which logs the matc
 validation fails.
 """
 
+from typing import ClassVar
+
 from presidio_analyzer import Pattern
 
 from sanitizers.value_group import ValueGroupRecognizer
@@ -37,7 +39,7 @@ class IbanRecognizer(ValueGroupRecognizer):
     Only the registry length and the mod-97 check are tested, not national BBAN check digits.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         # ISO 13616 print format: CC + 2 check digits, then groups of 4 separated by one space.
         Pattern(
             "iban",
@@ -45,7 +47,7 @@ class IbanRecognizer(ValueGroupRecognizer):
             0.5,
         ),
     ]
-    CONTEXT = ["iban", "bank", "account", "transfer", "sepa"]
+    CONTEXT: ClassVar[list[str]] = ["iban", "bank", "account", "transfer", "sepa"]
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "IBAN_CODE"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="IbanRecognizer", context=self.CONTEXT)

@@ -1,6 +1,7 @@
 """IP addresses; by default only globally routable ones, since private and documentation ranges identify no one."""
 
 import ipaddress
+from typing import ClassVar
 
 from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import IpRecognizer as PresidioIpRecognizer
@@ -25,7 +26,7 @@ class IpAddressRecognizer(ValueGroupRecognizer):
     A dotted quad after "version", "v" or "build" is a version string, not an address.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         # Dotted quad with an optional CIDR suffix; not inside a longer dotted run (1.2.3.4.5).
         Pattern(
             "ipv4",
@@ -38,7 +39,7 @@ class IpAddressRecognizer(ValueGroupRecognizer):
         _PRESIDIO["IPv4_mapped"],
         _PRESIDIO["IPv4_embedded"],
     ]
-    CONTEXT = ["ip", "ipv4", "ipv6", "address"]
+    CONTEXT: ClassVar[list[str]] = ["ip", "ipv4", "ipv6", "address"]
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "IP_ADDRESS",
                  public_only: bool = True):

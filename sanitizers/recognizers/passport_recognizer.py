@@ -1,5 +1,7 @@
 """Passport numbers after a passport cue; the number formats of most countries are too generic alone."""
 
+from typing import ClassVar
+
 from presidio_analyzer import Pattern
 
 from sanitizers.value_group import ValueGroupRecognizer
@@ -11,7 +13,7 @@ class PassportRecognizer(ValueGroupRecognizer):
     Limit: a number given without the word passport nearby ("document X1234567") is missed.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         # ICAO 9303 document numbers are up to 9 alphanumerics (US: 9 digits or letter + 8 digits,
         # UK: 9 digits, DE: 9 alphanumerics, IN: letter + 7 digits).
         Pattern(
@@ -21,7 +23,7 @@ class PassportRecognizer(ValueGroupRecognizer):
             0.85,
         ),
     ]
-    CONTEXT = ["passport"]
+    CONTEXT: ClassVar[list[str]] = ["passport"]
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "PASSPORT"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="PassportRecognizer",

@@ -44,10 +44,10 @@ _GAP = re.compile(r"[ \t]*(?:[,:][ \t]*)?(?:-[ \t]+)?")
 _TOKEN = re.compile(r"(?:\p{Lu}\.(?=\s)|[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)")
 _SPACE = re.compile(r"[ \t]+")
 # Titles are cues, never part of the name ("Dear Mrs. Kowalczyk").
-TITLES = frozenset("mr mrs ms miss mx dr prof herr frau mme mlle sr sra srta sig sir madam".split())
+TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "sig", "sir", "madam"])
 # Name particles: "Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden", "Ali al Farsi".
 PARTICLES = frozenset(
-    "de del della der den di da das do dos du des la le van von ter ten bin binti ibn al el y st".split()
+    ["de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "van", "von", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y", "st"]
 )
 # "maria here, my order ..." at the start of a text or sentence.
 _HERE = re.compile(

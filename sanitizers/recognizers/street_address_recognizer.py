@@ -3,6 +3,8 @@ Romance word orders, with the unit and the postcode/city part when it follows; P
 after a cue ("zip code 94043").
 """
 
+from typing import ClassVar
+
 from presidio_analyzer import Pattern
 
 from sanitizers.value_group import ValueGroupRecognizer
@@ -45,7 +47,7 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
     a city or country on its own is LOCATION, kept by default.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         # "221B Baker Street", "1600 Amphitheatre Pkwy, Mountain View, CA 94043", "5th Ave, Apt 4".
         Pattern(
             "number_street_type",
@@ -84,7 +86,7 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
             0.7,
         ),
     ]
-    CONTEXT = ["address", "street", "live", "ship", "deliver", "zip", "postcode"]
+    CONTEXT: ClassVar[list[str]] = ["address", "street", "live", "ship", "deliver", "zip", "postcode"]
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "STREET_ADDRESS"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="StreetAddressRecognizer",

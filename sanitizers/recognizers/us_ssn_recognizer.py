@@ -1,5 +1,7 @@
 """US Social Security numbers: dashed or spaced anywhere, bare 9 digits only after an SSN cue."""
 
+from typing import ClassVar
+
 from presidio_analyzer import Pattern
 
 from sanitizers.value_group import ValueGroupRecognizer
@@ -11,7 +13,7 @@ class UsSsnRecognizer(ValueGroupRecognizer):
     Known false positive: any dashed 3-2-4 number, such as some part or case numbers.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         # SSA format AAA-GG-SSSS (or with spaces); the separators must match.
         Pattern("ssn_separated", r"(?<![\w.-])(?P<value>\d{3}([- ])\d{2}\2\d{4})(?![\w]|[.-]\d)", 0.85),
         # A bare 9-digit run only right after a cue: order and account ids are 9 digits too.
@@ -21,7 +23,7 @@ class UsSsnRecognizer(ValueGroupRecognizer):
             0.85,
         ),
     ]
-    CONTEXT = ["ssn", "social", "security"]
+    CONTEXT: ClassVar[list[str]] = ["ssn", "social", "security"]
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "US_SSN"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="UsSsnRecognizer", context=self.CONTEXT)

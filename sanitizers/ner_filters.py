@@ -1,0 +1,74 @@
+"""Drop NER noise in technical text: spaCy tags `KeyError`, `parse_config` or `Client` as people and places.
+
+Statistical NER findings (PERSON, LOCATION, ...) are dropped when they fall inside a technical region
+(code fences, `inline code`, URLs, file paths, UUIDs, hashes, versions, dotted or snake_case or
+CamelCase identifiers) or when their own text looks like an identifier. Pattern findings (an e-mail
+in a code block, a card number in JSON) are never dropped here: a value in code is still a value.
+"""
+
+import regex as re
+
+_REGIONS_ANY_CASE = re.compile(
+    r"```.*?(?:```|\Z)"  # fenced code block (an unclosed fence runs to the end)
+    r"|`[^`\n]+`"  # inline code
+    r"|\b(?:https?|ftp|file|s3|gs|ssh|git)://[^\s<>\"'`]+"  # URL (credentials are the secret scanner's)
+    r"|\bwww\.[\w-]+\.[^\s<>\"'`]+"  # bare www URL
+    r"|(?<![\w/])(?:~|\.{1,2})?(?:/[\w.@+-]+){2,}/?"  # POSIX path with 2+ components
+    r"|\b[a-z]:\\(?:[\w .-]+\\?)+"  # Windows path
+    r"|\b[\w-]+(?:/[\w.-]+)+\.[a-z0-9]{1,5}\b"  # relative path with an extension: src/app/main.py
+    r"|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"  # UUID
+    r"|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,128}\b"  # git SHA, hex digest
+    r"|\bv?\d+(?:\.\d+){1,3}(?:[-+.]?[\w.]+)?\b"  # version: 2.31.0, v1.2.3-rc1
+    r"|\b\w+(?:\.\w+)+(?:\(\))?"  # dotted name: os.environ, client.models.list()
+    r"|\b\w*_\w*"  # snake_case, _private, CONSTANT_NAME
+    r"|\"[\w.-]+\"\s*:",  # JSON key
+    re.DOTALL | re.IGNORECASE,
+)
+# Surnames with an inner capital (McDonald, DeAndre, LaToya, VanDyke) are names, not CamelCase.
+_NAME_PREFIX = r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St)\p{Lu}\p{Ll}+\b)"
+_REGIONS_CASED = re.compile(
+    r"\b\p{Ll}+\p{Lu}\w*"  # camelCase
+    rf"|\b{_NAME_PREFIX}\p{{Lu}}\p{{Ll}}+(?:\p{{Lu}}\p{{Ll}}*)+\b"  # CamelCase with 2+ humps: KeyError
+)
+_IDENTIFIER = re.compile(
+    r"[\w.]*[_./\\@#$=<>(){}\[\]:;|][\w./\\]*"  # joined by code punctuation
+    rf"|\p{{Ll}}+\p{{Lu}}\w*|{_NAME_PREFIX}\p{{Lu}}\p{{Ll}}+(?:\p{{Lu}}\p{{Ll}}*)+"  # camelCase, CamelCase
+    r"|\w*\d\w*"  # letters and digits together: ab12, x86_64
+    r"|\p{Lu}{2,}"  # all capitals: HTTP, SQL
+)
+
+
+def technical_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that are code, URLs, paths, identifiers, versions or digests, sorted and disjoint."""
+    spans = [m.span() for m in _REGIONS_ANY_CASE.finditer(text)]
+    spans += [m.span() for m in _REGIONS_CASED.finditer(text)]
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def looks_like_identifier(value: str) -> bool:
+    """True when a span's text reads as code rather than a name: `parse_config`, `KeyError`, `SQL`, `x86`."""
+    return any(_IDENTIFIER.fullmatch(token) for token in value.split())
+
+
+def overlaps(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
+    """True when [start, end) shares a character with any of the sorted, disjoint `regions`."""
+    lo, hi = 0, len(regions)
+    while lo < hi:  # first region ending after `start`
+        mid = (lo + hi) // 2
+        if regions[mid][1] <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(regions) and regions[lo][0] < end
+
+
+def is_ner_noise(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> bool:
+    """True when an NER finding at [start, end) is technical noise and must be dropped."""
+    return overlaps(start, end, regions) or looks_like_identifier(text[start:end])

@@ -1,0 +1,31 @@
+"""US bank account numbers after an account cue; 8-17 bare digits are order ids as often as accounts."""
+
+from typing import ClassVar
+
+from presidio_analyzer import Pattern
+
+from sanitizers.value_group import ValueGroupRecognizer
+
+
+class UsBankNumberRecognizer(ValueGroupRecognizer):
+    """8-17 digits right after "account number", "acct #", "checking account", "routing number".
+
+    Limit: a customer or loyalty "account number" is removed too; harmless, it identifies a person.
+    """
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        # ABA/ACH account numbers are 4-17 digits; under 8 they are too generic to name.
+        Pattern(
+            "digits_after_account_cue",
+            r"\b(?:(?:bank|checking|savings|chequing)\s+)?(?:account|acct|a/c)\.?\s*(?:number|num|no\.?|nr\.?|#)?"
+            r"\s*(?:is|was|:|-|=)?\s*(?P<value>\d{8,17})\b",
+            0.7,
+        ),
+        # ABA routing numbers are 9 digits (checked by their own weighted checksum).
+        Pattern("digits_after_routing_cue", r"\b(?:routing|aba|rtn)\s*(?:number|num|no\.?|#)?\s*(?:is|:)?\s*(?P<value>\d{9})\b", 0.7),
+    ]
+    CONTEXT: ClassVar[list[str]] = ["account", "bank", "routing", "checking", "savings"]
+
+    def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "US_BANK_NUMBER"):
+        super().__init__(supported_entity, patterns or self.PATTERNS, name="UsBankNumberRecognizer",
+                         context=self.CONTEXT)
