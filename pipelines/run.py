@@ -5,12 +5,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.stages.approve_run import record_policy_approval
 from pipelines.stages.render_html import write_report_html
 from pipelines.stages.sanitize_file import SanitizeOutput, sanitize_file
 from pipelines.stages.write_report import build_report, write_report
 from sanitizers.engine import Detector
-from schemas.report import Report
-from schemas.run_config import RunConfig
+from schemas.report import Decision, Report
+from schemas.run_config import ExecutionOptions, RunConfig
 
 logger = logging.getLogger(__name__)
 
@@ -43,12 +44,18 @@ def run_sanitize(
     config: RunConfig | None = None,
     detector: Detector | None = None,
     progress: Callable[[int], None] | None = None,
+    execution: ExecutionOptions | None = None,
 ) -> RunResult:
     """Validate, sanitize and report one JSONL file into `out_dir` (`progress`: see `sanitize_file`)."""
     config = config or RunConfig()
-    output = sanitize_file(Path(input_path), Path(out_dir), config, detector, progress)
+    execution = execution or ExecutionOptions()
+    output = sanitize_file(Path(input_path), Path(out_dir), config, detector, progress,
+                           workers=execution.workers, dask_address=execution.dask_address,
+                           chunk_bytes=execution.chunk_bytes)
     report = build_report(output, config)
     report_path = write_report(report, Path(out_dir))
     write_report_html(report, Path(out_dir))
+    if report.decision == Decision.APPROVED:
+        record_policy_approval(Path(out_dir))
     logger.info("%s: decision %s", Path(input_path).name, report.decision)
     return RunResult(output, report, report_path)

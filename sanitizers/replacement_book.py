@@ -43,3 +43,15 @@ def _normalise(entity_type: str, value: str) -> str:
     if entity_type in ("PERSON", "EMAIL_ADDRESS"):
         return " ".join(value.split()).casefold()
     return value
+
+
+def book_factory(options: "DetectionOptions") -> "Callable[[], ReplacementBook]":  # noqa: F821
+    """A factory of per-record books using the PII operator `options` asks for."""
+    from schemas.run_config import Operator as OperatorChoice
+
+    if options.operator == OperatorChoice.SURROGATE:
+        from sanitizers.operators.surrogate import Surrogate
+
+        surrogate = Surrogate()
+        return lambda: ReplacementBook(surrogate)
+    return ReplacementBook

@@ -79,6 +79,25 @@ class ReviewPolicy(_Model):
     )
 
 
+class ExecutionOptions(_Model):
+    """Where and how chunks run. Never changes the output: the same bytes for any choice."""
+
+    workers: int | None = Field(
+        default=None, ge=1, le=256, description="Worker processes for chunks; default: all cores."
+    )
+    dask_address: str | None = Field(
+        default=None,
+        pattern=r"^(tcp|tls|inproc|ucx)://[^\s]+$",
+        description="Run chunks on this Dask scheduler (tcp://HOST:PORT) instead of local processes.",
+    )
+    chunk_mb: float = Field(default=8.0, gt=0, le=4096, description="Target chunk size in MiB.")
+
+    @property
+    def chunk_bytes(self) -> int:
+        """Target chunk size in bytes."""
+        return max(1, int(self.chunk_mb * 1024 * 1024))
+
+
 class RunConfig(_Model):
     """Options of one sanitize run."""
 

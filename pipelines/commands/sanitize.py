@@ -4,10 +4,11 @@ import sys
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
 from pipelines.errors import PipelineError
 from pipelines.run import input_files, output_dir_for, run_sanitize
-from schemas.run_config import DetectionOptions, Detectors, Operator, ReviewPolicy, RunConfig
+from schemas.run_config import DetectionOptions, Detectors, ExecutionOptions, Operator, ReviewPolicy, RunConfig
 
 
 def _detectors(value: str) -> frozenset[Detectors]:
@@ -34,8 +35,15 @@ def _detectors(value: str) -> frozenset[Detectors]:
 @click.option("--auto-approve", is_flag=True, help="Approve by policy when nothing blocks (for nightly runs).")
 @click.option("--batch-size", type=int, default=RunConfig().batch_size, show_default=True,
               help="Records per detection batch.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Worker processes for chunks [default: all cores]. The output is the same for any number.")
+@click.option("--dask-address", default=None, metavar="tcp://HOST:PORT",
+              help="Run chunks on this Dask scheduler instead of local processes.")
+@click.option("--chunk-mb", type=float, default=ExecutionOptions().chunk_mb, show_default=True,
+              help="Target chunk size in MiB: the unit of parallel work and of resuming after a crash.")
 def command(file: Path, out_dir: Path, detectors: str, operator: str, unknown_fields: str, spacy_model: str,
-            max_quarantined_share: float, auto_approve: bool, batch_size: int) -> None:
+            max_quarantined_share: float, auto_approve: bool, batch_size: int, workers: int | None,
+            dask_address: str | None, chunk_mb: float) -> None:
     """Sanitize FILE (JSONL, or a folder of .jsonl files: each into DIR/<stem>/) into --out DIR.
 
     Writes DIR/<stem>.sanitized.jsonl (valid records in input order, sanitized), DIR/<stem>.quarantine.jsonl
@@ -50,12 +58,18 @@ def command(file: Path, out_dir: Path, detectors: str, operator: str, unknown_fi
             unknown_fields=unknown_fields,
             batch_size=batch_size,
         )
+        execution = ExecutionOptions(workers=workers, dask_address=dask_address, chunk_mb=chunk_mb)
         files = input_files(file)
         if not files:
             raise click.BadParameter(f"{file}: the folder holds no .jsonl file", param_hint="FILE")
         for path in files:
-            result = run_sanitize(path, output_dir_for(path, out_dir, many=file.is_dir()), config)
+            result = run_sanitize(path, output_dir_for(path, out_dir, many=file.is_dir()), config,
+                                  execution=execution)
             _summarise(path, result)
+    except ValidationError as e:
+        fields = ", ".join(".".join(str(p) for p in err["loc"]) for err in e.errors(include_input=False))
+        click.echo(f"error: invalid option value for {fields}; see `ft-sanitizer sanitize --help`", err=True)
+        sys.exit(2)
     except PipelineError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(2)

@@ -32,10 +32,19 @@ class RawLine:
     too_long: bool = False
 
 
-def iter_lines(path: Path | str, *, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[RawLine]:
+def iter_lines(
+    path: Path | str,
+    *,
+    max_line_bytes: int = DEFAULT_MAX_LINE_BYTES,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
+) -> Iterator[RawLine]:
     """Yield every line of `path`, blank ones included, as RawLine.
 
     Strips `\\n` or `\\r\\n` and a UTF-8 BOM on line 1; a missing final newline is fine.
+    `start`/`end`/`first_line` read one chunk of a plan (see plan_chunks): bytes [start, end), where
+    `start` is a line start and `first_line` that line's number.
 
     Raises:
         InputError: the file is missing, not a regular file, or cannot be read (raised by this call
@@ -43,7 +52,7 @@ def iter_lines(path: Path | str, *, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES
     """
     path = Path(path)
     _check_readable(path)
-    return _read(path, max_line_bytes)
+    return _read(path, max_line_bytes, start, end, first_line)
 
 
 def _check_readable(path: Path) -> None:
@@ -61,28 +70,32 @@ def _check_readable(path: Path) -> None:
         raise InputError(f"{path}: is not a regular file; copy the data to a .jsonl file first") from None
 
 
-def _read(path: Path, max_line_bytes: int) -> Iterator[RawLine]:
+def _read(path: Path, max_line_bytes: int, start: int, end: int | None, first_line: int) -> Iterator[RawLine]:
     try:
         f = path.open("rb", buffering=_BUFFER)
     except OSError as e:
         raise InputError(f"{path}: cannot be opened ({e.strerror}); check its permissions") from e
     with f:
-        line_no = 0
-        while True:
+        line_no = first_line - 1
+        if start:
+            f.seek(start)
+        position = start
+        while end is None or position < end:
             try:
                 line = f.readline(max_line_bytes + 1)
             except OSError as e:
                 raise InputError(f"{path}: reading failed after line {line_no} ({e.strerror})") from e
             if not line:
                 return
+            position += len(line)
             line_no += 1
             if len(line) > max_line_bytes and not _ends_line(line, max_line_bytes):
-                _skip_rest(f, path, line_no)
+                position += _skip_rest(f, path, line_no)
                 yield RawLine(line_no, b"", too_long=True)
                 continue
             if line.endswith(b"\n"):
                 line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
-            if line_no == 1 and line.startswith(_BOM):
+            if line_no == 1 and start == 0 and line.startswith(_BOM):
                 line = line[len(_BOM) :]
             yield RawLine(line_no, line)
 
@@ -92,11 +105,14 @@ def _ends_line(chunk: bytes, max_line_bytes: int) -> bool:
     return chunk.endswith(b"\n") and len(chunk) - 1 <= max_line_bytes
 
 
-def _skip_rest(f: BinaryIO, path: Path, line_no: int) -> None:
+def _skip_rest(f: BinaryIO, path: Path, line_no: int) -> int:
+    """Read past the rest of an over-long line; returns the bytes skipped."""
+    skipped = 0
     while True:
         try:
             chunk = f.readline(_SKIP_CHUNK)
         except OSError as e:
             raise InputError(f"{path}: reading failed in line {line_no} ({e.strerror})") from e
+        skipped += len(chunk)
         if not chunk or chunk.endswith(b"\n"):
-            return
+            return skipped

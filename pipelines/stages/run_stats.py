@@ -65,6 +65,26 @@ class RunStats(BaseModel):
         text = ("…" if lo else "") + sanitized[lo:hi] + ("…" if hi < len(sanitized) else "")
         self.excerpts.append(Excerpt(line=line_no, field=normalise_field(field), entity_type=entity_type, text=text))
 
+    def absorb(self, other: "RunStats") -> None:
+        """Add another chunk's counts to these (chunks absorbed in file order keep the caps' order)."""
+        self.format = self.format or other.format
+        for name in ("records_total", "records_written", "records_quarantined", "blank_lines",
+                     "records_changed", "unknown_fields_removed", "texts_scanned"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.quarantine_by_reason.update(other.quarantine_by_reason)
+        for reason, lines in other.quarantine_lines.items():
+            mine = self.quarantine_lines.setdefault(reason, [])
+            mine.extend(lines[: max(0, MAX_LINES_PER_REASON - len(mine))])
+        self.findings.update(other.findings)
+        for table, theirs in ((self.findings_by_field, other.findings_by_field),
+                              (self.findings_by_role, other.findings_by_role)):
+            for key, counts in theirs.items():
+                table.setdefault(key, Counter()).update(counts)
+        self.residual_findings.update(other.residual_findings)
+        for e in other.excerpts:
+            if len(self.excerpts) < MAX_EXCERPTS:
+                self.excerpts.append(e)
+
     @property
     def balanced(self) -> bool:
         """Every non-blank line is written or quarantined."""

@@ -1,33 +1,45 @@
 """Stage: one JSONL file in, a sanitized file and a quarantine file out, written atomically.
 
-Streams: memory holds one batch of records at a time, whatever the file's size. Every non-blank line
-ends up in exactly one of the two outputs; the returned RunStats says how many went where.
+The file is planned into chunks (plan_chunks), each chunk is sanitized on its own (sanitize_chunk) in
+this process, on worker processes or on Dask (run_chunks), and the part files are merged in input
+order. Memory holds one batch per worker, whatever the file's size. Finished chunks are kept in a work
+folder keyed by the input's sha256 and the config, so a rerun after a crash skips them; the output is
+byte-identical however many workers ran. Every non-blank line ends up in exactly one output.
 """
 
 import hashlib
-import json
 import logging
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.atomic import atomic_writer
 from pipelines.errors import InputError
+from pipelines.file_hash import sha256_file
 from pipelines.stages.load_jsonl import iter_lines
+from pipelines.stages.plan_chunks import DEFAULT_CHUNK_BYTES, plan_chunks
+from pipelines.stages.run_chunks import default_workers, run_chunks
 from pipelines.stages.run_stats import RunStats
-from pipelines.stages.sanitize_records import RecordSanitizer
-from pipelines.stages.validate_records import RecordValidator, Rejected, ValidRecord
-from sanitizers.engine import Detector, get_detector
+from pipelines.stages.sanitize_chunk import ChunkJob
+from pipelines.stages.validate_records import RecordValidator, ValidRecord
+from pipelines.versions import tool_version
+from sanitizers.engine import Detector
+from schemas.formats import RecordFormat
 from schemas.run_config import RunConfig
 
 logger = logging.getLogger(__name__)
 
+WORK_DIR = ".work"
+_COPY_BLOCK = 4 * 1024 * 1024
+
 
 @dataclass(frozen=True)
 class SanitizeOutput:
-    """Paths and counts of one sanitized file; no record content."""
+    """Paths, hashes and counts of one sanitized file; no record content."""
 
     input_path: Path
+    input_sha256: str
     sanitized_path: Path
     quarantine_path: Path
     sanitized_sha256: str
@@ -40,13 +52,13 @@ def output_paths(input_path: Path, out_dir: Path) -> tuple[Path, Path]:
     return out_dir / f"{stem}.sanitized.jsonl", out_dir / f"{stem}.quarantine.jsonl"
 
 
-def quarantine_line(rejected: Rejected) -> str:
-    """A quarantine row: where and why, never the line itself."""
-    return json.dumps(
-        {"line": rejected.line_no, "reason": str(rejected.reason), "field": rejected.field,
-         "message": rejected.message},
-        ensure_ascii=False,
-    )
+def file_format(input_path: Path, config: RunConfig) -> RecordFormat | None:
+    """The file's format: that of its first valid record (read up to there only)."""
+    validator = RecordValidator(unknown_fields=config.unknown_fields)
+    for raw in iter_lines(input_path):
+        if isinstance(validator.validate(raw), ValidRecord):
+            return validator.file_format
+    return None
 
 
 def sanitize_file(
@@ -55,74 +67,86 @@ def sanitize_file(
     config: RunConfig,
     detector: Detector | None = None,
     progress: Callable[[int], None] | None = None,
+    *,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    chunk_bytes: int = DEFAULT_CHUNK_BYTES,
 ) -> SanitizeOutput:
     """Validate and sanitize `input_path` into `out_dir`.
 
-    `progress`, if given, is called with the number of lines read so far (blank ones included) after
-    every detection batch and once at the end: a count, never content (the Prefect flow's progress bar).
+    `workers`: processes for chunks (default: all cores; 1 runs in this process with `detector`).
+    `dask_address`: run the chunks on that Dask scheduler instead. `progress`, if given, is called with
+    the number of lines done so far (blank ones included) as chunks finish: a count, never content.
     """
     input_path, out_dir = Path(input_path), Path(out_dir)
     if not input_path.is_file():
         raise InputError(f"{input_path}: not a file; pass a .jsonl file or a folder of them")
     out_dir.mkdir(parents=True, exist_ok=True)
-    sanitized_path, quarantine_path = output_paths(input_path, out_dir)
-    detector = detector or get_detector(config.detection)
-    stats = RunStats()
-    validator = RecordValidator(unknown_fields=config.unknown_fields)
-    sanitizer = RecordSanitizer(detector, stats)
-    digest = hashlib.sha256()
+    input_sha256 = sha256_file(input_path)
+    fmt = file_format(input_path, config)
+    chunks = plan_chunks(input_path, chunk_bytes)
+    work = _work_dir(out_dir, input_sha256, config, chunk_bytes, fmt)
+    work.mkdir(parents=True, exist_ok=True)
+    jobs = [ChunkJob(str(input_path), c, str(work), config.model_dump_json(), fmt.value if fmt else None)
+            for c in chunks]
+    finished = sum(1 for j in jobs if j.part("stats.json").exists())
+    if finished:
+        logger.info("%s: resuming, %d of %d chunks already done", input_path.name, finished, len(jobs))
+    lines_done = 0
 
-    with atomic_writer(sanitized_path, "w") as out, atomic_writer(quarantine_path, "w") as quarantine:
-
-        def flush(batch: list[ValidRecord], raws: list[str]) -> None:
-            for item in sanitizer.sanitize_batch(batch, raws):
-                if item.json_line is None:
-                    stats.quarantined(item.line_no, str(item.reason))
-                    quarantine.write(
-                        quarantine_line(Rejected(item.line_no, item.reason, item.field,
-                                                 "a secret was still found after sanitizing; report it as a bug"))
-                        + "\n"
-                    )
-                else:
-                    data = item.json_line + "\n"
-                    out.write(data)
-                    digest.update(data.encode("utf-8"))
-                    stats.records_written += 1
-            batch.clear()
-            raws.clear()
-
-        batch: list[ValidRecord] = []
-        raws: list[str] = []
-        for raw in iter_lines(input_path):
-            result = validator.validate(raw)
-            if result is None:
-                stats.blank_lines += 1
-                continue
-            stats.records_total += 1
-            if isinstance(result, Rejected):
-                stats.quarantined(result.line_no, str(result.reason))
-                quarantine.write(quarantine_line(result) + "\n")
-                continue
-            stats.format = stats.format or result.format
-            stats.unknown_fields_removed += len(result.removed_fields)
-            batch.append(result)
-            raws.append(raw.data.decode("utf-8"))
-            if len(batch) >= config.batch_size:
-                flush(batch, raws)
-                if progress is not None:
-                    progress(stats.records_total + stats.blank_lines)
-        flush(batch, raws)
+    def on_done(index: int, stats: RunStats) -> None:
+        nonlocal lines_done
+        lines_done += stats.records_total + stats.blank_lines
         if progress is not None:
-            progress(stats.records_total + stats.blank_lines)
+            progress(lines_done)
 
+    results = run_chunks(jobs, config, detector=detector, workers=workers or default_workers(),
+                         dask_address=dask_address, on_done=on_done)
+    stats = RunStats()
+    for part in results:
+        stats.absorb(part)
+    stats.format = fmt
+    sanitized_path, quarantine_path = output_paths(input_path, out_dir)
+    sanitized_sha256 = _concatenate([j.part("sanitized.jsonl") for j in jobs], sanitized_path)
+    _concatenate([j.part("quarantine.jsonl") for j in jobs], quarantine_path)
     if not stats.balanced:  # a bug, never a data problem: fail loudly rather than lose a line
         raise RuntimeError(
             f"{input_path.name}: {stats.records_total} lines read but {stats.records_written} written and "
             f"{stats.records_quarantined} quarantined; no output should be trusted, report this as a bug"
         )
+    shutil.rmtree(work, ignore_errors=True)
+    _remove_if_empty(out_dir / WORK_DIR)
     logger.info(
-        "%s: %d records, %d written, %d quarantined, %d changed",
+        "%s: %d records, %d written, %d quarantined, %d changed, %d chunks",
         input_path.name, stats.records_total, stats.records_written, stats.records_quarantined,
-        stats.records_changed,
+        stats.records_changed, len(chunks),
     )
-    return SanitizeOutput(input_path, sanitized_path, quarantine_path, digest.hexdigest(), stats)
+    return SanitizeOutput(input_path, input_sha256, sanitized_path, quarantine_path, sanitized_sha256, stats)
+
+
+def _work_dir(out_dir: Path, input_sha256: str, config: RunConfig, chunk_bytes: int,
+              fmt: RecordFormat | None) -> Path:
+    # Finished chunks may be reused only for the same input bytes, options, plan and tool version.
+    key = hashlib.sha256(
+        "\n".join([input_sha256, config.model_dump_json(), str(chunk_bytes), str(fmt), tool_version()]).encode()
+    ).hexdigest()[:20]
+    return out_dir / WORK_DIR / key
+
+
+def _concatenate(parts: list[Path], target: Path) -> str:
+    """Write the parts, in order, atomically into `target`; returns the sha256 of what was written."""
+    digest = hashlib.sha256()
+    with atomic_writer(target, "wb") as out:
+        for part in parts:
+            with part.open("rb") as f:
+                while block := f.read(_COPY_BLOCK):
+                    digest.update(block)
+                    out.write(block)
+    return digest.hexdigest()
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        folder.rmdir()
+    except OSError:
+        pass

@@ -27,7 +27,7 @@ def build_report(output: SanitizeOutput, config: RunConfig) -> Report:
     return Report(
         tool_version=tool_version(),
         created_at=datetime.now(UTC),
-        input=file_facts(output.input_path),
+        input=file_facts(output.input_path, output.input_sha256),
         sanitized=file_facts(output.sanitized_path, output.sanitized_sha256),
         quarantine=file_facts(output.quarantine_path),
         format=stats.format,

@@ -1,0 +1,88 @@
+"""Run chunk jobs in-process, on local worker processes, or on a Dask cluster; results in chunk order.
+
+Output never depends on where a chunk ran: each chunk is sanitized independently and merged in order.
+"""
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+
+from pipelines.errors import ConfigError
+from pipelines.stages.run_stats import RunStats
+from pipelines.stages.sanitize_chunk import ChunkJob, run_chunk_job, sanitize_chunk
+from sanitizers.engine import Detector
+from schemas.run_config import RunConfig
+
+logger = logging.getLogger(__name__)
+
+Done = Callable[[int, RunStats], None]
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def run_chunks(
+    jobs: Sequence[ChunkJob],
+    config: RunConfig,
+    *,
+    detector: Detector | None,
+    workers: int,
+    dask_address: str | None = None,
+    on_done: Done | None = None,
+) -> list[RunStats]:
+    """Sanitize every job; `on_done(index, stats)` is called as each chunk finishes."""
+    if dask_address:
+        return _on_dask(jobs, dask_address, on_done)
+    if workers <= 1 or len(jobs) <= 1:
+        return _in_process(jobs, config, detector, on_done)
+    return _on_processes(jobs, min(workers, len(jobs)), on_done)
+
+
+def _in_process(jobs, config, detector, on_done) -> list[RunStats]:
+    from sanitizers.engine import get_detector
+
+    detector = detector or get_detector(config.detection)
+    results = []
+    for job in jobs:
+        stats = sanitize_chunk(job, config, detector)
+        if on_done:
+            on_done(job.chunk.index, stats)
+        results.append(stats)
+    return results
+
+
+def _on_processes(jobs, workers: int, on_done) -> list[RunStats]:
+    # spawn, not fork: the parent may run threads (Prefect, the Dask client), which fork copies badly.
+    context = multiprocessing.get_context("spawn")
+    results: dict[int, RunStats] = {}
+    logger.info("sanitizing %d chunks on %d worker processes", len(jobs), workers)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(run_chunk_job, job): job.chunk.index for job in jobs}
+        for future in as_completed(futures):
+            index = futures[future]
+            results[index] = future.result()
+            if on_done:
+                on_done(index, results[index])
+    return [results[job.chunk.index] for job in jobs]
+
+
+def _on_dask(jobs, address: str, on_done) -> list[RunStats]:
+    try:
+        from distributed import Client, as_completed as dask_completed
+    except ImportError as e:  # pragma: no cover - distributed is a dependency
+        raise ConfigError("--dask-address needs the 'distributed' package; run `make install`") from e
+    results: dict[int, RunStats] = {}
+    logger.info("sanitizing %d chunks on the Dask cluster", len(jobs))
+    with Client(address, timeout="30s") as client:
+        futures = client.map(run_chunk_job, list(jobs), pure=False)
+        index_of = {f.key: job.chunk.index for f, job in zip(futures, jobs)}
+        for future in dask_completed(futures):
+            index = index_of[future.key]
+            results[index] = future.result()
+            if on_done:
+                on_done(index, results[index])
+    return [results[job.chunk.index] for job in jobs]

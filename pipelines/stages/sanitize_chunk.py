@@ -1,0 +1,109 @@
+"""Stage: sanitize one chunk of a file into its own part files, resumable.
+
+A chunk's outputs are `chunk-NNNNNN.sanitized.jsonl`, `.quarantine.jsonl` and, written last,
+`.stats.json`; a chunk whose stats file exists is finished and is not processed again. Everything a
+chunk needs travels in a small picklable ChunkJob, so chunks run in-process, in worker processes or on
+a Dask cluster alike, and give the same bytes wherever they run.
+"""
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.atomic import atomic_write_text, atomic_writer
+from pipelines.stages.load_jsonl import iter_lines
+from pipelines.stages.plan_chunks import Chunk
+from pipelines.stages.run_stats import RunStats
+from pipelines.stages.sanitize_records import RecordSanitizer
+from pipelines.stages.validate_records import RecordValidator, Rejected, ValidRecord
+from sanitizers.engine import Detector, get_detector
+from sanitizers.replacement_book import book_factory
+from schemas.formats import RecordFormat
+from schemas.run_config import RunConfig
+
+logger = logging.getLogger(__name__)
+
+RESIDUAL_MESSAGE = "a secret was still found after sanitizing; report it as a bug"
+
+
+@dataclass(frozen=True)
+class ChunkJob:
+    """One chunk to sanitize: plain values only (paths as strings, config as JSON)."""
+
+    input_path: str
+    chunk: Chunk
+    work_dir: str
+    config_json: str
+    file_format: str | None
+
+    def part(self, kind: str) -> Path:
+        """Path of this chunk's `kind` part file (sanitized.jsonl, quarantine.jsonl, stats.json)."""
+        return Path(self.work_dir) / f"chunk-{self.chunk.index:06d}.{kind}"
+
+
+def quarantine_line(rejected: Rejected) -> str:
+    """A quarantine row: where and why, never the line itself."""
+    row = {"line": rejected.line_no, "reason": str(rejected.reason), "field": rejected.field,
+           "message": rejected.message}
+    return json.dumps(row, ensure_ascii=False)
+
+
+def run_chunk_job(job: ChunkJob) -> RunStats:
+    """Entry point for worker processes and Dask: builds (or reuses) the process's detector."""
+    config = RunConfig.model_validate_json(job.config_json)
+    return sanitize_chunk(job, config, get_detector(config.detection))
+
+
+def sanitize_chunk(
+    job: ChunkJob, config: RunConfig, detector: Detector, progress: Callable[[int], None] | None = None
+) -> RunStats:
+    """Sanitize one chunk into its part files, or load its stats when it already finished."""
+    stats_path = job.part("stats.json")
+    if stats_path.exists():
+        return RunStats.model_validate_json(stats_path.read_text(encoding="utf-8"))
+    stats = RunStats()
+    fmt = RecordFormat(job.file_format) if job.file_format else None
+    validator = RecordValidator(file_format=fmt, unknown_fields=config.unknown_fields)
+    sanitizer = RecordSanitizer(detector, stats, book_factory(config.detection))
+    c = job.chunk
+    with atomic_writer(job.part("sanitized.jsonl")) as out, atomic_writer(job.part("quarantine.jsonl")) as quarantine:
+
+        def flush(batch: list[ValidRecord], raws: list[str]) -> None:
+            for item in sanitizer.sanitize_batch(batch, raws):
+                if item.json_line is None:
+                    stats.quarantined(item.line_no, str(item.reason))
+                    quarantine.write(quarantine_line(Rejected(item.line_no, item.reason, item.field,
+                                                              RESIDUAL_MESSAGE)) + "\n")
+                else:
+                    out.write(item.json_line + "\n")
+                    stats.records_written += 1
+            batch.clear()
+            raws.clear()
+            if progress is not None:
+                progress(stats.records_total + stats.blank_lines)
+
+        batch: list[ValidRecord] = []
+        raws: list[str] = []
+        for raw in iter_lines(job.input_path, start=c.start, end=c.end, first_line=c.first_line):
+            result = validator.validate(raw)
+            if result is None:
+                stats.blank_lines += 1
+                continue
+            stats.records_total += 1
+            if isinstance(result, Rejected):
+                stats.quarantined(result.line_no, str(result.reason))
+                quarantine.write(quarantine_line(result) + "\n")
+                continue
+            stats.format = stats.format or result.format
+            stats.unknown_fields_removed += len(result.removed_fields)
+            batch.append(result)
+            raws.append(raw.data.decode("utf-8"))
+            if len(batch) >= config.batch_size:
+                flush(batch, raws)
+        flush(batch, raws)
+    # The stats file is the chunk's "done" mark: written last, after both part files are in place.
+    atomic_write_text(stats_path, stats.model_dump_json())
+    logger.debug("chunk %d: %d records, %d written", c.index, stats.records_total, stats.records_written)
+    return stats
