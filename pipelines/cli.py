@@ -9,6 +9,8 @@ import click
 COMMAND_MODULES = (
     "pipelines.commands.validate",
     "pipelines.commands.sanitize",
+    "pipelines.commands.approve",
+    "pipelines.commands.upload",
 )
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from schemas.run_config import DetectionOptions, Detectors
+from tests.together_server.fixture import together_server  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data-samples"
