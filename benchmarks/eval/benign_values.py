@@ -9,8 +9,8 @@ Classes (the `class` field of benign.jsonl):
 - sha256: 64-hex digests written next to "sha256"/"checksum" (a legacy Together key has the same shape).
 - version: version numbers (3.11.4, v2.14.0-rc.1).
 - product: product and tool names (PostgreSQL, Visual Studio Code).
-- placeholder: key placeholders (sk-xxxx..., YOUR_API_KEY, <token>, ${OPENAI_API_KEY}) and the AWS
-  documentation example key pair.
+- placeholder: key placeholders (sk-xxxx, sk-..., YOUR_API_KEY, <token>, ${OPENAI_API_KEY}) and the AWS
+  documentation example key pair (AKIAIOSFODNN7EXAMPLE and its secret).
 - low_entropy: repeated or sequential strings (xxxxxxxx, 0000-0000-0000).
 - city: city and country names (LOCATION is kept by the default policy).
 - date: dates that are not a date of birth (release dates, deadlines; DATE_TIME is kept by policy).
@@ -80,16 +80,18 @@ def placeholder(rng: random.Random, var: str | None = None) -> str:
     """
     aws_example_id = "AKIA" + "IOSFODNN7" + "EXAMPLE"
     aws_example_secret = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCY" + "EXAMPLEKEY"
+    # Full-length all-X bodies ("AKIA" + "X" * 16) are left out on purpose: the project's own tests use
+    # that shape as a fake secret that must be caught, so counting it as benign would be contradictory.
     vendor = {
-        "OPENAI_API_KEY": ("sk-" + "x" * rng.choice((4, 24, 48)), "sk-...", "sk-proj-XXXXXXXX"),
-        "TOGETHER_API_KEY": ("tgp_v1_<your-key>", "tgp_v1_" + "x" * 43),
-        "AWS_ACCESS_KEY_ID": (aws_example_id, aws_example_id, "AKIA" + "X" * 16),
+        "OPENAI_API_KEY": ("sk-xxxx", "sk-...", "sk-proj-..."),
+        "TOGETHER_API_KEY": ("tgp_v1_<your-key>", "<your-together-api-key>"),
+        "AWS_ACCESS_KEY_ID": (aws_example_id,),
         "AWS_SECRET_ACCESS_KEY": (aws_example_secret,),
-        "STRIPE_SECRET_KEY": ("sk_live_" + "x" * 24, "sk_test_..."),
-        "GITHUB_TOKEN": ("ghp_" + "X" * 36, "ghp_..."),
+        "STRIPE_SECRET_KEY": ("sk_live_...", "sk_test_..."),
+        "GITHUB_TOKEN": ("ghp_...", "<github-token>"),
         "SLACK_BOT_TOKEN": ("xoxb-your-bot-token", "xoxb-..."),
-        "HF_TOKEN": ("hf_" + "x" * 34, "hf_..."),
-        "GOOGLE_API_KEY": ("AIza" + "X" * 35,),
+        "HF_TOKEN": ("hf_...", "<hf-token>"),
+        "GOOGLE_API_KEY": ("AIza...", "<google-api-key>"),
     }.get(var or "", ())
     generic = ("YOUR_API_KEY", "<token>", "<your-api-key>", "${" + (var or "API_KEY") + "}", "REPLACE_ME",
                "<redacted>", "********", "changeme-in-prod")

@@ -7,8 +7,10 @@ Expects `<sanitized-dir>/<format>/eval_<format>.sanitized.jsonl` (+ `.quarantine
 - leaked: the planted value still occurs verbatim in the record's sanitized strings (JSON-in-a-string
   decoded too). PII matches respect word boundaries ("Ana" is not found in "Analytics"); secrets are
   plain substrings. A quarantined record's values are not leaked; they are counted apart.
-- core leaked (stricter, secrets): the secret part (a URL's password, a PEM body, a JWT signature,
-  the whole key otherwise) or any 16-character piece of it survives, even if the full value did not.
+- core leaked (stricter; counts verbatim leaks too): for secrets, the secret part (a URL's password, a
+  PEM body, a JWT signature, an AccountKey, the whole key otherwise) or any 16-character piece of it
+  survives; for PERSON, a part of the name (3+ letters) survives more often than it occurs elsewhere in
+  the input record. The secrets target (0 leaks) is checked on core leaks.
 - benign kept: a benign-only record that was not quarantined and whose benign strings all survive.
   benign-only unchanged (stricter): the sanitized record equals the input record.
 - near-miss changed: a near-miss string that no longer occurs verbatim (or whose record was quarantined).
@@ -18,6 +20,7 @@ for debugging detectors; the values are the synthetic ones planted by the genera
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -49,6 +52,24 @@ def core_leaked(haystack: str, core: str) -> bool:
     return any(core[i:i + FRAGMENT] in haystack for i in range(len(core) - FRAGMENT + 1))
 
 
+def _count(haystack: str, word: str) -> int:
+    return len(re.findall(r"(?<!\w)" + re.escape(word) + r"(?!\w)", haystack))
+
+
+def name_part_leaked(out_text: str, in_text: str, name: str) -> bool:
+    """True when a part of a planted name (3+ letters) survives more often than it occurs apart from it.
+
+    Catches half-redacted names ("<PERSON> Rezende") without blaming a surname that also appears
+    elsewhere in the record, e.g. in a street name.
+    """
+    planted_times = _count(in_text, name)
+    for part in {p for p in name.split() if len(p) >= 3}:
+        background = _count(in_text, part) - planted_times
+        if _count(out_text, part) > background:
+            return True
+    return False
+
+
 def _rate(num: int, den: int) -> float | None:
     return round(num / den, 6) if den else None
 
@@ -66,6 +87,12 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
         key = (name, line)
         if key not in haystacks:
             haystacks[key] = record_haystack(aligned[name].records[line])
+        return haystacks[key]
+
+    def in_hay(name: str, line: int) -> str:
+        key = (name, -line)
+        if key not in haystacks:
+            haystacks[key] = record_haystack(aligned[name].inputs[line])
         return haystacks[key]
 
     per_entity: dict[str, Counter] = defaultdict(Counter)
@@ -95,7 +122,12 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
         c["planted"] += 1
         text = hay(name, line)
         leaked = contains_value(text, label["value"], word_bounded=kind == "pii")
-        strict = leaked or (core_leaked(text, label["core"]) if kind == "secret" else leaked)
+        if kind == "secret":
+            strict = leaked or core_leaked(text, label["core"])
+        elif label["entity"] == "PERSON":
+            strict = leaked or name_part_leaked(text, in_hay(name, line), label["value"])
+        else:
+            strict = leaked
         c["leaked"] += leaked
         c["core_leaked"] += strict
         if strict:
@@ -123,6 +155,8 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
                     for n, a in aligned.items()},
         "quarantine_reasons": dict(sorted(quarantine.items())),
         "leak_rate": _rate(sums["all"]["leaked"], sums["all"]["planted"]),
+        "core_leak_rate": _rate(sums["all"]["core_leaked"], sums["all"]["planted"]),
+        "pii_core_leak_rate": _rate(sums["pii"]["core_leaked"], sums["pii"]["planted"]),
         "pii_leak_rate": _rate(sums["pii"]["leaked"], sums["pii"]["planted"]),
         "secret_leak_rate": _rate(sums["secret"]["leaked"], sums["secret"]["planted"]),
         "secret_core_leak_rate": _rate(sums["secret"]["core_leaked"], sums["secret"]["planted"]),
@@ -176,7 +210,8 @@ def check_targets(results: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
     return {
         "leak_rate": row(results["leak_rate"], TARGETS["leak_rate_max"], True),
-        "secret_leak_rate": row(results["secret_leak_rate"], TARGETS["secret_leak_rate_max"], True),
+        # a secret whose key part survives is leaked even when the whole value did not survive verbatim
+        "secret_leak_rate": row(results["secret_core_leak_rate"], TARGETS["secret_leak_rate_max"], True),
         "benign_kept": row(results["benign_kept"], TARGETS["benign_kept_min"], False),
         "near_miss_changed": row(results["near_miss_changed"], TARGETS["near_miss_changed_max"], True),
     }
@@ -196,8 +231,10 @@ def render_table(results: dict[str, Any]) -> str:
     lines.append(f"{'TOTAL':<34}{t.get('planted', 0):>8}{t.get('leaked', 0):>8}{t.get('core_leaked', 0):>6}"
                  f"{t.get('quarantined', 0):>6}")
     lines.append("")
-    lines.append(f"leak rate overall {_pct(results['leak_rate'])}   pii {_pct(results['pii_leak_rate'])}   "
-                 f"secrets {_pct(results['secret_leak_rate'])} (core/fragment {_pct(results['secret_core_leak_rate'])})")
+    lines.append(f"leak rate (verbatim) overall {_pct(results['leak_rate'])}   pii {_pct(results['pii_leak_rate'])}   "
+                 f"secrets {_pct(results['secret_leak_rate'])}")
+    lines.append(f"leak rate (core)     overall {_pct(results['core_leak_rate'])}   pii "
+                 f"{_pct(results['pii_core_leak_rate'])}   secrets {_pct(results['secret_core_leak_rate'])}")
     lines.append(f"benign-only records kept {_pct(results['benign_kept'])}   benign strings in PII records kept "
                  f"{_pct(results['benign_kept_in_pii_records'])}   benign-only records unchanged "
                  f"{_pct(results['benign_only_unchanged'])}")
