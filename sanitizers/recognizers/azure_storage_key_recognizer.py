@@ -38,7 +38,7 @@ class AzureStorageKeyRecognizer(SecretRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["azure", "storage", "accountkey", "account key", "blob"]
-    PREFILTER: ClassVar[tuple[str, ...]] = ("accountkey", "azure", "storage", "account_key", "account key")
+    PREFILTER: ClassVar[tuple[str, ...]] = ("account", "azure", "storage")
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop the public emulator key, placeholders and low-entropy fillers."""

@@ -43,20 +43,9 @@ class GitLabTokenRecognizer(SecretRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["gitlab", "gitlab_token", "private-token", "token"]
-    PREFILTER: ClassVar[tuple[str, ...]] = (
-        "glpat-",
-        "gldt-",
-        "glrt-",
-        "glft-",
-        "glsoat-",
-        "glffct-",
-        "glptt-",
-        "glimt-",
-        "glagent-",
-        "gloas-",
-        "gr1348941",
-        "glcbt-",
-    )
+    # Every prefix above starts with "gl" (or is the runner registration prefix): two cheap literals
+    # instead of twelve; "gl" words ("global", "English") only cost three fast regex searches.
+    PREFILTER: ClassVar[tuple[str, ...]] = ("gl", "gr1348941")
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop placeholders (`glpat-XXXXXXXX...`) and fillers in the body."""

@@ -106,6 +106,20 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         "bearer",
         "authorization",
     )
+    # Which literal each pattern needs, so a text holding only "key" runs two patterns, not eleven.
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "password assignment": ("pass",),
+        "pwd assignment": ("pwd",),
+        "secret assignment": ("secret",),
+        "token assignment": ("token",),
+        "api key assignment": ("key",),
+        "access/private/auth key assignment": ("key",),
+        "credentials assignment": ("credential",),
+        "secret command-line flag": ("pass", "token", "key", "secret"),
+        "password in prose": ("pass",),
+        "authorization header credential": ("authorization",),
+        "bearer token": ("bearer",),
+    }
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """A base64 `user:password` pair is certainly a credential; otherwise keep the pattern score."""

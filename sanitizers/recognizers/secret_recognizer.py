@@ -23,6 +23,8 @@ class SecretRecognizer(PatternRecognizer):
     where a pattern can match; `PREFILTER_EXACT` lists case-sensitive ones. `SecretScanner` skips the
     recognizer for texts that contain none, so a wrong prefilter would hide findings: every pattern
     must require one of them, and the scanner tests check it on every test row.
+    `PATTERN_LITERALS` optionally narrows this per pattern (pattern name -> `PREFILTER` literals one
+    of which that pattern needs), for recognizers with many patterns.
     """
 
     ENTITY: ClassVar[str] = ""
@@ -30,6 +32,7 @@ class SecretRecognizer(PatternRecognizer):
     CONTEXT: ClassVar[list[str]] = []
     PREFILTER: ClassVar[tuple[str, ...]] = ()
     PREFILTER_EXACT: ClassVar[tuple[str, ...]] = ()
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {}
     # Case-sensitive on purpose (presidio defaults to IGNORECASE): vendor prefixes like `AKIA` or
     # `sk-` are exact, and case-insensitive matching would turn ordinary words into candidates.
     REGEX_FLAGS: ClassVar[int] = regex.MULTILINE
@@ -43,11 +46,15 @@ class SecretRecognizer(PatternRecognizer):
         name: str | None = None,
         prefilter: Sequence[str] | None = None,
         prefilter_exact: Sequence[str] | None = None,
+        pattern_literals: dict[str, tuple[str, ...]] | None = None,
     ):
         """Build the recognizer; `patterns` without a `prefilter` disables prefiltering (always run)."""
         chosen = patterns if patterns is not None else self.PATTERNS
-        if patterns is not None and prefilter is None and prefilter_exact is None:
-            prefilter, prefilter_exact = (), ()
+        if patterns is not None:
+            # Class-level prefilters describe the class patterns, not overrides: never reuse them.
+            if prefilter is None and prefilter_exact is None:
+                prefilter, prefilter_exact = (), ()
+            pattern_literals = pattern_literals or {}
         super().__init__(
             supported_entity=supported_entity or self.ENTITY,
             name=name,
@@ -63,6 +70,12 @@ class SecretRecognizer(PatternRecognizer):
         self.prefilter_exact: tuple[str, ...] = tuple(
             prefilter_exact if prefilter_exact is not None else self.PREFILTER_EXACT
         )
+        self.pattern_literals: dict[str, tuple[str, ...]] = {
+            name: tuple(lit.casefold() for lit in literals)
+            for name, literals in (
+                pattern_literals if pattern_literals is not None else self.PATTERN_LITERALS
+            ).items()
+        }
         for pattern in self.patterns:
             # Compile now, exactly as presidio would on first use, so the fast scanner and
             # `analyze` share one compiled object per pattern.

@@ -36,7 +36,7 @@ class StripeKeyRecognizer(SecretRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["stripe", "stripe_secret_key", "secret key", "webhook"]
-    PREFILTER: ClassVar[tuple[str, ...]] = ("sk_live_", "rk_live_", "sk_test_", "rk_test_", "whsec_")
+    PREFILTER: ClassVar[tuple[str, ...]] = ("k_live_", "k_test_", "whsec_")
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop placeholders (`sk_test_xxxx...`) and fillers."""

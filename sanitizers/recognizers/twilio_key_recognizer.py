@@ -36,17 +36,12 @@ class TwilioKeyRecognizer(SecretRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["twilio", "account_sid", "auth_token", "api key"]
-    PREFILTER: ClassVar[tuple[str, ...]] = (
-        "twilio",
-        "account_sid",
-        "account sid",
-        "accountsid",
-        "auth_token",
-        "auth token",
-        "auth-token",
-        "authtoken",
-    )
+    PREFILTER: ClassVar[tuple[str, ...]] = ("twilio", "account", "auth")
     PREFILTER_EXACT: ClassVar[tuple[str, ...]] = ("SK",)
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "twilio account sid (with context)": ("twilio", "account"),
+        "twilio auth token (after 'auth token')": ("auth",),
+    }
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Keep only random-looking hex (no `0000...`, `abcdef...` fillers)."""

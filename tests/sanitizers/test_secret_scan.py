@@ -229,6 +229,18 @@ def test_rejects_plain_presidio_recognizer_when_building_scanner():
         SecretScanner([EmailRecognizer()])
 
 
+def test_rejects_pattern_literal_when_missing_from_prefilter():
+    with pytest.raises(ValueError, match="add them to PREFILTER"):
+        SecretScanner([TogetherKeyRecognizer(pattern_literals={"together key (tgp_v1)": ("tgp_v9_",)})])
+
+
+def test_skips_pattern_when_its_literal_is_absent():
+    # Only "key" occurs: the password patterns cannot match, the api-key pattern does.
+    value = fake(24, URLSAFE, seed=13)
+    [finding] = SCANNER.scan(f"api_key={value}")
+    assert finding.entity_type == "PASSWORD_ASSIGNMENT"
+
+
 def test_logs_no_value_when_scanning(caplog):
     key = "tgp_v1_" + fake(43, URLSAFE, seed=12)
     with caplog.at_level(logging.DEBUG):
