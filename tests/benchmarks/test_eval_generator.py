@@ -1,8 +1,10 @@
-"""The eval-set generator: deterministic, labels point at real substrings, records are valid Together data."""
+"""The eval set: the generator is deterministic, labels point at real substrings, records are valid
+Together data; and the scorer aligns outputs with inputs and counts leaks the way its docstring says."""
 
 import itertools
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,8 +20,10 @@ FORMAT_KEYS = {
 }
 sys.path.insert(0, str(REPO))  # the benchmarks package lives at the repository root, outside the wheel
 
+from benchmarks.eval.align import AlignmentError, align
 from benchmarks.eval.pii_values import iban_valid, luhn_valid
 from benchmarks.eval.record_text import record_haystack
+from benchmarks.eval.score import core_leaked, name_part_leaked, score
 
 
 def _generate(out: Path, hash_seed: str) -> None:
@@ -149,3 +153,64 @@ def test_luhn_check_matches_when_number_given(number: str, valid: bool) -> None:
 )
 def test_iban_check_matches_when_iban_given(iban: str, valid: bool) -> None:
     assert iban_valid(iban) is valid
+
+
+def _copy_as_outputs(eval_dir: Path, out: Path) -> None:
+    """An identity 'sanitizer': every output equals its input."""
+    for name in FORMAT_KEYS:
+        fmt_dir = out / name.removeprefix("eval_").removesuffix(".jsonl")
+        fmt_dir.mkdir(parents=True)
+        shutil.copy(eval_dir / name, fmt_dir / name.replace(".jsonl", ".sanitized.jsonl"))
+
+
+def test_counts_every_value_leaked_when_output_equals_input(eval_dir: Path, tmp_path: Path) -> None:
+    _copy_as_outputs(eval_dir, tmp_path)
+    results = score(eval_dir, tmp_path)
+    assert results["leak_rate"] == 1.0 and results["secret_core_leak_rate"] == 1.0
+    assert results["benign_kept"] == 1.0 and results["benign_only_unchanged"] == 1.0
+    assert results["near_miss_changed"] == 0.0
+    assert not results["targets"]["leak_rate"]["passed"] and results["targets"]["benign_kept"]["passed"]
+
+
+def test_maps_outputs_past_quarantined_line_when_aligning(eval_dir: Path, tmp_path: Path) -> None:
+    name = "eval_text.jsonl"
+    lines = (eval_dir / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "eval_text.sanitized.jsonl").write_text("".join(lines[:1] + lines[2:]), encoding="utf-8")
+    (tmp_path / "eval_text.quarantine.jsonl").write_text('{"line": 2, "reason": "schema_error"}\n')
+    aligned = align(eval_dir / name, tmp_path)
+    assert aligned.quarantined == {2: "schema_error"}
+    assert aligned.records[3] == json.loads(lines[2]) and 2 not in aligned.records
+
+
+def test_raises_when_output_misses_a_line_without_quarantine(eval_dir: Path, tmp_path: Path) -> None:
+    lines = (eval_dir / "eval_text.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    (tmp_path / "eval_text.sanitized.jsonl").write_text("".join(lines[1:]), encoding="utf-8")
+    with pytest.raises(AlignmentError):
+        align(eval_dir / "eval_text.jsonl", tmp_path)
+    assert len(align(eval_dir / "eval_text.jsonl", tmp_path, allow_partial=True).records) == len(lines) - 1
+
+
+@pytest.mark.parametrize(
+    ("output", "leaked"),
+    [
+        ("key=<AZURE_STORAGE_KEY>", False),  # fully replaced
+        ("key=abcdefghijklmnopqrstuvwxyz0123", True),  # verbatim
+        ("key=ghijklmnopqrstuv...", True),  # a 16-character piece survives
+        ("key=abcdefghijklmno", False),  # only 15 characters: near-miss
+    ],
+)
+def test_core_leak_matches_when_secret_part_survives(output: str, leaked: bool) -> None:
+    assert core_leaked(output, "abcdefghijklmnopqrstuvwxyz0123") is leaked
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "leaked"),
+    [
+        ("Hi, I'm Joana Silva.", "Hi, I'm <PERSON>.", False),  # fully replaced
+        ("Hi, I'm Joana Silva.", "Hi, I'm <PERSON> Silva.", True),  # surname left behind
+        ("Joana Silva lives on Rua Silva 4.", "<PERSON> lives on Rua Silva 4.", False),  # surname is also a street
+        ("Joana Silva, Silvania", "<PERSON>, Silvania", False),  # only inside a longer word
+    ],
+)
+def test_name_part_leak_matches_when_name_half_replaced(before: str, after: str, leaked: bool) -> None:
+    assert name_part_leaked(after, before, "Joana Silva") is leaked
