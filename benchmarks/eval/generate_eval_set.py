@@ -5,8 +5,9 @@
 Writes one file per format (Together takes one format per file): eval_conversational.jsonl,
 eval_instruction.jsonl, eval_text.jsonl, eval_preference.jsonl; and
 - labels.jsonl: one row per planted value {"file", "line", "kind": "pii"|"secret", "entity", "value",
-  "core"} and per near-miss string {"kind": "near_miss", "entity" (the secret it resembles), "value"};
-  `value` is the exact planted text, `core` the part that must not survive (a URL's password, a PEM body).
+  "core", "variant"} and per near-miss string {"kind": "near_miss", "entity" (the secret it resembles), "value"};
+  `value` is the exact planted text, `core` the part that must not survive (a URL's password, a PEM body),
+  `variant` the shape when an entity has several (legacy_hex, github_pat, xoxp, RS256, ...) or "".
 - benign.jsonl: one row per record {"file", "line", "benign_only", "strings": [{"class", "value"}]};
   the benign classes are listed in `benign_values`. About 40% of records are benign-only.
 - manifest.json: seed, record counts, label counts.
@@ -122,7 +123,7 @@ def generate(out_dir: Path, records: int, seed: int) -> dict[str, Any]:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 for kind, planted in plan.planted_values:
                     labels.append({"file": name, "line": line, "kind": kind, "entity": planted.entity,
-                                   "value": planted.value, "core": planted.core})
+                                   "value": planted.value, "core": planted.core, "variant": planted.variant})
                 for entity, value in plan.near_miss_strings:
                     labels.append({"file": name, "line": line, "kind": "near_miss", "entity": entity,
                                    "value": value})

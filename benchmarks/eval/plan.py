@@ -17,6 +17,7 @@ class Planted:
     entity: str
     value: str
     core: str
+    variant: str = ""  # which shape of the entity (legacy_hex, fine_grained, ...), for per-shape scores
 
 
 @dataclass

@@ -32,7 +32,7 @@ def _keys(plan: RecordPlan, n: int) -> list[str]:
 def env_paste(plan: RecordPlan, people: People) -> Dialog:
     """A pasted .env file: several secrets among ordinary settings."""
     rng = plan.rng
-    lines = [secret_snippet(plan, key) for key in _keys(plan, rng.randint(1, 3))]
+    lines = [secret_snippet(plan, key) for key in _keys(plan, rng.randint(2, 4))]
     lines += rng.sample(BENIGN_ENV, rng.randint(1, 3))
     rng.shuffle(lines)
     user = rng.choice(("my app can't connect anymore, here's the .env:", "Why does this config fail on deploy?",

@@ -96,6 +96,7 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
         return haystacks[key]
 
     per_entity: dict[str, Counter] = defaultdict(Counter)
+    per_variant: dict[str, Counter] = defaultdict(Counter)
     near: dict[str, Counter] = defaultdict(Counter)
     leaks: list[dict[str, Any]] = []
     for label in _read_jsonl(eval_dir / "labels.jsonl"):
@@ -130,6 +131,10 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
             strict = leaked
         c["leaked"] += leaked
         c["core_leaked"] += strict
+        if label.get("variant"):
+            v = per_variant[f"{label['entity']}/{label['variant']}"]
+            v["planted"] += 1
+            v["core_leaked"] += strict
         if strict:
             leaks.append({"file": name, "line": line, "entity": label["entity"], "full_value_leaked": leaked,
                           "value": label["value"]})
@@ -163,6 +168,7 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
         "totals": {k: dict(v) for k, v in sums.items()},
         "entities": entities,
         **benign,
+        "variants": {k: dict(v) for k, v in sorted(per_variant.items())},
         "near_miss_changed": _rate(near_changed, near_total),
         "near_miss": {e: {"total": c["total"], "changed": c["changed"], "quarantined": c["quarantined"]}
                       for e, c in sorted(near.items())},
@@ -240,6 +246,10 @@ def render_table(results: dict[str, Any]) -> str:
                  f"{_pct(results['benign_only_unchanged'])}")
     classes = ", ".join(f"{c} {_pct(v['share']).strip()}" for c, v in results["benign_classes"].items())
     lines.append(f"benign classes kept: {classes}")
+    leaky = [f"{k} {v.get('core_leaked', 0)}/{v['planted']}" for k, v in results["variants"].items()
+             if v.get("core_leaked")]
+    if leaky:
+        lines.append(f"leaking shapes (core leaked/planted): {', '.join(leaky)}")
     lines.append(f"near-miss secrets changed {_pct(results['near_miss_changed'])}")
     if results["quarantine_reasons"]:
         lines.append(f"quarantined: {results['quarantine_reasons']}")

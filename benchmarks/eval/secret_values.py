@@ -38,7 +38,7 @@ def together(rng: random.Random) -> Planted:
 def together_legacy(rng: random.Random) -> Planted:
     """Legacy Together key: 64 lowercase hex; only a secret next to Together context."""
     value = chars(rng, HEX, 64)
-    return Planted("TOGETHER_API_KEY", value, value)
+    return Planted("TOGETHER_API_KEY", value, value, "legacy_hex")
 
 
 def openai(rng: random.Random) -> Planted:
@@ -46,12 +46,13 @@ def openai(rng: random.Random) -> Planted:
     kind = rng.random()
     if kind < 0.5:
         side = rng.choice((74, 58))
-        value = "sk-proj-" + chars(rng, URLSAFE, side) + "T3BlbkFJ" + chars(rng, URLSAFE, side)
+        value, variant = "sk-proj-" + chars(rng, URLSAFE, side) + "T3BlbkFJ" + chars(rng, URLSAFE, side), "project"
     elif kind < 0.65:
         value = "sk-svcacct-" + chars(rng, URLSAFE, 74) + "T3BlbkFJ" + chars(rng, URLSAFE, 74)
+        variant = "service_account"
     else:
-        value = "sk-" + chars(rng, ALNUM, 20) + "T3BlbkFJ" + chars(rng, ALNUM, 20)
-    return Planted("OPENAI_API_KEY", value, value)
+        value, variant = "sk-" + chars(rng, ALNUM, 20) + "T3BlbkFJ" + chars(rng, ALNUM, 20), "legacy"
+    return Planted("OPENAI_API_KEY", value, value, variant)
 
 
 def anthropic(rng: random.Random) -> Planted:
@@ -78,7 +79,7 @@ def github(rng: random.Random) -> Planted:
         value = "github_pat_" + chars(rng, ALNUM, 22) + "_" + chars(rng, ALNUM, 59)
     else:
         value = rng.choice(("ghp_", "ghp_", "ghp_", "gho_")) + chars(rng, ALNUM, 36)
-    return Planted("GITHUB_TOKEN", value, value)
+    return Planted("GITHUB_TOKEN", value, value, value.split("_")[0] if value[3] == "_" else "github_pat")
 
 
 def gitlab(rng: random.Random) -> Planted:
@@ -95,7 +96,7 @@ def slack_token(rng: random.Random) -> Planted:
     else:
         value = (f"xoxp-{chars(rng, digits, 12)}-{chars(rng, digits, 12)}-{chars(rng, digits, 13)}-"
                  f"{chars(rng, HEX, 32)}")
-    return Planted("SLACK_TOKEN", value, value)
+    return Planted("SLACK_TOKEN", value, value, value[:4])
 
 
 def slack_webhook(rng: random.Random) -> Planted:
@@ -111,7 +112,7 @@ def stripe(rng: random.Random) -> Planted:
     prefix = "sk_live_" if rng.random() < 0.8 else "rk_live_"
     body = chars(rng, ALNUM, 24) if rng.random() < 0.4 else "51" + chars(rng, ALNUM, 97)
     value = prefix + body
-    return Planted("STRIPE_API_KEY", value, value)
+    return Planted("STRIPE_API_KEY", value, value, prefix.rstrip("_"))
 
 
 def google(rng: random.Random) -> Planted:
@@ -156,14 +157,14 @@ def azure_connection_string(rng: random.Random) -> Planted:
 
 def jwt(rng: random.Random) -> Planted:
     """A signed-looking JWT (HS256/RS256 header, opaque subject, random signature)."""
-    header = {"alg": rng.choice(("HS256", "RS256")), "typ": "JWT"}
+    header = {"alg": rng.choice(("HS256", "RS256")), "typ": "JWT"}  # RS256 signatures are 342 chars
     iat = rng.randint(1_650_000_000, 1_790_000_000)
     payload = {"sub": chars(rng, string.digits, 10), "iat": iat, "exp": iat + rng.choice((900, 3600, 86400)),
                "scope": rng.choice(("read", "read write", "admin"))}
     sig = _b64url(rng.randbytes(32 if header["alg"] == "HS256" else 256))
     value = ".".join((_b64url(json.dumps(header, separators=(",", ":")).encode()),
                       _b64url(json.dumps(payload, separators=(",", ":")).encode()), sig))
-    return Planted("JWT", value, sig)
+    return Planted("JWT", value, sig, header["alg"])
 
 
 def private_key(rng: random.Random) -> Planted:
@@ -174,7 +175,7 @@ def private_key(rng: random.Random) -> Planted:
     encoded = base64.b64encode(rng.randbytes(size)).decode("ascii")
     body = "\n".join(encoded[i:i + width] for i in range(0, len(encoded), width))
     value = f"-----BEGIN {label}-----\n{body}\n-----END {label}-----"
-    return Planted("PRIVATE_KEY", value, body)
+    return Planted("PRIVATE_KEY", value, body, label.lower().replace(" ", "_"))
 
 
 def password(rng: random.Random) -> str:
@@ -198,7 +199,7 @@ def url_credentials(rng: random.Random) -> Planted:
          ("https", None, "/team/repo.git")))
     port_part = f":{port}" if port else ""
     value = f"{scheme}://{user}:{secret}@{host}{port_part}{path}"
-    return Planted("URL_CREDENTIALS", value, secret)
+    return Planted("URL_CREDENTIALS", value, secret, scheme)
 
 
 def password_assignment(rng: random.Random) -> Planted:
