@@ -16,7 +16,7 @@ from collections import Counter
 _PLACEHOLDER_MARKERS: tuple[str, ...] = (
     "xxxx",
     "****",
-    "....",
+    "...",
     "\u2026",  # a typographic ellipsis: "sk-…"
     "${",
     "{{",
@@ -56,7 +56,8 @@ _TRAILING_NOISE = re.compile(r"[0-9!@#$%^&*._-]+$")
 _ENV_REFERENCE = re.compile(r"^(?:\$\{?|%|\$\()[A-Za-z_][A-Za-z0-9_]*[}%)]?$")
 _WRAPPED = re.compile(r"^(?:<.*>|\[.*\]|\{.*\}|\(.*\)|%.*%)$", re.DOTALL)
 # Code that names a value instead of holding one: os.environ.get, settings.SECRET_KEY, self.token.
-_DOTTED_NAME = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$")
+# Not when it ends in 2+ digits or a symbol ("Willow.Harbor696" is a password, not an attribute).
+_DOTTED_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?<![0-9]{2})$")
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]+$")
 _SNAKE_NAME = re.compile(r"^[a-z]+(?:[_-][a-z0-9]+)+$|^[a-z]+$")
 _CAMEL_NAME = re.compile(r"^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[0-9]?$")

@@ -21,12 +21,17 @@ from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 # After the name: optional closing quote/bracket, then `=`, `:`, `:=` or `=>`.
 _SEP = r"(?:\\?[\"'])?\]?[ \t]*(?::=|=>|=|:)[ \t]*"
 # The value, span only (\K): quoted (spaces allowed inside, the quote ends it) or bare (ends at
-# whitespace or punctuation; must be the whole run so a long secret is never cut in half).
+# whitespace or punctuation; must be the whole run so a long secret is never cut in half, and not
+# the head of a template such as `tgp_v1_<your-key>` or `key_{name}`).
 _VALUE = (
     r"(?:\\?[\"'`]\K[^\"'`\\\r\n]{6,512}(?=\\?[\"'`])"
-    r"|\K[^\s\"'`,;<>(){}\[\]\\]{6,1024}(?![^\s\"'`,;<>(){}\[\]\\]))"
+    r"|\K[^\s\"'`,;<>(){}\[\]\\]{6,1024}(?![^\s\"'`,;<>(){}\[\]\\]|[<{(\[]))"
 )
-_NOT_A_VALUE_START = ("$", "%", "{", "@", "&", "*", "!", "/", "./", "../", "~/", "-")
+# Values that refer to a secret instead of holding it: YAML aliases/anchors (*db_pass, &pw) and
+# tags (!Ref), curl/CLI file references (@secret.txt), paths (/run/secrets/db, ./pw.txt, ~/.pgpass).
+_REFERENCE = re.compile(
+    r"^(?:[*&][A-Za-z_][\w-]*|![A-Za-z]+|@[\w.-]+\.[A-Za-z]{1,5}|(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]*)*)$"
+)
 _BASIC = re.compile(r"^[A-Za-z0-9+/]{8,}={0,2}$")
 
 
@@ -128,7 +133,9 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop values that name or template a secret instead of holding one, and weak fillers."""
         value = pattern_text
-        if value.startswith(_NOT_A_VALUE_START) or "://" in value or any(ch.isspace() for ch in value):
+        if _REFERENCE.match(value) or value.startswith("-----") or "://" in value:
+            return True
+        if any(ch.isspace() for ch in value):
             return True
         if looks_like_placeholder(value) or looks_like_code_reference(value) or value.isdigit():
             return True

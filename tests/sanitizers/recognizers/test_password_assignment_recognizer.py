@@ -28,6 +28,10 @@ TRUE_POSITIVES = [
     (f"SECRET_KEY = '{DJANGO}'", [DJANGO]),  # Django secret key
     (f'private_key => "{TOKEN}"', [TOKEN]),  # Ruby hash
     (f"params['passwd'] = '{STRONG}'", [STRONG]),  # subscripted name
+    ("password=$uR7syh7gqM@Zq", ["$uR7syh7gqM@Zq"]),  # starts with "$" but is no variable
+    ("password=@M+REsL2ItAbq", ["@M+REsL2ItAbq"]),  # starts with "@" but is no file reference
+    ("DB_PASSWORD=-XadO+T2#vPJ8", ["-XadO+T2#vPJ8"]),  # starts with "-"
+    ("spring.datasource.password=Willow.Harbor696$", ["Willow.Harbor696$"]),  # words, digits, symbol
 ]
 
 NEAR_MISSES = [
@@ -58,6 +62,13 @@ NEAR_MISSES = [
     "password: ./secrets/db.txt",  # a path
     "secret: https://vault.internal/v1/kv",  # a URL
     "password: " + "Ab1" * 4,  # repeated unit
+    "password: *db_password",  # YAML alias
+    "password: !Ref DbPassword",  # YAML tag
+    "curl --password @secret.txt",  # file reference
+    "password_file=/run/secrets/db; password=/run/secrets/db",  # a path
+    "OPENAI_API_KEY=tgp_v1_<your-key>",  # head of a template
+    'api_key="sk-proj-..."',  # elided
+    "secret = settings.SECRET_KEY",  # attribute
 ]
 
 
