@@ -14,8 +14,9 @@ Expects `<sanitized-dir>/<format>/eval_<format>.sanitized.jsonl` (+ `.quarantine
 - benign kept: a benign-only record that was not quarantined and whose benign strings all survive.
   benign-only unchanged (stricter): the sanitized record equals the input record.
 - near-miss changed: a near-miss string that no longer occurs verbatim (or whose record was quarantined).
-Writes `<sanitized-dir>/eval_results.json` and `<sanitized-dir>/eval_leaks.jsonl` (which labels leaked,
-for debugging detectors; the values are the synthetic ones planted by the generator).
+Writes `<sanitized-dir>/eval_results.json` and `<sanitized-dir>/eval_details.jsonl`: one row per leaked
+value, changed near-miss and lost benign string, for debugging detectors (the values are the synthetic
+ones the generator planted, never customer data).
 """
 
 import argparse
@@ -98,7 +99,7 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
     per_entity: dict[str, Counter] = defaultdict(Counter)
     per_variant: dict[str, Counter] = defaultdict(Counter)
     near: dict[str, Counter] = defaultdict(Counter)
-    leaks: list[dict[str, Any]] = []
+    details: list[dict[str, Any]] = []  # what leaked, changed or got lost, for debugging detectors
     for label in _read_jsonl(eval_dir / "labels.jsonl"):
         name, line, kind = label["file"], label["line"], label["kind"]
         a = aligned[name]
@@ -110,7 +111,10 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
                 c["quarantined"] += 1
             elif line in a.records:
                 c["total"] += 1
-                c["changed"] += label["value"] not in hay(name, line)
+                if label["value"] not in hay(name, line):
+                    c["changed"] += 1
+                    details.append({"what": "near_miss_changed", "file": name, "line": line,
+                                    "entity": label["entity"], "value": label["value"]})
             continue
         c = per_entity[label["entity"]]
         c["kind_secret"] = kind == "secret"
@@ -136,10 +140,10 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
             v["planted"] += 1
             v["core_leaked"] += strict
         if strict:
-            leaks.append({"file": name, "line": line, "entity": label["entity"], "full_value_leaked": leaked,
-                          "value": label["value"]})
+            details.append({"what": "leaked", "file": name, "line": line, "entity": label["entity"],
+                            "full_value_leaked": leaked, "value": label["value"]})
 
-    benign = _score_benign(eval_dir, aligned, hay)
+    benign = _score_benign(eval_dir, aligned, hay, details)
     entities = {
         e: {"kind": "secret" if c["kind_secret"] else "pii", "planted": c["planted"], "leaked": c["leaked"],
             "core_leaked": c["core_leaked"], "quarantined": c["quarantined"],
@@ -174,11 +178,13 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
                       for e, c in sorted(near.items())},
     }
     results["targets"] = check_targets(results)
-    results["_leaks"] = leaks
+    results["_details"] = details
     return results
 
 
-def _score_benign(eval_dir: Path, aligned: dict[str, AlignedFile], hay: Any) -> dict[str, Any]:
+def _score_benign(
+    eval_dir: Path, aligned: dict[str, AlignedFile], hay: Any, details: list[dict[str, Any]]
+) -> dict[str, Any]:
     kept = Counter()
     per_class: dict[str, Counter] = defaultdict(Counter)
     for row in _read_jsonl(eval_dir / "benign.jsonl"):
@@ -196,6 +202,9 @@ def _score_benign(eval_dir: Path, aligned: dict[str, AlignedFile], hay: Any) -> 
         for item, ok in zip(row["strings"], survived, strict=True):
             per_class[item["class"]]["total"] += 1
             per_class[item["class"]]["kept"] += ok
+            if not ok:
+                details.append({"what": "benign_lost", "file": name, "line": line, "class": item["class"],
+                                "value": item["value"]})
         kept[f"{group}_total"] += 1
         kept[f"{group}_kept"] += all(survived)
     return {
@@ -272,11 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     except AlignmentError as e:
         print(f"score: {e}", file=sys.stderr)
         return 2
-    leaks = results.pop("_leaks")
+    details = results.pop("_details")
     args.sanitized_dir.mkdir(parents=True, exist_ok=True)
     (args.sanitized_dir / "eval_results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    with (args.sanitized_dir / "eval_leaks.jsonl").open("w", encoding="utf-8") as f:
-        for row in leaks:
+    with (args.sanitized_dir / "eval_details.jsonl").open("w", encoding="utf-8") as f:
+        for row in details:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(render_table(results))
     print(f"\nwrote {args.sanitized_dir / 'eval_results.json'}")
