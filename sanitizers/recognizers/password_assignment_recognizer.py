@@ -20,12 +20,15 @@ from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
 # After the name: optional closing quote/bracket, then `=`, `:`, `:=` or `=>`.
 _SEP = r"(?:\\?[\"'])?\]?[ \t]*(?::=|=>|=|:)[ \t]*"
+# One character of a bare value: not blank, quote or bracket, and an `&` only when it does not
+# start the next query parameter (`?token=abc&page=2` ends the value at `&`).
+_BARE_CHAR = r"(?:[^\s\"'`,;<>(){}\[\]\\&]|&(?![A-Za-z_][A-Za-z0-9_.-]*=))"
 # The value, span only (\K): quoted (spaces allowed inside, the quote ends it) or bare (ends at
 # whitespace or punctuation; must be the whole run so a long secret is never cut in half, and not
 # the head of a template such as `tgp_v1_<your-key>` or `key_{name}`).
 _VALUE = (
     r"(?:\\?[\"'`]\K[^\"'`\\\r\n]{6,512}(?=\\?[\"'`])"
-    r"|\K[^\s\"'`,;<>(){}\[\]\\]{6,1024}(?![^\s\"'`,;<>(){}\[\]\\]|[<{(\[]))"
+    r"|\K" + _BARE_CHAR + r"{6,1024}(?!" + _BARE_CHAR + r"|[<{(\[]))"
 )
 # Values that refer to a secret instead of holding it: YAML aliases/anchors (*db_pass, &pw) and
 # tags (!Ref), curl/CLI file references (@secret.txt), paths (/run/secrets/db, ./pw.txt, ~/.pgpass).
@@ -99,6 +102,20 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
             r"(?i:bearer)[ \t]+\K[A-Za-z0-9._~+/-]{20,4096}=*(?![A-Za-z0-9._~+/=-])",
             0.75,
         ),
+        # curl -u / --user user:password (curl man page "-u, --user <user:password>"); span = password.
+        Pattern(
+            "curl user:password option",
+            r"(?:(?<![\w-])-u|(?i:--user))(?:=|[ \t]+)[\"']?[^\s:\"'@]{1,64}:\K[^\s\"'@]{6,256}"
+            r"(?=[\"']?(?:\s|$))",
+            0.8,
+        ),
+        # mysql -p<password> (glued, per the MySQL client docs) and sshpass -p <password>.
+        Pattern(
+            "mysql/sshpass password option",
+            r"(?:(?i:mysql)\w*[ \t][^\n]{0,80}?(?<![\w-])-p(?=[^\s-])|(?i:sshpass)[ \t]+-p[ \t]+)[\"']?\K"
+            r"[^\s\"']{6,256}(?![^\s\"'])",
+            0.75,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["password", "secret", "token", "api_key", "credential", "bearer"]
     PREFILTER: ClassVar[tuple[str, ...]] = (
@@ -110,6 +127,10 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         "credential",
         "bearer",
         "authorization",
+        "-u",
+        "--user",
+        "mysql",
+        "sshpass",
     )
     # Which literal each pattern needs, so a text holding only "key" runs two patterns, not eleven.
     PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
@@ -124,6 +145,8 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         "password in prose": ("pass",),
         "authorization header credential": ("authorization",),
         "bearer token": ("bearer",),
+        "curl user:password option": ("-u", "--user"),
+        "mysql/sshpass password option": ("mysql", "sshpass"),
     }
 
     def validate_result(self, pattern_text: str) -> bool | None:
@@ -135,14 +158,18 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         value = pattern_text
         if _REFERENCE.match(value) or value.startswith("-----") or "://" in value:
             return True
-        if any(ch.isspace() for ch in value):
+        # Secrets are ASCII; non-ASCII values are words or tokenizer pieces ("\u0120world", "\u2581the").
+        if not value.isascii() or any(ch.isspace() for ch in value):
             return True
         if looks_like_placeholder(value) or looks_like_code_reference(value) or value.isdigit():
             return True
         if is_sequential(value) or is_repetitive(value):
             return True
         entropy = shannon_entropy(value)
-        if char_classes(value) >= 2:
+        classes = char_classes(value)
+        if len(value) < 10 and classes < 3:
+            return True  # short and plain ("hello!", "abc_de"): a word, not a password
+        if classes >= 2:
             # Short values cannot reach high entropy: scale the bar with the length (log2 n is the
             # maximum); 0.8 of the maximum keeps "Xk9#mP2$" and drops "aaaa1111" or "2024-01-01".
             return entropy < min(3.0, 0.8 * math.log2(len(value)))

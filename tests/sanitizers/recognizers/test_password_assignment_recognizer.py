@@ -32,6 +32,10 @@ TRUE_POSITIVES = [
     ("password=@M+REsL2ItAbq", ["@M+REsL2ItAbq"]),  # starts with "@" but is no file reference
     ("DB_PASSWORD=-XadO+T2#vPJ8", ["-XadO+T2#vPJ8"]),  # starts with "-"
     ("spring.datasource.password=Willow.Harbor696$", ["Willow.Harbor696$"]),  # words, digits, symbol
+    (f"https://app.example.com/reset?token={TOKEN}&lang=en", [TOKEN]),  # query parameter, ends at &
+    (f"curl -u admin:{STRONG} https://api.example.com", [STRONG]),  # curl user:password
+    (f"mysql -h db -u root -p{STRONG} shop", [STRONG]),  # mysql glued -p
+    (f"sshpass -p '{STRONG}' ssh deploy@host", [STRONG]),  # sshpass
 ]
 
 NEAR_MISSES = [
@@ -69,6 +73,11 @@ NEAR_MISSES = [
     "OPENAI_API_KEY=tgp_v1_<your-key>",  # head of a template
     'api_key="sk-proj-..."',  # elided
     "secret = settings.SECRET_KEY",  # attribute
+    'token: "\u0120world"',  # tokenizer piece (non-ASCII)
+    'token: "hello!"',  # short word with punctuation
+    "git push -u origin main",  # -u without user:password
+    "mysql -u root -p shop",  # -p alone: mysql prompts for the password
+    "docker run -p 8080:80 nginx",  # port mapping
 ]
 
 
