@@ -1,0 +1,142 @@
+import math
+
+import pytest
+
+from sanitizers.entropy import (
+    char_classes,
+    is_fake_token_body,
+    is_repetitive,
+    is_sequential,
+    looks_like_code_reference,
+    looks_like_placeholder,
+    looks_random,
+    shannon_entropy,
+)
+from tests.sanitizers.recognizers.fakes import ALNUM, HEX, fake
+
+
+@pytest.mark.parametrize(
+    ("value", "bits"),
+    [
+        ("", 0.0),  # empty
+        ("aaaa", 0.0),  # one symbol
+        ("abab", 1.0),  # two symbols, even
+        ("abcd", 2.0),  # four distinct
+        (HEX, 4.0),  # sixteen distinct
+    ],
+)
+def test_computes_bits_per_char_when_given_value(value, bits):
+    assert math.isclose(shannon_entropy(value), bits)
+
+
+@pytest.mark.parametrize(
+    ("value", "classes"),
+    [("abc", 1), ("aB", 2), ("aB3", 3), ("aB3#", 4), ("1234", 1), ("é", 1)],
+)
+def test_counts_character_classes_when_given_value(value, classes):
+    assert char_classes(value) == classes
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("abcdefgh", True),  # counting up
+        ("987654321", True),  # counting down
+        ("1234567890abcdef", True),  # two runs
+        ("ababababab", True),  # +1/-1 steps
+        (fake(32, ALNUM, seed=1), False),  # random
+        ("abc", False),  # too short to judge
+    ],
+)
+def test_flags_counting_fillers_when_steps_dominate(value, expected):
+    assert is_sequential(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("a1B2" * 10, True),  # repeated unit
+        ("deadbeef" * 8, True),  # repeated word
+        (fake(40, ALNUM, seed=2), False),  # random
+        ("short", False),  # too short to judge
+    ],
+)
+def test_flags_repeated_units_when_trigrams_repeat(value, expected):
+    assert is_repetitive(value) is expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "xxxxxxxxxxxx",  # filler
+        "XXXX-XXXX",  # masked
+        "********",  # masked
+        "sk-...",  # elided
+        "\u2026",  # ellipsis
+        "YOUR_API_KEY",  # template word
+        "your-token-here",  # template
+        "<token>",  # angle brackets
+        "${TOKEN}",  # shell variable
+        "$TOKEN",  # shell variable
+        "%DB_PASSWORD%",  # Windows variable
+        "{{api_key}}",  # template
+        "changeme",  # stock word
+        "password123",  # stock word + digits
+        "Secret!",  # stock word + punctuation
+        "EXAMPLEKEY",  # documentation marker
+        "REDACTED",  # redaction marker
+        "",  # empty
+    ],
+)
+def test_flags_placeholder_when_template_or_stock_word(value):
+    assert looks_like_placeholder(value)
+
+
+@pytest.mark.parametrize("value", [fake(20, ALNUM, seed=3), "Tr0ub4dor&3", "Willow.Harbor696$"])
+def test_keeps_value_when_not_a_placeholder(value):
+    assert not looks_like_placeholder(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("os.environ", True),  # dotted attribute
+        ("settings.SECRET_KEY", True),  # settings attribute
+        ("DB_PASSWORD", True),  # env var name
+        ("api_key", True),  # snake_case name
+        ("getPassword", True),  # camelCase name
+        ("Optional", True),  # a capitalised word
+        ("Willow.Harbor696", False),  # words with digits: a password
+        (fake(16, ALNUM, seed=4), False),  # random
+    ],
+)
+def test_detects_code_reference_when_value_names_something(value, expected):
+    assert looks_like_code_reference(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("x" * 36, True),  # placeholder
+        ("0" * 40, True),  # near-constant
+        ("0123456789abcdef" * 2, True),  # counting
+        ("a1B2" * 10 + "xyz", False),  # hand-made but key-shaped: kept for vendor tokens
+        (fake(36, ALNUM, seed=5), False),  # random
+    ],
+)
+def test_flags_only_obvious_fakes_when_body_follows_vendor_prefix(body, expected):
+    assert is_fake_token_body(body) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (fake(40, ALNUM, seed=6), True),  # random key
+        (fake(40, HEX, seed=7), True),  # random hex (2 classes)
+        ("a1B2" * 10, False),  # repeated
+        (fake(40, "abcdefghijklmnopqrstuvwxyz", seed=8), False),  # one class
+        ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1B", False),  # low entropy
+    ],
+)
+def test_accepts_generated_secrets_when_entropy_and_mix_suffice(value, expected):
+    assert looks_random(value, min_entropy=3.0) is expected
