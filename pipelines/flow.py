@@ -9,23 +9,26 @@ Review modes:
   (and uploaded when upload=True); needs_review or rejected -> not uploaded, the outcome says why.
 - "reviewer": after the report the run pauses (state PAUSED) with a Resume form (`ReviewDecision`).
   Approve -> approval.json (source "prefect"), then upload; reject -> approval.json with approved=false,
-  nothing uploaded, run Completed. No answer within `review_timeout_s` -> the run ends FAILED with
-  "review: no decision within N s, so nothing was uploaded": a missed review must be noticed, and the
-  run folder keeps report.json so `ft-sanitizer approve` can still decide on it. Files the policy
-  rejected are never offered for approval; when every file was rejected the run does not pause.
+  nothing uploaded, run Completed. No answer within `review_timeout_s` -> the run ends FAILED (the
+  server's state message: "The flow was failed and never resumed"; the run log and the
+  `sanitize-outcome-<dataset>` artifact say "review: no decision within N s, so nothing was
+  uploaded"): a missed review must be noticed, and the run folder keeps report.json so
+  `ft-sanitizer approve` can still decide on it. Files the policy rejected are never offered for
+  approval; when every file was rejected the run does not pause.
 """
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from pipelines.artifacts import artifact_key
-from pipelines.errors import InputError
+from pipelines.errors import InputError, NotApproved
 from pipelines.flow_tasks import (
     FileReview,
     FileSummary,
@@ -40,7 +43,10 @@ from pipelines.run import input_files, output_dir_for
 from schemas.report import Decision
 from schemas.run_config import DetectionOptions, ReviewPolicy, RunConfig
 
+# Checked by Prefect before the run starts (Annotated constraints; a Field default only describes).
 DATASET_NAME_PATTERN = r"^[a-z0-9][a-z0-9-]{0,47}$"
+# Prefect block names: lowercase letters, digits, dashes. Empty means "use TOGETHER_API_KEY".
+BLOCK_NAME_PATTERN = r"^[a-z0-9-]*$"
 # Frozen models: one shared default instance is safe.
 DEFAULT_DETECTION = DetectionOptions()
 DEFAULT_POLICY = ReviewPolicy()
@@ -62,31 +68,35 @@ class DatasetOutcome(BaseModel):
 def run_name() -> str:
     """`<dataset_name>-<UTC date and time>`: from safe fields only, never a path or content."""
     name = flow_run.parameters.get("dataset_name", "dataset")
+    # The name may be computed before the parameters are validated: never echo an unchecked value.
+    if not isinstance(name, str) or not re.fullmatch(DATASET_NAME_PATTERN, name):
+        name = "dataset"
     return f"{name}-{datetime.now(UTC):%Y%m%d-%H%M%S}"
 
 
+# Prefect turns each `Field(...)` default into the UI form field (description, default); constraints
+# go in `Annotated[...]`, which Prefect checks before the run starts (a Field default's are ignored).
 @flow(name="sanitize-dataset", flow_run_name=run_name, persist_result=True, log_prints=False)
 def sanitize_dataset(
     input_path: str = Field(description="A .jsonl file, or a folder whose .jsonl files are each sanitized."),
     output_dir: str = Field(description="Run folder: one file -> here; a folder -> <output_dir>/<file stem>/."),
-    dataset_name: str = Field(
-        "dataset", pattern=DATASET_NAME_PATTERN,
+    dataset_name: Annotated[str, StringConstraints(pattern=DATASET_NAME_PATTERN)] = Field(
+        "dataset",
         description="Short safe name for run names and artifact keys (a-z, 0-9, dashes); no customer names.",
     ),
     review: Literal["policy", "reviewer"] = Field(
         "policy", description="policy: the report's decision decides, never waits. reviewer: pause for a person."
     ),
     upload: bool = Field(False, description="Upload approved sanitized files to Together AI."),
-    # Prefect turns a `Field(...)` default into the UI form field (description, default).
     detection: DetectionOptions = Field(DEFAULT_DETECTION, description="What to detect and how to replace it."),  # noqa: B008
     policy: ReviewPolicy = Field(DEFAULT_POLICY, description="How the report's decision is made."),  # noqa: B008
     unknown_fields: Literal["quarantine", "drop"] = Field(
         "quarantine", description="A field Together's formats don't know: quarantine the line, or drop the field."
     ),
-    review_timeout_s: int = Field(
-        86400, ge=1, le=7 * 86400, description="reviewer mode: seconds to wait for a decision, then FAILED."
+    review_timeout_s: Annotated[int, Field(ge=1, le=7 * 86400)] = Field(
+        86400, description="reviewer mode: seconds to wait for a decision, then FAILED."
     ),
-    together_key_block: str | None = Field(
+    together_key_block: Annotated[str, StringConstraints(pattern=BLOCK_NAME_PATTERN)] | None = Field(
         None,
         description="Name (not value) of the Prefect Secret block holding the Together key; "
         "empty: the worker's TOGETHER_API_KEY.",
@@ -115,8 +125,11 @@ def sanitize_dataset(
         logger.info("waiting up to %d s for a reviewer (Resume form on this run)", review_timeout_s)
         try:
             answer = ask_reviewer(markdown, review_timeout_s)
-        except Exception:
-            _outcome_artifact(dataset_name, "Review timed out or was invalid: nothing was uploaded.")
+        except NotApproved as e:
+            # After a pause timeout the server replaces the final state's message with its own
+            # ("... never resumed"): say what happened in the run logs and the outcome artifact.
+            logger.error("%s", e)
+            _outcome_artifact(dataset_name, str(e))
             raise
         reviews = [review_task(s, "reviewer", answer.approved, answer.reviewer, answer.comment) for s in summaries]
 

@@ -14,7 +14,7 @@ from pydantic import ConfigDict, Field, ValidationError
 from pipelines.errors import NotApproved
 
 # The pause polls the API this often for a resume; small enough that a UI click feels immediate.
-POLL_INTERVAL_S = 5
+POLL_INTERVAL_S = 2
 
 
 class ReviewDecision(RunInput):
