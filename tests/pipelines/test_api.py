@@ -18,7 +18,6 @@ SAMPLES = ROOT / "data-samples"
 
 def test_package_export_is_notebook_function_when_imported_from_pipelines() -> None:
     import pipelines.stages.sanitize_file  # noqa: F401  (the stage module of the same name)
-
     from pipelines import sanitize_file as exported
 
     assert exported.__module__ == "pipelines.api"
