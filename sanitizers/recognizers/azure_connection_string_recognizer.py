@@ -46,10 +46,11 @@ class AzureConnectionStringRecognizer(SecretRecognizer):
             0.95,
         ),
         # Shared access signature in a URL or string: ...sv=<date>&...&sig=<base64 HMAC>
-        # (learn.microsoft.com "Create a service SAS"); the span is the signature only.
+        # (learn.microsoft.com "Create a service SAS"); the span is the signature only. The search
+        # starts at "sig=" and looks back for the sv= parameter, so long query strings stay linear.
         Pattern(
             "azure sas signature",
-            r"sv=[0-9]{4}-[0-9]{2}-[0-9]{2}&[^\s\"'<>]{0,400}?(?<=[?&])sig=\K[A-Za-z0-9%+/]{30,120}(?:%3D|=){0,2}",
+            r"sig=(?<=sv=[0-9]{4}-[0-9]{2}-[0-9]{2}&[^\s\"'<>]{0,400}[?&]sig=)\K[A-Za-z0-9%+/]{30,120}(?:%3D|=){0,2}",
             0.85,
         ),
     ]

@@ -97,6 +97,16 @@ FRAGMENTS = st.sampled_from(
         "\u017f",
         "\u0130",
         "PRIVATE KEY",
+        "sv=2024-01-01&",
+        "&sig=",
+        "curl -u a:",
+        "mysql -p",
+        "sshpass -p ",
+        "&",
+        "?token=",
+        "Authorization: Basic ",
+        "my password is ",
+        "--token ",
     ]
 )
 RANDOM_RUNS = st.integers(min_value=1, max_value=120).flatmap(
