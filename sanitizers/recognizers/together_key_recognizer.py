@@ -28,10 +28,10 @@ class TogetherKeyRecognizer(SecretRecognizer):
         ),
         # Legacy keys were 64 lowercase hex with no prefix (docs/together-api.md); only recognisable
         # by context, so a `together` mention must precede it on the line, with no hash word
-        # (sha256, checksum, digest, hash) in between. The span is the key alone (\K).
+        # (sha256, checksum, digest, hash, commit) in between. The span is the key alone (\K).
         Pattern(
             "together legacy key (64 hex after 'together')",
-            r"(?i:together)(?:(?!(?i:sha\d|checksum|digest|hash))[^\n]){0,40}?\K"
+            r"(?i:together)(?:(?!(?i:sha\d|checksum|digest|hash|commit))[^\n]){0,40}?\K"
             + LEFT
             + r"[0-9a-f]{64}(?![0-9A-Za-z])",
             0.8,

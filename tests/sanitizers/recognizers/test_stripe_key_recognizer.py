@@ -24,6 +24,7 @@ NEAR_MISSES = [
     "sk_" + "prod_" + fake(24, ALNUM, seed=7),  # not a Stripe mode
     "risk_" + "live_" + fake(24, ALNUM, seed=8),  # glued to a word
     "whsec_" + "...",  # elided
+    "stripe('sk_" + "test_" + "4eC39HqLyjWDarjt" + "T1zdp7dc')",  # the key printed in Stripe's API docs
 ]
 
 

@@ -34,6 +34,7 @@ NEAR_MISSES = [
     f"sha256 of the file: {LEGACY}",  # bare 64-hex: a digest, no Together context
     f"together model weights sha256:{LEGACY}",  # Together context but a hash word in between
     f"together checksum {LEGACY}",  # same, checksum
+    f"merged together in commit {LEGACY}",  # same, a SHA-256 commit id
     "together" + " " * 50 + LEGACY,  # context too far away
     f"TOGETHER_API_KEY={LEGACY.upper()}",  # legacy keys are lowercase hex
     "TOGETHER_API_KEY=" + "0" * 64,  # filler
