@@ -3,24 +3,24 @@
 Instead of Presidio's `AnalyzerEngine.analyze`, which runs every recognizer's regexes on every text,
 each recognizer runs only on texts that can hold its entity (a phone number needs 7 digits, an
 e-mail an "@"), and spaCy runs once per batch through `nlp.pipe` with only the components its NER
-needs. NER findings in code, URLs, paths and identifiers are dropped (`ner_filters`); a name found
-once is then found everywhere else in the same text. Context words are part of the recognizers'
+needs. NER findings in code, URLs, paths and identifiers are dropped (`ner_filters`); a value found
+once is then found everywhere else in the same text (`value_repeats`). Context words are part of the recognizers'
 own patterns ("date of birth: ..."), so Presidio's context enhancer is not used.
 """
 
 import logging
 from collections.abc import Callable, Sequence
 
-import regex as re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration
 from spacy.language import Language
 
 from sanitizers.english_words import EnglishWords, english_words
 from sanitizers.findings import Finding
-from sanitizers.ner_filters import is_ner_noise, technical_regions
+from sanitizers.ner_filters import is_ner_noise, is_unlikely_person, technical_regions
 from sanitizers.nlp_engine import OfflineSpacyNlpEngine
 from sanitizers.registry import PII_RECOGNIZERS
+from sanitizers.value_repeats import add_repeats
 from schemas.run_config import DetectionOptions
 
 logger = logging.getLogger(__name__)
@@ -35,13 +35,10 @@ NER_LABELS_TO_IGNORE = ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "
                         "LAW", "LANGUAGE", "EVENT", "FAC")
 NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME"})
 NER_RECOGNIZER = "SpacyRecognizer"
-PROPAGATED_RECOGNIZER = "NameRepeat"
 NER_SCORE = 0.85
-PROPAGATED_SCORE = 0.6
 NLP_BATCH_SIZE = 128
 
 _DIGITS = "0123456789"
-_WORD = re.compile(r"[\p{L}][\p{L}'’-]*")
 
 
 def _digit_count(text: str) -> int:
@@ -110,9 +107,7 @@ class PiiAnalyzer:
                 found.extend(_to_finding(r) for r in recognizer.analyze(text, [entity]))
         found.extend(self._ner_findings(text, ents))
         found = [f for f in found if f.score >= self.score_threshold]
-        if "PERSON" in self.entities:
-            found.extend(self._repeats_of_names(text, found))
-        return found
+        return add_repeats([text], [found], self.words)[0]
 
     def _ner_findings(self, text: str, ents) -> list[Finding]:
         mapping = self.ner_config.model_to_presidio_entity_mapping or {}
@@ -125,33 +120,12 @@ class PiiAnalyzer:
             if regions is None:
                 regions = technical_regions(text)  # only for texts that have NER findings
             start, end = _trim(text, ent.start_char, ent.end_char)
-            if end > start and not is_ner_noise(text, start, end, regions):
-                findings.append(Finding(entity, start, end, NER_SCORE, NER_RECOGNIZER))
+            if end <= start or is_ner_noise(text, start, end, regions):
+                continue
+            if entity == "PERSON" and is_unlikely_person(text, start, end):
+                continue
+            findings.append(Finding(entity, start, end, NER_SCORE, NER_RECOGNIZER))
         return findings
-
-    def _repeats_of_names(self, text: str, found: list[Finding]) -> list[Finding]:
-        """Other mentions of a found name's words in the same text ("... Maria Gonzalez ... thanks Maria")."""
-        words: set[str] = set()
-        for f in found:
-            if f.entity_type == "PERSON":
-                for word in _WORD.findall(text, f.start, f.end):
-                    if len(word) >= 3 and not self.words.is_stop(word) and not self.words.is_descriptive(word):
-                        words.add(word.casefold())
-        if not words:
-            return []
-        covered = [(f.start, f.end) for f in found if f.entity_type == "PERSON"]
-        repeats = []
-        for match in _WORD.finditer(text):
-            word = match.group()
-            if word.casefold() not in words:
-                continue
-            start, end = match.span()
-            if any(s <= start and end <= e for s, e in covered):
-                continue
-            if self.words.is_noun(word) and not word[:1].isupper():
-                continue  # "mark" the verb, "grace" the noun: only Title-case repeats of dictionary words
-            repeats.append(Finding("PERSON", start, end, PROPAGATED_SCORE, PROPAGATED_RECOGNIZER))
-        return repeats
 
 
 def _components_ner_does_not_need(nlp: Language) -> list[str]:

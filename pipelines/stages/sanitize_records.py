@@ -19,6 +19,7 @@ from sanitizers.entities import is_secret_entity
 from sanitizers.findings import Finding
 from sanitizers.replacement_book import ReplacementBook
 from sanitizers.text_fields import apply_replacements, iter_text_slots
+from sanitizers.value_repeats import add_repeats
 
 logger = logging.getLogger(__name__)
 
@@ -54,9 +55,11 @@ class RecordSanitizer:
             book = self.book_factory()
             new_texts: list[str] = []
             applied_per_slot: list[list[Finding]] = []
-            for slot in slots:
-                new_text, applied = anonymize_text(slot.text, findings[cursor], book)
-                cursor += 1
+            # A value found in one slot is replaced in every slot of the record (value_repeats).
+            record_findings = add_repeats([slot.text for slot in slots], findings[cursor : cursor + len(slots)])
+            cursor += len(slots)
+            for slot, slot_findings in zip(slots, record_findings):
+                new_text, applied = anonymize_text(slot.text, slot_findings, book)
                 new_texts.append(new_text)
                 applied_per_slot.append(applied)
                 for f in applied:

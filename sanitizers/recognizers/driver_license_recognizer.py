@@ -7,6 +7,11 @@ from presidio_analyzer import Pattern
 from sanitizers.value_group import ValueGroupRecognizer
 
 
+_NUMBER_WORDS = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|details))*"
+_SEPARATORS = r"(?:\s*(?:is|was|reads|:|-|–|=))*\s*"
+_VALUE = r"(?=[a-z]{0,5}\d)[a-z0-9]{2,20}(?:[ -](?=[a-z]*\d)[a-z0-9]{1,12}){0,5}"
+
+
 class DriverLicenseRecognizer(ValueGroupRecognizer):
     """5-20 letters, digits and inner dashes or spaces, with at least one digit, right after a licence cue.
 
@@ -18,16 +23,25 @@ class DriverLicenseRecognizer(ValueGroupRecognizer):
         # Canadian provinces (letter + dashed digits); groups after the first must hold a digit.
         Pattern(
             "number_after_license_cue",
-            r"\b(?:driver'?s?|drivers’|driver’s|driving)\s+licen[cs]e(?:\s*(?:number|num|no\.?|nr\.?|#|id))?"
-            r"\s*(?:is|was|:|-|=)?\s*"
-            r"(?P<value>(?=[a-z]{0,5}\d)[a-z0-9]{2,20}(?:[ -](?=[a-z]*\d)[a-z0-9]{1,12}){0,3})\b",
+            r"\b(?:(?:driver'?s?|drivers’|driver’s|driving|drivers)\s+(?:licen[cs]e|lic\.?|permit)|dl|d/l|"
+            r"führerschein|permis\s+de\s+conduire|licencia\s+de\s+conducir|carteira\s+de\s+motorista|"
+            r"patente(?:\s+di\s+guida)?|rijbewijs)"
+            rf"{_NUMBER_WORDS}{_SEPARATORS}(?P<value>{_VALUE})\b",
             0.85,
         ),
+        # "license no." / "licence #" with a number: an ID document's number far more often than a
+        # software key (keys are long, dashed letter groups, rarely called "no.").
         Pattern(
-            "number_after_dl_cue",
-            r"\b(?-i:DL|D/L)\s*(?:#|no\.?|number|:)\s*"
-            r"(?P<value>(?=[a-z]{0,5}\d)[a-z0-9]{2,20}(?:[ -](?=[a-z]*\d)[a-z0-9]{1,12}){0,3})\b",
-            0.85,
+            "number_after_license_no",
+            rf"\blicen[cs]e\s*(?:no\.?|nr\.?|#){_SEPARATORS}(?P<value>{_VALUE})\b",
+            0.7,
+        ),
+        # A plain "license number" counts when driving was mentioned shortly before.
+        Pattern(
+            "number_after_license_in_driving_context",
+            r"(?<=\b(?:driv\w*|dmv|dvla|car|vehicle|rental|rent|motor)\b[^\n]{0,80})"
+            rf"\blicen[cs]e{_NUMBER_WORDS}{_SEPARATORS}(?P<value>{_VALUE})\b",
+            0.75,
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["license", "licence", "driver", "driving"]

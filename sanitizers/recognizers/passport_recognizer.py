@@ -18,8 +18,12 @@ class PassportRecognizer(ValueGroupRecognizer):
         # UK: 9 digits, DE: 9 alphanumerics, IN: letter + 7 digits).
         Pattern(
             "number_after_passport_cue",
-            r"\b(?:passport|passeport|pasaporte|passaporto|reisepass)(?:\s*(?:number|num|no\.?|nr\.?|n[º°]|#|id))?"
-            r"\s*(?:is|was|:|-|=)?\s*(?P<value>(?=[a-z]{0,3}\d)[a-z0-9]{6,9})\b",
+            # English, French, Spanish, Italian, Portuguese, German, Dutch, Polish, Turkish, Swedish cues.
+            r"\b(?:passport|passeport|pasaporte|passaporto|passaporte|(?:reise)?pass(?:nummer|nr\.?)|reisepass|"
+            r"paspoort(?:nummer)?|paszport(?:u)?|pasaport(?:\s+numarası)?|passnummer|pass\s+nr\.?)(?:'s)?"
+            r"(?:\s*(?:number|num|no\.?|nr\.?|n[º°]|#|id|details|card|numéro|número|numero|numer|nummer))*"
+            r"(?:\s*(?:is|was|reads|:|-|–|=))*\s*"
+            r"(?P<value>(?=[a-z]{0,3}[ -]?\d)(?:[a-z]{1,3}[ -]\d{6,8}|[a-z0-9]{6,9}))\b",
             0.85,
         ),
     ]

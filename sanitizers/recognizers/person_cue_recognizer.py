@@ -12,11 +12,18 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from sanitizers.english_words import EnglishWords, english_words
+from sanitizers.ner_filters import ORG_WORDS
 
 # Cue kinds: strong cues name a person whatever follows; weak cues only when the next word looks like a name.
 _STRONG = (
     r"my\s+name\s+is|my\s+name's|name\s*:|full\s+name\s*(?:is|:)|names?\s+is|i\s+am\s+called|"
-    r"account\s+holder\s*(?:is|:)?|cardholder\s*(?:is|:)?|dear|attn\s*:?|c/o"
+    r"account\s+holder\s*(?:is|:)?|cardholder\s*(?:is|:)?|dear|attn\s*:?|c/o|"
+    r"name\s+on\s+(?:the\s+|my\s+)?(?:account|card|booking|reservation|ticket|order)\s*(?:is|:)?|"
+    r"(?:account|beneficiary|recipient|payee|passenger|guest|employee|candidate|applicant|contact|"
+    r"customer|client|patient|student|traveller|traveler|sender|owner)\s+name\s*(?:is|:)?|"
+    r"(?:beneficiary|recipient|payee|passenger|new\s+hire|attendee|applicant|traveller|traveler|"
+    r"kontoinhaber(?:in)?|inhaber(?:in)?|titular|titulaire|empfänger|destinatario|beneficiario)\s*:|"
+    r"under\s+the\s+name(?:\s+of)?|in\s+the\s+name\s+of|on\s+behalf\s+of"
 )
 # A sign-off on its own line: the name is on the next line ("Best,\nMaria").
 _SIGN_OFF = (
@@ -49,6 +56,16 @@ TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "herr", "frau
 PARTICLES = frozenset(
     ["de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "van", "von", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y", "st"]
 )
+# A form field "Label: Firstname Lastname"; labels that name a place, company or thing are skipped.
+_LABEL = re.compile(r"(?<![\w'’])(?P<label>\p{L}[\p{L}'’ ]{0,30}?)[ \t]*:[ \t]*(?=\p{L})")
+NON_PERSON_LABELS = frozenset(
+    """city town location country region state province address street destination origin from to company
+    organization organisation org employer product plan tier team department project status type category
+    subject title re error warning note notes tip step example language model version file path branch
+    server host service product app tool role level priority stage result reason summary""".split()
+)  # fmt: skip  # noqa: SIM905
+# A whole text that is just a name ("Maria Gonzalez" as a tool argument or a form cell).
+_WHOLE = re.compile(r"\s*(?P<name>[\p{L}][\p{L}'’.-]*(?:[ ]+[\p{L}][\p{L}'’.-]*){1,3})\s*")
 # "maria here, my order ..." at the start of a text or sentence.
 _HERE = re.compile(
     r"(?:^|(?<=[\n.!?][ \t]{0,3}))(?:(?:hi|hey|hello)[ ,]+)?(?P<name>[\p{L}][\p{L}'’-]+(?:[ \t]+[\p{L}][\p{L}'’-]+)?)"
@@ -58,6 +75,9 @@ _HERE = re.compile(
 # A last line that is only a name, after a dash ("- Maria", "-- Kenji Tanaka", "~ ana").
 _DASH_SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:--?|—|~)[ \t]*(?P<name>[^\n]{2,60})[ \t]*$")
 MAX_NAME_TOKENS = 4
+_CONTRACTION = re.compile(
+    r"['’](?:m|re|ll|ve|d|t)$|^(?:it|that|what|there|here|he|she|let|who|where|how)['’]s$", re.IGNORECASE
+)
 
 
 class PersonCueRecognizer(LocalRecognizer):
@@ -95,6 +115,17 @@ class PersonCueRecognizer(LocalRecognizer):
             found = self._name_at(text, match.start("name"), match.end("name"), 0.6)
             if found:
                 spans.append(found)
+        for match in _LABEL.finditer(text):
+            label = match.group("label").split()
+            if label and label[-1].casefold() not in NON_PERSON_LABELS:
+                found = self._full_name_at(text, match.end(), len(text), 0.6)
+                if found:
+                    spans.append(found)
+        whole = _WHOLE.fullmatch(text) if len(text) <= 80 else None
+        if whole:
+            found = self._full_name_at(text, whole.start("name"), whole.end("name"), 0.6, whole=True)
+            if found:
+                spans.append(found)
         for match in _DASH_SIGNATURE.finditer(text):
             found = self._name_at(text, match.start("name"), match.end("name"), 0.6, whole=True)
             if found:
@@ -122,6 +153,22 @@ class PersonCueRecognizer(LocalRecognizer):
         tokens = self._read_tokens(text, start, "weak", limit=end)
         if not tokens or (whole and tokens[-1][1] != len(text[:end].rstrip())):
             return None
+        return tokens[0][0], tokens[-1][1], score
+
+    def _full_name_at(self, text: str, start: int, end: int, score: float, whole: bool = False
+                      ) -> tuple[int, int, float] | None:
+        """A given name and a family name with no cue: 2-4 words, one of them no English word at all."""
+        tokens = self._read_tokens(text, start, "weak", limit=end)
+        names = [text[s:e] for s, e in tokens if text[s:e].casefold() not in PARTICLES]
+        if len(names) < 2 or (whole and tokens[-1][1] != end):
+            return None
+        words = self.words
+        assert words is not None
+        if any(n.casefold() in ORG_WORDS for n in names):
+            return None
+        unknown = [n for n in names if not (words.is_noun(n) or words.is_descriptive(n) or words.is_stop(n))]
+        if not unknown or len({n[:1].isupper() for n in names}) > 1:
+            return None  # all dictionary words ("Pending Review"), or mixed case ("Maria said")
         return tokens[0][0], tokens[-1][1], score
 
     def _read_tokens(self, text: str, pos: int, kind: str, limit: int) -> list[tuple[int, int]]:
@@ -160,6 +207,8 @@ class PersonCueRecognizer(LocalRecognizer):
             return False  # an initial ("J.") only inside a Title-case name or after a title
         if words.is_stop(word.rstrip(".")) or word.rstrip(".").casefold() in TITLES:
             return False
+        if _CONTRACTION.search(word):
+            return False  # "i'm", "we'll", "don't"; O'Brien and D'Angelo keep their apostrophe
         is_lower = word[:1].islower()
         if word.isupper() and len(word) > 1 and kind == "weak":
             return False  # "OK", "USA", "API" after "hi"/"thanks" are not names

@@ -20,24 +20,48 @@ _NOT_STREET_WORD = (
 # Street types read case-insensitively; these are rarely anything else in chat text.
 _SUFFIX_ANY_CASE = r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|highway|hwy|parkway|pkwy|straße|strasse"
 # Street types that are ordinary words in lower case ("hard drive", "2 windows close"): Title-case only.
+# USPS Publication 28 (Appendix C1) street suffixes and common UK/Commonwealth ones.
 _SUFFIX_TITLE = (
-    r"Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Close|Crescent|Cres|Square|Sq|Circle|Cir|Trail|Row|Walk|"
-    r"Gardens|Mews|Grove|Hill|Loop|Alley|Plaza|Esplanade|Promenade|Rise|Vale|Green|Wharf|Quay"
+    r"Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Close|Crescent|Cres|Square|Sq|Circle|Cir|Trail|Trl|Row|"
+    r"Walk|Gardens|Gdns|Mews|Grove|Hill|Hills|Loop|Alley|Aly|Plaza|Esplanade|Promenade|Rise|Vale|Green|"
+    r"Wharf|Quay|Brook|Bypass|Canyon|Causeway|Cove|Creek|Crest|Crossing|Xing|Dale|Estates|Expressway|Expy|"
+    r"Ferry|Ford|Forest|Freeway|Fwy|Glen|Harbor|Harbour|Haven|Heights|Hts|Hollow|Junction|Jct|Knoll|Lake|"
+    r"Lakes|Landing|Manor|Meadow|Meadows|Mill|Mills|Mountain|Orchard|Oval|Path|Pike|Pines|Plains|Prairie|"
+    r"Ranch|Ridge|Shore|Shores|Skyway|Summit|Trace|Turnpike|Tpke|Valley|Viaduct|Village|Vista|Parade|Chase|"
+    r"Bend|Bluff|Cliff|Cswy|Pkwy|Ln|Ave|Blvd|Rd|St"
+)
+# Suffixes that also end product and tech phrases ("3 Access Point", "2 Serial Port", "4 Docking
+# Station"): street types only after an address cue.
+_SUFFIX_AFTER_CUE = (
+    r"Park|Point|Pt|Port|Field|Fields|Station|Track|Pass|Run|Course|Center|Centre|View|Bridge|Gate|Route|Rte|"
+    r"Spring|Springs|Mount|Lodge|Mall|Common|Commons|Extension|Corner|Corners|Island|Estate|Yard|Gateway|Fork"
 )
 _DIRECTION = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
-_UNIT = r"(?:,?\s+(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|#)\.?\s*#?\s*\d{1,5}[a-z]?\b)"
+_UNIT = r"(?:,?\s+(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|#)\.?\s*#?\s*\d{1,5}[a-z]?\b)"
+# A unit written first: "Flat 3, 12 High Street", "Apt 4B 221 Elm St".
+_UNIT_FIRST = r"(?:(?:apt|apartment|suite|unit|flat)\.?\s*#?\s*\d{1,5}[a-z]?,?\s+)?"
 _ZIP = r"\d{5}(?:-\d{4})?"
 _UK_POSTCODE = r"[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}"
+_CA_POSTCODE = r"[a-z]\d[a-z]\s?\d[a-z]\d"
 _CITY = r"[\p{L}][\p{L}'’.-]*(?:[ ][\p{L}][\p{L}'’.-]*){0,2}"
 # ", Mountain View, CA 94043" / ", London NW1 6XE" / ", 10115 Berlin" / ", 1012 AB Amsterdam".
+# The postcode/city part, on the same line or the next (a postal address written on two lines):
+# ", Mountain View, CA 94043" / "\nSpringfield, IL 62704" / ", London NW1 6XE" / ", Toronto, ON M5V 2T6" /
+# ", Sydney NSW 2000" / ", 10115 Berlin" / ", 1012 AB Amsterdam".
 _TAIL = (
-    rf"(?:,?[ ]+(?:{_CITY}(?:,[ ]*[a-z]{{2}})?[ ]+{_ZIP}|{_CITY}[ ]+{_UK_POSTCODE}|{_UK_POSTCODE}"
+    rf"(?:(?:,?[ ]+|,?[ ]*\n[ ]*)(?:{_CITY},?[ ]+[a-z]{{2,3}}\.?[ ]+(?:{_ZIP}|\d{{4}}|{_CA_POSTCODE})"
+    rf"|{_CITY}[ ]+{_ZIP}|{_CITY},?[ ]+{_UK_POSTCODE}|{_UK_POSTCODE}"
     rf"|(?:[a-z]{{1,2}}-)?\d{{4,5}}(?:[ ][a-z]{{2}})?[ ]+{_CITY}))?"
 )
-_GERMANIC = r"(?:straße|strasse|str\.|gasse|platz|allee|damm|ufer|chaussee|weg|gracht|straat|laan|plein|kade|vej|gade|gatan|vägen|veien|gata)"
+# German, Dutch, Nordic and Finnish street words, written joined to the name: "Hauptstraße", "Storgata".
+_GERMANIC = (
+    r"(?:straße|strasse|str\.|gasse|platz|allee|damm|ufer|chaussee|weg|steig|pfad|markt|gracht|straat|laan|"
+    r"plein|kade|steeg|singel|vej|gade|plads|allé|gatan|vägen|väg|gränd|torget|torg|veien|vei|veg|gata|"
+    r"katu|tie|kuja|polku)"
+)
 _ROMANCE_ANY_CASE = r"calle|c/|avenida|avda\.?|carrer|rua|rue|viale|piazza|ulica|ul\.|boulevard|bd\.?|chemin|impasse|quai|allée|travessa|paseo"
 _ROMANCE_TITLE = r"Via|Av\.|Avenue|Place|Plaza|Corso|Largo|Vicolo|Route"
-_PARTICLES = r"(?:(?:de|del|de la|di|da|do|dos|das|du|des|la|le|l'|d'|della|degli)\s+)?"
+_PARTICLES = r"(?:(?:de|del|de la|de los|de las|los|las|el|di|da|do|dos|das|du|des|la|le|l'|d'|della|degli|dei)\s+)?"
 
 
 class StreetAddressRecognizer(ValueGroupRecognizer):
@@ -51,7 +75,7 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
         # "221B Baker Street", "1600 Amphitheatre Pkwy, Mountain View, CA 94043", "5th Ave, Apt 4".
         Pattern(
             "number_street_type",
-            rf"(?<![\w.,/-])(?P<value>{_NUM}\s+(?:{_DIRECTION}\s+)?(?:(?:{_NOT_STREET_WORD}{_WORD}\s+){{1,3}}"
+            rf"(?<![\w.,/-])(?P<value>{_UNIT_FIRST}{_NUM}\s+(?:{_DIRECTION}\s+)?(?:(?:{_NOT_STREET_WORD}{_WORD}\s+){{1,3}}"
             rf"(?:(?:{_SUFFIX_ANY_CASE})|(?-i:{_SUFFIX_TITLE}))|(?-i:Broadway))\b\.?(?:\s+{_DIRECTION}(?!\w))?{_UNIT}?{_TAIL})",
             0.75,
         ),
@@ -75,6 +99,24 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
             rf"chemin|impasse|quai|route|calle|via|rua)\s+{_PARTICLES}(?-i:[\p{{Lu}}][\p{{L}}'’-]*)"
             rf"(?:\s+(?:{_PARTICLES}(?-i:[\p{{Lu}}][\p{{L}}'’-]*))){{0,3}}{_TAIL})",
             0.7,
+        ),
+        # After an address cue any street type counts, in any case: "i live at 12 oak drive".
+        Pattern(
+            "number_street_after_cue",
+            rf"\b(?:address\s*(?:is|:)|live\s+at|lives\s+at|living\s+at|reside\s+at|residing\s+at|located\s+at|"
+            rf"moved\s+to|(?:ship|send|deliver|mail|post)(?:ped|ed|t)?\s+(?:it\s+|them\s+|this\s+)?to)\s*:?\s*"
+            rf"(?P<value>{_UNIT_FIRST}{_NUM}\s+(?:{_NOT_STREET_WORD}{_WORD}\s+){{0,3}}"
+            rf"(?:{_SUFFIX_ANY_CASE}|{_SUFFIX_TITLE}|{_SUFFIX_AFTER_CUE})\b\.?(?:\s+{_DIRECTION}(?!\w))?{_UNIT}?{_TAIL})",
+            0.8,
+        ),
+        # Whatever follows "address:" up to the end of the line or sentence, when it holds a number and a word.
+        Pattern(
+            "rest_after_address_label",
+            r"(?<!(?:e-?mail|ip|mac|web|wallet|bitcoin|btc|eth|server|memory|url|hardware|network|return|"
+            r"forwarding\s+e-?mail|reply-to)\s)\baddress(?:\s+is|\s+to)?\s*[:=-]?[ \t]*"
+            r"(?P<value>(?=[^\n]{0,60}\d)(?=[^\n]{0,60}\p{L}{3})[\p{L}\d#][^\n;!?<>{}\[\]\"=@]{3,100}?)"
+            r"(?=[ \t]*(?:$|\n|[;!?]|\.(?:\s|$)|,\s*(?:and|but|please|thanks|so)\b))",
+            0.75,
         ),
         # USPS "P.O. Box 1234".
         Pattern("po_box", r"(?<!\w)(?P<value>p\.?\s?o\.?\s*box\s+\d{1,6})\b", 0.75),

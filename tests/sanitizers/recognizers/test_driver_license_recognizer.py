@@ -17,6 +17,9 @@ def found(text: str) -> list[str]:
         ("Driving licence no. MORGA657054SM9IJ.", ["MORGA657054SM9IJ"]),  # UK DVLA
         ("driver license: a123 4567 8901", ["a123 4567 8901"]),  # spaced groups, lower case
         ("DL# S530-4123-8890", ["S530-4123-8890"]),  # DL cue
+        ("for the car rental, my license number is: B7654321", ["B7654321"]),  # licence in driving context
+        ("Führerschein Nr. B072RRE2I55", ["B072RRE2I55"]),  # German cue
+        ("ID check: license no. 123456789", ["123456789"]),  # "license no." alone
     ],
 )
 def test_finds_number_when_license_cue_precedes(text, expected):
@@ -30,7 +33,7 @@ def test_finds_number_when_license_cue_precedes(text, expected):
         "I lost my driver's license yesterday",  # no number
         "driver's license class C",  # class letter, no digit
         "driver's license 12 and more",  # too short
-        "download the DL package",  # DL without # or no.
+        "download the dl package",  # dl without a number
     ],
 )
 def test_finds_nothing_when_no_license_number(text):

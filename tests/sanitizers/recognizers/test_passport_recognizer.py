@@ -17,6 +17,10 @@ def found(text: str) -> list[str]:
         ("passport: c01x00t47", ["c01x00t47"]),  # German-style alphanumerics, lower case
         ("PASSPORT #K7654321 expires", ["K7654321"]),  # hash cue
         ("numéro de passeport? passeport 18AB12345", ["18AB12345"]),  # French cue
+        ("passport number is: AB 1234567", ["AB 1234567"]),  # two separators, letters spaced off
+        ("my passport's number - 987654321", ["987654321"]),  # possessive cue, dash
+        ("Reisepassnummer: C01X00T47", ["C01X00T47"]),  # German compound cue
+        ("numer paszportu AB1234567", ["AB1234567"]),  # Polish cue
     ],
 )
 def test_finds_number_when_passport_cue_precedes(text, expected):

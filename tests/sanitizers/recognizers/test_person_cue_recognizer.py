@@ -30,6 +30,10 @@ def found(text: str) -> list[str]:
         ("hey Jean-Luc, any update?", ["Jean-Luc"]),  # hyphenated given name
         ("the customer's name is Wojciech Nowak", ["Wojciech Nowak"]),  # third-party name
         ("my wife fatima haddad booked it", ["fatima haddad"]),  # relative, lower case
+        ("Name on the account: maria gonzalez", ["maria gonzalez"]),  # account name, lower case
+        ("New hire: Thandiwe Mokoena starts Monday", ["Thandiwe Mokoena"]),  # form label, no person word
+        ("Beneficiary: Nguyen Thi Lan", ["Nguyen Thi Lan"]),  # three-part name
+        ("Thandiwe Mokoena", ["Thandiwe Mokoena"]),  # a whole text that is a name (tool argument)
     ],
 )
 def test_finds_name_when_cue_precedes(text, expected):
@@ -55,6 +59,10 @@ def test_finds_name_when_cue_precedes(text, expected):
         "I'm Sorry for the delay",  # Title-case adjective
         "set the user agent header and email address",  # tech nouns after words that are no cue
         "it's Python 3.11 on Windows",  # product names after "it's" (no cue)
+        "Status: Pending Review",  # form label with dictionary words
+        "City: Buenos Aires",  # place label
+        "Vendor: Northwind Analytics",  # company words
+        "Pending Review",  # a whole text of dictionary words
     ],
 )
 def test_finds_nothing_when_no_name_follows(text):

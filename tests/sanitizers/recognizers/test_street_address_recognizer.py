@@ -28,6 +28,14 @@ def found(text: str) -> list[str]:
         ("my zip code is 94043", ["94043"]),  # postcode after a cue
         ("4 Privet Drive", ["4 Privet Drive"]),  # Title-case-only street type
         ("1600 Broadway", ["1600 Broadway"]),  # a street name without a type
+        ("i live at 12 oak drive", ["12 oak drive"]),  # after a cue, any street type in any case
+        ("ship to: 9 Elm Park, Dublin", ["9 Elm Park"]),  # ambiguous type after a cue
+        ("Flat 3, 12 High Street", ["Flat 3, 12 High Street"]),  # unit written first
+        ("742 Evergreen Terrace\nSpringfield, IL 62704", ["742 Evergreen Terrace\nSpringfield, IL 62704"]),  # 2 lines
+        ("100 Queen St W, Toronto, ON M5H 2N2", ["100 Queen St W, Toronto, ON M5H 2N2"]),  # Canadian postcode
+        ("Mannerheimintie 10, 00100 Helsinki", ["Mannerheimintie 10, 00100 Helsinki"]),  # Finnish -tie
+        ("new address: ul. Żelazna 9\nthanks", ["ul. Żelazna 9"]),  # rest of the line after the label
+        ("my address is 14 Rosenvænget Kbh. Thanks!", ["14 Rosenvænget Kbh"]),  # unknown street word
     ],
 )
 def test_finds_address_when_number_and_street_type(text, expected):
@@ -45,6 +53,11 @@ def test_finds_address_when_number_and_street_type(text, expected):
         "string 5 is too long",  # English word ending like a street type
         "the road to v2 took 3 months",  # no house number
         "room 101 is upstairs",  # no street type
+        "we installed 3 Access Point units",  # tech phrase ending like a street type
+        "plug it into the 2 Serial Port slots",  # idem
+        "my email address is in the profile since 2019",  # e-mail address, not a postal one
+        "ip address 10.0.0.12 is blocked",  # IP address
+        "address: see the FAQ",  # no number
     ],
 )
 def test_finds_nothing_when_not_an_address(text):

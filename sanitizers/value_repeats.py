@@ -1,0 +1,97 @@
+"""Find every further mention of a PII value already found in the same record.
+
+Detection looks at one text at a time, so a name caught in "hi this is Maria Gonzalez" can be missed
+in a later turn ("Maria, your refund is on its way") or in a tool call's JSON arguments. Once a
+value is known to be personal, each of its other mentions in the record is too: whole values are
+matched again (case-insensitively, on word boundaries), and for names also each given or family name
+on its own, unless it is an ordinary English word in lower case ("mark", "grace").
+"""
+
+from collections.abc import Sequence
+
+import regex as re
+
+from sanitizers.english_words import EnglishWords, english_words
+from sanitizers.findings import Finding
+
+RECOGNIZER = "ValueRepeat"
+SCORE = 0.6
+MIN_VALUE_CHARS = 3
+_WORD = re.compile(r"[\p{L}][\p{L}'’-]*")
+
+
+def add_repeats(texts: Sequence[str], findings: Sequence[list[Finding]], words: EnglishWords | None = None
+                ) -> list[list[Finding]]:
+    """`findings` plus a finding for each uncovered mention of an already found PII value in `texts`.
+
+    `texts[i]` belongs with `findings[i]`; all texts are of one record. Secrets are left alone: the
+    secret scanner finds every copy of a key by its shape.
+    """
+    values: dict[str, str] = {}  # casefolded value -> entity type
+    name_words: set[str] = set()
+    for text, found in zip(texts, findings):
+        for f in found:
+            if f.is_secret or f.end - f.start < MIN_VALUE_CHARS:
+                continue
+            value = text[f.start : f.end]
+            values.setdefault(value.casefold(), f.entity_type)
+            if f.entity_type == "PERSON":
+                name_words.update(w.casefold() for w in _WORD.findall(value))
+    if not values:
+        return [list(found) for found in findings]
+    if name_words:
+        words = words or english_words()
+        name_words = {w for w in name_words if len(w) >= MIN_VALUE_CHARS and not words.is_stop(w)
+                      and not words.is_descriptive(w)}
+    out = []
+    for text, found in zip(texts, findings):
+        covered = sorted((f.start, f.end) for f in found)
+        extra = _value_mentions(text, values, covered)
+        if name_words:
+            assert words is not None
+            extra += _name_word_mentions(text, name_words, covered + [(f.start, f.end) for f in extra], words)
+        out.append(list(found) + extra)
+    return out
+
+
+def _value_mentions(text: str, values: dict[str, str], covered: list[tuple[int, int]]) -> list[Finding]:
+    folded = text.casefold()
+    if len(folded) != len(text):  # a rare casefold that changes length ("ß" -> "ss"): offsets would drift
+        folded = text.lower()
+        if len(folded) != len(text):
+            return []
+    extra = []
+    for value, entity in values.items():
+        start = folded.find(value)
+        while start >= 0:
+            end = start + len(value)
+            if _on_word_boundaries(text, start, end) and not _inside(start, end, covered):
+                extra.append(Finding(entity, start, end, SCORE, RECOGNIZER))
+            start = folded.find(value, start + 1)
+    return extra
+
+
+def _name_word_mentions(text: str, name_words: set[str], covered: list[tuple[int, int]], words: EnglishWords
+                        ) -> list[Finding]:
+    extra = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word.casefold() not in name_words:
+            continue
+        start, end = match.span()
+        if _inside(start, end, covered):
+            continue
+        if words.is_noun(word) and not word[:1].isupper():
+            continue  # a dictionary word in lower case is probably the word, not the name
+        extra.append(Finding("PERSON", start, end, SCORE, RECOGNIZER))
+    return extra
+
+
+def _on_word_boundaries(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
