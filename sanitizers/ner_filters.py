@@ -74,9 +74,13 @@ def is_ner_noise(text: str, start: int, end: int, regions: list[tuple[int, int]]
     return overlaps(start, end, regions) or looks_like_identifier(text[start:end])
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words that make a Title-case span an organisation or a product, not a person: legal forms, industry
 # words and product tiers. spaCy's small model tags "Northwind Analytics" or "Acme Cloud" as PERSON.
-ORG_WORDS = frozenset(
+ORG_WORDS = _words(
     """inc inc. llc ltd ltd. limited corp corp. corporation co co. company gmbh ag sa s.a. sas sarl bv nv plc
     llp lp group holdings labs lab technologies technology tech systems solutions software services networks
     industries enterprises partners associates consulting analytics logistics media studios studio games
@@ -86,14 +90,14 @@ ORG_WORDS = frozenset(
     markets retail store stores shop supply trading traders global international worldwide agency council
     ministry department office club press news times journal bakery cafe restaurant hotel hotels
     pro plus mini ultra lite premium enterprise edition suite server desktop mobile docs connect api sdk
-    cli os""".split()
-)  # fmt: skip  # noqa: SIM905
+    cli os"""
+)  # fmt: skip
 # After a lone given name, these verbs say a person is meant ("Maria said", "Kenji will call").
-PERSON_VERBS = frozenset(
+PERSON_VERBS = _words(
     """said says told asked wrote writes replied mentioned called calls emailed texted messaged promised
     explained confirmed suggested recommended agreed thinks thought wants wanted needs needed will would
-    and""".split()
-)  # fmt: skip  # noqa: SIM905
+    and"""
+)  # fmt: skip
 _NEXT_WORD = re.compile(r"[\s,]*([\w.]+)")
 
 

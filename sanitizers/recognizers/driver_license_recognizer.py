@@ -6,7 +6,6 @@ from presidio_analyzer import Pattern
 
 from sanitizers.value_group import ValueGroupRecognizer
 
-
 _NUMBER_WORDS = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|details))*"
 _SEPARATORS = r"(?:\s*(?:is|was|reads|:|-|–|=))*\s*"
 _VALUE = r"(?=[a-z]{0,5}\d)[a-z0-9]{2,20}(?:[ -](?=[a-z]*\d)[a-z0-9]{1,12}){0,5}"

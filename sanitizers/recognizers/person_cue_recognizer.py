@@ -11,7 +11,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from sanitizers.english_words import EnglishWords, english_words
+from sanitizers.english_words import EnglishWords, english_words, word_set
 from sanitizers.ner_filters import ORG_WORDS
 
 # Cue kinds: strong cues name a person whatever follows; weak cues only when the next word looks like a name.
@@ -51,19 +51,17 @@ _GAP = re.compile(r"[ \t]*(?:[,:][ \t]*)?(?:-[ \t]+)?")
 _TOKEN = re.compile(r"(?:\p{Lu}\.(?=\s)|[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)")
 _SPACE = re.compile(r"[ \t]+")
 # Titles are cues, never part of the name ("Dear Mrs. Kowalczyk").
-TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "herr", "frau", "mme", "mlle", "sr", "sra", "srta", "sig", "sir", "madam"])
+TITLES = word_set("mr mrs ms miss mx dr prof herr frau mme mlle sr sra srta sig sir madam")
 # Name particles: "Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden", "Ali al Farsi".
-PARTICLES = frozenset(
-    ["de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "van", "von", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y", "st"]
-)
+PARTICLES = word_set("de del della der den di da das do dos du des la le van von ter ten bin binti ibn al el y st")
 # A form field "Label: Firstname Lastname"; labels that name a place, company or thing are skipped.
 _LABEL = re.compile(r"(?<![\w'’])(?P<label>\p{L}[\p{L}'’ ]{0,30}?)[ \t]*:[ \t]*(?=\p{L})")
-NON_PERSON_LABELS = frozenset(
+NON_PERSON_LABELS = word_set(
     """city town location country region state province address street destination origin from to company
     organization organisation org employer product plan tier team department project status type category
     subject title re error warning note notes tip step example language model version file path branch
-    server host service product app tool role level priority stage result reason summary""".split()
-)  # fmt: skip  # noqa: SIM905
+    server host service product app tool role level priority stage result reason summary"""
+)  # fmt: skip
 # A whole text that is just a name ("Maria Gonzalez" as a tool argument or a form cell).
 _WHOLE = re.compile(r"\s*(?P<name>[\p{L}][\p{L}'’.-]*(?:[ ]+[\p{L}][\p{L}'’.-]*){1,3})\s*")
 # "maria here, my order ..." at the start of a text or sentence.
