@@ -90,7 +90,7 @@ class PrefectStack:
 
     def _cli(self, *args: str) -> str:
         done = subprocess.run(
-            [sys.executable, "-m", "prefect", *args], cwd=ROOT, env=self.env, capture_output=True, text=True,
+            [sys.executable, "-m", "prefect", *args], check=False, cwd=ROOT, env=self.env, capture_output=True, text=True,
             timeout=STARTUP_S,
         )
         assert done.returncode == 0, f"prefect {' '.join(args)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
@@ -135,7 +135,7 @@ class PrefectStack:
     def python(self, code: str, extra_env: dict[str, str] | None = None) -> str:
         """Run `code` in a fresh interpreter pointed at this server; return its stdout."""
         done = subprocess.run(
-            [sys.executable, "-c", code], cwd=ROOT, env={**self.env, **(extra_env or {})},
+            [sys.executable, "-c", code], check=False, cwd=ROOT, env={**self.env, **(extra_env or {})},
             capture_output=True, text=True, timeout=STARTUP_S,
         )
         assert done.returncode == 0, done.stderr[-3000:]
