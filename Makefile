@@ -34,7 +34,7 @@ test-fast: install  ## unit tests only (no servers, no browser)
 	$(BIN)/python -m pytest -q -m "not slow"
 
 eval: install  ## detection quality on the generated labeled set (recall, benign kept, near-misses)
-	$(BIN)/python benchmarks/eval/run.py
+	$(BIN)/python -m benchmarks.eval.run --check
 
 bench: install  ## throughput and memory, side by side with plain Presidio
 	$(BIN)/python benchmarks/bench.py

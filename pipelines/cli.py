@@ -11,6 +11,7 @@ COMMAND_MODULES = (
     "pipelines.commands.sanitize",
     "pipelines.commands.approve",
     "pipelines.commands.upload",
+    "pipelines.commands.scan",
 )
 
 
