@@ -6,6 +6,7 @@ from presidio_analyzer import EntityRecognizer
 from presidio_anonymizer.operators import Operator
 
 from sanitizers.operators.placeholder import Placeholder
+from sanitizers.operators.surrogate import Surrogate
 from sanitizers.recognizers.anthropic_key_recognizer import AnthropicKeyRecognizer
 from sanitizers.recognizers.aws_access_key_recognizer import AwsAccessKeyRecognizer
 from sanitizers.recognizers.aws_secret_key_recognizer import AwsSecretKeyRecognizer
@@ -83,4 +84,4 @@ PII_RECOGNIZERS: list[type[EntityRecognizer]] = [
 RECOGNIZERS: list[type[EntityRecognizer]] = SECRET_RECOGNIZERS + PII_RECOGNIZERS
 
 # Anonymization operator classes (presidio `Operator` subclasses).
-OPERATORS: list[type[Operator]] = [Placeholder]
+OPERATORS: list[type[Operator]] = [Placeholder, Surrogate]
