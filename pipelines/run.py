@@ -5,6 +5,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.file_hash import sha256_file
+from pipelines.notify import send_event
 from pipelines.stages.approve_run import record_policy_approval
 from pipelines.stages.render_html import write_report_html
 from pipelines.stages.sanitize_file import SanitizeOutput, sanitize_file
@@ -55,6 +57,15 @@ def run_sanitize(
     report = build_report(output, config)
     report_path = write_report(report, Path(out_dir))
     write_report_html(report, Path(out_dir))
+    send_event("report_ready", {
+        "sanitized_sha256": report.sanitized_sha256,
+        "report_sha256": sha256_file(report_path),
+        "decision": report.decision.value,
+        "records_total": report.records_total,
+        "records_written": report.records_written,
+        "records_quarantined": report.records_quarantined,
+        "findings_total": sum(report.findings.values()),
+    })
     if report.decision == Decision.APPROVED:
         record_policy_approval(Path(out_dir))
     logger.info("%s: decision %s", Path(input_path).name, report.decision)
