@@ -39,6 +39,7 @@ from sanitizers.recognizers.twilio_key_recognizer import TwilioKeyRecognizer
 from sanitizers.recognizers.url_credentials_recognizer import UrlCredentialsRecognizer
 from sanitizers.recognizers.us_bank_number_recognizer import UsBankNumberRecognizer
 from sanitizers.recognizers.us_ssn_recognizer import UsSsnRecognizer
+from sanitizers.recognizers.vendor_api_key_recognizer import VendorApiKeyRecognizer
 
 # Every secret recognizer (all are `SecretRecognizer` subclasses, which `SecretScanner` requires).
 SECRET_RECOGNIZERS: list[type[EntityRecognizer]] = [
@@ -62,6 +63,7 @@ SECRET_RECOGNIZERS: list[type[EntityRecognizer]] = [
     PrivateKeyRecognizer,
     UrlCredentialsRecognizer,
     PasswordAssignmentRecognizer,
+    VendorApiKeyRecognizer,
 ]
 
 # PII recognizers, one per entity type we remove (PiiAnalyzer runs them behind per-entity prefilters).

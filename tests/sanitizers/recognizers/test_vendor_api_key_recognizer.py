@@ -1,0 +1,73 @@
+import string
+
+import pytest
+
+from sanitizers.recognizers.vendor_api_key_recognizer import VendorApiKeyRecognizer
+from tests.sanitizers.recognizers.fakes import ALNUM, BASE64, HEX, URLSAFE, fake, found
+
+REC = VendorApiKeyRecognizer()
+BECH32 = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"
+
+TOKENS = {
+    "npm": "npm_" + fake(36, ALNUM, seed=1),
+    "pypi": "pypi-" + "AgEIcHlwaS5vcmc" + fake(80, URLSAFE, seed=2),
+    "digitalocean": "dop_" + "v1_" + fake(64, HEX, seed=3),
+    "shopify": "shpat_" + fake(32, HEX, seed=4),
+    "groq": "gsk_" + fake(52, ALNUM, seed=5),
+    "perplexity": "pplx-" + fake(48, ALNUM, seed=6),
+    "xai": "xai-" + fake(80, ALNUM, seed=7),
+    "replicate": "r8_" + fake(37, ALNUM, seed=8),
+    "openrouter": "sk-or-" + "v1-" + fake(64, HEX, seed=9),
+    "databricks": "dapi" + fake(32, HEX, seed=10),
+    "vault": "hvs." + fake(100, URLSAFE, seed=11),
+    "doppler": "dp.pt." + fake(43, ALNUM, seed=12),
+    "linear": "lin_api_" + fake(40, ALNUM, seed=13),
+    "postman": "PMAK-" + fake(24, HEX, seed=14) + "-" + fake(34, HEX, seed=15),
+    "langsmith": "lsv2_pt_" + fake(32, HEX, seed=16) + "_" + fake(10, HEX, seed=17),
+    "grafana": "glsa_" + fake(32, ALNUM, seed=18) + "_" + fake(8, HEX, seed=19),
+    "grafana cloud": "glc_" + fake(60, BASE64, seed=20) + "==",
+    "docker": "dckr_pat_" + fake(27, URLSAFE, seed=21),
+    "age": "AGE-SECRET-KEY-1" + fake(58, BECH32, seed=22),
+    "telegram": fake(10, string.digits, seed=23) + ":AA" + fake(33, URLSAFE, seed=24),
+    "atlassian": "ATATT3" + fake(186, URLSAFE, seed=25),
+    "sentry": "sntryu_" + fake(64, HEX, seed=26),
+    "heroku": "HRKU-AA" + fake(58, URLSAFE, seed=27),
+    "supabase": "sbp_" + fake(40, HEX, seed=28),
+}
+
+
+@pytest.mark.parametrize("vendor", TOKENS)
+def test_finds_token_when_vendor_prefix_and_shape_match(vendor):
+    token = TOKENS[vendor]
+    assert found(REC, f"export API_TOKEN={token}\n") == [token]
+
+
+TRUE_POSITIVES = [(f'{{"token": "{t}"}}', [t]) for t in TOKENS.values()]
+
+NEAR_MISSES = [
+    "npm_" + "x" * 36,  # placeholder
+    "npm_" + fake(30, ALNUM, seed=30),  # too short
+    "npm install lodash",  # prose
+    "gsk_" + "x" * 48,  # placeholder
+    "pplx-...",  # elided
+    "xai-" + fake(20, ALNUM, seed=31),  # too short
+    "r8_" + "0" * 37,  # filler
+    "dop_" + "v1_" + "x" * 64,  # not hex
+    "dapi" + "0123456789abcdef" * 2,  # counting filler
+    "shpat_" + fake(31, HEX, seed=32),  # one short
+    "hvs.",  # prefix alone
+    "AGE-SECRET-KEY-1" + "Q" * 58,  # filler
+    "timestamp 1700000000:AAbb",  # not a bot token
+    "lin_api_" + "YOUR_LINEAR_API_KEY_HERE".ljust(40, "X"),  # template
+    "the shopify shop_id is 42",  # words with shp-like letters
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_ignores_text_when_near_miss(text):
+    assert found(REC, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUE_POSITIVES)
+def test_finds_token_when_inside_json(text, expected):
+    assert found(REC, text) == expected
