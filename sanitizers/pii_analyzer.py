@@ -107,7 +107,7 @@ class PiiAnalyzer:
                 found.extend(_to_finding(r) for r in recognizer.analyze(text, [entity]))
         found.extend(self._ner_findings(text, ents))
         found = [f for f in found if f.score >= self.score_threshold]
-        return add_repeats([text], [found], self.words)[0]
+        return _dedupe(add_repeats([text], [found], self.words)[0])
 
     def _ner_findings(self, text: str, ents) -> list[Finding]:
         mapping = self.ner_config.model_to_presidio_entity_mapping or {}
@@ -146,6 +146,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in "'’\"([":
         start += 1
     return start, end
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    # NER and a cue often find the same name: one finding per span and type, the surest one.
+    best: dict[tuple[str, int, int], Finding] = {}
+    for f in findings:
+        key = (f.entity_type, f.start, f.end)
+        if key not in best or f.score > best[key].score:
+            best[key] = f
+    return sorted(best.values(), key=lambda f: (f.start, f.end))
 
 
 def _to_finding(result: RecognizerResult) -> Finding:

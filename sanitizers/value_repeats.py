@@ -41,8 +41,7 @@ def add_repeats(texts: Sequence[str], findings: Sequence[list[Finding]], words: 
         return [list(found) for found in findings]
     if name_words:
         words = words or english_words()
-        name_words = {w for w in name_words if len(w) >= MIN_VALUE_CHARS and not words.is_stop(w)
-                      and not words.is_descriptive(w)}
+        name_words = {w for w in name_words if len(w) >= MIN_VALUE_CHARS and not words.is_stop(w)}
     out = []
     for text, found in zip(texts, findings):
         covered = sorted((f.start, f.end) for f in found)
@@ -81,7 +80,7 @@ def _name_word_mentions(text: str, name_words: set[str], covered: list[tuple[int
         start, end = match.span()
         if _inside(start, end, covered):
             continue
-        if words.is_noun(word) and not word[:1].isupper():
+        if not word[:1].isupper() and (words.is_noun(word) or words.is_descriptive(word)):
             continue  # a dictionary word in lower case is probably the word, not the name
         extra.append(Finding("PERSON", start, end, SCORE, RECOGNIZER))
     return extra

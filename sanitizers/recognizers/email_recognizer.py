@@ -15,10 +15,11 @@ class EmailRecognizer(ValueGroupRecognizer):
     """
 
     PATTERNS: ClassVar[list[Pattern]] = [
-        # RFC 5322 dot-atom local part (common subset) @ hostname labels, TLD of 2-24 letters or punycode.
+        # RFC 5322 dot-atom local part, restricted to the characters real addresses use (quotes, "=" and
+        # "/" are code delimiters far more often) @ hostname labels, TLD of 2-24 letters or punycode.
         Pattern(
             "email",
-            r"(?<![\w.%+-])[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*"
+            r"(?<![\w.%+-])[\w%+-]+(?:['.][\w%+-]+)*"
             r"@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{2,59})(?![\w-])",
             0.9,
         ),

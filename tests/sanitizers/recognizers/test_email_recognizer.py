@@ -18,6 +18,8 @@ def found(text: str) -> list[str]:
         ('{"email": "o.adeyemi@example.ng"}', ["o.adeyemi@example.ng"]),  # JSON value
         ("müller@beispiel.de", ["müller@beispiel.de"]),  # non-ASCII local part
         ("send to first_last@sub.xn--p1ai.", ["first_last@sub.xn--p1ai"]),  # punycode TLD, trailing dot
+        ("send(to='ana.lima@example.org')", ["ana.lima@example.org"]),  # quoted in code
+        ("o'brien@example.ie", ["o'brien@example.ie"]),  # apostrophe inside the local part
     ],
 )
 def test_finds_address_when_well_formed(text, expected):

@@ -1,0 +1,91 @@
+import pytest
+
+from sanitizers.pii_analyzer import PiiAnalyzer
+from schemas.run_config import DetectionOptions
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> PiiAnalyzer:
+    """The real spaCy-backed analyzer with the default entity list, built once."""
+    return PiiAnalyzer(DetectionOptions())
+
+
+def found(analyzer: PiiAnalyzer, text: str) -> list[tuple[str, str]]:
+    return sorted((f.entity_type, text[f.start : f.end]) for f in analyzer.analyze(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-case name after an introduction cue
+        ("hi this is maria gonzalez, my order never arrived", ("PERSON", "maria gonzalez")),
+        # a name of non-English origin after "my name is"
+        ("Hello, my name is Oluwaseun Adeyemi", ("PERSON", "Oluwaseun Adeyemi")),
+        # spaCy NER on a Title-case full name without a cue
+        ("Yesterday Kenji Tanaka said the refund was sent.", ("PERSON", "Kenji Tanaka")),
+        # e-mail inside a code block is still personal data
+        ("```python\nsend(to='ana.lima@example.org')\n```", ("EMAIL_ADDRESS", "ana.lima@example.org")),
+        # phone in international form
+        ("call me on +44 20 7946 0958", ("PHONE_NUMBER", "+44 20 7946 0958")),
+        # date of birth after its cue
+        ("DOB: 1988-03-04", ("DATE_OF_BIRTH", "1988-03-04")),
+        # street address with postcode
+        ("ship to 221B Baker Street, London NW1 6XE", ("STREET_ADDRESS", "221B Baker Street, London NW1 6XE")),
+        # public IP address
+        ("my ip is 81.2.69.160", ("IP_ADDRESS", "81.2.69.160")),
+    ],
+)
+def test_finds_pii_when_present_in_chat_text(analyzer, text, expected):
+    assert expected in found(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```python\nclass KeyError(Exception):\n    Client = Session()\n```",  # code block
+        "The error is in `parse_config` of src/utils/loader.py line 42",  # inline code, path
+        "See https://docs.example.com/Maria/Settings/Guide for details",  # URL path words
+        "Upgrade requests to 2.31.0 and pin numpy==1.26.4",  # versions
+        "commit 3f2a9c1e fixed run 8c1d2e3f-1111-4a2b-9c3d-0123456789ab",  # SHA, UUID
+        "Call HttpClient.send() then check response.status_code",  # identifiers
+        "Our office in Berlin reopens on Monday, June 3rd.",  # city and date are kept by default
+        "We moved billing to Northwind Analytics last quarter.",  # organisation
+        "router at 192.168.1.1 and docs at 203.0.113.7",  # private and documentation IPs
+        "I was sent order 4155550132 on 2024-01-15",  # order number and plain date
+        "Sure! First reset the router, then wait 30 seconds.",  # plain prose
+    ],
+)
+def test_finds_nothing_when_text_is_benign(analyzer, text):
+    assert found(analyzer, text) == []
+
+
+def test_finds_every_mention_when_name_repeats_in_text(analyzer):
+    text = "hi this is maria gonzalez. Gonzalez is my family name, Maria my given name."
+    names = [value for entity, value in found(analyzer, text) if entity == "PERSON"]
+    assert sorted(names) == ["Gonzalez", "Maria", "maria gonzalez"]
+
+
+def test_detects_only_configured_entities_when_list_narrowed():
+    narrow = PiiAnalyzer(DetectionOptions(pii_entities=("EMAIL_ADDRESS",)))
+    text = "hi this is maria gonzalez, mail ana.lima@example.org or call +44 20 7946 0958"
+    assert narrow.nlp is None  # no NER entity asked for: spaCy is not even loaded
+    assert [(f.entity_type, text[f.start : f.end]) for f in narrow.analyze(text)] == [
+        ("EMAIL_ADDRESS", "ana.lima@example.org")
+    ]
+
+
+def test_drops_findings_below_threshold_when_threshold_raised():
+    strict = PiiAnalyzer(DetectionOptions(pii_entities=("PERSON",), score_threshold=0.9))
+    assert strict.analyze("i'm priya") == []  # a lower-case name after a weak cue scores 0.6
+
+
+def test_returns_one_list_per_text_when_batch_given(analyzer):
+    texts = ["no pii here", "mail ana.lima@example.org", "", "Thanks, Siobhan!"]
+    results = analyzer.analyze_batch(texts)
+    assert [len(r) for r in results] == [0, 1, 0, 1]
+
+
+def test_reports_offsets_and_types_only_when_finding_printed(analyzer):
+    text = "my name is Zephyrine Quillfeather"
+    (finding,) = analyzer.analyze(text)
+    assert "Zephyrine" not in repr(finding) and "Quillfeather" not in str(finding)

@@ -1,0 +1,36 @@
+from sanitizers.findings import Finding
+from sanitizers.value_repeats import add_repeats
+
+
+def spans(texts, findings):
+    return [[(f.entity_type, t[f.start : f.end]) for f in fs] for t, fs in zip(texts, findings)]
+
+
+def test_finds_value_in_other_slots_when_found_once_in_record():
+    texts = ["hi this is Maria Gonzalez", '{"holder": "maria gonzalez"}', "Thanks Maria!"]
+    findings = [[Finding("PERSON", 11, 25, 0.85, "cue")], [], []]
+    out = spans(texts, add_repeats(texts, findings))
+    assert out[1] == [("PERSON", "maria gonzalez")]
+    assert out[2] == [("PERSON", "Maria")]
+
+
+def test_repeats_emails_and_numbers_when_found_once():
+    texts = ["mail ana@example.org", "ANA@EXAMPLE.ORG again", "card 4111 1111 1111 1111", "4111 1111 1111 1111"]
+    findings = [[Finding("EMAIL_ADDRESS", 5, 20, 0.9, "e")], [], [Finding("CREDIT_CARD", 5, 24, 1.0, "c")], []]
+    out = spans(texts, add_repeats(texts, findings))
+    assert out[1] == [("EMAIL_ADDRESS", "ANA@EXAMPLE.ORG")]
+    assert out[3] == [("CREDIT_CARD", "4111 1111 1111 1111")]
+
+
+def test_skips_dictionary_words_and_word_parts_when_repeating_names():
+    texts = ["this is Mark Twain", "please mark it done; Twainsville is far", "Mark agreed"]
+    findings = [[Finding("PERSON", 8, 18, 0.85, "cue")], [], []]
+    out = spans(texts, add_repeats(texts, findings))
+    assert out[1] == []  # "mark" the verb in lower case; "Twain" inside another word
+    assert out[2] == [("PERSON", "Mark")]
+
+
+def test_leaves_secrets_alone_when_repeating():
+    texts = ["key ghp_" + "a" * 36, "ghp_" + "a" * 36]
+    findings = [[Finding("GITHUB_TOKEN", 4, 44, 1.0, "gh")], []]
+    assert spans(texts, add_repeats(texts, findings))[1] == []
