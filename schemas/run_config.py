@@ -90,12 +90,15 @@ class ExecutionOptions(_Model):
         pattern=r"^(tcp|tls|inproc|ucx)://[^\s]+$",
         description="Run chunks on this Dask scheduler (tcp://HOST:PORT) instead of local processes.",
     )
-    chunk_mb: float = Field(default=8.0, gt=0, le=4096, description="Target chunk size in MiB.")
+    chunk_mb: float | None = Field(
+        default=None, gt=0, le=4096,
+        description="Target chunk size in MiB; default: about 1/32 of the file, between 0.25 and 8 MiB.",
+    )
 
     @property
-    def chunk_bytes(self) -> int:
-        """Target chunk size in bytes."""
-        return max(1, int(self.chunk_mb * 1024 * 1024))
+    def chunk_bytes(self) -> int | None:
+        """Target chunk size in bytes, or None for the automatic size."""
+        return None if self.chunk_mb is None else max(1, int(self.chunk_mb * 1024 * 1024))
 
 
 class RunConfig(_Model):

@@ -39,8 +39,9 @@ def _detectors(value: str) -> frozenset[Detectors]:
               help="Worker processes for chunks [default: all cores]. The output is the same for any number.")
 @click.option("--dask-address", default=None, metavar="tcp://HOST:PORT",
               help="Run chunks on this Dask scheduler instead of local processes.")
-@click.option("--chunk-mb", type=float, default=ExecutionOptions().chunk_mb, show_default=True,
-              help="Target chunk size in MiB: the unit of parallel work and of resuming after a crash.")
+@click.option("--chunk-mb", type=float, default=None,
+              help="Target chunk size in MiB, the unit of parallel work and of resuming after a crash "
+                   "[default: about 1/32 of the file, 0.25 to 8 MiB].")
 def command(file: Path, out_dir: Path, detectors: str, operator: str, unknown_fields: str, spacy_model: str,
             max_quarantined_share: float, auto_approve: bool, batch_size: int, workers: int | None,
             dask_address: str | None, chunk_mb: float) -> None:

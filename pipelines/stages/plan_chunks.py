@@ -7,7 +7,8 @@ plan depends only on the file's bytes and the target, so a rerun after a crash f
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024
+MAX_AUTO_CHUNK_BYTES = 8 * 1024 * 1024
+MIN_AUTO_CHUNK_BYTES = 256 * 1024
 _BLOCK = 4 * 1024 * 1024
 
 
@@ -21,7 +22,15 @@ class Chunk:
     first_line: int
 
 
-def plan_chunks(path: Path, target_bytes: int = DEFAULT_CHUNK_BYTES) -> list[Chunk]:
+def auto_chunk_bytes(file_bytes: int) -> int:
+    """About 1/32 of the file, between 256 KiB and 8 MiB.
+
+    Enough chunks to keep every worker busy on mid-size files, big enough that per-chunk costs vanish.
+    """
+    return min(MAX_AUTO_CHUNK_BYTES, max(MIN_AUTO_CHUNK_BYTES, file_bytes // 32))
+
+
+def plan_chunks(path: Path, target_bytes: int) -> list[Chunk]:
     """Chunks covering the whole file in order; an empty file gives one empty chunk."""
     if target_bytes < 1:
         raise ValueError(f"target_bytes must be at least 1, got {target_bytes}")

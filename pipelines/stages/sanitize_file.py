@@ -18,7 +18,7 @@ from pipelines.atomic import atomic_writer
 from pipelines.errors import InputError
 from pipelines.file_hash import sha256_file
 from pipelines.stages.load_jsonl import iter_lines
-from pipelines.stages.plan_chunks import DEFAULT_CHUNK_BYTES, plan_chunks
+from pipelines.stages.plan_chunks import auto_chunk_bytes, plan_chunks
 from pipelines.stages.run_chunks import default_workers, run_chunks
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.sanitize_chunk import ChunkJob
@@ -70,12 +70,13 @@ def sanitize_file(
     *,
     workers: int | None = None,
     dask_address: str | None = None,
-    chunk_bytes: int = DEFAULT_CHUNK_BYTES,
+    chunk_bytes: int | None = None,
 ) -> SanitizeOutput:
     """Validate and sanitize `input_path` into `out_dir`.
 
     `workers`: processes for chunks (default: all cores; 1 runs in this process with `detector`).
-    `dask_address`: run the chunks on that Dask scheduler instead. `progress`, if given, is called with
+    `dask_address`: run the chunks on that Dask scheduler instead. `chunk_bytes`: target chunk size
+    (default: `auto_chunk_bytes` of the file's size). `progress`, if given, is called with
     the number of lines done so far (blank ones included) as chunks finish: a count, never content.
     """
     input_path, out_dir = Path(input_path), Path(out_dir)
@@ -84,6 +85,7 @@ def sanitize_file(
     out_dir.mkdir(parents=True, exist_ok=True)
     input_sha256 = sha256_file(input_path)
     fmt = file_format(input_path, config)
+    chunk_bytes = chunk_bytes or auto_chunk_bytes(input_path.stat().st_size)
     chunks = plan_chunks(input_path, chunk_bytes)
     work = _work_dir(out_dir, input_sha256, config, chunk_bytes, fmt)
     work.mkdir(parents=True, exist_ok=True)

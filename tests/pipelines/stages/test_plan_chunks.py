@@ -17,7 +17,7 @@ def check_plan(path, data: bytes, target: int) -> list[Chunk]:
 def test_gives_one_empty_chunk_when_file_is_empty(tmp_path):
     path = tmp_path / "e.jsonl"
     path.write_bytes(b"")
-    assert plan_chunks(path) == [Chunk(0, 0, 0, 1)]
+    assert plan_chunks(path, 1024) == [Chunk(0, 0, 0, 1)]
 
 
 def test_cuts_after_target_at_line_end_when_file_is_larger(tmp_path):
@@ -64,3 +64,11 @@ def test_reading_chunks_gives_same_lines_when_read_in_pieces(tmp_path_factory, l
     pieces = [line for c in plan_chunks(path, target)
               for line in iter_lines(path, start=c.start, end=c.end, first_line=c.first_line)]
     assert pieces == whole
+
+
+def test_sizes_chunks_between_bounds_when_automatic():
+    from pipelines.stages.plan_chunks import MAX_AUTO_CHUNK_BYTES, MIN_AUTO_CHUNK_BYTES, auto_chunk_bytes
+
+    assert auto_chunk_bytes(0) == MIN_AUTO_CHUNK_BYTES
+    assert auto_chunk_bytes(32 * 2**20) == 2**20
+    assert auto_chunk_bytes(50 * 2**30) == MAX_AUTO_CHUNK_BYTES
