@@ -32,6 +32,10 @@ class AwsSecretKeyRecognizer(SecretRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["aws", "secret", "aws_secret_access_key", "secret access key"]
     PREFILTER: ClassVar[tuple[str, ...]] = ("aws", "secret")
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "aws secret access key (after 'aws')": ("aws",),
+        "aws secret access key (after 'secret')": ("secret",),
+    }
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Keep only random-looking keys: upper, lower and digits, few slashes, no EXAMPLE marker."""

@@ -62,6 +62,11 @@ class AzureConnectionStringRecognizer(SecretRecognizer):
         "hostname=",
         "sv=",
     )
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "azure storage connection string": ("defaultendpointsprotocol", "endpoint=http"),
+        "azure service bus / event hubs / iot hub connection string": ("endpoint=sb://", "hostname="),
+        "azure sas signature": ("sv=",),
+    }
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Keep only strings whose key or signature is present and random (not a placeholder)."""

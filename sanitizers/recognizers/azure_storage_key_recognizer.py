@@ -39,6 +39,9 @@ class AzureStorageKeyRecognizer(SecretRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["azure", "storage", "accountkey", "account key", "blob"]
     PREFILTER: ClassVar[tuple[str, ...]] = ("account", "azure", "storage")
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "azure storage key (AccountKey=)": ("account",),
+    }
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop the public emulator key, placeholders and low-entropy fillers."""

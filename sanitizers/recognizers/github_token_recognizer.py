@@ -42,6 +42,10 @@ class GitHubTokenRecognizer(SecretRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["github", "github_token", "gh_token", "pat", "token"]
     PREFILTER: ClassVar[tuple[str, ...]] = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "github classic token (ghp/gho/ghu/ghs/ghr)": ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+        "github fine-grained pat": ("github_pat_",),
+    }
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """A classic token ends with base62(CRC32 of its 30 random chars): a match proves it is real.

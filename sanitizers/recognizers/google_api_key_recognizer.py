@@ -27,6 +27,11 @@ class GoogleApiKeyRecognizer(SecretRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["google", "gcp", "api key", "gemini", "maps", "client_secret"]
     PREFILTER_EXACT: ClassVar[tuple[str, ...]] = ("AIza", "GOCSPX-", "ya29.")
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "google api key": ("AIza",),
+        "google oauth client secret": ("GOCSPX-",),
+        "google oauth access token": ("ya29.",),
+    }
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop placeholders and fillers after the prefix."""

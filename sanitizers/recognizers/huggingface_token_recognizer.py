@@ -28,6 +28,11 @@ class HuggingFaceTokenRecognizer(SecretRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["huggingface", "hugging face", "hf_token", "huggingface-cli"]
     PREFILTER: ClassVar[tuple[str, ...]] = ("hf_", "api_org_")
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "huggingface token (hf_ + 34 letters)": ("hf_",),
+        "huggingface token (hf_ + 34-64 alnum)": ("hf_",),
+        "huggingface organization token": ("api_org_",),
+    }
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop placeholders and fillers; real tokens mix upper and lower case."""

@@ -23,8 +23,8 @@ class SecretRecognizer(PatternRecognizer):
     where a pattern can match; `PREFILTER_EXACT` lists case-sensitive ones. `SecretScanner` skips the
     recognizer for texts that contain none, so a wrong prefilter would hide findings: every pattern
     must require one of them, and the scanner tests check it on every test row.
-    `PATTERN_LITERALS` optionally narrows this per pattern (pattern name -> `PREFILTER` literals one
-    of which that pattern needs), for recognizers with many patterns.
+    `PATTERN_LITERALS` optionally narrows this per pattern (pattern name -> literals from `PREFILTER`
+    or `PREFILTER_EXACT`, one of which that pattern needs), for recognizers with several patterns.
     """
 
     ENTITY: ClassVar[str] = ""
@@ -70,12 +70,10 @@ class SecretRecognizer(PatternRecognizer):
         self.prefilter_exact: tuple[str, ...] = tuple(
             prefilter_exact if prefilter_exact is not None else self.PREFILTER_EXACT
         )
-        self.pattern_literals: dict[str, tuple[str, ...]] = {
-            name: tuple(lit.casefold() for lit in literals)
-            for name, literals in (
-                pattern_literals if pattern_literals is not None else self.PATTERN_LITERALS
-            ).items()
-        }
+        # Taken as written: folded literals are lowercase already, exact ones keep their case.
+        self.pattern_literals: dict[str, tuple[str, ...]] = dict(
+            pattern_literals if pattern_literals is not None else self.PATTERN_LITERALS
+        )
         for pattern in self.patterns:
             # Compile now, exactly as presidio would on first use, so the fast scanner and
             # `analyze` share one compiled object per pattern.

@@ -58,6 +58,14 @@ class SlackTokenRecognizer(SecretRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["slack", "slack_token", "slack_bot_token", "bot token"]
     PREFILTER: ClassVar[tuple[str, ...]] = ("xox", "xapp-")
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "slack bot token": ("xox",),
+        "slack user token": ("xox",),
+        "slack legacy bot token": ("xox",),
+        "slack legacy token": ("xox",),
+        "slack app-level token": ("xapp-",),
+        "slack configuration token": ("xox",),
+    }
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop placeholders (`xoxb-xxxx...`) and fillers in the random last segment."""

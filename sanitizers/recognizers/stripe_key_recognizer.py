@@ -42,6 +42,11 @@ class StripeKeyRecognizer(SecretRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["stripe", "stripe_secret_key", "secret key", "webhook"]
     PREFILTER: ClassVar[tuple[str, ...]] = ("k_live_", "k_test_", "whsec_")
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "stripe live secret/restricted key": ("k_live_",),
+        "stripe test secret/restricted key": ("k_test_",),
+        "stripe webhook signing secret": ("whsec_",),
+    }
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop Stripe's public documentation key, placeholders (`sk_test_xxxx...`) and fillers."""

@@ -39,6 +39,10 @@ class TogetherKeyRecognizer(SecretRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["together", "together_api_key", "api key", "tgp"]
     PREFILTER: ClassVar[tuple[str, ...]] = ("tgp_v1_", "together")
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "together key (tgp_v1)": ("tgp_v1_",),
+        "together legacy key (64 hex after 'together')": ("together",),
+    }
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop placeholders and fillers; a legacy hex key must also look random."""

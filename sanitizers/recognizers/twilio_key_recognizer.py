@@ -41,6 +41,7 @@ class TwilioKeyRecognizer(SecretRecognizer):
     PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         "twilio account sid (with context)": ("twilio", "account"),
         "twilio auth token (after 'auth token')": ("auth",),
+        "twilio api key sid": ("SK",),
     }
 
     def invalidate_result(self, pattern_text: str) -> bool:

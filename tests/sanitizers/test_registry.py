@@ -75,6 +75,7 @@ def test_declares_patterns_prefilter_and_scores_when_secret_recognizer(cls):
     names = [p.name for p in cls.PATTERNS]
     assert len(set(names)) == len(names), "pattern names are distinct"
     assert set(cls.PATTERN_LITERALS) <= set(names), "PATTERN_LITERALS keys name patterns"
-    assert {lit for lits in cls.PATTERN_LITERALS.values() for lit in lits} <= set(cls.PREFILTER)
+    declared = {*cls.PREFILTER, *cls.PREFILTER_EXACT}
+    assert {lit for lits in cls.PATTERN_LITERALS.values() for lit in lits} <= declared
     # Default detection threshold is 0.5: every secret pattern is meant to be reported.
     assert all(0.5 <= p.score <= 1.0 for p in cls.PATTERNS)

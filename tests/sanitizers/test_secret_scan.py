@@ -240,7 +240,7 @@ def test_rejects_plain_presidio_recognizer_when_building_scanner():
 
 
 def test_rejects_pattern_literal_when_missing_from_prefilter():
-    with pytest.raises(ValueError, match="add them to PREFILTER"):
+    with pytest.raises(ValueError, match="PATTERN_LITERALS names literals missing"):
         SecretScanner([TogetherKeyRecognizer(pattern_literals={"together key (tgp_v1)": ("tgp_v9_",)})])
 
 
