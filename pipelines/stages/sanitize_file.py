@@ -61,6 +61,68 @@ def file_format(input_path: Path, config: RunConfig) -> RecordFormat | None:
     return None
 
 
+@dataclass(frozen=True)
+class ChunkPlan:
+    """A file's chunk jobs and what merging them needs. Picklable, content-free."""
+
+    input_path: Path
+    input_sha256: str
+    out_dir: Path
+    work_dir: Path
+    file_format: RecordFormat | None
+    jobs: list[ChunkJob]
+
+    @property
+    def finished(self) -> int:
+        """Chunks already done (by an earlier, interrupted run)."""
+        return sum(1 for j in self.jobs if j.part("stats.json").exists())
+
+
+def plan_file(input_path: Path, out_dir: Path, config: RunConfig, chunk_bytes: int | None = None) -> ChunkPlan:
+    """Check the input, fix its format, and plan its chunks (default size: `auto_chunk_bytes`)."""
+    input_path, out_dir = Path(input_path), Path(out_dir)
+    if not input_path.is_file():
+        raise InputError(f"{input_path}: not a file; pass a .jsonl file or a folder of them")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    input_sha256 = sha256_file(input_path)
+    fmt = file_format(input_path, config)
+    chunk_bytes = chunk_bytes or auto_chunk_bytes(input_path.stat().st_size)
+    work = _work_dir(out_dir, input_sha256, config, chunk_bytes, fmt)
+    work.mkdir(parents=True, exist_ok=True)
+    jobs = [ChunkJob(str(input_path), c, str(work), config.model_dump_json(), fmt.value if fmt else None)
+            for c in plan_chunks(input_path, chunk_bytes)]
+    plan = ChunkPlan(input_path, input_sha256, out_dir, work, fmt, jobs)
+    if finished := plan.finished:
+        logger.info("%s: resuming, %d of %d chunks already done", input_path.name, finished, len(jobs))
+    return plan
+
+
+def merge_chunks(plan: ChunkPlan, results: list[RunStats]) -> SanitizeOutput:
+    """Merge finished chunks, in input order, into the outputs; then remove the work folder."""
+    stats = RunStats()
+    for part in results:
+        stats.absorb(part)
+    stats.format = plan.file_format
+    name = plan.input_path.name
+    if not stats.balanced:  # a bug, never a data problem: fail loudly rather than lose a line
+        raise RuntimeError(
+            f"{name}: {stats.records_total} lines read but {stats.records_written} written and "
+            f"{stats.records_quarantined} quarantined; no output should be trusted, report this as a bug"
+        )
+    sanitized_path, quarantine_path = output_paths(plan.input_path, plan.out_dir)
+    sanitized_sha256 = _concatenate([j.part("sanitized.jsonl") for j in plan.jobs], sanitized_path)
+    _concatenate([j.part("quarantine.jsonl") for j in plan.jobs], quarantine_path)
+    shutil.rmtree(plan.work_dir, ignore_errors=True)
+    _remove_if_empty(plan.out_dir / WORK_DIR)
+    logger.info(
+        "%s: %d records, %d written, %d quarantined, %d changed, %d chunks",
+        name, stats.records_total, stats.records_written, stats.records_quarantined,
+        stats.records_changed, len(plan.jobs),
+    )
+    return SanitizeOutput(plan.input_path, plan.input_sha256, sanitized_path, quarantine_path,
+                          sanitized_sha256, stats)
+
+
 def sanitize_file(
     input_path: Path,
     out_dir: Path,
@@ -72,28 +134,14 @@ def sanitize_file(
     dask_address: str | None = None,
     chunk_bytes: int | None = None,
 ) -> SanitizeOutput:
-    """Validate and sanitize `input_path` into `out_dir`.
+    """Validate and sanitize `input_path` into `out_dir`: plan, run the chunks, merge.
 
     `workers`: processes for chunks (default: all cores; 1 runs in this process with `detector`).
     `dask_address`: run the chunks on that Dask scheduler instead. `chunk_bytes`: target chunk size
     (default: `auto_chunk_bytes` of the file's size). `progress`, if given, is called with
     the number of lines done so far (blank ones included) as chunks finish: a count, never content.
     """
-    input_path, out_dir = Path(input_path), Path(out_dir)
-    if not input_path.is_file():
-        raise InputError(f"{input_path}: not a file; pass a .jsonl file or a folder of them")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    input_sha256 = sha256_file(input_path)
-    fmt = file_format(input_path, config)
-    chunk_bytes = chunk_bytes or auto_chunk_bytes(input_path.stat().st_size)
-    chunks = plan_chunks(input_path, chunk_bytes)
-    work = _work_dir(out_dir, input_sha256, config, chunk_bytes, fmt)
-    work.mkdir(parents=True, exist_ok=True)
-    jobs = [ChunkJob(str(input_path), c, str(work), config.model_dump_json(), fmt.value if fmt else None)
-            for c in chunks]
-    finished = sum(1 for j in jobs if j.part("stats.json").exists())
-    if finished:
-        logger.info("%s: resuming, %d of %d chunks already done", input_path.name, finished, len(jobs))
+    plan = plan_file(input_path, out_dir, config, chunk_bytes)
     lines_done = 0
 
     def on_done(index: int, stats: RunStats) -> None:
@@ -102,28 +150,9 @@ def sanitize_file(
         if progress is not None:
             progress(lines_done)
 
-    results = run_chunks(jobs, config, detector=detector, workers=workers or default_workers(),
+    results = run_chunks(plan.jobs, config, detector=detector, workers=workers or default_workers(),
                          dask_address=dask_address, on_done=on_done)
-    stats = RunStats()
-    for part in results:
-        stats.absorb(part)
-    stats.format = fmt
-    sanitized_path, quarantine_path = output_paths(input_path, out_dir)
-    sanitized_sha256 = _concatenate([j.part("sanitized.jsonl") for j in jobs], sanitized_path)
-    _concatenate([j.part("quarantine.jsonl") for j in jobs], quarantine_path)
-    if not stats.balanced:  # a bug, never a data problem: fail loudly rather than lose a line
-        raise RuntimeError(
-            f"{input_path.name}: {stats.records_total} lines read but {stats.records_written} written and "
-            f"{stats.records_quarantined} quarantined; no output should be trusted, report this as a bug"
-        )
-    shutil.rmtree(work, ignore_errors=True)
-    _remove_if_empty(out_dir / WORK_DIR)
-    logger.info(
-        "%s: %d records, %d written, %d quarantined, %d changed, %d chunks",
-        input_path.name, stats.records_total, stats.records_written, stats.records_quarantined,
-        stats.records_changed, len(chunks),
-    )
-    return SanitizeOutput(input_path, input_sha256, sanitized_path, quarantine_path, sanitized_sha256, stats)
+    return merge_chunks(plan, results)
 
 
 def _work_dir(out_dir: Path, input_sha256: str, config: RunConfig, chunk_bytes: int,
