@@ -11,6 +11,7 @@ own patterns ("date of birth: ..."), so Presidio's context enhancer is not used.
 import logging
 from collections.abc import Callable, Sequence
 
+import regex as re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration
 from spacy.language import Language
@@ -39,6 +40,8 @@ NER_SCORE = 0.85
 NLP_BATCH_SIZE = 128
 
 _DIGITS = "0123456789"
+_CAPITALISED = re.compile(r"(?<![\w'’])\p{Lu}[\p{L}'’-]*")
+_I = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
 
 
 def _digit_count(text: str) -> int:
@@ -90,10 +93,28 @@ class PiiAnalyzer:
 
     def analyze_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Findings for each text, in order."""
+        ents: list = [()] * len(texts)
         if self.nlp is not None:
-            docs = self.nlp.pipe(texts, batch_size=NLP_BATCH_SIZE, disable=self._ner_only)
-            return [self._analyze(text, doc.ents) for text, doc in zip(texts, docs)]
-        return [self._analyze(text, ()) for text in texts]
+            todo = [i for i, text in enumerate(texts) if self._may_name_someone(text)]
+            docs = self.nlp.pipe((texts[i] for i in todo), batch_size=NLP_BATCH_SIZE, disable=self._ner_only)
+            for i, doc in zip(todo, docs):
+                ents[i] = doc.ents
+        return [self._analyze(text, found) for text, found in zip(texts, ents)]
+
+    def _may_name_someone(self, text: str) -> bool:
+        """Whether spaCy's NER could find anything: it keys on capitals, so a text whose only capitals
+        start sentences with ordinary words ("Sure, first reset it.") is skipped, which saves most of
+        the time on chat text. Lower-case names are the cue recognizer's job either way."""
+        for match in _CAPITALISED.finditer(text):
+            word = match.group()
+            if word.isupper() and len(word) > 1 or _I.fullmatch(word) or self.words.is_stop(word):
+                continue  # acronyms, "I'm", "The": nothing NER would call a person or place
+            before = text[: match.start()].rstrip(" \t\"'(*-")
+            if before and before[-1] not in ".!?:\n":
+                return True  # a capital inside a sentence
+            if not self.words.is_descriptive(word):
+                return True  # a sentence starting with a possible name
+        return False
 
     def analyze(self, text: str) -> list[Finding]:
         """Findings for one text (tests and one-off use; batches are faster)."""
