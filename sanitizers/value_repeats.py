@@ -3,7 +3,8 @@
 Detection looks at one text at a time, so a name caught in "hi this is Maria Gonzalez" can be missed
 in a later turn ("Maria, your refund is on its way") or in a tool call's JSON arguments. Once a
 value is known to be personal, each of its other mentions in the record is too: whole values are
-matched again (case-insensitively, on word boundaries), and for names also each given or family name
+matched again (case-insensitively, on word boundaries), for addresses also their comma-separated parts
+that hold a number ("12 Kowalska St" of "12 Kowalska St, 00-950 Warsaw"), and for names each given or family name
 on its own, unless it is an ordinary English word in lower case ("mark", "grace").
 """
 
@@ -17,7 +18,9 @@ from sanitizers.findings import Finding
 RECOGNIZER = "ValueRepeat"
 SCORE = 0.6
 MIN_VALUE_CHARS = 3
+MIN_ADDRESS_PART = 6
 _WORD = re.compile(r"[\p{L}][\p{L}'’-]*")
+_ADDRESS_PARTS = re.compile(r"[,\n]")
 
 
 def add_repeats(texts: Sequence[str], findings: Sequence[list[Finding]], words: EnglishWords | None = None
@@ -35,6 +38,12 @@ def add_repeats(texts: Sequence[str], findings: Sequence[list[Finding]], words: 
                 continue
             value = text[f.start : f.end]
             values.setdefault(value.casefold(), f.entity_type)
+            if f.entity_type == "STREET_ADDRESS":
+                # Tool calls split an address into fields: "street": "12 Kowalska St", "city": ...
+                for part in _ADDRESS_PARTS.split(value):
+                    part = part.strip()
+                    if len(part) >= MIN_ADDRESS_PART and any(c.isdigit() for c in part) and any(c.isalpha() for c in part):
+                        values.setdefault(part.casefold(), f.entity_type)
             if f.entity_type == "PERSON":
                 name_words.update(w.casefold() for w in _WORD.findall(value))
     if not values:

@@ -23,7 +23,8 @@ _STRONG = (
     r"customer|client|patient|student|traveller|traveler|sender|owner)\s+name\s*(?:is|:)?|"
     r"(?:beneficiary|recipient|payee|passenger|new\s+hire|attendee|applicant|traveller|traveler|"
     r"kontoinhaber(?:in)?|inhaber(?:in)?|titular|titulaire|empfänger|destinatario|beneficiario)\s*:|"
-    r"under\s+the\s+name(?:\s+of)?|in\s+the\s+name\s+of|on\s+behalf\s+of"
+    r"under\s+the\s+name(?:\s+of)?|in\s+the\s+name\s+of|on\s+behalf\s+of|"
+    r"(?:customer|client|user|account|contact|guest|passenger|patient)\s*:\s*name\s*:?"
 )
 # A sign-off on its own line: the name is on the next line ("Best,\nMaria").
 _SIGN_OFF = (
@@ -48,6 +49,8 @@ _CUES = re.compile(
 )
 # After the cue: spaces, a comma, or a colon (not a sentence end: "Thanks. Maria will call").
 _GAP = re.compile(r"[ \t]*(?:[,:][ \t]*)?(?:-[ \t]+)?")
+# After a strong cue the name may sit on the next line ("Name:\nMaria Gonzalez").
+_STRONG_GAP = re.compile(r"[ \t]*(?:[,:][ \t]*)?(?:-[ \t]+)?(?:\n[ \t]*)?")
 _TOKEN = re.compile(r"(?:\p{Lu}\.(?=\s)|[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)")
 _SPACE = re.compile(r"[ \t]+")
 # Titles are cues, never part of the name ("Dear Mrs. Kowalczyk").
@@ -131,7 +134,7 @@ class PersonCueRecognizer(LocalRecognizer):
         return [self._result(s, e, score) for s, e, score in _dedupe(spans)]
 
     def _name_after(self, text: str, pos: int, kind: str) -> tuple[int, int, float] | None:
-        gap = _GAP.match(text, pos)
+        gap = (_STRONG_GAP if kind == "strong" else _GAP).match(text, pos)
         pos = gap.end() if gap else pos
         tokens = self._read_tokens(text, pos, kind, limit=len(text))
         if not tokens:

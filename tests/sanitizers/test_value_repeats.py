@@ -34,3 +34,9 @@ def test_leaves_secrets_alone_when_repeating():
     texts = ["key ghp_" + "a" * 36, "ghp_" + "a" * 36]
     findings = [[Finding("GITHUB_TOKEN", 4, 44, 1.0, "gh")], []]
     assert spans(texts, add_repeats(texts, findings))[1] == []
+
+
+def test_repeats_address_parts_when_tool_call_splits_address():
+    texts = ["new address: 12 Kowalska Street, 00-950 Warsaw", '{"street": "12 Kowalska Street", "city": "Warsaw"}']
+    findings = [[Finding("STREET_ADDRESS", 13, 47, 0.75, "addr")], []]
+    assert spans(texts, add_repeats(texts, findings))[1] == [("STREET_ADDRESS", "12 Kowalska Street")]

@@ -34,6 +34,8 @@ def found(text: str) -> list[str]:
         ("New hire: Thandiwe Mokoena starts Monday", ["Thandiwe Mokoena"]),  # form label, no person word
         ("Beneficiary: Nguyen Thi Lan", ["Nguyen Thi Lan"]),  # three-part name
         ("Thandiwe Mokoena", ["Thandiwe Mokoena"]),  # a whole text that is a name (tool argument)
+        ("Full name:\nMaria Gonzalez", ["Maria Gonzalez"]),  # name on the line after the label
+        ("customer: name ana lima, plan pro", ["ana lima"]),  # "customer: name" form
     ],
 )
 def test_finds_name_when_cue_precedes(text, expected):
