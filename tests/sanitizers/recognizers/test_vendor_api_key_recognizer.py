@@ -8,32 +8,34 @@ from tests.sanitizers.recognizers.fakes import ALNUM, BASE64, HEX, URLSAFE, fake
 REC = VendorApiKeyRecognizer()
 BECH32 = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"
 
-TOKENS = {
-    "npm": "npm_" + fake(36, ALNUM, seed=1),
-    "pypi": "pypi-" + "AgEIcHlwaS5vcmc" + fake(80, URLSAFE, seed=2),
-    "digitalocean": "dop_" + "v1_" + fake(64, HEX, seed=3),
-    "shopify": "shpat_" + fake(32, HEX, seed=4),
-    "groq": "gsk_" + fake(52, ALNUM, seed=5),
-    "perplexity": "pplx-" + fake(48, ALNUM, seed=6),
-    "xai": "xai-" + fake(80, ALNUM, seed=7),
-    "replicate": "r8_" + fake(37, ALNUM, seed=8),
-    "openrouter": "sk-or-" + "v1-" + fake(64, HEX, seed=9),
-    "databricks": "dapi" + fake(32, HEX, seed=10),
-    "vault": "hvs." + fake(100, URLSAFE, seed=11),
-    "doppler": "dp.pt." + fake(43, ALNUM, seed=12),
-    "linear": "lin_api_" + fake(40, ALNUM, seed=13),
-    "postman": "PMAK-" + fake(24, HEX, seed=14) + "-" + fake(34, HEX, seed=15),
-    "langsmith": "lsv2_pt_" + fake(32, HEX, seed=16) + "_" + fake(10, HEX, seed=17),
-    "grafana": "glsa_" + fake(32, ALNUM, seed=18) + "_" + fake(8, HEX, seed=19),
-    "grafana cloud": "glc_" + fake(60, BASE64, seed=20) + "==",
-    "docker": "dckr_pat_" + fake(27, URLSAFE, seed=21),
-    "age": "AGE-SECRET-KEY-1" + fake(58, BECH32, seed=22),
-    "telegram": fake(10, string.digits, seed=23) + ":AA" + fake(33, URLSAFE, seed=24),
-    "atlassian": "ATATT3" + fake(186, URLSAFE, seed=25),
-    "sentry": "sntryu_" + fake(64, HEX, seed=26),
-    "heroku": "HRKU-AA" + fake(58, URLSAFE, seed=27),
-    "supabase": "sbp_" + fake(40, HEX, seed=28),
+# vendor -> (prefix, random body); the token is prefix + body.
+PARTS = {
+    "npm": ("npm_", fake(36, ALNUM, seed=1)),
+    "pypi": ("pypi-" + "AgEIcHlwaS5vcmc", fake(80, URLSAFE, seed=2)),
+    "digitalocean": ("dop_" + "v1_", fake(64, HEX, seed=3)),
+    "shopify": ("shpat_", fake(32, HEX, seed=4)),
+    "groq": ("gsk_", fake(52, ALNUM, seed=5)),
+    "perplexity": ("pplx-", fake(48, ALNUM, seed=6)),
+    "xai": ("xai-", fake(80, ALNUM, seed=7)),
+    "replicate": ("r8_", fake(37, ALNUM, seed=8)),
+    "openrouter": ("sk-or-" + "v1-", fake(64, HEX, seed=9)),
+    "databricks": ("dapi", fake(32, HEX, seed=10)),
+    "vault": ("hvs.", fake(100, URLSAFE, seed=11)),
+    "doppler": ("dp.pt.", fake(43, ALNUM, seed=12)),
+    "linear": ("lin_api_", fake(40, ALNUM, seed=13)),
+    "postman": ("PMAK-", fake(24, HEX, seed=14) + "-" + fake(34, HEX, seed=15)),
+    "langsmith": ("lsv2_pt_", fake(32, HEX, seed=16) + "_" + fake(10, HEX, seed=17)),
+    "grafana": ("glsa_", fake(32, ALNUM, seed=18) + "_" + fake(8, HEX, seed=19)),
+    "grafana cloud": ("glc_", fake(60, BASE64, seed=20) + "=="),
+    "docker": ("dckr_pat_", fake(27, URLSAFE, seed=21)),
+    "age": ("AGE-SECRET-KEY-1", fake(58, BECH32, seed=22)),
+    "telegram": (fake(10, string.digits, seed=23) + ":AA", fake(33, URLSAFE, seed=24)),
+    "atlassian": ("ATATT3", fake(186, URLSAFE, seed=25)),
+    "sentry": ("sntryu_", fake(64, HEX, seed=26)),
+    "heroku": ("HRKU-AA", fake(58, URLSAFE, seed=27)),
+    "supabase": ("sbp_", fake(40, HEX, seed=28)),
 }
+TOKENS = {vendor: prefix + body for vendor, (prefix, body) in PARTS.items()}
 
 
 @pytest.mark.parametrize("vendor", TOKENS)
@@ -45,6 +47,8 @@ def test_finds_token_when_vendor_prefix_and_shape_match(vendor):
 TRUE_POSITIVES = [(f'{{"token": "{t}"}}', [t]) for t in TOKENS.values()]
 
 NEAR_MISSES = [
+    *(prefix + "x" * len(body) for prefix, body in PARTS.values()),  # every vendor: placeholder body
+    *("Z" + token for token in TOKENS.values()),  # every vendor: glued to a word
     "npm_" + "x" * 36,  # placeholder
     "npm_" + fake(30, ALNUM, seed=30),  # too short
     "npm install lodash",  # prose
