@@ -115,3 +115,59 @@ def test_redacts_keys_when_a_flow_run_logs_them(prefect_stack: PrefectStack) -> 
     text = json.dumps(logs)
     assert fake_key not in text and "AKIA" + "E2EPROBE7Q2M5TXY" not in text
     assert all("[REDACTED" in m for m in probes)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+
+
+def test_resumes_with_approval_when_reviewer_submits_ui_form(prefect_stack: PrefectStack, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} not found: the UI test needs Debian's chromium; run `make system-deps`")
+    run_id = prefect_stack.run_deployment("sanitize-on-demand", _params(tmp_path / "run", upload=False))
+    prefect_stack.wait_for_state(run_id, "PAUSED")
+    prefect_stack.wait_for_form(run_id)
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"{prefect_stack.ui}/runs/flow-run/{run_id}")
+            page.get_by_role("button", name="Resume").click()
+            dialog = page.get_by_role("dialog")
+            # The report summary (counts, decision, no values) sits above the form.
+            assert "conversational.jsonl: needs_review" in dialog.inner_text()
+            dialog.get_by_role("switch").click()  # approved
+            dialog.locator("textarea").nth(0).fill("carol")  # reviewer
+            dialog.locator("textarea").nth(1).fill("checked in the UI")  # comment
+            dialog.get_by_role("button", name="Submit").click()
+            prefect_stack.wait_for_state(run_id, "COMPLETED")
+        finally:
+            browser.close()
+
+    approval = json.loads((tmp_path / "run" / "approval.json").read_text())
+    assert approval["approved"] is True and approval["reviewer"] == "carol"
+    assert approval["comment"] == "checked in the UI"
+
+
+def test_no_canary_in_prefect_database_storage_or_logs(prefect_stack: PrefectStack, canaries: dict[str, str]) -> None:
+    # Runs last in this module: every run above used data-samples/conversational.jsonl, which holds all
+    # the canaries. The database and result storage are read as raw bytes, WAL included.
+    home = prefect_stack.home
+    stored = [p for p in home.rglob("*") if p.is_file()]
+    assert any(p.name == "prefect.db" for p in stored)
+    assert any("storage" in p.parts for p in stored), "no persisted result to scan"
+    haystacks = {str(p.relative_to(home)): p.read_bytes() for p in stored}
+    haystacks |= {f"logs/{p.name}": p.read_bytes() for p in prefect_stack.logs.iterdir()}
+    runs = prefect_stack.post("/flow_runs/filter", {"limit": 200}).json()
+    assert len(runs) >= 5
+    for run in runs:
+        haystacks[f"api/run/{run['id']}"] = json.dumps(run).encode()
+        haystacks[f"api/logs/{run['id']}"] = json.dumps(prefect_stack.run_logs(run["id"])).encode()
+        haystacks[f"api/artifacts/{run['id']}"] = json.dumps(prefect_stack.artifacts(run["id"])).encode()
+    assert b"sanitize-summary-e2e" in haystacks["prefect.db"] + haystacks.get("prefect.db-wal", b"")
+    leaks = [(name, where) for name, value in canaries.items() for where, data in haystacks.items()
+             if value.encode() in data or json.dumps(value)[1:-1].encode() in data]
+    assert leaks == []
