@@ -51,7 +51,8 @@ _CUES = re.compile(
 _GAP = re.compile(r"[ \t]*(?:[,:][ \t]*)?(?:-[ \t]+)?")
 # After a strong cue the name may sit on the next line ("Name:\nMaria Gonzalez").
 _STRONG_GAP = re.compile(r"[ \t]*(?:[,:][ \t]*)?(?:-[ \t]+)?(?:\n[ \t]*)?")
-_TOKEN = re.compile(r"(?:\p{Lu}\.(?=\s)|[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*)")
+# A word, with inner apostrophes and hyphens (O'Brien, Jean-Luc) but not a closing quote; or an initial.
+_TOKEN = re.compile(r"(?:\p{Lu}\.(?=\s)|\p{L}(?:\p{L}|['’](?=\p{L}))*(?:-\p{L}(?:\p{L}|['’](?=\p{L}))*)*)")
 _SPACE = re.compile(r"[ \t]+")
 # Titles are cues, never part of the name ("Dear Mrs. Kowalczyk").
 TITLES = word_set("mr mrs ms miss mx dr prof herr frau mme mlle sr sra srta sig sir madam")
@@ -65,6 +66,35 @@ NON_PERSON_LABELS = word_set(
     subject title re error warning note notes tip step example language model version file path branch
     server host service product app tool role level priority stage result reason summary"""
 )  # fmt: skip
+# Labels after which a name is a person's even when its words are English nouns.
+PERSON_LABELS = word_set(
+    """name holder payee beneficiary recipient contact owner customer client employee passenger guest
+    attendee applicant traveller traveler patient student signed signatory attn to from cc sender"""
+)
+# "transfer the deposit to Maria Gonzalez", "send it to ...": a full name after a sending verb and "to".
+_SEND_TO = re.compile(
+    r"\b(?:send|sent|transfer|transferred|pay|paid|wire|wired|forward|forwarded|refund|refunded|give|gave|"
+    r"mail|mailed|ship|shipped|deliver|delivered|assign|assigned|address|addressed|made\s+out)\b"
+    r"[^\n.!?]{0,40}?\bto[ \t]+",
+    re.IGNORECASE,
+)
+# A key-value pair whose key names a person: `"name": "Maria Gonzalez"`, `holder='ana lima'`, `name = X`.
+_PERSON_KEY = re.compile(
+    r"""(?<![\w-])["']?(?P<key>(?:(?:customer|client|contact|account|card|full|first|last|given|family|display|"""
+    r"""legal|holder|passenger|guest|employee|patient|recipient|sender|beneficiary|payee)[_ -]?)?"""
+    r"""(?:name|surname|holder|beneficiary|recipient|payee|customer|passenger|employee|assignee|requester|"""
+    r"""reporter|signatory|contact))["']?[ \t]*[:=][ \t]*["'](?P<value>[^"'\n]{2,60})["']""",
+    re.IGNORECASE,
+)
+# A name right before other personal data: "Maria Gonzalez, passport 123456789" / "..., DOB 1988-03-04".
+_BEFORE_PII = re.compile(
+    r"(?P<name>\p{Lu}[\p{L}'’-]+(?:[ ]+\p{Lu}[\p{L}'’-]+){1,3})[ \t]*[,(][ \t]*"
+    r"(?:passport|d\.?o\.?b|date\s+of\s+birth|born|ssn|social\s+security|phone|tel|mobile|e-?mail|iban|"
+    r"account|card|driver'?s?\s+licen[cs]e|address)\b",
+    re.IGNORECASE,
+)
+# A name closing a sentence right after a number: "to my account: GB29 ... 19, Maria Gonzalez."
+_AFTER_NUMBER = re.compile(r"\d[ \t]*,[ \t]*(?P<name>\p{Lu}[\p{L}'’-]+(?:[ ]+\p{Lu}[\p{L}'’-]+){1,3})[ \t]*(?=[.\n]|$)")
 # A whole text that is just a name ("Maria Gonzalez" as a tool argument or a form cell).
 _WHOLE = re.compile(r"\s*(?P<name>[\p{L}][\p{L}'’.-]*(?:[ ]+[\p{L}][\p{L}'’.-]*){1,3})\s*")
 # "maria here, my order ..." at the start of a text or sentence.
@@ -117,11 +147,25 @@ class PersonCueRecognizer(LocalRecognizer):
             if found:
                 spans.append(found)
         for match in _LABEL.finditer(text):
-            label = match.group("label").split()
-            if label and label[-1].casefold() not in NON_PERSON_LABELS:
-                found = self._full_name_at(text, match.end(), len(text), 0.6)
+            label = [w.casefold() for w in match.group("label").split()]
+            if label and label[-1] not in NON_PERSON_LABELS:
+                found = self._full_name_at(text, match.end(), len(text), 0.6, known_ok=label[-1] in PERSON_LABELS)
                 if found:
                     spans.append(found)
+        for match in _PERSON_KEY.finditer(text):
+            found = self._key_value_name(text, match)
+            if found:
+                spans.append(found)
+        for pattern in (_BEFORE_PII, _AFTER_NUMBER):
+            for match in pattern.finditer(text):
+                found = self._full_name_at(text, match.start("name"), match.end("name"), 0.6, whole=True,
+                                           known_ok=True)
+                if found:
+                    spans.append(found)
+        for match in _SEND_TO.finditer(text):
+            found = self._full_name_at(text, match.end(), len(text), 0.6)
+            if found:
+                spans.append(found)
         whole = _WHOLE.fullmatch(text) if len(text) <= 80 else None
         if whole:
             found = self._full_name_at(text, whole.start("name"), whole.end("name"), 0.6, whole=True)
@@ -156,9 +200,23 @@ class PersonCueRecognizer(LocalRecognizer):
             return None
         return tokens[0][0], tokens[-1][1], score
 
-    def _full_name_at(self, text: str, start: int, end: int, score: float, whole: bool = False
-                      ) -> tuple[int, int, float] | None:
-        """A given name and a family name with no cue: 2-4 words, one of them no English word at all."""
+    def _key_value_name(self, text: str, match: re.Match) -> tuple[int, int, float] | None:
+        """The value of a person key when it reads as a name: letters only, 1-4 words (2+ for a bare "name")."""
+        start, end = match.span("value")
+        tokens = self._read_tokens(text, start, "strong", limit=end)
+        if not tokens or tokens[-1][1] != len(text[:end].rstrip()) or tokens[0][0] != start:
+            return None  # digits, e-mails, trailing words: not (only) a name
+        bare_name = match.group("key").casefold() == "name"
+        if bare_name and len(tokens) < 2:
+            return None  # "name": "checkout" names a thing as often as a person
+        if any(text[s:e].casefold() in ORG_WORDS for s, e in tokens):
+            return None
+        return start, tokens[-1][1], 0.8
+
+    def _full_name_at(self, text: str, start: int, end: int, score: float, whole: bool = False,
+                      known_ok: bool = False) -> tuple[int, int, float] | None:
+        """A given name and a family name with no cue: 2-4 words, one of them no English word at all
+        (or, after a label that names a person, `known_ok`, English nouns too: "Payee: Grace Hill")."""
         tokens = self._read_tokens(text, start, "weak", limit=end)
         names = [text[s:e] for s, e in tokens if text[s:e].casefold() not in PARTICLES]
         if len(names) < 2 or (whole and tokens[-1][1] != end):
@@ -168,7 +226,8 @@ class PersonCueRecognizer(LocalRecognizer):
         if any(n.casefold() in ORG_WORDS for n in names):
             return None
         unknown = [n for n in names if not (words.is_noun(n) or words.is_descriptive(n) or words.is_stop(n))]
-        if not unknown or len({n[:1].isupper() for n in names}) > 1:
+        nouns = all(words.is_noun(n) or n in unknown for n in names)
+        if not (unknown or known_ok and nouns) or len({n[:1].isupper() for n in names}) > 1:
             return None  # all dictionary words ("Pending Review"), or mixed case ("Maria said")
         return tokens[0][0], tokens[-1][1], score
 

@@ -36,6 +36,12 @@ def found(text: str) -> list[str]:
         ("Thandiwe Mokoena", ["Thandiwe Mokoena"]),  # a whole text that is a name (tool argument)
         ("Full name:\nMaria Gonzalez", ["Maria Gonzalez"]),  # name on the line after the label
         ("customer: name ana lima, plan pro", ["ana lima"]),  # "customer: name" form
+        ("Payee: Grace Hill", ["Grace Hill"]),  # person label: dictionary-word names count
+        ("please transfer the deposit to Thandiwe Mokoena today", ["Thandiwe Mokoena"]),  # sending verb + to
+        ('{"id": "c9", "name": "Grace Hill", "phone": "x"}', ["Grace Hill"]),  # JSON embedded in a message
+        ("account_holder='ana lima'", ["ana lima"]),  # key-value in code, lower case
+        ("for my flight: Grace Hill, passport 123456789", ["Grace Hill"]),  # name before other personal data
+        ("to my account: GB29 NWBK 6016 1331 9268 19, Grace Hill.", ["Grace Hill"]),  # name after a number
     ],
 )
 def test_finds_name_when_cue_precedes(text, expected):
@@ -65,6 +71,10 @@ def test_finds_name_when_cue_precedes(text, expected):
         "City: Buenos Aires",  # place label
         "Vendor: Northwind Analytics",  # company words
         "Pending Review",  # a whole text of dictionary words
+        "Vendor: Harbor Freight",  # dictionary words after a label that is no person
+        "please send it to New York",  # a place after a sending verb
+        '{"name": "checkout", "file_name": "Maria Gonzalez.pdf"}',  # one-word thing name; file key
+        '{"name": "Pro Cloud Plan"}',  # product words in a bare name field
     ],
 )
 def test_finds_nothing_when_no_name_follows(text):
