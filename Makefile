@@ -39,6 +39,12 @@ eval: install  ## detection quality on the generated labeled set (recall, benign
 bench: install  ## throughput and memory, side by side with plain Presidio
 	$(BIN)/python benchmarks/bench.py
 
+serve: install  ## local Prefect server, ft-sanitizer-pool, deployments and a worker (UI: http://127.0.0.1:4200)
+	scripts/serve.sh
+
+stop:  ## stop what `make serve` started, by PID (worker first)
+	scripts/stop.sh
+
 lint: install
 	$(BIN)/ruff check pipelines sanitizers schemas tests benchmarks
 
