@@ -37,6 +37,8 @@ class RedactingFilter(logging.Filter):
         self._busy.active = True
         try:
             return self._redact(record)
+        except Exception:  # noqa: BLE001 - a record that cannot be checked is dropped, never let through
+            return False
         finally:
             self._busy.active = False
 
