@@ -39,11 +39,8 @@ def add_repeats(texts: Sequence[str], findings: Sequence[list[Finding]], words: 
             value = text[f.start : f.end]
             values.setdefault(value.casefold(), f.entity_type)
             if f.entity_type == "STREET_ADDRESS":
-                # Tool calls split an address into fields: "street": "12 Kowalska St", "city": ...
-                for part in _ADDRESS_PARTS.split(value):
-                    part = part.strip()
-                    if len(part) >= MIN_ADDRESS_PART and any(c.isdigit() for c in part) and any(c.isalpha() for c in part):
-                        values.setdefault(part.casefold(), f.entity_type)
+                for part in _address_parts(value):
+                    values.setdefault(part.casefold(), f.entity_type)
             if f.entity_type == "PERSON":
                 name_words.update(w.casefold() for w in _WORD.findall(value))
     if not values:
@@ -60,6 +57,23 @@ def add_repeats(texts: Sequence[str], findings: Sequence[list[Finding]], words: 
             extra += _name_word_mentions(text, name_words, covered + [(f.start, f.end) for f in extra], words)
         out.append(list(found) + extra)
     return out
+
+
+def _address_parts(value: str) -> list[str]:
+    """Runs of whole comma/line-separated parts that hold a number and a word.
+
+    Tool calls split an address into fields ("street": "Rua Xavier, 12", "city": ...), so
+    "Rua Xavier, 12, 20040-002 Rio de Janeiro" yields "Rua Xavier, 12", "20040-002 Rio de Janeiro", ...
+    """
+    cuts = [0] + [m.end() for m in _ADDRESS_PARTS.finditer(value)]
+    ends = [m.start() for m in _ADDRESS_PARTS.finditer(value)] + [len(value)]
+    runs = []
+    for i in range(len(cuts)):
+        for j in range(i, min(len(ends), i + 4)):
+            run = value[cuts[i] : ends[j]].strip()  # the original text, separators as written
+            if len(run) >= MIN_ADDRESS_PART and any(c.isdigit() for c in run) and any(c.isalpha() for c in run):
+                runs.append(run)
+    return runs
 
 
 def _value_mentions(text: str, values: dict[str, str], covered: list[tuple[int, int]]) -> list[Finding]:

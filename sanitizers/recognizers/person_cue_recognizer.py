@@ -89,8 +89,10 @@ _PERSON_KEY = re.compile(
 # A name right before other personal data: "Maria Gonzalez, passport 123456789" / "..., DOB 1988-03-04".
 _BEFORE_PII = re.compile(
     r"(?P<name>\p{Lu}[\p{L}'’-]+(?:[ ]+\p{Lu}[\p{L}'’-]+){1,3})[ \t]*[,(][ \t]*"
-    r"(?:passport|d\.?o\.?b|date\s+of\s+birth|born|ssn|social\s+security|phone|tel|mobile|e-?mail|iban|"
-    r"account|card|driver'?s?\s+licen[cs]e|address)\b",
+    r"(?:(?:passport|pasaporte|passeport|passaporto|reisepass|paszport|pasaport|d\.?o\.?b|date\s+of\s+birth|born|"
+    r"ssn|social\s+security|phone|tel|mobile|e-?mail|iban|account|card|driver'?s?\s+licen[cs]e|address)\b"
+    # ... or any one word and then an ID-like number: ", pasaporte nº X1234567", ", DNI 12345678Z"
+    r"|\p{L}+\.?[ \t]*(?:no\.?|nr\.?|n[º°]|#|:)?[ \t]*[a-z]{0,3}\d{6,})",
     re.IGNORECASE,
 )
 # A name closing a sentence right after a number: "to my account: GB29 ... 19, Maria Gonzalez."

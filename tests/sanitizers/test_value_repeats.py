@@ -40,3 +40,9 @@ def test_repeats_address_parts_when_tool_call_splits_address():
     texts = ["new address: 12 Kowalska Street, 00-950 Warsaw", '{"street": "12 Kowalska Street", "city": "Warsaw"}']
     findings = [[Finding("STREET_ADDRESS", 13, 47, 0.75, "addr")], []]
     assert spans(texts, add_repeats(texts, findings))[1] == [("STREET_ADDRESS", "12 Kowalska Street")]
+
+
+def test_repeats_comma_runs_of_address_when_street_field_has_a_comma():
+    texts = ["new address Rua Xavier, 12, 20040-002 Rio de Janeiro.", '{"street": "Rua Xavier, 12"}']
+    findings = [[Finding("STREET_ADDRESS", 12, 53, 0.75, "addr")], []]
+    assert spans(texts, add_repeats(texts, findings))[1] == [("STREET_ADDRESS", "Rua Xavier, 12")]

@@ -41,6 +41,7 @@ def found(text: str) -> list[str]:
         ('{"id": "c9", "name": "Grace Hill", "phone": "x"}', ["Grace Hill"]),  # JSON embedded in a message
         ("account_holder='ana lima'", ["ana lima"]),  # key-value in code, lower case
         ("for my flight: Grace Hill, passport 123456789", ["Grace Hill"]),  # name before other personal data
+        ("flight to Lima: Rosa Quispe, DNI 12345678", ["Rosa Quispe"]),  # name before an ID number
         ("to my account: GB29 NWBK 6016 1331 9268 19, Grace Hill.", ["Grace Hill"]),  # name after a number
     ],
 )
