@@ -41,7 +41,7 @@ from pipelines.flow_tasks import (
 from pipelines.review import ask_reviewer
 from pipelines.run import input_files, output_dir_for
 from schemas.report import Decision
-from schemas.run_config import DetectionOptions, ReviewPolicy, RunConfig
+from schemas.run_config import DetectionOptions, ExecutionOptions, ReviewPolicy, RunConfig
 
 # Checked by Prefect before the run starts (Annotated constraints; a Field default only describes).
 DATASET_NAME_PATTERN = r"^[a-z0-9][a-z0-9-]{0,47}$"
@@ -50,6 +50,7 @@ BLOCK_NAME_PATTERN = r"^[a-z0-9-]*$"
 # Frozen models: one shared default instance is safe.
 DEFAULT_DETECTION = DetectionOptions()
 DEFAULT_POLICY = ReviewPolicy()
+DEFAULT_EXECUTION = ExecutionOptions()
 
 
 class DatasetOutcome(BaseModel):
@@ -101,6 +102,11 @@ def sanitize_dataset(
         description="Name (not value) of the Prefect Secret block holding the Together key; "
         "empty: the worker's TOGETHER_API_KEY.",
     ),
+    execution: ExecutionOptions = Field(  # noqa: B008
+        DEFAULT_EXECUTION,
+        description="Where chunks run: local worker processes (workers), or a Dask cluster (dask_address, "
+        "through prefect-dask's DaskTaskRunner). The output is the same bytes either way.",
+    ),
 ) -> DatasetOutcome:
     """Sanitize a JSONL file (or a folder of them), publish the report, review, and upload if approved."""
     logger = get_run_logger()
@@ -111,7 +117,8 @@ def sanitize_dataset(
     config = RunConfig(detection=detection, policy=policy, unknown_fields=unknown_fields)
 
     summaries = [
-        sanitize_task(str(path), str(output_dir_for(path, Path(output_dir), many)), config, f"{i}/{len(files)}")
+        sanitize_task(str(path), str(output_dir_for(path, Path(output_dir), many)), config, f"{i}/{len(files)}",
+                      execution)
         for i, path in enumerate(files, start=1)
     ]
     markdown = report_task(summaries, dataset_name)

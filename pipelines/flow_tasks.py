@@ -17,12 +17,13 @@ from pydantic import BaseModel, ConfigDict
 
 from pipelines.artifacts import count_lines, progress_reporter, publish_report
 from pipelines.errors import NotApproved, UploadUnavailable
+from pipelines.flow_chunks import dask_chunk_runner
 from pipelines.run import run_sanitize
 from pipelines.stages.approve_run import approve_run, record_policy_approval, reject_run
 from pipelines.stages.write_report import read_report
 from schemas.approval import ApprovalSource
 from schemas.report import Decision
-from schemas.run_config import RunConfig
+from schemas.run_config import ExecutionOptions, RunConfig
 
 # Together processes an uploaded file in seconds to minutes; poll gently, give up after 10 minutes.
 UPLOAD_POLL_INTERVAL_S = 2.0
@@ -69,11 +70,19 @@ class FileUpload(_Summary):
 
 
 @task(name="validate-and-sanitize", cache_policy=NO_CACHE, persist_result=False)
-def sanitize_task(input_path: str, output_dir: str, config: RunConfig, position: str) -> FileSummary:
-    """Validate, sanitize and write report.json for one file, with a progress artifact."""
+def sanitize_task(
+    input_path: str, output_dir: str, config: RunConfig, position: str, execution: ExecutionOptions | None = None
+) -> FileSummary:
+    """Validate, sanitize and write report.json for one file, with a progress artifact.
+
+    With `execution.dask_address`, the file's chunks run as `sanitize-chunk` tasks on that Dask cluster
+    through prefect-dask's DaskTaskRunner; otherwise on local worker processes.
+    """
     path = Path(input_path)
+    execution = execution or ExecutionOptions()
     progress = progress_reporter(count_lines(path), f"validate-and-sanitize, file {position}: share of lines read")
-    result = run_sanitize(path, Path(output_dir), config, progress=progress)
+    runner = dask_chunk_runner(execution.dask_address) if execution.dask_address else None
+    result = run_sanitize(path, Path(output_dir), config, progress=progress, execution=execution, chunk_runner=runner)
     report = result.report
     get_run_logger().info(
         "file %s: %d lines, %d written, %d quarantined, %d values replaced, decision %s",

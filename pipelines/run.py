@@ -9,6 +9,8 @@ from pipelines.file_hash import sha256_file
 from pipelines.notify import send_event
 from pipelines.stages.approve_run import record_policy_approval
 from pipelines.stages.render_html import write_report_html
+from pipelines.stages.run_stats import RunStats
+from pipelines.stages.sanitize_chunk import ChunkJob
 from pipelines.stages.sanitize_file import SanitizeOutput, sanitize_file
 from pipelines.stages.write_report import build_report, write_report
 from sanitizers.engine import Detector
@@ -47,13 +49,14 @@ def run_sanitize(
     detector: Detector | None = None,
     progress: Callable[[int], None] | None = None,
     execution: ExecutionOptions | None = None,
+    chunk_runner: Callable[[list[ChunkJob]], list[RunStats]] | None = None,
 ) -> RunResult:
     """Validate, sanitize and report one JSONL file into `out_dir` (`progress`: see `sanitize_file`)."""
     config = config or RunConfig()
     execution = execution or ExecutionOptions()
     output = sanitize_file(Path(input_path), Path(out_dir), config, detector, progress,
                            workers=execution.workers, dask_address=execution.dask_address,
-                           chunk_bytes=execution.chunk_bytes)
+                           chunk_bytes=execution.chunk_bytes, runner=chunk_runner)
     report = build_report(output, config)
     report_path = write_report(report, Path(out_dir))
     write_report_html(report, Path(out_dir))

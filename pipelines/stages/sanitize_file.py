@@ -133,6 +133,7 @@ def sanitize_file(
     workers: int | None = None,
     dask_address: str | None = None,
     chunk_bytes: int | None = None,
+    runner: Callable[[list[ChunkJob]], list[RunStats]] | None = None,
 ) -> SanitizeOutput:
     """Validate and sanitize `input_path` into `out_dir`: plan, run the chunks, merge.
 
@@ -140,6 +141,8 @@ def sanitize_file(
     `dask_address`: run the chunks on that Dask scheduler instead. `chunk_bytes`: target chunk size
     (default: `auto_chunk_bytes` of the file's size). `progress`, if given, is called with
     the number of lines done so far (blank ones included) as chunks finish: a count, never content.
+    `runner`, if given, runs the chunk jobs instead (the Prefect flow's task runner, for example) and
+    returns their stats in job order.
     """
     plan = plan_file(input_path, out_dir, config, chunk_bytes)
     lines_done = 0
@@ -150,8 +153,11 @@ def sanitize_file(
         if progress is not None:
             progress(lines_done)
 
-    results = run_chunks(plan.jobs, config, detector=detector, workers=workers or default_workers(),
-                         dask_address=dask_address, on_done=on_done)
+    if runner is not None:
+        results = runner(plan.jobs)
+    else:
+        results = run_chunks(plan.jobs, config, detector=detector, workers=workers or default_workers(),
+                             dask_address=dask_address, on_done=on_done)
     return merge_chunks(plan, results)
 
 

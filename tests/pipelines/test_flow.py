@@ -7,9 +7,7 @@ given the way the UI gives it: `resume_flow_run(..., run_input=...)` against the
 # ruff: noqa: F811  (the together_server fixture is imported by name)
 
 import json
-import os
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,6 @@ from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 from prefect.flow_runs import resume_flow_run
 from prefect.logging.handlers import APILogHandler
-from prefect.testing.utilities import prefect_test_harness
 
 from pipelines.flow import sanitize_dataset
 from pipelines.stages.approve_run import APPROVAL_FILE
@@ -29,19 +26,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data-samples"
 # Waiting for PAUSED is a poll with a generous ceiling, not a timing assertion.
 PAUSE_WAIT_S = 120
-
-
-@pytest.fixture(scope="session")
-def prefect_api() -> Iterator[None]:
-    """One throwaway Prefect server (own SQLite, own PREFECT_HOME) for the whole session."""
-    saved = {k: os.environ.get(k) for k in ("PREFECT_SERVER_ANALYTICS_ENABLED", "DO_NOT_TRACK")}
-    os.environ.update(PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
-    try:
-        with prefect_test_harness(server_startup_timeout=60):
-            yield
-    finally:
-        for k, v in saved.items():
-            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
 
 
 def _run(tmp_path: Path, name: str = "conversational", **params: object):
