@@ -20,10 +20,12 @@ class PassportRecognizer(ValueGroupRecognizer):
             "number_after_passport_cue",
             # English, French, Spanish, Italian, Portuguese, German, Dutch, Polish, Turkish, Swedish cues.
             r"\b(?:passport|passeport|pasaporte|passaporto|passaporte|(?:reise)?pass(?:nummer|nr\.?)|reisepass|"
-            r"paspoort(?:nummer)?|paszport(?:u)?|pasaport(?:\s+numarası)?|passnummer|pass\s+nr\.?)(?:'s)?"
+            r"paspoort(?:nummer)?|paszport(?:u)?|pasaport(?:\s+numarası)?|passnummer|pass\s+nr\.?|passi|"
+            # Russian, Vietnamese, Chinese, Japanese, Korean, Arabic.
+            r"паспорт[а-я]*|hộ\s+chiếu|护照(?:号码?)?|護照(?:號碼?)?|パスポート(?:番号)?|여권(?:\s*번호)?|جواز(?:\s+السفر)?)(?:'s)?"
             r"(?:\s*(?:number|num|no\.?|nr\.?|n[º°]|#|id|details|card|numéro|número|numero|numer|nummer))*"
             r"(?:\s*(?:is|was|reads|:|-|–|=))*\s*"
-            r"(?P<value>(?=[a-z]{0,3}[ -]?\d)(?:[a-z]{1,3}[ -]\d{6,8}|[a-z0-9]{6,9}))\b",
+            r"(?P<value>(?=[a-z0-9 -]{0,10}\d)(?:[a-z]{1,3}[ -]\d{6,8}|[a-z0-9]{6,10}))\b",
             0.85,
         ),
     ]

@@ -24,7 +24,9 @@ _STRONG = (
     r"(?:beneficiary|recipient|payee|passenger|new\s+hire|attendee|applicant|traveller|traveler|"
     r"kontoinhaber(?:in)?|inhaber(?:in)?|titular|titulaire|empfänger|destinatario|beneficiario)\s*:|"
     r"under\s+the\s+name(?:\s+of)?|in\s+the\s+name\s+of|on\s+behalf\s+of|"
-    r"(?:customer|client|user|account|contact|guest|passenger|patient)\s*:\s*name\s*:?"
+    r"(?:customer|client|user|account|contact|guest|passenger|patient)\s*:\s*name\s*:?|"
+    # "name Maria Gonzalez" opening a line or following a colon (forms typed without the colon).
+    r"(?:(?<=^[ \t]*)|(?<=:[ \t]*))(?:full\s+)?name(?=[ \t]+\p{L})"
 )
 # A sign-off on its own line: the name is on the next line ("Best,\nMaria").
 _SIGN_OFF = (
@@ -88,11 +90,14 @@ _PERSON_KEY = re.compile(
 )
 # A name right before other personal data: "Maria Gonzalez, passport 123456789" / "..., DOB 1988-03-04".
 _BEFORE_PII = re.compile(
-    r"(?P<name>\p{Lu}[\p{L}'’-]+(?:[ ]+\p{Lu}[\p{L}'’-]+){1,3})[ \t]*[,(][ \t]*"
+    # (?-i:...): with IGNORECASE, \p{Lu} would match any letter.
+    r"(?P<name>(?-i:\p{Lu}[\p{L}'’-]+(?:[ ]+\p{Lu}[\p{L}'’-]+){1,3}))[ \t]*[,(][ \t]*"
     r"(?:(?:passport|pasaporte|passeport|passaporto|reisepass|paszport|pasaport|d\.?o\.?b|date\s+of\s+birth|born|"
     r"ssn|social\s+security|phone|tel|mobile|e-?mail|iban|account|card|driver'?s?\s+licen[cs]e|address)\b"
     # ... or any one word and then an ID-like number: ", pasaporte nº X1234567", ", DNI 12345678Z"
-    r"|\p{L}+\.?[ \t]*(?:no\.?|nr\.?|n[º°]|#|:)?[ \t]*[a-z]{0,3}\d{6,})",
+    r"|\p{L}+\.?[ \t]*(?:no\.?|nr\.?|n[º°]|#|:)?[ \t]*[a-z]{0,3}\d{6,}"
+    # ... or an IBAN: "Refund please to Maria Gonzalez, BE68 5390 0754 7034"
+    r"|[a-z]{2}\d{2}[ ]?[a-z0-9]{4})",
     re.IGNORECASE,
 )
 # A name closing a sentence right after a number: "to my account: GB29 ... 19, Maria Gonzalez."
@@ -101,7 +106,7 @@ _AFTER_NUMBER = re.compile(r"\d[ \t]*,[ \t]*(?P<name>\p{Lu}[\p{L}'’-]+(?:[ ]+\
 _WHOLE = re.compile(r"\s*(?P<name>[\p{L}][\p{L}'’.-]*(?:[ ]+[\p{L}][\p{L}'’.-]*){1,3})\s*")
 # "maria here, my order ..." at the start of a text or sentence.
 _HERE = re.compile(
-    r"(?:^|(?<=[\n.!?][ \t]{0,3}))(?:(?:hi|hey|hello)[ ,]+)?(?P<name>[\p{L}][\p{L}'’-]+(?:[ \t]+[\p{L}][\p{L}'’-]+)?)"
+    r"(?:^|(?<=[\n.!?][ \t]{0,3}))(?:(?:hi|hey|hello)[ ,!]+)?(?P<name>[\p{L}][\p{L}'’-]+(?:[ \t]+[\p{L}][\p{L}'’-]+){0,2})"
     r"[ \t]+here\b",
     re.IGNORECASE,
 )

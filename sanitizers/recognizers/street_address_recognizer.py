@@ -113,10 +113,21 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
         Pattern(
             "rest_after_address_label",
             r"(?<!(?:e-?mail|ip|mac|web|wallet|bitcoin|btc|eth|server|memory|url|hardware|network|return|"
-            r"forwarding\s+e-?mail|reply-to)\s)\baddress(?:\s+is|\s+to)?\s*[:=-]?[ \t]*"
-            r"(?P<value>(?=[^\n]{0,60}\d)(?=[^\n]{0,60}\p{L}{3})[\p{L}\d#][^\n;!?<>{}\[\]\"=@]{3,100}?)"
-            r"(?=[ \t]*(?:$|\n|[;!?]|\.(?:\s|$)|,\s*(?:and|but|please|thanks|so)\b))",
+            r"forwarding\s+e-?mail|reply-to)\s)\baddress(?:\s+(?:on|for|of|in)\s+(?:my|the|our|this|your)\s+\w+)?"
+            r"(?:\s+(?:is|to|as|will\s+be|should\s+be|now))*\s*[:=-]?[ \t]*"
+            r"(?P<value>(?=[^\n]{0,60}\d)(?=[^\n]{0,60}\p{L}{3})[\p{L}\d#][^\n;!?<>{}\[\]()\"=@]{3,100}?)"
+            r"(?=[ \t]*(?:$|\n|[;!?(]|\.(?:\s|$)|,\s*(?:and|but|please|thanks|so)\b))",
             0.75,
+        ),
+        # A postal address block (signatures, letters): a street line with a house number, then a line
+        # that starts with a postcode ("10115 Berlin", "00-950 Warszawa", "01310-200 São Paulo") or
+        # ends with a UK/Canadian one ("London SW1A 2AA").
+        Pattern(
+            "street_line_above_postcode_line",
+            r"^[ \t]*(?P<value>(?=[^\n]{0,60}\p{L}{3})(?![^\n]*\d{6})[^\n\d]{0,40}\b\d{1,5}[a-z]?\b[^\n]{0,40}\n[ \t]*"
+            rf"(?:(?:[a-z]{{1,2}}-)?\d{{2}}-?\d{{3}}(?:-\d{{3}})?[ \t]+\p{{L}}[^\n]{{1,40}}|\d{{4,5}}(?:[ ][a-z]{{2}})?[ \t]+\p{{L}}[^\n]{{1,40}}"
+            rf"|[^\n]{{1,40}}?[ \t]+(?:{_UK_POSTCODE}|{_CA_POSTCODE}|[a-z]{{2}}[ ]{_ZIP})))[ \t]*$",
+            0.7,
         ),
         # USPS "P.O. Box 1234".
         Pattern("po_box", r"(?<!\w)(?P<value>p\.?\s?o\.?\s*box\s+\d{1,6})\b", 0.75),

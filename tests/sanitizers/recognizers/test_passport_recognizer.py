@@ -21,6 +21,8 @@ def found(text: str) -> list[str]:
         ("my passport's number - 987654321", ["987654321"]),  # possessive cue, dash
         ("Reisepassnummer: C01X00T47", ["C01X00T47"]),  # German compound cue
         ("numer paszportu AB1234567", ["AB1234567"]),  # Polish cue
+        ("паспорт 4510123456", ["4510123456"]),  # Russian cue, 10 digits
+        ("passport number AB12CD34EF", ["AB12CD34EF"]),  # 10 alphanumerics
     ],
 )
 def test_finds_number_when_passport_cue_precedes(text, expected):

@@ -42,6 +42,10 @@ def found(text: str) -> list[str]:
         ("account_holder='ana lima'", ["ana lima"]),  # key-value in code, lower case
         ("for my flight: Grace Hill, passport 123456789", ["Grace Hill"]),  # name before other personal data
         ("flight to Lima: Rosa Quispe, DNI 12345678", ["Rosa Quispe"]),  # name before an ID number
+        ("Refund please to Grace Hill, BE68 5390 0754 7034", ["Grace Hill"]),  # name before an IBAN
+        ("Human: name Grace Hill\nSSN: 536-22-8174", ["Grace Hill"]),  # "name X" after a colon
+        ("name rosa quispe\ndob 1990", ["rosa quispe"]),  # "name X" opening a line
+        ("hello! Ana Paula Souza here. new address", ["Ana Paula Souza"]),  # three-word name before "here"
         ("to my account: GB29 NWBK 6016 1331 9268 19, Grace Hill.", ["Grace Hill"]),  # name after a number
     ],
 )
@@ -73,6 +77,7 @@ def test_finds_name_when_cue_precedes(text, expected):
         "Vendor: Northwind Analytics",  # company words
         "Pending Review",  # a whole text of dictionary words
         "Vendor: Harbor Freight",  # dictionary words after a label that is no person
+        "you can name the file anything",  # "name" as a verb
         "please send it to New York",  # a place after a sending verb
         '{"name": "checkout", "file_name": "Maria Gonzalez.pdf"}',  # one-word thing name; file key
         '{"name": "Pro Cloud Plan"}',  # product words in a bare name field

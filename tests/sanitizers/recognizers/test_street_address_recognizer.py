@@ -25,6 +25,9 @@ def found(text: str) -> list[str]:
         ("Via Roma 10", ["Via Roma 10"]),  # Italian
         ("12 rue de la Paix, 75002 Paris", ["12 rue de la Paix, 75002 Paris"]),  # French number-first
         ("P.O. Box 4471", ["P.O. Box 4471"]),  # PO box
+        ("Best regards,\nJan Nowak\nGlobex\nul. Prosta 51\n00-838 Warszawa\nTel. +48 22 123 45 67",
+         ["ul. Prosta 51\n00-838 Warszawa"]),  # signature block: street line above a postcode line
+        ("Kind regards\nAmy Lee\nFlat 2 Kestrel House\nLondon SW1A 2AA", ["Flat 2 Kestrel House\nLondon SW1A 2AA"]),
         ("my zip code is 94043", ["94043"]),  # postcode after a cue
         ("4 Privet Drive", ["4 Privet Drive"]),  # Title-case-only street type
         ("1600 Broadway", ["1600 Broadway"]),  # a street name without a type
@@ -36,6 +39,8 @@ def found(text: str) -> list[str]:
         ("Mannerheimintie 10, 00100 Helsinki", ["Mannerheimintie 10, 00100 Helsinki"]),  # Finnish -tie
         ("new address: ul. Żelazna 9\nthanks", ["ul. Żelazna 9"]),  # rest of the line after the label
         ("my address is 14 Rosenvænget Kbh. Thanks!", ["14 Rosenvænget Kbh"]),  # unknown street word
+        ("change the delivery address on my account to 7 Quai Voltaire, 75007 Paris (name on it: X)",
+         ["7 Quai Voltaire, 75007 Paris"]),  # "address on my account to", rest of the line
     ],
 )
 def test_finds_address_when_number_and_street_type(text, expected):
@@ -58,6 +63,8 @@ def test_finds_address_when_number_and_street_type(text, expected):
         "my email address is in the profile since 2019",  # e-mail address, not a postal one
         "ip address 10.0.0.12 is blocked",  # IP address
         "address: see the FAQ",  # no number
+        "Step 2 of the guide\n10 minutes later it worked",  # a numbered line above a line starting with a number
+        "Order 12345678 shipped\n12345 Berlin",  # a long number is no house number
     ],
 )
 def test_finds_nothing_when_not_an_address(text):
