@@ -159,12 +159,16 @@ def _components_ner_does_not_need(nlp: Language) -> list[str]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    # spaCy spans can carry a possessive or trailing punctuation ("Maria's", "Kenji."); keep the name only.
-    while end > start and text[end - 1] in ".,;:!?'’\"()[]":
+    # spaCy spans can run over a line break ("Hawkins\nUmbrella Logistics") or carry a possessive or
+    # punctuation ("Maria's", "Kenji."); keep the name on the first line only.
+    newline = text.find("\n", start, end)
+    if newline >= 0:
+        end = newline
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?'’\"()[]"):
         end -= 1
     if text[start:end].endswith(("'s", "’s")):
         end -= 2
-    while start < end and text[start] in "'’\"([":
+    while start < end and (text[start].isspace() or text[start] in "'’\"(["):
         start += 1
     return start, end
 

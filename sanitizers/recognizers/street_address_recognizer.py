@@ -120,12 +120,12 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
             0.75,
         ),
         # A postal address block (signatures, letters): a street line with a house number, then a line
-        # that starts with a postcode ("10115 Berlin", "00-950 Warszawa", "01310-200 São Paulo") or
+        # that starts with a postcode ("10115 Berlin", "00-950 Warszawa", "01310200 São Paulo") or
         # ends with a UK/Canadian one ("London SW1A 2AA").
         Pattern(
             "street_line_above_postcode_line",
             r"^[ \t]*(?P<value>(?=[^\n]{0,60}\p{L}{3})(?![^\n]*\d{6})[^\n\d]{0,40}\b\d{1,5}[a-z]?\b[^\n]{0,40}\n[ \t]*"
-            rf"(?:(?:[a-z]{{1,2}}-)?\d{{2}}-?\d{{3}}(?:-\d{{3}})?[ \t]+\p{{L}}[^\n]{{1,40}}|\d{{4,5}}(?:[ ][a-z]{{2}})?[ \t]+\p{{L}}[^\n]{{1,40}}"
+            rf"(?:(?:[a-z]{{1,2}}-)?(?:\d{{2}}-?\d{{3}}|\d{{5}}-?\d{{3}})[ \t]+\p{{L}}[^\n]{{1,40}}|\d{{4,5}}(?:[ ][a-z]{{2}})?[ \t]+\p{{L}}[^\n]{{1,40}}"
             rf"|[^\n]{{1,40}}?[ \t]+(?:{_UK_POSTCODE}|{_CA_POSTCODE}|[a-z]{{2}}[ ]{_ZIP})))[ \t]*$",
             0.7,
         ),

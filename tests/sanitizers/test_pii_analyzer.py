@@ -89,3 +89,9 @@ def test_reports_offsets_and_types_only_when_finding_printed(analyzer):
     text = "my name is Zephyrine Quillfeather"
     (finding,) = analyzer.analyze(text)
     assert "Zephyrine" not in repr(finding) and "Quillfeather" not in str(finding)
+
+
+def test_keeps_line_breaks_when_ner_span_runs_over_lines(analyzer):
+    text = "Best regards,\nAmanda Hawkins\nUmbrella Logistics\nTel. 555"
+    for f in analyzer.analyze(text):
+        assert "\n" not in text[f.start : f.end]

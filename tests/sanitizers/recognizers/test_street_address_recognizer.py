@@ -28,6 +28,7 @@ def found(text: str) -> list[str]:
         ("Best regards,\nJan Nowak\nGlobex\nul. Prosta 51\n00-838 Warszawa\nTel. +48 22 123 45 67",
          ["ul. Prosta 51\n00-838 Warszawa"]),  # signature block: street line above a postcode line
         ("Kind regards\nAmy Lee\nFlat 2 Kestrel House\nLondon SW1A 2AA", ["Flat 2 Kestrel House\nLondon SW1A 2AA"]),
+        ("Globex\nCampo Lopes, 74\n04766051 Porto Alegre\nTel. 1", ["Campo Lopes, 74\n04766051 Porto Alegre"]),  # CEP
         ("my zip code is 94043", ["94043"]),  # postcode after a cue
         ("4 Privet Drive", ["4 Privet Drive"]),  # Title-case-only street type
         ("1600 Broadway", ["1600 Broadway"]),  # a street name without a type
