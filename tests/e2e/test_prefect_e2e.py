@@ -122,7 +122,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 
 
 def test_resumes_with_approval_when_reviewer_submits_ui_form(prefect_stack: PrefectStack, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} not found: the UI test needs Debian's chromium; run `make system-deps`")
@@ -137,8 +137,9 @@ def test_resumes_with_approval_when_reviewer_submits_ui_form(prefect_stack: Pref
             page.goto(f"{prefect_stack.ui}/runs/flow-run/{run_id}")
             page.get_by_role("button", name="Resume").click()
             dialog = page.get_by_role("dialog")
-            # The report summary (counts, decision, no values) sits above the form.
-            assert "conversational.jsonl: needs_review" in dialog.inner_text()
+            # The report summary (counts, decision, no values) sits above the form; the dialog fills in
+            # once the UI has fetched the run's input schema, so wait for it rather than read at once.
+            expect(dialog).to_contain_text("conversational.jsonl: needs_review", timeout=60_000)
             dialog.get_by_role("switch").click()  # approved
             dialog.locator("textarea").nth(0).fill("carol")  # reviewer
             dialog.locator("textarea").nth(1).fill("checked in the UI")  # comment
