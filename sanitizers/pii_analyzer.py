@@ -95,7 +95,9 @@ class PiiAnalyzer:
         """Findings for each text, in order."""
         ents: list = [()] * len(texts)
         if self.nlp is not None:
-            todo = [i for i, text in enumerate(texts) if self._may_name_someone(text)]
+            # Dates need no capitals: the capitals shortcut only holds for names, places, groups.
+            gate = "DATE_TIME" not in self.ner_entities
+            todo = [i for i, text in enumerate(texts) if not gate or self._may_name_someone(text)]
             docs = self.nlp.pipe((texts[i] for i in todo), batch_size=NLP_BATCH_SIZE, disable=self._ner_only)
             for i, doc in zip(todo, docs):
                 ents[i] = doc.ents

@@ -95,3 +95,10 @@ def test_keeps_line_breaks_when_ner_span_runs_over_lines(analyzer):
     text = "Best regards,\nAmanda Hawkins\nUmbrella Logistics\nTel. 555"
     for f in analyzer.analyze(text):
         assert "\n" not in text[f.start : f.end]
+
+
+def test_finds_configured_ner_types_when_asked_for():
+    wide = PiiAnalyzer(DetectionOptions(pii_entities=("LOCATION", "DATE_TIME")))
+    text = "we met in Lisbon last friday"
+    assert {f.entity_type for f in wide.analyze(text)} >= {"LOCATION"}
+    assert [f.entity_type for f in wide.analyze("see you next tuesday")] == ["DATE_TIME"]
