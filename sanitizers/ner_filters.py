@@ -33,7 +33,7 @@ _REGIONS_CASED = re.compile(
 _IDENTIFIER = re.compile(
     r"[\w.]*[_./\\@#$=<>(){}\[\]:;|][\w./\\]*"  # joined by code punctuation
     rf"|\p{{Ll}}+\p{{Lu}}\w*|{_NAME_PREFIX}\p{{Lu}}\p{{Ll}}+(?:\p{{Lu}}\p{{Ll}}*)+"  # camelCase, CamelCase
-    r"|\w*\d\w*"  # letters and digits together: ab12, x86_64
+    r"|\S*\d\S*"  # any word with a digit: ab12, x86_64, TCK-2024-118 (names hold no digits)
     r"|\p{Lu}{2,}"  # all capitals: HTTP, SQL
 )
 

@@ -47,6 +47,7 @@ def test_marks_nothing_when_text_is_prose(text):
         ("KeyError", True),  # CamelCase
         ("SQL", True),  # acronym
         ("x86", True),  # letters and digits
+        ("Ticket TCK-2024-118", True),  # a ticket number inside the span
         ("os.environ", True),  # dotted
         ("Maria Gonzalez", False),  # name
         ("McDonald", False),  # inner-capital surname
