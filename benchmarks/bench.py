@@ -5,7 +5,7 @@ timed from start to exit (model loading included for both sides) while a sampler
 of the whole process tree (worker processes included). Results print as a table and go to
 `--out/results.json`.
 
-    .venv/bin/python benchmarks/bench.py                      # make bench: ~5-10 min on 2 cores
+    .venv/bin/python benchmarks/bench.py                      # make bench: ~8 min on 2 cores
     .venv/bin/python benchmarks/bench.py --memory-mb 200,2000 # add the memory-flatness runs
 """
 
@@ -95,7 +95,7 @@ def replicate(src: Path, dst: Path, mb: float) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench")
-    parser.add_argument("--full-mb", type=float, default=1.0, help="chat file for full detection vs baseline")
+    parser.add_argument("--full-mb", type=float, default=3.0, help="chat file for full detection vs baseline")
     parser.add_argument("--secrets-mb", type=float, default=40.0, help="chat file for secrets-only runs")
     parser.add_argument("--memory-mb", default="", help="comma-separated sizes for memory runs, e.g. 200,2000")
     parser.add_argument("--skip-baseline", action="store_true")

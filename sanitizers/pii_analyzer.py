@@ -26,10 +26,6 @@ from schemas.run_config import DetectionOptions
 
 logger = logging.getLogger(__name__)
 
-# Presidio's own loggers put matched text in some messages (IBAN validation errors, context words at
-# DEBUG). Nothing of theirs is needed at run time, so they are switched off, whatever the log level.
-for _name in ("presidio-analyzer", "presidio-anonymizer"):
-    logging.getLogger(_name).disabled = True
 
 # spaCy labels that never become findings: numbers and quantities are not personal on their own.
 NER_LABELS_TO_IGNORE = ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "PRODUCT", "WORK_OF_ART",

@@ -52,12 +52,16 @@ class RecordSanitizer:
         pending: list[tuple[list, list[str], list[list[Finding]]]] = []
         cursor = 0
         for i, (record, slots) in enumerate(zip(batch, slots_per_record)):
+            raw_findings = findings[cursor : cursor + len(slots)]
+            cursor += len(slots)
+            if not any(raw_findings):  # most records: nothing to replace, nothing to re-scan
+                pending.append((slots, [], []))
+                continue
             book = self.book_factory()
             new_texts: list[str] = []
             applied_per_slot: list[list[Finding]] = []
             # A value found in one slot is replaced in every slot of the record (value_repeats).
-            record_findings = add_repeats([slot.text for slot in slots], findings[cursor : cursor + len(slots)])
-            cursor += len(slots)
+            record_findings = add_repeats([slot.text for slot in slots], raw_findings)
             for slot, slot_findings in zip(slots, record_findings):
                 new_text, applied = anonymize_text(slot.text, slot_findings, book)
                 new_texts.append(new_text)
@@ -77,9 +81,11 @@ class RecordSanitizer:
             changed = any(applied_per_slot)
             if changed:
                 self.stats.records_changed += 1
-            if changed or record.removed_fields:
+            if changed:
                 sanitized = apply_replacements(record.record, record.format, new_texts)
                 line = json.dumps(sanitized, ensure_ascii=False)
+            elif record.removed_fields:  # unknown fields were dropped from the dict: write what is left
+                line = json.dumps(record.record, ensure_ascii=False)
             else:
                 line = raw_lines[i]
             out.append(SanitizedRecord(record.line_no, line))
@@ -92,7 +98,7 @@ class RecordSanitizer:
         deterministic. Findings inside our own replacements are not residual.
         """
         changed: list[tuple[int, int, str, list[Finding]]] = []
-        for k, (_, new_texts, applied_per_slot) in enumerate(pending):  # noqa: B007
+        for k, (_, new_texts, applied_per_slot) in enumerate(pending):
             for j, (text, applied) in enumerate(zip(new_texts, applied_per_slot)):
                 if applied:
                     changed.append((k, j, text, applied))
