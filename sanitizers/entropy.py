@@ -11,10 +11,9 @@ import math
 import re
 from collections import Counter
 
-# Markers that only occur in docs and templates; a random 30+ char key holds one by chance with
-# probability well below 1e-4 (four or more fixed letters), so precision costs no recall here.
+# Markers that only occur in docs and templates. Symbols never occur in a base62/base64url body,
+# and five or more fixed letters turn up by chance about n * 3e-8 times in an n-char random body.
 _PLACEHOLDER_MARKERS: tuple[str, ...] = (
-    "xxxx",
     "****",
     "...",
     "\u2026",  # a typographic ellipsis: "sk-…"
@@ -25,7 +24,6 @@ _PLACEHOLDER_MARKERS: tuple[str, ...] = (
     "$(",
     "<",
     ">",
-    "your",
     "example",
     "placeholder",
     "redacted",
@@ -38,8 +36,16 @@ _PLACEHOLDER_MARKERS: tuple[str, ...] = (
     "-here",
     " here",
     "fixme",
-    "todo",
 )
+# Four-letter markers are not that rare: a 100-char base62 key holds "your" in some mix of case
+# about once in 10,000 keys, a 342-char RS256 signature one of them about once in 1,500. They count
+# only as people write them, in one case ("your", "YOUR", "Your"; "YOuR" or "ToDo" is chance), and,
+# inside a run of letters and digits, not when the rest of the value is a long random run.
+_SHORT_WORD_MARKERS: tuple[str, ...] = ("your", "todo")
+# Masks ("sk_live_51Hx" + "x" * 20) show part of a real key on purpose: always a marker in one case.
+_MASK_MARKERS: tuple[str, ...] = ("xxxx", "XXXX")
+# Word chunks of a value: a capitalised or lowercase word, an uppercase run, a digit run.
+_CHUNK = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 
 # Whole values that are obviously not a secret (compared case-insensitively, trailing digits and
 # punctuation stripped: "password123!" -> "password"). Default credentials such as admin/admin give an
@@ -104,10 +110,53 @@ def is_repetitive(value: str) -> bool:
     return len(set(trigrams)) / len(trigrams) < 0.5
 
 
+def _single_case_hits(value: str, markers: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans where one of `markers` occurs written in lowercase, uppercase or title case."""
+    spans = []
+    for marker in markers:
+        for written in {marker.lower(), marker.upper(), marker.title()}:
+            start = value.find(written)
+            while start >= 0:
+                spans.append((start, start + len(written)))
+                start = value.find(written, start + 1)
+    return spans
+
+
+def _random_besides(value: str, spans: list[tuple[int, int]]) -> bool:
+    """True when `value` without `spans` is a long random run, as no placeholder is.
+
+    24+ letters and digits, short word chunks (random base62 averages under 2 characters a chunk,
+    words like "StripeSecretKeyGoesHere" over 4) and entropy near the maximum for the length.
+    """
+    kept = list(value)
+    for start, end in spans:
+        kept[start:end] = " " * (end - start)
+    rest = "".join(kept)
+    alnum = "".join(ch for ch in rest if ch.isascii() and ch.isalnum())
+    if len(alnum) < 24:
+        return False
+    chunks = _CHUNK.findall(rest)
+    return (
+        sum(map(len, chunks)) / len(chunks) <= 3.0
+        and shannon_entropy(alnum) >= min(4.5, 0.8 * math.log2(len(alnum)))
+        and not is_sequential(alnum)
+        and not is_repetitive(alnum)
+    )
+
+
 def has_placeholder_marker(value: str) -> bool:
-    """True when `value` holds a template marker such as `xxxx`, `<...>`, `${...}` or `YOUR`."""
+    """True when `value` holds a template marker such as `xxxx`, `<...>`, `${...}` or `YOUR`.
+
+    A four-letter word marker that a long random body holds by chance is no marker (see
+    `_SHORT_WORD_MARKERS`).
+    """
     folded = value.casefold()
-    return any(marker in folded for marker in _PLACEHOLDER_MARKERS)
+    if any(marker in folded for marker in _PLACEHOLDER_MARKERS) or any(m in value for m in _MASK_MARKERS):
+        return True
+    hits = _single_case_hits(value, _SHORT_WORD_MARKERS)
+    if any(start == 0 or not value[start - 1].isalnum() for start, _ in hits):
+        return True  # a word of its own ("your_key_...", "sk-todo-..."): written, not chance
+    return bool(hits) and not _random_besides(value, hits)
 
 
 def is_placeholder_word(value: str) -> bool:

@@ -4,6 +4,7 @@ import pytest
 
 from sanitizers.entropy import (
     char_classes,
+    has_placeholder_marker,
     is_fake_token_body,
     is_repetitive,
     is_sequential,
@@ -12,7 +13,7 @@ from sanitizers.entropy import (
     looks_random,
     shannon_entropy,
 )
-from tests.sanitizers.recognizers.fakes import ALNUM, HEX, fake
+from tests.sanitizers.recognizers.fakes import ALNUM, HEX, URLSAFE, fake
 
 
 @pytest.mark.parametrize(
@@ -90,6 +91,27 @@ def test_flags_repeated_units_when_trigrams_repeat(value, expected):
 )
 def test_flags_placeholder_when_template_or_stock_word(value):
     assert looks_like_placeholder(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (fake(60, ALNUM, seed=10) + "YOuR" + fake(35, ALNUM, seed=11), False),  # mixed case: chance
+        (fake(40, URLSAFE, seed=12) + "ToDo" + fake(40, URLSAFE, seed=13), False),  # mixed case: chance
+        (fake(30, ALNUM, seed=14) + "your" + fake(30, ALNUM, seed=15), False),  # amid 60 random chars
+        (fake(40, ALNUM, seed=16) + "xXxX" + fake(20, ALNUM, seed=17), False),  # mixed-case x run
+        ("YourStripeSecretKeyGoesHere1234", True),  # a sentence of words around it
+        ("ReplaceWithYourOwnKey2024abc", True),  # words
+        ("your_key_" + fake(30, ALNUM, seed=18), True),  # a word of its own, even before random text
+        (fake(30, ALNUM, seed=19) + "-todo", True),  # a word of its own at the end
+        (fake(12, ALNUM, seed=20) + "YOUR" + "KEY", True),  # too little random text around it
+        (fake(30, ALNUM, seed=21) + "XXXXXXXX", True),  # masked tail: always a marker
+        (fake(30, ALNUM, seed=22) + "...", True),  # elided: symbols never occur by chance
+        (fake(30, ALNUM, seed=23) + "EXAMPLE", True),  # five+ letters: no chance hit
+    ],
+)
+def test_tells_written_marker_from_chance_hit_when_word_marker_in_value(value, expected):
+    assert has_placeholder_marker(value) is expected
 
 
 @pytest.mark.parametrize("value", [fake(20, ALNUM, seed=3), "Tr0ub4dor&3", "Willow.Harbor696$"])

@@ -23,6 +23,8 @@ RS256 = jwt(
     {"alg": "RS256", "kid": "k1"}, {"iss": "https://id.example", "aud": "api"}, fake(342, URLSAFE, seed=2)
 )
 SPACED = jwt(b'{ "alg": "ES256" }', {"scope": "read"}, fake(86, URLSAFE, seed=3))  # header "{ " -> "eyA"
+# A 342-char signature spells "todo"/"your" in some case about once in 1,500 tokens: still a JWT.
+CHANCE = jwt({"alg": "RS256", "typ": "JWT"}, {"sub": "42"}, fake(200, URLSAFE, seed=9) + "ToDo" + fake(138, URLSAFE, seed=10))
 NO_ALG = jwt({"typ": "JWT"}, {"sub": "x"}, fake(43, URLSAFE, seed=4))
 NOT_JSON = (
     "eyJ" + fake(30, URLSAFE, seed=5) + "." + fake(30, URLSAFE, seed=6) + "." + fake(43, URLSAFE, seed=7)
@@ -39,6 +41,7 @@ TRUE_POSITIVES = [
     (f'{{"id_token": "{RS256}"}}', [RS256]),  # RS256 in JSON
     (f"token={SPACED}&next=1", [SPACED]),  # header JSON with a space
     (f"\\n{HS256}\\n", [HS256]),  # between literal \n escapes
+    (f"Config line: access_token={CHANCE}", [CHANCE]),  # "ToDo" inside the signature by chance
 ]
 
 NEAR_MISSES = [
@@ -49,6 +52,8 @@ NEAR_MISSES = [
     HS256.rsplit(".", 1)[0] + ".",  # alg none style: empty signature
     HS256.rsplit(".", 1)[0] + "." + fake(10, URLSAFE, seed=8),  # signature too short
     HS256.rsplit(".", 1)[0] + "." + "x" * 43,  # placeholder signature
+    HS256.rsplit(".", 1)[0] + "." + "your-signature-goes-here-" + fake(20, URLSAFE, seed=11),  # template
+    HS256.rsplit(".", 1)[0] + "." + "TODO" + "SignTheTokenWithTheRealKey",  # placeholder sentence
     "eyJhbGciOi...",  # elided
 ]
 
