@@ -21,8 +21,10 @@ from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 # After the name: optional closing quote/bracket, then `=`, `:`, `:=` or `=>`.
 _SEP = r"(?:\\?[\"'])?\]?[ \t]*(?::=|=>|=|:)[ \t]*"
 # One character of a bare value: not blank, quote or bracket, and an `&` only when it does not
-# start the next query parameter (`?token=abc&page=2` ends the value at `&`).
-_BARE_CHAR = r"(?:[^\s\"'`,;<>(){}\[\]\\&]|&(?![A-Za-z_][A-Za-z0-9_.-]*=))"
+# start the next query parameter (`?token=abc&page=2` ends the value at `&`). That needs a query
+# string: a `?` or `&` earlier in the same run. Without one, `&x=` is part of a password
+# (`DB_PASSWORD=nax4&h=T^DkZ` in an env file or compose list).
+_BARE_CHAR = r"(?:[^\s\"'`,;<>(){}\[\]\\&]|&(?![A-Za-z_][A-Za-z0-9_.-]*=)|(?<![?&][^\s\"'`]{0,512})&)"
 # The value, span only (\K): quoted (spaces allowed inside, the quote ends it) or bare (ends at
 # whitespace or punctuation; must be the whole run so a long secret is never cut in half, and not
 # the head of a template such as `tgp_v1_<your-key>` or `key_{name}`).

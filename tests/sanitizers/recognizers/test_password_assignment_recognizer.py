@@ -36,6 +36,11 @@ TRUE_POSITIVES = [
     (f"curl -u admin:{STRONG} https://api.example.com", [STRONG]),  # curl user:password
     (f"mysql -h db -u root -p{STRONG} shop", [STRONG]),  # mysql glued -p
     (f"sshpass -p '{STRONG}' ssh deploy@host", [STRONG]),  # sshpass
+    # "&x=" inside a value outside a query string is part of the password (env files, compose lists).
+    ("    environment:\n      DB_PASSWORD=nax4&h=T^DkZ\n", ["nax4&h=T^DkZ"]),  # short head before "&"
+    ("spring.datasource.password=Q&tA-XvuT=Bme=ZrmK!h", ["Q&tA-XvuT=Bme=ZrmK!h"]),  # "&" second char
+    ("DB_PASSWORD=sClN_&PDlE=7g^KkHS\nresp = call()", ["sClN_&PDlE=7g^KkHS"]),  # "&" after 5 chars
+    (f"curl -d 'user=bob&password={STRONG}&remember=1'", [STRONG]),  # form body: "&" ends it
 ]
 
 NEAR_MISSES = [
@@ -78,6 +83,9 @@ NEAR_MISSES = [
     "git push -u origin main",  # -u without user:password
     "mysql -u root -p shop",  # -p alone: mysql prompts for the password
     "docker run -p 8080:80 nginx",  # port mapping
+    "https://app.example.com/login?token=abc&page=2",  # query string: "&" ends a short value
+    "password=${DB_PASSWORD}&remember=1",  # a reference, even with the "&..." kept in the value
+    "https://api.example.com/v1/items?api_key=changeme&limit=50",  # query string, placeholder
 ]
 
 
