@@ -68,9 +68,13 @@ def sanitize_chunk(
     validator = RecordValidator(file_format=fmt, unknown_fields=config.unknown_fields)
     sanitizer = RecordSanitizer(detector, stats, book_factory(config.detection))
     c = job.chunk
+    # Per-line counts are kept in locals and stored once: RunStats is a pydantic model, and its
+    # validated attribute writes cost more per line than the rest of the bookkeeping.
+    total = blank = written = removed = 0
     with atomic_writer(job.part("sanitized.jsonl")) as out, atomic_writer(job.part("quarantine.jsonl")) as quarantine:
 
         def flush(batch: list[ValidRecord], raws: list[str]) -> None:
+            nonlocal written
             for item in sanitizer.sanitize_batch(batch, raws):
                 if item.json_line is None:
                     stats.quarantined(item.line_no, str(item.reason))
@@ -78,31 +82,34 @@ def sanitize_chunk(
                                                               RESIDUAL_MESSAGE)) + "\n")
                 else:
                     out.write(item.json_line + "\n")
-                    stats.records_written += 1
+                    written += 1
             batch.clear()
             raws.clear()
             if progress is not None:
-                progress(stats.records_total + stats.blank_lines)
+                progress(total + blank)
 
         batch: list[ValidRecord] = []
         raws: list[str] = []
         for raw in iter_lines(job.input_path, start=c.start, end=c.end, first_line=c.first_line):
             result = validator.validate(raw)
             if result is None:
-                stats.blank_lines += 1
+                blank += 1
                 continue
-            stats.records_total += 1
+            total += 1
             if isinstance(result, Rejected):
                 stats.quarantined(result.line_no, str(result.reason))
                 quarantine.write(quarantine_line(result) + "\n")
                 continue
-            stats.format = stats.format or result.format
-            stats.unknown_fields_removed += len(result.removed_fields)
+            if stats.format is None:
+                stats.format = result.format
+            removed += len(result.removed_fields)
             batch.append(result)
             raws.append(raw.data.decode("utf-8"))
             if len(batch) >= config.batch_size:
                 flush(batch, raws)
         flush(batch, raws)
+    stats.records_total, stats.blank_lines = total, blank
+    stats.records_written, stats.unknown_fields_removed = written, removed
     # The stats file is the chunk's "done" mark: written last, after both part files are in place.
     atomic_write_text(stats_path, stats.model_dump_json())
     logger.debug("chunk %d: %d records, %d written", c.index, stats.records_total, stats.records_written)

@@ -18,7 +18,7 @@ from sanitizers.engine import Detector
 from sanitizers.entities import is_secret_entity
 from sanitizers.findings import Finding
 from sanitizers.replacement_book import ReplacementBook
-from sanitizers.text_fields import apply_replacements, iter_text_slots
+from sanitizers.text_fields import apply_replacements, iter_text_slots, slot_texts
 from sanitizers.value_repeats import add_repeats
 
 logger = logging.getLogger(__name__)
@@ -44,19 +44,21 @@ class RecordSanitizer:
 
     def sanitize_batch(self, batch: Sequence[ValidRecord], raw_lines: Sequence[str]) -> list[SanitizedRecord]:
         """Sanitize `batch`; `raw_lines[i]` is the decoded input line of `batch[i]` (reused when unchanged)."""
-        slots_per_record = [iter_text_slots(r.record, r.format) for r in batch]
-        texts = [slot.text for slots in slots_per_record for slot in slots]
+        texts_per_record = [slot_texts(r.record, r.format) for r in batch]
+        texts = [text for record_texts in texts_per_record for text in record_texts]
         findings = self.detector.detect_batch(texts)
         self.stats.texts_scanned += len(texts)
 
         pending: list[tuple[list, list[str], list[list[Finding]]]] = []
         cursor = 0
-        for i, (record, slots) in enumerate(zip(batch, slots_per_record)):
-            raw_findings = findings[cursor : cursor + len(slots)]
-            cursor += len(slots)
+        for i, (record, record_texts) in enumerate(zip(batch, texts_per_record)):
+            raw_findings = findings[cursor : cursor + len(record_texts)]
+            cursor += len(record_texts)
             if not any(raw_findings):  # most records: nothing to replace, nothing to re-scan
-                pending.append((slots, [], []))
+                pending.append(([], [], []))
                 continue
+            # Slots (paths, roles) only where a finding needs them: the same texts, in the same order.
+            slots = iter_text_slots(record.record, record.format)
             book = self.book_factory()
             new_texts: list[str] = []
             applied_per_slot: list[list[Finding]] = []

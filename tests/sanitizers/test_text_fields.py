@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanitizers.text_fields import apply_replacements, iter_text_slots
+from sanitizers.text_fields import apply_replacements, iter_text_slots, slot_texts
 from schemas.formats import RecordFormat
 
 C, I, T, P = RecordFormat.CONVERSATIONAL, RecordFormat.INSTRUCTION, RecordFormat.TEXT, RecordFormat.PREFERENCE
@@ -182,3 +182,42 @@ def test_round_trips_when_texts_are_replaced(record: dict, suffix: str) -> None:
     for message in result["messages"]:
         for call in message.get("tool_calls") or []:
             json.loads(call["function"]["arguments"])  # still valid JSON
+
+
+# Plain messages (the fast path of slot_texts) and near-misses that must take the walker instead.
+MESSAGE_VALUES = st.sampled_from(["user", "assistant", "tool", "", "hi", None, 1, [], [{"type": "text", "text": "p"}]])
+MESSAGES = st.lists(
+    st.dictionaries(
+        st.sampled_from(["role", "content", "weight", "tool_call_id", "reasoning", "reasoning_content", "name"]),
+        MESSAGE_VALUES, max_size=4,
+    ) | st.sampled_from([None, "text", 3]),
+    max_size=5,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MESSAGES, st.sampled_from([{}, {"tools": None}, {"tools": TOOL_RECORD["tools"]}, {"weight": 1}]))
+def test_lists_slot_texts_when_messages_are_plain_or_not(messages: list, extra: dict) -> None:
+    record = {"messages": messages, **extra}
+    assert slot_texts(record, C) == [s.text for s in iter_text_slots(record, C)]
+
+
+@pytest.mark.parametrize(
+    ("record", "fmt"),
+    [
+        (TOOL_RECORD, C),  # every kind of slot: the walker
+        ({"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a", "weight": 0}]}, C),
+        ({"messages": "not a list"}, C),
+        ({"text": "hello"}, T),
+        ({"prompt": [{"type": "text", "text": "p"}, IMAGE], "completion": "c"}, I),
+        (PREFERENCE, P),
+    ],
+)
+def test_lists_slot_texts_in_slot_order_when_record_has_any_format(record: dict, fmt: RecordFormat) -> None:
+    assert slot_texts(record, fmt) == [s.text for s in iter_text_slots(record, fmt)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(conversations())
+def test_lists_slot_texts_when_conversation_has_tool_calls(record: dict) -> None:
+    assert slot_texts(record, C) == [s.text for s in iter_text_slots(record, C)]
