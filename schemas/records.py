@@ -2,7 +2,8 @@
 
 `detect_format` reads only top-level keys. `shape_problems` runs the format's pydantic model (built once
 at import) and maps every error to a Problem. `rule_problem` runs the checks a model cannot express.
-Both read the record as parsed; neither returns or logs a value from it.
+Both read the record as parsed; neither returns or logs a value from it. `is_plain_chat` is their fast
+path for the most common record: it only ever says yes to a record both would pass.
 """
 
 from collections.abc import Callable
@@ -76,6 +77,41 @@ def detect_format(record: dict[str, Any]) -> RecordFormat | Problem:
     return problem(
         Reason.AMBIGUOUS_FORMAT, "", f"has keys of the {names} formats", "keep the keys of one format"
     )
+
+
+def is_plain_chat(record: dict[str, Any]) -> bool:
+    """True if `record` is a valid conversational record of plain messages; False means "check fully".
+
+    Plain: the only key is `messages`, a non-empty list of `{"role", "content"}` objects with a system,
+    user or assistant role and non-blank string content, in an order `check_messages` accepts, with an
+    assistant turn. Such a record passes `shape_problems` and `rule_problem`: the full check would only
+    repeat this one (pydantic builds every message model), so most records skip it.
+    """
+    if len(record) != 1:
+        return False
+    messages = record.get("messages")
+    if type(messages) is not list or not messages:
+        return False
+    previous = None
+    has_assistant = False
+    for message in messages:
+        if type(message) is not dict or len(message) != 2:
+            return False
+        role = message.get("role")
+        content = message.get("content")
+        if type(role) is not str or type(content) is not str or not content.strip():
+            return False
+        if role == "user":
+            if previous == "user":
+                return False
+        elif role == "assistant":
+            if previous is None or previous == "assistant":
+                return False
+            has_assistant = True
+        elif role != "system" or previous is not None:  # system comes first or not at all
+            return False
+        previous = role
+    return has_assistant
 
 
 def shape_problems(record: dict[str, Any], fmt: RecordFormat) -> list[tuple[Problem, tuple[str | int, ...]]]:

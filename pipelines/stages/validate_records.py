@@ -17,7 +17,7 @@ from pipelines.reasons import Reason
 from pipelines.stages.load_jsonl import RawLine, iter_lines
 from schemas.formats import RecordFormat
 from schemas.problems import Problem, field_path, problem
-from schemas.records import detect_format, rule_problem, shape_problems
+from schemas.records import detect_format, is_plain_chat, rule_problem, shape_problems
 from schemas.strict_json import StrictJsonError, loads_strict
 
 logger = logging.getLogger(__name__)
@@ -73,6 +73,10 @@ class RecordValidator:
         record = _parse(raw)
         if isinstance(record, Problem):
             return _reject(raw.line_no, record)
+        if is_plain_chat(record) and self.file_format in (None, RecordFormat.CONVERSATIONAL):
+            # What detect_format and _check would conclude for this record, without their cost.
+            self.file_format = RecordFormat.CONVERSATIONAL
+            return ValidRecord(raw.line_no, record, RecordFormat.CONVERSATIONAL)
         fmt = detect_format(record)
         if isinstance(fmt, Problem):
             return _reject(raw.line_no, fmt)

@@ -3,11 +3,13 @@
 import base64
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipelines.reasons import Reason
 from schemas.formats import RecordFormat
 from schemas.problems import Problem
-from schemas.records import detect_format, rule_problem, shape_problems
+from schemas.records import detect_format, is_plain_chat, rule_problem, shape_problems
 
 C, I, T, P = RecordFormat.CONVERSATIONAL, RecordFormat.INSTRUCTION, RecordFormat.TEXT, RecordFormat.PREFERENCE
 CHAT = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]
@@ -136,3 +138,82 @@ def test_rejects_record_with_exact_reason_when_it_breaks_its_format(
     found = first_problem(record, fmt)
     assert found is not None
     assert (found.reason, found.field) == (reason, field)
+
+
+SYSTEM = {"role": "system", "content": "be brief"}
+
+
+@pytest.mark.parametrize(
+    ("record", "plain"),
+    [
+        ({"messages": CHAT}, True),
+        ({"messages": [SYSTEM, *CHAT, *CHAT]}, True),
+        ({"messages": [SYSTEM, CHAT[0], CHAT[1], CHAT[1] | {"role": "user"}]}, True),  # may end on user
+        # near-misses: valid but not plain (the full check decides), or invalid
+        ({"messages": CHAT, "weight": 1}, False),  # a second key
+        ({"messages": [CHAT[0], CHAT[1] | {"weight": 0}]}, False),  # a third message key
+        ({"messages": [CHAT[0], {"role": "assistant", "content": [{"type": "text", "text": "a"}]}]}, False),
+        ({"messages": []}, False),
+        ({"messages": [CHAT[0]]}, False),  # no assistant
+        ({"messages": [CHAT[1], CHAT[0]]}, False),  # assistant first
+        ({"messages": [CHAT[0], CHAT[0], CHAT[1]]}, False),  # user twice
+        ({"messages": [*CHAT, CHAT[1]]}, False),  # assistant twice
+        ({"messages": [CHAT[0], SYSTEM, CHAT[1]]}, False),  # system after the first turn
+        ({"messages": [SYSTEM, SYSTEM, *CHAT]}, False),
+        ({"messages": [CHAT[0], {"role": "assistant", "content": " \n"}]}, False),  # blank content
+        ({"messages": [{"role": "tool", "content": "r"}, CHAT[1]]}, False),
+        ({"messages": [{"role": "User", "content": "q"}, CHAT[1]]}, False),
+        ({"messages": [{"role": "user", "text": "q"}, CHAT[1]]}, False),
+        ({"messages": [{"role": 1, "content": "q"}, CHAT[1]]}, False),
+        ({"messages": [["user", "q"], CHAT[1]]}, False),
+        ({"messages": "hi"}, False),
+        ({"prompt": "a"}, False),
+    ],
+)
+def test_says_plain_only_when_record_is_a_valid_plain_chat(record: dict, plain: bool) -> None:
+    assert is_plain_chat(record) is plain
+    if plain:
+        assert detect_format(record) is C and first_problem(record, C) is None
+
+
+ROLE = st.sampled_from(["system", "user", "assistant", "tool", "User", None, 1])
+CONTENT = st.sampled_from(["hi", " ", "", None, 0, [{"type": "text", "text": "t"}], "\u2003"])
+
+
+@st.composite
+def chat_like(draw: st.DrawFn) -> dict:
+    """A valid plain chat, then (mostly) one change that may or may not break it."""
+    turns = draw(st.integers(min_value=1, max_value=5))
+    messages: list = [SYSTEM] if draw(st.booleans()) else []
+    messages += [{"role": ("user", "assistant")[k % 2], "content": "hi"} for k in range(turns)]
+    record: dict = {"messages": messages}
+    change = draw(st.sampled_from(["none", "role", "content", "add key", "drop key", "message", "record key"]))
+    k = draw(st.integers(min_value=0, max_value=len(messages) - 1))
+    if change == "role":
+        messages[k] = messages[k] | {"role": draw(ROLE)}
+    elif change == "content":
+        messages[k] = messages[k] | {"content": draw(CONTENT)}
+    elif change == "add key":
+        messages[k] = messages[k] | {draw(st.sampled_from(["weight", "name", "tool_call_id"])): 0}
+    elif change == "drop key":
+        dropped = draw(st.sampled_from(["role", "content"]))
+        messages[k] = {key: v for key, v in messages[k].items() if key != dropped}
+    elif change == "message":
+        messages.insert(k, draw(st.sampled_from([None, "m", [], SYSTEM, CHAT[0], CHAT[1]])))
+    elif change == "record key":
+        record[draw(st.sampled_from(["weight", "tools", "text"]))] = draw(st.sampled_from([1, [], "t"]))
+    return record
+
+
+@settings(max_examples=500, deadline=None)
+@given(chat_like())
+def test_agrees_with_full_check_when_record_is_chat_like(record: dict) -> None:
+    if is_plain_chat(record):
+        assert detect_format(record) is C and first_problem(record, C) is None
+    elif detect_format(record) is C and first_problem(record, C) is None:
+        # valid but not plain: only shapes the fast path leaves to the full check on purpose
+        plain_shape = set(record) == {"messages"} and all(
+            isinstance(m, dict) and set(m) == {"role", "content"} and isinstance(m["content"], str)
+            for m in record["messages"]
+        )
+        assert not plain_shape
