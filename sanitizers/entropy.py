@@ -59,7 +59,19 @@ _PLACEHOLDER_WORD_LIST = """
 _PLACEHOLDER_WORDS: frozenset[str] = frozenset(_PLACEHOLDER_WORD_LIST.split())
 
 _TRAILING_NOISE = re.compile(r"[0-9!@#$%^&*._-]+$")
-_ENV_REFERENCE = re.compile(r"^(?:\$\{?|%|\$\()[A-Za-z_][A-Za-z0-9_]*[}%)]?$")
+# A name as people write one in code, YAML or a shell: snake/kebab case in one case, camelCase,
+# PascalCase (digits only at the end). Random strings switch case or mix in digits inside a word
+# ("ZFaVafOKBrj", "Xk9aPq2Zx7") and seldom read as one (~2% of 10-char base62 strings), so a
+# password that merely starts with `$`, `%`, `&` or `*` is told from a variable, anchor or alias.
+_IDENTIFIER = re.compile(
+    r"^_?(?:[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*"
+    r"|[A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*"
+    r"|[a-z]+(?:[A-Z][a-z]+)+[0-9]*"
+    r"|(?:[A-Z][a-z]+)+(?:[_-](?:[A-Z][a-z]+)+)*[0-9]*)$"
+)
+# `${NAME}`, `$(NAME)`, `%NAME%` (and their unclosed heads); bare `$NAME`/`%NAME` need a real name.
+_ENV_REFERENCE = re.compile(r"^(?:\$\{|\$\()[A-Za-z_][A-Za-z0-9_]*[})]?$|^%[A-Za-z_][A-Za-z0-9_]*%$")
+_BARE_VARIABLE = re.compile(r"^[$%](.+)$")
 _WRAPPED = re.compile(r"^(?:<.*>|\[.*\]|\{.*\}|\(.*\)|%.*%)$", re.DOTALL)
 # Code that names a value instead of holding one: os.environ.get, settings.SECRET_KEY, self.token.
 # Not when it ends in 2+ digits or a symbol ("Willow.Harbor696" is a password, not an attribute).
@@ -165,6 +177,17 @@ def is_placeholder_word(value: str) -> bool:
     return folded in _PLACEHOLDER_WORDS or _TRAILING_NOISE.sub("", folded) in _PLACEHOLDER_WORDS
 
 
+def looks_like_identifier(name: str) -> bool:
+    """True when `name` reads as a variable, anchor or setting name (`db_pass`, `DB_PASS`, `dbPass`)."""
+    return bool(_IDENTIFIER.match(name))
+
+
+def is_variable_reference(value: str) -> bool:
+    """True for a shell or Windows variable written bare: `$DB_PASSWORD`, `$dbPass`, `%APPDATA`."""
+    match = _BARE_VARIABLE.match(value)
+    return bool(match) and looks_like_identifier(match.group(1))
+
+
 def looks_like_placeholder(value: str) -> bool:
     """True for documentation placeholders, template variables and single-character fillers."""
     if not value:
@@ -175,6 +198,7 @@ def looks_like_placeholder(value: str) -> bool:
         has_placeholder_marker(value)
         or is_placeholder_word(value)
         or bool(_ENV_REFERENCE.match(value))
+        or is_variable_reference(value)
         or bool(_WRAPPED.match(value))
     )
 

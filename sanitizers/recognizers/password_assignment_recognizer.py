@@ -13,6 +13,7 @@ from sanitizers.entropy import (
     is_repetitive,
     is_sequential,
     looks_like_code_reference,
+    looks_like_identifier,
     looks_like_placeholder,
     shannon_entropy,
 )
@@ -32,10 +33,15 @@ _VALUE = (
     r"(?:\\?[\"'`]\K[^\"'`\\\r\n]{6,512}(?=\\?[\"'`])"
     r"|\K" + _BARE_CHAR + r"{6,1024}(?!" + _BARE_CHAR + r"|[<{(\[]))"
 )
-# Values that refer to a secret instead of holding it: YAML aliases/anchors (*db_pass, &pw) and
-# tags (!Ref), curl/CLI file references (@secret.txt), paths (/run/secrets/db, ./pw.txt, ~/.pgpass).
+# Values that refer to a secret instead of holding it: YAML aliases/anchors (*db_pass, &pw; the
+# name must read as one, see `looks_like_identifier`) and tags (!Ref), curl/CLI file references
+# (@secret.txt), paths (/run/secrets/db, ./pw.txt, ~/.pgpass; a bare `/x` only as a file name).
+_ANCHOR = re.compile(r"^[*&](.+)$")
 _REFERENCE = re.compile(
-    r"^(?:[*&][A-Za-z_][\w-]*|![A-Za-z]+|@[\w.-]+\.[A-Za-z]{1,5}|(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]*)*)$"
+    r"^(?:![A-Za-z]+|@[\w.-]+\.[A-Za-z]{1,5}"
+    r"|(?:~|\.{1,2})/[\w.-]+(?:/[\w.-]*)*"
+    r"|/[\w.-]+(?:/[\w.-]*)+"
+    r"|/[\w-]+\.[A-Za-z]{1,5})$"
 )
 _BASIC = re.compile(r"^[A-Za-z0-9+/]{8,}={0,2}$")
 
@@ -60,7 +66,8 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
     """Detects values assigned to password/secret/token/api-key names; the span is the value only.
 
     The value must look like a secret: not a placeholder or code reference, and random enough for its
-    length. Known misses: passphrases with spaces, digit-only PINs, words (`password: tiger`).
+    length (or, for chosen passwords, all four character classes). Known misses: passphrases with
+    spaces, digit-only PINs, words (`password: tiger`).
     """
 
     ENTITY = "PASSWORD_ASSIGNMENT"
@@ -160,6 +167,9 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         value = pattern_text
         if _REFERENCE.match(value) or value.startswith("-----") or "://" in value:
             return True
+        anchor = _ANCHOR.match(value)
+        if anchor and looks_like_identifier(anchor.group(1)):
+            return True
         # Secrets are ASCII; non-ASCII values are words or tokenizer pieces ("\u0120world", "\u2581the").
         if not value.isascii() or any(ch.isspace() for ch in value):
             return True
@@ -169,6 +179,11 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
             return True
         entropy = shannon_entropy(value)
         classes = char_classes(value)
+        if classes == 4 and len(value) >= 10:
+            # Chosen passwords mix words, digits and symbols and often repeat a word
+            # ("Willow!Willow440!": 2.9 bits a char); no filler, date or name holds all four classes
+            # at this length, so only near-constant ones ("Aaaa1111!!!!", 1.9 bits) are dropped.
+            return entropy < 2.4
         if len(value) < 10 and classes < 3:
             return True  # short and plain ("hello!", "abc_de"): a word, not a password
         if classes >= 2:

@@ -8,7 +8,9 @@ from sanitizers.entropy import (
     is_fake_token_body,
     is_repetitive,
     is_sequential,
+    is_variable_reference,
     looks_like_code_reference,
+    looks_like_identifier,
     looks_like_placeholder,
     looks_random,
     shannon_entropy,
@@ -114,7 +116,42 @@ def test_tells_written_marker_from_chance_hit_when_word_marker_in_value(value, e
     assert has_placeholder_marker(value) is expected
 
 
-@pytest.mark.parametrize("value", [fake(20, ALNUM, seed=3), "Tr0ub4dor&3", "Willow.Harbor696$"])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("db_pass", True),  # snake case
+        ("db-pass-2", True),  # kebab case
+        ("DB_PASSWORD", True),  # env var
+        ("dbPassword", True),  # camelCase
+        ("DefaultPassword2", True),  # PascalCase, trailing digit
+        ("_private", True),  # leading underscore
+        ("ZFaVafOKBrj", False),  # two capitals glued inside a word
+        ("Xk9aPq2Zx7", False),  # digits inside words
+        ("qW3rTy", False),  # case switches inside a word
+    ],
+)
+def test_reads_name_as_identifier_when_written_like_code(name, expected):
+    assert looks_like_identifier(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("$DB_PASSWORD", True),  # shell variable
+        ("$dbPass", True),  # camelCase shell variable
+        ("%APPDATA", True),  # Windows variable, unclosed
+        ("$RTmcXbnPQaz", False),  # a password that starts with "$"
+        ("%Hq7vLw2Kp9Zt", False),  # a password that starts with "%"
+        ("DB_PASSWORD", False),  # no sigil
+    ],
+)
+def test_tells_variable_from_password_when_value_starts_with_sigil(value, expected):
+    assert is_variable_reference(value) is expected
+
+
+@pytest.mark.parametrize(
+    "value", [fake(20, ALNUM, seed=3), "Tr0ub4dor&3", "Willow.Harbor696$", "$RTmcXbnPQaz", "%Hq7vLw2Kp9Zt"]
+)
 def test_keeps_value_when_not_a_placeholder(value):
     assert not looks_like_placeholder(value)
 

@@ -24,7 +24,11 @@ RS256 = jwt(
 )
 SPACED = jwt(b'{ "alg": "ES256" }', {"scope": "read"}, fake(86, URLSAFE, seed=3))  # header "{ " -> "eyA"
 # A 342-char signature spells "todo"/"your" in some case about once in 1,500 tokens: still a JWT.
-CHANCE = jwt({"alg": "RS256", "typ": "JWT"}, {"sub": "42"}, fake(200, URLSAFE, seed=9) + "ToDo" + fake(138, URLSAFE, seed=10))
+CHANCE = jwt(
+    {"alg": "RS256", "typ": "JWT"},
+    {"sub": "42"},
+    fake(200, URLSAFE, seed=9) + "ToDo" + fake(138, URLSAFE, seed=10),
+)
 NO_ALG = jwt({"typ": "JWT"}, {"sub": "x"}, fake(43, URLSAFE, seed=4))
 NOT_JSON = (
     "eyJ" + fake(30, URLSAFE, seed=5) + "." + fake(30, URLSAFE, seed=6) + "." + fake(43, URLSAFE, seed=7)

@@ -41,6 +41,15 @@ TRUE_POSITIVES = [
     ("spring.datasource.password=Q&tA-XvuT=Bme=ZrmK!h", ["Q&tA-XvuT=Bme=ZrmK!h"]),  # "&" second char
     ("DB_PASSWORD=sClN_&PDlE=7g^KkHS\nresp = call()", ["sClN_&PDlE=7g^KkHS"]),  # "&" after 5 chars
     (f"curl -d 'user=bob&password={STRONG}&remember=1'", [STRONG]),  # form body: "&" ends it
+    # A leading `$`, `%`, `&`, `*` or `/` before a name that reads as none is part of a password.
+    ("POSTGRES_PASSWORD: $RTmcXbnPQaz", ["$RTmcXbnPQaz"]),  # no variable is named like that
+    ("DB_PASSWORD=%Hq7vLw2Kp9Zt", ["%Hq7vLw2Kp9Zt"]),  # digits inside: no Windows variable
+    ("DB_PASSWORD=&HvQzT8_rwMkpLD3aa", ["&HvQzT8_rwMkpLD3aa"]),  # no YAML anchor
+    ("MYSQL_ROOT_PASSWORD: *Xk9aPq2Zx7", ["*Xk9aPq2Zx7"]),  # no YAML alias
+    ("password: /Xk9aPq2Zx7", ["/Xk9aPq2Zx7"]),  # one segment, no file extension: no path
+    # Chosen passwords: words, digits and symbols, a word repeated (entropy under 3 bits a char).
+    ("spring.datasource.password=Maple!Maple512!", ["Maple!Maple512!"]),
+    ('"password": "Rose#Rose12"', ["Rose#Rose12"]),
 ]
 
 NEAR_MISSES = [
@@ -72,6 +81,14 @@ NEAR_MISSES = [
     "secret: https://vault.internal/v1/kv",  # a URL
     "password: " + "Ab1" * 4,  # repeated unit
     "password: *db_password",  # YAML alias
+    "password: &DefaultPassword",  # YAML anchor named in PascalCase
+    "password: *DbPassword_Prod2",  # YAML alias, words and a trailing digit
+    "password: $dbPassword",  # shell variable in camelCase
+    "password: $PASSWORD1",  # shell variable, trailing digit
+    "password: %DB_PASSWORD",  # unclosed Windows variable
+    "password: /secret.txt",  # a file at the root
+    "password: Aaaa1111!!!!",  # four classes but near-constant
+    "password: Ab1!Ab1!Ab",  # four classes, a repeated unit
     "password: !Ref DbPassword",  # YAML tag
     "curl --password @secret.txt",  # file reference
     "password_file=/run/secrets/db; password=/run/secrets/db",  # a path
