@@ -15,7 +15,7 @@ dev box while other jobs loaded it (about twice that with two worker processes);
 from collections.abc import Iterable, Sequence
 
 import regex
-from presidio_analyzer import EntityRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern
 
 from sanitizers.findings import Finding
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
@@ -64,6 +64,10 @@ def _checks(literals: Iterable[str], exact: bool) -> list[tuple[str, tuple[str, 
     return [(gate, tuple(group), exact) for gate, group in groups.items()]
 
 
+# One pattern to run: its recognizer, entity, presidio Pattern and compiled regex.
+_Run = tuple[SecretRecognizer, str, Pattern, regex.Pattern]
+
+
 class SecretScanner:
     """Runs the secret recognizers over texts, built once (compiles every pattern up front).
 
@@ -92,25 +96,6 @@ class SecretScanner:
                     f"PREFILTER/PREFILTER_EXACT: {sorted(unknown)}; add them there"
                 )
         self.recognizers: tuple[SecretRecognizer, ...] = tuple(recognizers)
-        # Per recognizer: entity, and per pattern the compiled regex (compiled with the flags presidio's
-        # `analyze` uses for it, so both paths match identically) and the literals it needs (or None).
-        self._compiled = [
-            (
-                recognizer,
-                recognizer.supported_entities[0],
-                [
-                    (
-                        p,
-                        regex.compile(p.regex, flags=recognizer.global_regex_flags),
-                        frozenset(recognizer.pattern_literals[p.name])
-                        if p.name in recognizer.pattern_literals
-                        else None,
-                    )
-                    for p in recognizer.patterns
-                ],
-            )
-            for recognizer in self.recognizers
-        ]
         self._always = frozenset(i for i, r in enumerate(self.recognizers) if r.always_runs)
         # literal -> indexes of the recognizers that declared it (an exact and a folded literal that
         # happen to be spelled alike share an entry: that can only add candidates, never drop one).
@@ -119,12 +104,37 @@ class SecretScanner:
             for literal in (*recognizer.prefilter, *recognizer.prefilter_exact):
                 owners.setdefault(literal, set()).add(i)
         self._owners = {literal: frozenset(indexes) for literal, indexes in owners.items()}
+        # Every pattern, in recognizer then pattern order, as a run: (recognizer, entity, pattern, the
+        # regex compiled with the flags presidio's `analyze` uses for it, so both paths match alike).
+        self._runs: list[_Run] = []
+        # A recognizer is a candidate when it runs always or owns a literal found in the text; a
+        # candidate runs a pattern unless PATTERN_LITERALS names literals for it and none was found.
+        # Both rules are folded, per found literal, into the runs it enables (`_by_literal`).
+        by_literal: dict[str, set[int]] = {literal: set() for literal in owners}
+        always: list[int] = []
+        for i, recognizer in enumerate(self.recognizers):
+            entity = recognizer.supported_entities[0]
+            for p in recognizer.patterns:
+                run = len(self._runs)
+                compiled = regex.compile(p.regex, flags=recognizer.global_regex_flags)
+                self._runs.append((recognizer, entity, p, compiled))
+                needs = recognizer.pattern_literals.get(p.name)
+                if needs is None:
+                    if i in self._always:
+                        always.append(run)
+                    for literal in (*recognizer.prefilter, *recognizer.prefilter_exact):
+                        by_literal[literal].add(run)
+                else:
+                    for literal in needs:
+                        by_literal[literal].add(run)
+        self._always_runs = frozenset(always)
+        self._by_literal = {literal: frozenset(runs) for literal, runs in by_literal.items()}
         self._steps = _checks(
             {lit for r in self.recognizers for lit in r.prefilter_exact}, exact=True
         ) + _checks({lit for r in self.recognizers for lit in r.prefilter}, exact=False)
 
-    def _prefilter(self, text: str) -> tuple[set[int], set[str]]:
-        """Candidate recognizer indexes, and the prefilter literals found in `text`."""
+    def _prefilter(self, text: str) -> list[str]:
+        """The prefilter literals found in `text`."""
         # casefold, not lower: it folds every character that regex's IGNORECASE treats as equal to an
         # ASCII letter (e.g. the Kelvin sign, the long s), so no match is ever skipped.
         folded = text.casefold()
@@ -136,42 +146,39 @@ class SecretScanner:
                 for literal in literals:
                     if literal in haystack:
                         hits.append(literal)
-        candidates = set(self._always)
-        for literal in hits:
-            candidates |= self._owners[literal]
-        return candidates, set(hits)
+        return hits
 
     def candidate_indexes(self, text: str) -> list[int]:
         """Indexes (into `recognizers`) of the recognizers whose prefilter literals occur in `text`."""
-        return sorted(self._prefilter(text)[0])
+        return sorted(self._always.union(*(self._owners[literal] for literal in self._prefilter(text))))
 
     def scan(self, text: str) -> list[Finding]:
         """Secret findings in `text`: disjoint, sorted by start, offsets only."""
         if not text:
             return []
-        candidates, hits = self._prefilter(text)
+        hits = self._prefilter(text)
+        if not hits and not self._always_runs:
+            return []  # most texts: no literal, so no pattern can match
+        runs = self._always_runs.union(*(self._by_literal[literal] for literal in hits))
         found: list[Finding] = []
-        for index in sorted(candidates):
-            recognizer, entity, patterns = self._compiled[index]
-            for pattern, compiled, needs in patterns:
-                if needs is not None and needs.isdisjoint(hits):
-                    continue  # this pattern's literal is absent: it cannot match
-                # No per-call timeout (presidio passes 60 s): it doubles the cost of short texts, and
-                # every pattern here is bounded (no unbounded quantifier before a failing tail).
-                for match in compiled.finditer(text):
-                    start, end = match.span()
-                    if start == end:
-                        continue
-                    value = text[start:end]
-                    # Same score rules as presidio's PatternRecognizer.__analyze_patterns.
-                    score = pattern.score
-                    valid = recognizer.validate_result(value)
-                    if valid is not None:
-                        score = _MAX_SCORE if valid else _MIN_SCORE
-                    if recognizer.invalidate_result(value):
-                        score = _MIN_SCORE
-                    if score > _MIN_SCORE:
-                        found.append(Finding(entity, start, end, score, recognizer.name))
+        for run in sorted(runs):
+            recognizer, entity, pattern, compiled = self._runs[run]
+            # No per-call timeout (presidio passes 60 s): it doubles the cost of short texts, and
+            # every pattern here is bounded (no unbounded quantifier before a failing tail).
+            for match in compiled.finditer(text):
+                start, end = match.span()
+                if start == end:
+                    continue
+                value = text[start:end]
+                # Same score rules as presidio's PatternRecognizer.__analyze_patterns.
+                score = pattern.score
+                valid = recognizer.validate_result(value)
+                if valid is not None:
+                    score = _MAX_SCORE if valid else _MIN_SCORE
+                if recognizer.invalidate_result(value):
+                    score = _MIN_SCORE
+                if score > _MIN_SCORE:
+                    found.append(Finding(entity, start, end, score, recognizer.name))
         return resolve_overlaps(found) if found else []
 
     def scan_reference(self, text: str) -> list[Finding]:

@@ -9,7 +9,7 @@ are not slots.
 
 `iter_text_slots` and `apply_replacements` share one walker, so slot i of one is slot i of the other.
 `slot_texts` lists the same texts without building slots (most records have no finding, so their paths
-are never needed): plain chat records in one pass, everything else through the walker.
+are never needed). Plain chat records (string contents only) skip the walker in all three.
 """
 
 import json
@@ -55,29 +55,20 @@ class _ArgumentsDoc:
 
 def iter_text_slots(record: dict[str, Any], fmt: RecordFormat) -> list[TextSlot]:
     """Return the record's text slots in a fixed order (the order `apply_replacements` expects)."""
+    if _plain_texts(record, fmt) is not None:
+        return [
+            TextSlot(f"messages[{i}].content", _role(message), message["content"], "text")
+            for i, message in enumerate(record["messages"])
+            if type(message.get("content")) is str
+        ]
     return [site.slot for site in _walk(record, fmt)]
 
 
-# Keys a message may have when its only text is a string `content` (no parts, reasoning or tool calls).
-_PLAIN_MESSAGE_KEYS = frozenset({"role", "content", "weight", "tool_call_id"})
-
-
 def slot_texts(record: dict[str, Any], fmt: RecordFormat) -> list[str]:
-    """Return `[slot.text for slot in iter_text_slots(record, fmt)]`, faster for plain chat records."""
-    if fmt is RecordFormat.CONVERSATIONAL and "tools" not in record:
-        messages = record.get("messages")
-        if type(messages) is list:
-            texts: list[str] = []
-            for message in messages:
-                if type(message) is not dict or not message.keys() <= _PLAIN_MESSAGE_KEYS:
-                    break  # anything but a plain message: the walker decides
-                content = message.get("content")
-                if type(content) is str:
-                    texts.append(content)
-                elif content is not None:
-                    break
-            else:
-                return texts
+    """Return `[slot.text for slot in iter_text_slots(record, fmt)]` without building the slots."""
+    texts = _plain_texts(record, fmt)
+    if texts is not None:
+        return texts
     return [site.slot.text for site in _walk(record, fmt)]
 
 
@@ -91,12 +82,14 @@ def apply_replacements(record: dict[str, Any], fmt: RecordFormat, new_texts: Seq
         ValueError: `new_texts` does not have one text per slot.
     """
     copy = _copy_json(record)
+    if _plain_texts(copy, fmt) is not None:
+        holders = [message for message in copy["messages"] if type(message.get("content")) is str]
+        _check_count(len(holders), new_texts)
+        for message, new in zip(holders, new_texts):
+            message["content"] = new
+        return copy
     sites = list(_walk(copy, fmt))
-    if len(sites) != len(new_texts):
-        raise ValueError(
-            f"apply_replacements got {len(new_texts)} texts for {len(sites)} slots; pass one text per slot, "
-            "in iter_text_slots order"
-        )
+    _check_count(len(sites), new_texts)
     docs: list[_ArgumentsDoc] = []
     for site, new in zip(sites, new_texts, strict=True):
         if new == site.slot.text:
@@ -108,6 +101,51 @@ def apply_replacements(record: dict[str, Any], fmt: RecordFormat, new_texts: Seq
     for doc in docs:
         doc.function["arguments"] = _dumps(doc.box[0])
     return copy
+
+
+def _check_count(slots: int, new_texts: Sequence[str]) -> None:
+    if slots != len(new_texts):
+        raise ValueError(
+            f"apply_replacements got {len(new_texts)} texts for {slots} slots; pass one text per slot, "
+            "in iter_text_slots order"
+        )
+
+
+# Keys a message may have when its only text is a string `content` (no parts, reasoning or tool calls).
+_PLAIN_MESSAGE_KEYS = frozenset({"role", "content", "weight", "tool_call_id"})
+
+
+def _plain_texts(record: dict[str, Any], fmt: RecordFormat) -> list[str] | None:
+    """The string contents of the messages, if those are the record's only slots; else None.
+
+    That is most chat records: no tools, and no message with content parts, reasoning or tool calls
+    (a message's content may be missing or null). For every other record `_walk` finds the slots.
+    """
+    if fmt is not RecordFormat.CONVERSATIONAL or "tools" in record:
+        return None
+    messages = record.get("messages")
+    if type(messages) is not list:
+        return None
+    texts: list[str] = []
+    for message in messages:
+        if type(message) is not dict:
+            return None
+        content = message.get("content")
+        # {"role", "content"} is by far the most common message: skip the key-set comparison for it.
+        if not (len(message) == 2 and content is not None and "role" in message) and not (
+            message.keys() <= _PLAIN_MESSAGE_KEYS
+        ):
+            return None
+        if type(content) is str:
+            texts.append(content)
+        elif content is not None:
+            return None
+    return texts
+
+
+def _role(message: dict[str, Any]) -> str | None:
+    role = message.get("role")
+    return role if isinstance(role, str) else None
 
 
 def _dumps(value: Any) -> str:
@@ -156,7 +194,7 @@ def _messages(messages: Any, prefix: str) -> Iterator[_Site]:
         if not isinstance(message, dict):
             continue
         path = f"{prefix}[{i}]"
-        role = message.get("role") if isinstance(message.get("role"), str) else None
+        role = _role(message)
         yield from _content(message, "content", f"{path}.content", role)
         yield from _string(message, "reasoning", f"{path}.reasoning", role)
         yield from _string(message, "reasoning_content", f"{path}.reasoning_content", role)

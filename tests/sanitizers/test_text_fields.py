@@ -185,28 +185,63 @@ def test_round_trips_when_texts_are_replaced(record: dict, suffix: str) -> None:
 
 
 # Plain messages (the fast path of slot_texts) and near-misses that must take the walker instead.
-MESSAGE_VALUES = st.sampled_from(["user", "assistant", "tool", "", "hi", None, 1, [], [{"type": "text", "text": "p"}]])
+MESSAGE_VALUES = st.sampled_from(
+    ["user", "assistant", "tool", "", "hi", None, 1, [], [{"type": "text", "text": "p"}]]
+)
 MESSAGES = st.lists(
     st.dictionaries(
-        st.sampled_from(["role", "content", "weight", "tool_call_id", "reasoning", "reasoning_content", "name"]),
-        MESSAGE_VALUES, max_size=4,
+        st.sampled_from(["role", "content", "weight", "tool_call_id", "reasoning", "reasoning_content", "x"]),
+        MESSAGE_VALUES,
+        max_size=4,
     ) | st.sampled_from([None, "text", 3]),
     max_size=5,
 )
 
 
+def walked(record: dict) -> dict:
+    """The same record with an empty `tools` list: no more slots, but the general walker lists them."""
+    return record | {"tools": []}
+
+
 @settings(max_examples=300, deadline=None)
-@given(MESSAGES, st.sampled_from([{}, {"tools": None}, {"tools": TOOL_RECORD["tools"]}, {"weight": 1}]))
-def test_lists_slot_texts_when_messages_are_plain_or_not(messages: list, extra: dict) -> None:
+@given(MESSAGES, st.sampled_from([{}, {"weight": 1}]))
+def test_lists_same_slots_as_walker_when_messages_are_plain_or_not(messages: list, extra: dict) -> None:
     record = {"messages": messages, **extra}
+    assert view(record, C) == view(walked(record), C)
     assert slot_texts(record, C) == [s.text for s in iter_text_slots(record, C)]
+    new_texts = [f"<{k}>" for k in range(len(slot_texts(record, C)))]
+    replaced = apply_replacements(record, C, new_texts)
+    assert json.dumps(walked(replaced)) == json.dumps(apply_replacements(walked(record), C, new_texts))
+
+
+def test_lists_paths_and_roles_when_chat_is_plain() -> None:
+    record = {"messages": [
+        {"role": "system", "content": "s"},
+        {"role": "user", "content": "q", "weight": 0},
+        {"role": "assistant", "content": None},
+        {"role": "tool", "tool_call_id": "c", "content": "r"},
+    ]}
+    assert view(record, C) == [
+        ("messages[0].content", "system", "text", "s"),
+        ("messages[1].content", "user", "text", "q"),
+        ("messages[3].content", "tool", "text", "r"),
+    ]
+    result = apply_replacements(record, C, ["S", "q", "R"])
+    assert [m["content"] for m in result["messages"]] == ["S", "q", None, "R"]
+    assert record["messages"][0]["content"] == "s"  # the input is left alone
+
+
+def test_raises_value_error_when_text_count_differs_from_plain_slots() -> None:
+    with pytest.raises(ValueError, match="got 1 texts for 2 slots"):
+        apply_replacements({"messages": [{"role": "user", "content": "a"}, {"content": "b"}]}, C, ["x"])
 
 
 @pytest.mark.parametrize(
     ("record", "fmt"),
     [
         (TOOL_RECORD, C),  # every kind of slot: the walker
-        ({"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a", "weight": 0}]}, C),
+        ({"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a", "weight": 0}]},
+         C),
         ({"messages": "not a list"}, C),
         ({"text": "hello"}, T),
         ({"prompt": [{"type": "text", "text": "p"}, IMAGE], "completion": "c"}, I),
