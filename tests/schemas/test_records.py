@@ -187,7 +187,7 @@ def chat_like(draw: st.DrawFn) -> dict:
     messages: list = [SYSTEM] if draw(st.booleans()) else []
     messages += [{"role": ("user", "assistant")[k % 2], "content": "hi"} for k in range(turns)]
     record: dict = {"messages": messages}
-    change = draw(st.sampled_from(["none", "role", "content", "add key", "drop key", "message", "record key"]))
+    change = draw(st.sampled_from(["none", "role", "content", "add key", "drop key", "message", "record"]))
     k = draw(st.integers(min_value=0, max_value=len(messages) - 1))
     if change == "role":
         messages[k] = messages[k] | {"role": draw(ROLE)}
@@ -200,7 +200,7 @@ def chat_like(draw: st.DrawFn) -> dict:
         messages[k] = {key: v for key, v in messages[k].items() if key != dropped}
     elif change == "message":
         messages.insert(k, draw(st.sampled_from([None, "m", [], SYSTEM, CHAT[0], CHAT[1]])))
-    elif change == "record key":
+    elif change == "record":
         record[draw(st.sampled_from(["weight", "tools", "text"]))] = draw(st.sampled_from([1, [], "t"]))
     return record
 
