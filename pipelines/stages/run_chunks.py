@@ -18,6 +18,8 @@ from schemas.run_config import RunConfig
 logger = logging.getLogger(__name__)
 
 Done = Callable[[int, RunStats], None]
+# What the fork server imports before forking workers, so each starts with them loaded.
+PRELOAD = ["pipelines.stages.sanitize_chunk", "pipelines.stages.sanitize_records", "sanitizers.registry"]
 
 
 def default_workers() -> int:
@@ -60,9 +62,10 @@ def _on_processes(jobs, workers: int, on_done) -> list[RunStats]:
     # badly. The fork server imports the chunk code once (single-threaded) and forks each worker from
     # it, so workers start with every module loaded instead of importing them again as spawn would.
     context = multiprocessing.get_context("forkserver")
-    # spaCy is not preloaded: each worker loads it in parallel, which measured no slower than loading
-    # it once, serially, in the fork server.
-    context.set_forkserver_preload(["pipelines.stages.sanitize_chunk"])
+    # spaCy's model is not preloaded: each worker loads it in parallel, which measured no slower than
+    # loading it once, serially, in the fork server. The modules (presidio, the recognizers and their
+    # compiled patterns) are: sanitize_chunk imports them only when it runs.
+    context.set_forkserver_preload(PRELOAD)
     results: dict[int, RunStats] = {}
     logger.info("sanitizing %d chunks on %d worker processes", len(jobs), workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

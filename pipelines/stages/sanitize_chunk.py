@@ -16,10 +16,8 @@ from pipelines.atomic import atomic_write_text, atomic_writer
 from pipelines.stages.load_jsonl import iter_lines
 from pipelines.stages.plan_chunks import Chunk
 from pipelines.stages.run_stats import RunStats
-from pipelines.stages.sanitize_records import RecordSanitizer
 from pipelines.stages.validate_records import RecordValidator, Rejected, ValidRecord
 from sanitizers.engine import Detector, get_detector
-from sanitizers.replacement_book import book_factory
 from schemas.formats import RecordFormat
 from schemas.run_config import RunConfig
 
@@ -63,6 +61,11 @@ def sanitize_chunk(
     stats_path = job.part("stats.json")
     if stats_path.exists():
         return RunStats.model_validate_json(stats_path.read_text(encoding="utf-8"))
+    # Imported here: they pull in presidio (and spaCy), which a process that only plans and merges chunks
+    # (the CLI's main process when workers run the chunks) never needs. Workers preload them.
+    from pipelines.stages.sanitize_records import RecordSanitizer
+    from sanitizers.replacement_book import book_factory
+
     stats = RunStats()
     fmt = RecordFormat(job.file_format) if job.file_format else None
     validator = RecordValidator(file_format=fmt, unknown_fields=config.unknown_fields)

@@ -65,3 +65,32 @@ def test_explains_itself_when_asked_for_help(command):
     result = run(command, "--help")
     assert result.returncode == 0
     assert "Exit status" in result.stdout
+
+
+def test_names_each_command_as_its_module_when_commands_load_lazily():
+    import importlib
+
+    from pipelines.cli import COMMAND_MODULES
+
+    for module in COMMAND_MODULES:
+        assert importlib.import_module(module).command.name == module.rsplit(".", 1)[1]
+
+
+def test_imports_no_presidio_when_sanitize_command_loads():
+    # The main process of a run on worker processes only plans and merges: presidio and spaCy stay out.
+    code = (
+        "import sys\n"
+        "from pipelines.cli import main\n"
+        "main.get_command(None, 'sanitize')\n"
+        "print(sorted(m for m in ('presidio_analyzer', 'spacy', 'together') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True,
+                            timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_suggests_closest_command_when_name_is_misspelt():
+    result = run("sanitise", "x.jsonl")
+    assert result.returncode == 2
+    assert "Did you mean 'sanitize'" in result.stderr
