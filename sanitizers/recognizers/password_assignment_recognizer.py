@@ -68,7 +68,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
     The value must look like a secret: not a placeholder or code reference, and random enough for its
     length (or, for chosen passwords, all four character classes). Known misses: passphrases with
     spaces, digit-only PINs, words (`password: tiger`), and letters-only random values that happen
-    to read as a camelCase name (`qjjQgjHfoZh`, ~2% of 15-letter ones): in code, `password=smtpPassword`
+    to read as a camelCase name (`tqwXbnRfoZk`, ~2% of 15-letter ones): in code, `password=smtpPassword`
     names a variable far more often than it holds a password.
     """
 
