@@ -3,6 +3,7 @@
 Output never depends on where a chunk ran: each chunk is sanitized independently and merged in order.
 """
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -68,7 +69,7 @@ def _on_processes(jobs, workers: int, on_done) -> list[RunStats]:
     context.set_forkserver_preload(PRELOAD)
     results: dict[int, RunStats] = {}
     logger.info("sanitizing %d chunks on %d worker processes", len(jobs), workers)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:
         futures = {pool.submit(run_chunk_job, job): job.chunk.index for job in jobs}
         for future in as_completed(futures):
             index = futures[future]
@@ -76,6 +77,17 @@ def _on_processes(jobs, workers: int, on_done) -> list[RunStats]:
             if on_done:
                 on_done(index, results[index])
     return [results[job.chunk.index] for job in jobs]
+
+
+def _start_worker() -> None:
+    """First thing in each worker process: exempt the preloaded modules from garbage collection.
+
+    A worker allocates millions of short-lived dicts and lists, and every full collection would also
+    walk all objects of presidio, spaCy and pydantic, which live as long as the process: measured
+    10-15% of a worker's CPU on chat JSONL. Only our own workers do this; the calling process is left
+    alone.
+    """
+    gc.freeze()
 
 
 def _on_dask(jobs, address: str, on_done) -> list[RunStats]:

@@ -98,3 +98,13 @@ def test_resumes_and_matches_when_killed_midway(tmp_path):
     report = json.loads((crashed / "report.json").read_text())
     assert report["records_total"] == 3000 == report["records_written"] + report["records_quarantined"]
     assert not (crashed / ".work").exists()
+
+
+def test_freezes_preloaded_objects_when_worker_starts():
+    # In a fresh interpreter: freezing is for worker processes, never for the process running the tests.
+    code = "import gc\nfrom pipelines.stages.run_chunks import _start_worker\n_start_worker()\n"
+    code += "print(gc.get_freeze_count() > 0)"
+    result = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
