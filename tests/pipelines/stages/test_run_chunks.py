@@ -108,3 +108,12 @@ def test_freezes_preloaded_objects_when_worker_starts():
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_restores_garbage_collection_when_chunks_ran_in_process(tmp_path, secrets_detector):
+    import gc
+
+    src = make_file(tmp_path / "in.jsonl", 50)
+    assert gc.isenabled()
+    sanitize_file(src, tmp_path / "out", SECRETS_ONLY, secrets_detector, workers=1, chunk_bytes=CHUNK)
+    assert gc.isenabled()
