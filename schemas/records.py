@@ -82,10 +82,11 @@ def detect_format(record: dict[str, Any]) -> RecordFormat | Problem:
 def is_plain_chat(record: dict[str, Any]) -> bool:
     """True if `record` is a valid conversational record of plain messages; False means "check fully".
 
-    Plain: the only key is `messages`, a non-empty list of `{"role", "content"}` objects with a system,
-    user or assistant role and non-blank string content, in an order `check_messages` accepts, with an
-    assistant turn. Such a record passes `shape_problems` and `rule_problem`: the full check would only
-    repeat this one (pydantic builds every message model), so most records skip it.
+    Plain: the only key is `messages`, a non-empty list of `{"role", "content"}` objects (and perhaps a
+    `weight` of 0 or 1) with a system, user or assistant role and non-blank string content, in an order
+    `check_messages` accepts, with an assistant turn. Such a record passes `shape_problems` and
+    `rule_problem`: the full check would only repeat this one (pydantic builds every message model), so
+    most records skip it.
     """
     if len(record) != 1:
         return False
@@ -95,8 +96,12 @@ def is_plain_chat(record: dict[str, Any]) -> bool:
     previous = None
     has_assistant = False
     for message in messages:
-        if type(message) is not dict or len(message) != 2:
+        if type(message) is not dict:
             return False
+        if len(message) != 2:  # role and content, and perhaps a weight of 0 or 1 (never a bool)
+            weight = message.get("weight")
+            if len(message) != 3 or type(weight) is not int or not 0 <= weight <= 1:
+                return False
         role = message.get("role")
         content = message.get("content")
         if type(role) is not str or type(content) is not str or not content.strip():

@@ -150,8 +150,15 @@ SYSTEM = {"role": "system", "content": "be brief"}
         ({"messages": [SYSTEM, *CHAT, *CHAT]}, True),
         ({"messages": [SYSTEM, CHAT[0], CHAT[1], CHAT[1] | {"role": "user"}]}, True),  # may end on user
         # near-misses: valid but not plain (the full check decides), or invalid
+        ({"messages": [CHAT[0], CHAT[1] | {"weight": 0}]}, True),  # a message weight
+        ({"messages": [CHAT[0] | {"weight": 1}, CHAT[1] | {"weight": 1}]}, True),
         ({"messages": CHAT, "weight": 1}, False),  # a second key
-        ({"messages": [CHAT[0], CHAT[1] | {"weight": 0}]}, False),  # a third message key
+        ({"messages": [CHAT[0], CHAT[1] | {"weight": 2}]}, False),  # weight out of range
+        ({"messages": [CHAT[0], CHAT[1] | {"weight": True}]}, False),  # a bool is no weight
+        ({"messages": [CHAT[0], CHAT[1] | {"weight": "1"}]}, False),
+        ({"messages": [CHAT[0], CHAT[1] | {"weight": 1.0}]}, False),
+        ({"messages": [CHAT[0], CHAT[1] | {"name": "a"}]}, False),  # a third message key
+        ({"messages": [CHAT[0], {"role": "assistant", "weight": 1, "name": "a"}]}, False),
         ({"messages": [CHAT[0], {"role": "assistant", "content": [{"type": "text", "text": "a"}]}]}, False),
         ({"messages": []}, False),
         ({"messages": [CHAT[0]]}, False),  # no assistant
@@ -194,7 +201,8 @@ def chat_like(draw: st.DrawFn) -> dict:
     elif change == "content":
         messages[k] = messages[k] | {"content": draw(CONTENT)}
     elif change == "add key":
-        messages[k] = messages[k] | {draw(st.sampled_from(["weight", "name", "tool_call_id"])): 0}
+        key = draw(st.sampled_from(["weight", "name", "tool_call_id"]))
+        messages[k] = messages[k] | {key: draw(st.sampled_from([0, 1, 2, -1, True, 1.0, "1", None]))}
     elif change == "drop key":
         dropped = draw(st.sampled_from(["role", "content"]))
         messages[k] = {key: v for key, v in messages[k].items() if key != dropped}
@@ -213,7 +221,8 @@ def test_agrees_with_full_check_when_record_is_chat_like(record: dict) -> None:
     elif detect_format(record) is C and first_problem(record, C) is None:
         # valid but not plain: only shapes the fast path leaves to the full check on purpose
         plain_shape = set(record) == {"messages"} and all(
-            isinstance(m, dict) and set(m) == {"role", "content"} and isinstance(m["content"], str)
+            isinstance(m, dict) and set(m) - {"weight"} == {"role", "content"}
+            and isinstance(m["content"], str)
             for m in record["messages"]
         )
         assert not plain_shape
