@@ -157,13 +157,13 @@ class PrefectStack:
 
     def post(self, path: str, body: dict | None = None) -> httpx.Response:
         """POST to the Prefect API; fails the test on an error status."""
-        response = httpx.post(f"{self.api}{path}", json=body or {}, timeout=30)
+        response = _busy_retry(lambda: httpx.post(f"{self.api}{path}", json=body or {}, timeout=30))
         assert response.status_code < 400, f"POST {path}: {response.status_code} {response.text[:500]}"
         return response
 
     def get(self, path: str) -> dict:
         """GET from the Prefect API."""
-        response = httpx.get(f"{self.api}{path}", timeout=30)
+        response = _busy_retry(lambda: httpx.get(f"{self.api}{path}", timeout=30))
         assert response.status_code < 400, f"GET {path}: {response.status_code} {response.text[:500]}"
         return response.json()
 
@@ -216,3 +216,14 @@ class PrefectStack:
         )
         response.raise_for_status()
         return response.json()["data"]
+
+
+def _busy_retry(send, attempts: int = 15, pause_s: float = 1.0) -> httpx.Response:
+    """Send again while the server answers 503: its SQLite database is busy under load (not applied)."""
+    response = send()
+    for _ in range(attempts - 1):
+        if response.status_code != 503:
+            break
+        time.sleep(pause_s)
+        response = send()
+    return response
