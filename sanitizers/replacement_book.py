@@ -1,23 +1,24 @@
 """Per-record memory of replacements: the same value gets the same replacement in every turn."""
 
 from collections import defaultdict
-
-from presidio_anonymizer.operators import Operator
+from typing import TYPE_CHECKING
 
 from sanitizers.entities import is_secret_entity
-from sanitizers.operators.placeholder import Placeholder
+from sanitizers.placeholder_text import placeholder_text
 
-_PLACEHOLDER = Placeholder()
+if TYPE_CHECKING:
+    from presidio_anonymizer.operators import Operator
 
 
 class ReplacementBook:
     """Maps (entity type, value) to a replacement within one record; values live only in memory.
 
     Secrets always get a placeholder, whatever operator is chosen for PII: a key-shaped fake would look
-    like a leak to every reviewer and scanner downstream.
+    like a leak to every reviewer and scanner downstream. `pii_operator` (a presidio Operator) replaces
+    PII; without one PII gets placeholders too, and presidio is never imported.
     """
 
-    def __init__(self, pii_operator: Operator = _PLACEHOLDER):
+    def __init__(self, pii_operator: "Operator | None" = None):
         self._pii_operator = pii_operator
         self._by_value: dict[tuple[str, str], str] = {}
         self._counters: defaultdict[str, int] = defaultdict(int)
@@ -28,9 +29,11 @@ class ReplacementBook:
         found = self._by_value.get(key)
         if found is None:
             self._counters[entity_type] += 1
-            params = {"entity_type": entity_type, "index": self._counters[entity_type]}
-            operator = _PLACEHOLDER if is_secret_entity(entity_type) else self._pii_operator
-            found = operator.operate(text=key[1], params=params)
+            index = self._counters[entity_type]
+            if self._pii_operator is None or is_secret_entity(entity_type):
+                found = placeholder_text(entity_type, index)
+            else:
+                found = self._pii_operator.operate(text=key[1], params={"entity_type": entity_type, "index": index})
             self._by_value[key] = found
         return found
 

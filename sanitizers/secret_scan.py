@@ -15,13 +15,14 @@ dev box while other jobs loaded it (about twice that with two worker processes);
 from collections.abc import Iterable, Sequence
 
 import regex
-from presidio_analyzer import EntityRecognizer, Pattern
 
 from sanitizers.findings import Finding
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
-_MIN_SCORE = EntityRecognizer.MIN_SCORE
-_MAX_SCORE = EntityRecognizer.MAX_SCORE
+# presidio's EntityRecognizer.MIN_SCORE and MAX_SCORE (not imported: presidio's import pulls in spaCy).
+_MIN_SCORE = 0
+_MAX_SCORE = 1.0
 
 
 def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
@@ -64,7 +65,7 @@ def _checks(literals: Iterable[str], exact: bool) -> list[tuple[str, tuple[str, 
     return [(gate, tuple(group), exact) for gate, group in groups.items()]
 
 
-# One pattern to run: its recognizer, entity, presidio Pattern and compiled regex.
+# One pattern to run: its recognizer, entity, Pattern and compiled regex.
 _Run = tuple[SecretRecognizer, str, Pattern, regex.Pattern]
 
 

@@ -9,11 +9,14 @@ on its own, unless it is an ordinary English word in lower case ("mark", "grace"
 """
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import regex as re
 
-from sanitizers.english_words import EnglishWords, english_words
 from sanitizers.findings import Finding
+
+if TYPE_CHECKING:  # english_words imports spaCy: only runs that found a name need it
+    from sanitizers.english_words import EnglishWords
 
 RECOGNIZER = "ValueRepeat"
 SCORE = 0.6
@@ -23,7 +26,7 @@ _WORD = re.compile(r"[\p{L}][\p{L}'’-]*")
 _ADDRESS_PARTS = re.compile(r"[,\n]")
 
 
-def add_repeats(texts: Sequence[str], findings: Sequence[list[Finding]], words: EnglishWords | None = None
+def add_repeats(texts: Sequence[str], findings: Sequence[list[Finding]], words: "EnglishWords | None" = None
                 ) -> list[list[Finding]]:
     """`findings` plus a finding for each uncovered mention of an already found PII value in `texts`.
 
@@ -46,7 +49,10 @@ def add_repeats(texts: Sequence[str], findings: Sequence[list[Finding]], words: 
     if not values:
         return [list(found) for found in findings]
     if name_words:
-        words = words or english_words()
+        if words is None:
+            from sanitizers.english_words import english_words
+
+            words = english_words()
         name_words = {w for w in name_words if len(w) >= MIN_VALUE_CHARS and not words.is_stop(w)}
     out = []
     for text, found in zip(texts, findings):
@@ -93,7 +99,7 @@ def _value_mentions(text: str, values: dict[str, str], covered: list[tuple[int, 
     return extra
 
 
-def _name_word_mentions(text: str, name_words: set[str], covered: list[tuple[int, int]], words: EnglishWords
+def _name_word_mentions(text: str, name_words: set[str], covered: list[tuple[int, int]], words: "EnglishWords"
                         ) -> list[Finding]:
     extra = []
     for match in _WORD.finditer(text):

@@ -8,7 +8,14 @@ from pydantic import ValidationError
 
 from pipelines.errors import PipelineError
 from pipelines.run import input_files, output_dir_for, run_sanitize
-from schemas.run_config import DetectionOptions, Detectors, ExecutionOptions, Operator, ReviewPolicy, RunConfig
+from schemas.run_config import (
+    DetectionOptions,
+    Detectors,
+    ExecutionOptions,
+    Operator,
+    ReviewPolicy,
+    RunConfig,
+)
 
 
 def _detectors(value: str) -> frozenset[Detectors]:

@@ -15,13 +15,16 @@ from pipelines.errors import ConfigError
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.sanitize_chunk import ChunkJob, run_chunk_job, sanitize_chunk
 from sanitizers.engine import Detector
-from schemas.run_config import RunConfig
+from schemas.run_config import Detectors, RunConfig
 
 logger = logging.getLogger(__name__)
 
 Done = Callable[[int, RunStats], None]
-# What the fork server imports before forking workers, so each starts with them loaded.
+# What the fork server imports before forking workers, so each starts with them loaded: the chunk code
+# and the secret recognizers (light), plus presidio and spaCy's code when PII is detected (about 2 s,
+# which a secrets-only run never pays).
 PRELOAD = ["pipelines.stages.sanitize_chunk", "pipelines.stages.sanitize_records", "sanitizers.registry"]
+PRELOAD_PII = ["sanitizers.pii_analyzer"]
 
 
 def default_workers() -> int:
@@ -43,7 +46,8 @@ def run_chunks(
         return _on_dask(jobs, dask_address, on_done)
     if workers <= 1 or len(jobs) <= 1:
         return _in_process(jobs, config, detector, on_done)
-    return _on_processes(jobs, min(workers, len(jobs)), on_done)
+    preload = PRELOAD + (PRELOAD_PII if Detectors.PII in config.detection.detectors else [])
+    return _on_processes(jobs, min(workers, len(jobs)), on_done, preload)
 
 
 def _in_process(jobs, config, detector, on_done) -> list[RunStats]:
@@ -79,15 +83,15 @@ def _gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _on_processes(jobs, workers: int, on_done) -> list[RunStats]:
+def _on_processes(jobs, workers: int, on_done, preload: list[str]) -> list[RunStats]:
     # forkserver, not fork: the parent may run threads (Prefect, the Dask client), which fork copies
     # badly. The fork server imports the chunk code once (single-threaded) and forks each worker from
     # it, so workers start with every module loaded instead of importing them again as spawn would.
     context = multiprocessing.get_context("forkserver")
     # spaCy's model is not preloaded: each worker loads it in parallel, which measured no slower than
-    # loading it once, serially, in the fork server. The modules (presidio, the recognizers and their
-    # compiled patterns) are: sanitize_chunk imports them only when it runs.
-    context.set_forkserver_preload(PRELOAD)
+    # loading it once, serially, in the fork server. The modules are: sanitize_chunk imports them only
+    # when it runs. (A fork server already started in this process keeps its first preload list.)
+    context.set_forkserver_preload(preload)
     results: dict[int, RunStats] = {}
     logger.info("sanitizing %d chunks on %d worker processes", len(jobs), workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipelines.atomic import atomic_write_text
-from pipelines.policy import decide
 from pipelines.file_hash import sha256_file
+from pipelines.policy import decide
 from pipelines.stages.sanitize_file import SanitizeOutput
 from pipelines.versions import tool_version, versions
 from schemas.report import FileFacts, Report

@@ -3,6 +3,8 @@
 from presidio_anonymizer.operators import Operator, OperatorType
 from pydantic import BaseModel, ConfigDict, Field
 
+from sanitizers.placeholder_text import placeholder_text
+
 
 class PlaceholderParams(BaseModel):
     """Which entity type and which number within the record."""
@@ -15,9 +17,9 @@ class PlaceholderParams(BaseModel):
 class Placeholder(Operator):
     """Replaces a value by `<TYPE_n>`; the value itself plays no part in the result."""
 
-    def operate(self, text: str = None, params: dict | None = None) -> str:
+    def operate(self, text: str | None = None, params: dict | None = None) -> str:
         p = PlaceholderParams.model_validate(params or {})
-        return f"<{p.entity_type}_{p.index}>"
+        return placeholder_text(p.entity_type, p.index)
 
     def validate(self, params: dict | None = None) -> None:
         PlaceholderParams.model_validate(params or {})

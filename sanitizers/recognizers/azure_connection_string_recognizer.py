@@ -4,9 +4,8 @@ import hashlib
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
 from sanitizers.entropy import has_placeholder_marker, looks_random
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
 _SEGMENTS = r"(?:;[A-Za-z]+=[^;\s\"'`<>]*)+;?"

@@ -3,9 +3,8 @@
 import hashlib
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
 from sanitizers.entropy import looks_random
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
 # sha256 of the Azurite / storage-emulator account key that Microsoft publishes for local

@@ -3,9 +3,8 @@
 import zlib
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
 from sanitizers.entropy import is_fake_token_body
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
 _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

@@ -6,9 +6,8 @@ import hashlib
 import json
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
 from sanitizers.entropy import is_fake_token_body
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
 _B64URL = r"[A-Za-z0-9_-]"

@@ -6,8 +6,6 @@ import math
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
 from sanitizers.entropy import (
     char_classes,
     is_repetitive,
@@ -17,6 +15,7 @@ from sanitizers.entropy import (
     looks_like_placeholder,
     shannon_entropy,
 )
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
 # After the name: optional closing quote/bracket, then `=`, `:`, `:=` or `=>`.

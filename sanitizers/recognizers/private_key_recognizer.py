@@ -3,9 +3,8 @@
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
 from sanitizers.entropy import shannon_entropy
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
 _HEADER = r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----"

@@ -2,9 +2,8 @@
 
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
 from sanitizers.entropy import is_fake_token_body
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
 

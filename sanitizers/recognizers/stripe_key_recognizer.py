@@ -3,9 +3,8 @@
 import hashlib
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
 from sanitizers.entropy import is_fake_token_body
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
 # sha256 of the body of the test key printed throughout Stripe's API reference (public, shared by

@@ -3,9 +3,8 @@
 from typing import ClassVar
 from urllib.parse import unquote
 
-from presidio_analyzer import Pattern
-
 from sanitizers.entropy import looks_like_placeholder
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
 

@@ -3,9 +3,9 @@
 from typing import ClassVar
 
 import regex
-from presidio_analyzer import Pattern
 
 from sanitizers.entropy import is_fake_token_body
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
 _END = r"(?![A-Za-z0-9_-])"

@@ -14,6 +14,8 @@ from sanitizers.registry import PII_RECOGNIZERS, RECOGNIZERS, SECRET_RECOGNIZERS
 
 # Shared base classes: they have no patterns of their own and are never registered.
 BASE_CLASSES = {SecretRecognizer}
+# What makes a class a recognizer: presidio's base (PII) or ours (secrets, presidio-free).
+RECOGNIZER_BASES = (EntityRecognizer, SecretRecognizer)
 
 
 def recognizer_modules():
@@ -24,7 +26,7 @@ def recognizer_modules():
 def defined_recognizer_classes():
     for module in recognizer_modules():
         for _, obj in inspect.getmembers(module, inspect.isclass):
-            if obj.__module__ == module.__name__ and issubclass(obj, EntityRecognizer):
+            if obj.__module__ == module.__name__ and issubclass(obj, RECOGNIZER_BASES):
                 yield obj
 
 
@@ -40,7 +42,7 @@ def test_keeps_one_concept_per_file_when_module_defines_recognizers():
         classes = [
             obj
             for _, obj in inspect.getmembers(module, inspect.isclass)
-            if obj.__module__ == module.__name__ and issubclass(obj, EntityRecognizer)
+            if obj.__module__ == module.__name__ and issubclass(obj, RECOGNIZER_BASES)
         ]
         short = module.__name__.rsplit(".", 1)[-1]
         assert short.endswith("_recognizer"), f"{short}: recognizer modules are named <thing>_recognizer.py"

@@ -1,3 +1,5 @@
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -7,7 +9,7 @@ from pipelines.stages.plan_chunks import Chunk, plan_chunks
 def check_plan(path, data: bytes, target: int) -> list[Chunk]:
     chunks = plan_chunks(path, target)
     assert chunks[0].start == 0 and chunks[-1].end == len(data)
-    for a, b in zip(chunks, chunks[1:]):
+    for a, b in itertools.pairwise(chunks):
         assert a.end == b.start and data[a.end - 1 : a.end] == b"\n"
         assert b.first_line == a.first_line + data[a.start : a.end].count(b"\n")
     assert [c.index for c in chunks] == list(range(len(chunks)))

@@ -5,9 +5,9 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipelines.stages.load_jsonl import RawLine
 from pipelines.stages.sanitize_file import sanitize_file
 from pipelines.stages.validate_records import RecordValidator
-from pipelines.stages.load_jsonl import RawLine
 from schemas.run_config import DetectionOptions, Detectors, RunConfig
 
 SECRETS_ONLY = RunConfig(detection=DetectionOptions(detectors=frozenset({Detectors.SECRETS})), batch_size=7)

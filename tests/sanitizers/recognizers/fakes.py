@@ -7,8 +7,6 @@ recognizers' entropy checks (as a real key would), but generated here, never cop
 import random
 import string
 
-from presidio_analyzer import PatternRecognizer
-
 ALNUM = string.ascii_letters + string.digits
 LETTERS = string.ascii_letters
 HEX = "0123456789abcdef"
@@ -23,13 +21,13 @@ def fake(n: int, alphabet: str = ALNUM, seed: int = 0) -> str:
     return "".join(rng.choice(alphabet) for _ in range(n))
 
 
-def found(recognizer: PatternRecognizer, text: str) -> list[str]:
+def found(recognizer, text: str) -> list[str]:
     """The values `recognizer.analyze` reports in `text`, in text order (test helper only)."""
     results = sorted(recognizer.analyze(text, recognizer.supported_entities), key=lambda r: (r.start, r.end))
     return [text[r.start : r.end] for r in results]
 
 
-def scores(recognizer: PatternRecognizer, text: str) -> list[float]:
+def scores(recognizer, text: str) -> list[float]:
     """The scores `recognizer.analyze` gives its findings in `text`, in text order."""
     results = sorted(recognizer.analyze(text, recognizer.supported_entities), key=lambda r: (r.start, r.end))
     return [r.score for r in results]
