@@ -6,8 +6,8 @@ code references (`os.environ.get`, `settings.SECRET_KEY`) while keeping real, ra
 Every function here looks at one candidate value and returns a number or a bool; none logs or raises.
 """
 
-import itertools
 import math
+import operator
 import re
 from collections import Counter
 
@@ -46,6 +46,16 @@ _SHORT_WORD_MARKERS: tuple[str, ...] = ("your", "todo")
 _MASK_MARKERS: tuple[str, ...] = ("xxxx", "XXXX")
 # Word chunks of a value: a capitalised or lowercase word, an uppercase run, a digit run.
 _CHUNK = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+# ASCII lowercase, uppercase, digits, and anything else: the four classes `char_classes` counts.
+_CHAR_CLASSES = (re.compile(r"[a-z]"), re.compile(r"[A-Z]"), re.compile(r"[0-9]"), re.compile(r"[^a-zA-Z0-9]"))
+# The marker lists as single patterns: one C-level search per value instead of a loop of `in` tests.
+_ANY_PLACEHOLDER_MARKER = re.compile("|".join(map(re.escape, _PLACEHOLDER_MARKERS)))
+_ANY_MASK_MARKER = re.compile("|".join(map(re.escape, _MASK_MARKERS)))
+# Each short word marker in lowercase, uppercase and title case. No spelling of one overlaps another
+# (or itself), so `finditer` finds every occurrence that a `find` loop per spelling would.
+_SINGLE_CASE_WORD = re.compile(
+    "|".join(sorted({w for m in _SHORT_WORD_MARKERS for w in (m.lower(), m.upper(), m.title())}))
+)
 
 # Whole values that are obviously not a secret (compared case-insensitively, trailing digits and
 # punctuation stripped: "password123!" -> "password"). Default credentials such as admin/admin give an
@@ -91,24 +101,16 @@ def shannon_entropy(value: str) -> float:
 
 def char_classes(value: str) -> int:
     """How many of lowercase, uppercase, digit and other characters occur in `value`."""
-    lower = upper = digit = other = 0
-    for ch in value:
-        if "a" <= ch <= "z":
-            lower = 1
-        elif "A" <= ch <= "Z":
-            upper = 1
-        elif "0" <= ch <= "9":
-            digit = 1
-        else:
-            other = 1
-    return lower + upper + digit + other
+    return sum(1 for pattern in _CHAR_CLASSES if pattern.search(value))
 
 
 def is_sequential(value: str) -> bool:
     """True for fillers built from runs like `abcdef`, `123456` or `ababab` (steps of +/-1)."""
     if len(value) < 6:
         return False
-    steps = sum(1 for a, b in itertools.pairwise(value) if abs(ord(a) - ord(b)) == 1)
+    codes = list(map(ord, value))
+    differences = list(map(operator.sub, codes[1:], codes))
+    steps = differences.count(1) + differences.count(-1)
     # A random base62 string steps by one about 3% of the time; fillers do it most of the time.
     return steps / (len(value) - 1) > 0.45
 
@@ -122,16 +124,9 @@ def is_repetitive(value: str) -> bool:
     return len(set(trigrams)) / len(trigrams) < 0.5
 
 
-def _single_case_hits(value: str, markers: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Spans where one of `markers` occurs written in lowercase, uppercase or title case."""
-    spans = []
-    for marker in markers:
-        for written in {marker.lower(), marker.upper(), marker.title()}:
-            start = value.find(written)
-            while start >= 0:
-                spans.append((start, start + len(written)))
-                start = value.find(written, start + 1)
-    return spans
+def _single_case_hits(value: str) -> list[tuple[int, int]]:
+    """Spans where a short word marker occurs written in lowercase, uppercase or title case."""
+    return [m.span() for m in _SINGLE_CASE_WORD.finditer(value)]
 
 
 def _random_besides(value: str, spans: list[tuple[int, int]]) -> bool:
@@ -162,10 +157,9 @@ def has_placeholder_marker(value: str) -> bool:
     A four-letter word marker that a long random body holds by chance is no marker (see
     `_SHORT_WORD_MARKERS`).
     """
-    folded = value.casefold()
-    if any(marker in folded for marker in _PLACEHOLDER_MARKERS) or any(m in value for m in _MASK_MARKERS):
+    if _ANY_PLACEHOLDER_MARKER.search(value.casefold()) or _ANY_MASK_MARKER.search(value):
         return True
-    hits = _single_case_hits(value, _SHORT_WORD_MARKERS)
+    hits = _single_case_hits(value)
     if any(start == 0 or not value[start - 1].isalnum() for start, _ in hits):
         return True  # a word of its own ("your_key_...", "sk-todo-..."): written, not chance
     return bool(hits) and not _random_besides(value, hits)

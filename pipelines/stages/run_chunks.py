@@ -95,7 +95,7 @@ def _on_processes(jobs, workers: int, on_done, preload: list[str]) -> list[RunSt
     results: dict[int, RunStats] = {}
     logger.info("sanitizing %d chunks on %d worker processes", len(jobs), workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:
-        futures = {pool.submit(run_chunk_job, job): job.chunk.index for job in jobs}
+        futures = {pool.submit(_run_in_worker, job): job.chunk.index for job in jobs}
         for future in as_completed(futures):
             index = futures[future]
             results[index] = future.result()
@@ -113,6 +113,12 @@ def _start_worker() -> None:
     alone.
     """
     gc.freeze()
+
+
+def _run_in_worker(job: ChunkJob) -> RunStats:
+    """A worker process's chunk: run with cyclic GC paused, as in-process chunks are (see `_gc_paused`)."""
+    with _gc_paused():
+        return run_chunk_job(job)
 
 
 def _on_dask(jobs, address: str, on_done) -> list[RunStats]:

@@ -36,6 +36,7 @@ _VALUE = (
 # name must read as one, see `looks_like_identifier`) and tags (!Ref), curl/CLI file references
 # (@secret.txt), paths (/run/secrets/db, ./pw.txt, ~/.pgpass; a bare `/x` only as a file name).
 _ANCHOR = re.compile(r"^[*&](.+)$")
+_WHITESPACE = re.compile(r"\s")  # what str.isspace() calls whitespace
 _REFERENCE = re.compile(
     r"^(?:![A-Za-z]+|@[\w.-]+\.[A-Za-z]{1,5}"
     r"|(?:~|\.{1,2})/[\w.-]+(?:/[\w.-]*)*"
@@ -172,7 +173,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         if anchor and looks_like_identifier(anchor.group(1)):
             return True
         # Secrets are ASCII; non-ASCII values are words or tokenizer pieces ("\u0120world", "\u2581the").
-        if not value.isascii() or any(ch.isspace() for ch in value):
+        if not value.isascii() or _WHITESPACE.search(value):
             return True
         if looks_like_placeholder(value) or looks_like_code_reference(value) or value.isdigit():
             return True
