@@ -1,6 +1,6 @@
 import pytest
 
-from sanitizers.pii_analyzer import PiiAnalyzer
+from sanitizers.pii_analyzer import PiiAnalyzer, _sentences
 from schemas.run_config import DetectionOptions
 
 
@@ -102,3 +102,28 @@ def test_finds_configured_ner_types_when_asked_for():
     text = "we met in Lisbon last friday"
     assert {f.entity_type for f in wide.analyze(text)} >= {"LOCATION"}
     assert [f.entity_type for f in wide.analyze("see you next tuesday")] == ["DATE_TIME"]
+
+
+def test_cuts_sentences_at_ends_and_line_breaks_but_not_after_titles():
+    text = "Hi, this is Dr. Ann Lee. How are you?\n\nThanks, Ms. Jo Park!  A. B. Smith said: ok"
+    assert [(offset, text[offset : offset + len(s)] == s) for offset, s in _sentences(text)] == [
+        (0, True), (25, True), (39, True), (61, True)]
+    assert [s for _, s in _sentences(text)] == [
+        "Hi, this is Dr. Ann Lee.", "How are you?", "Thanks, Ms. Jo Park!", "A. B. Smith said: ok"]
+    assert _sentences("  \n\n ") == []
+
+
+def test_maps_ner_offsets_back_when_name_is_in_a_later_sentence(analyzer):
+    text = "My deployment failed again.\nI asked about it yesterday. Yesterday Kenji Tanaka said the refund was sent."
+    assert ("PERSON", "Kenji Tanaka") in found(analyzer, text)
+
+
+def test_runs_each_distinct_sentence_through_ner_once_when_repeated(analyzer):
+    sentence = "Yesterday Kenji Tanaka said the refund was sent."
+    texts = [f"Ticket {n} update. {sentence}" for n in range(3)]
+    before = len(analyzer._sentence_cache)
+    results = analyzer.analyze_batch(texts)
+    assert all(("PERSON", "Kenji Tanaka") in [(f.entity_type, t[f.start : f.end]) for f in r]
+               for t, r in zip(texts, results))
+    # "Ticket n update." holds no name-like capital: only the shared sentence went through NER.
+    assert len(analyzer._sentence_cache) - before <= 1
