@@ -7,6 +7,8 @@ report the whole match, as in Presidio.
 """
 
 import logging
+from collections.abc import Callable
+from typing import ClassVar
 
 import regex as re
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
@@ -22,7 +24,15 @@ REGEX_TIMEOUT_SECONDS = 5
 
 
 class ValueGroupRecognizer(PatternRecognizer):
-    """Reports the `value` group of each match; validation sees the value only."""
+    """Reports the `value` group of each match; validation sees the value only.
+
+    `PATTERN_GATES` maps a pattern name to a cheap test that is true of every text the pattern can
+    match in (a necessary condition); the pattern is skipped for texts that fail it. A gate must
+    never be false where the pattern matches: the recognizer tests run every pattern's true
+    positives through its gate.
+    """
+
+    PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {}
 
     def __init__(self, supported_entity: str, patterns: list[Pattern], name: str | None = None,
                  context: list[str] | None = None, flags: int = DEFAULT_FLAGS):
@@ -30,7 +40,7 @@ class ValueGroupRecognizer(PatternRecognizer):
             supported_entity=supported_entity, patterns=patterns, name=name, context=context,
             global_regex_flags=flags,
         )
-        self._compiled = [(p, re.compile(p.regex, flags=flags)) for p in self.patterns]
+        self._compiled = [(p, re.compile(p.regex, flags=flags), self.PATTERN_GATES.get(p.name)) for p in self.patterns]
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
@@ -38,7 +48,9 @@ class ValueGroupRecognizer(PatternRecognizer):
         if entities and self.supported_entities[0] not in entities:
             return []
         results: list[RecognizerResult] = []
-        for pattern, compiled in self._compiled:
+        for pattern, compiled, gate in self._compiled:
+            if gate is not None and not gate(text):
+                continue
             try:
                 for match in compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
                     result = self._result(pattern, match)

@@ -3,8 +3,10 @@ Romance word orders, with the unit and the postcode/city part when it follows; P
 after a cue ("zip code 94043").
 """
 
+from collections.abc import Callable
 from typing import ClassVar
 
+import regex as re
 from presidio_analyzer import Pattern
 
 from sanitizers.value_group import ValueGroupRecognizer
@@ -59,6 +61,25 @@ _GERMANIC = (
     r"plein|kade|steeg|singel|vej|gade|plads|allé|gatan|vägen|väg|gränd|torget|torg|veien|vei|veg|gata|"
     r"katu|tie|kuja|polku)"
 )
+# The Germanic street words, casefolded ("str\." written "str."), for the pattern's gate.
+_GERMANIC_WORDS = tuple(sorted({w.replace("\\.", ".").casefold() for w in _GERMANIC[3:-1].split("|")}))
+# Characters to look back from the number: the longest word, plus room for letters that fold longer.
+_GERMANIC_REACH = max(map(len, _GERMANIC_WORDS)) + 2
+# Whitespace then a digit, after a letter or a dot: where a Germanic street word meets its number.
+_WORD_THEN_NUMBER = re.compile(r"(?<=[\p{L}.])\s+\d")
+
+
+def _germanic_word_before_number(text: str) -> bool:
+    r"""Gate of `germanic_street_number`: some Germanic street word directly precedes spaces and a digit.
+
+    Much cheaper than the pattern, whose `[\p{L}-]*` prefix is tried at every letter of the text.
+    """
+    for match in _WORD_THEN_NUMBER.finditer(text):
+        if text[max(0, match.start() - _GERMANIC_REACH) : match.start()].casefold().endswith(_GERMANIC_WORDS):
+            return True
+    return False
+
+
 _ROMANCE_ANY_CASE = r"calle|c/|avenida|avda\.?|carrer|rua|rue|viale|piazza|ulica|ul\.|boulevard|bd\.?|chemin|impasse|quai|allée|travessa|paseo"
 _ROMANCE_TITLE = r"Via|Av\.|Avenue|Place|Plaza|Corso|Largo|Vicolo|Route"
 _PARTICLES = r"(?:(?:de|del|de la|de los|de las|los|las|el|di|da|do|dos|das|du|des|la|le|l'|d'|della|degli|dei)\s+)?"
@@ -140,6 +161,9 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["address", "street", "live", "ship", "deliver", "zip", "postcode"]
+    PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {
+        "germanic_street_number": _germanic_word_before_number,
+    }
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "STREET_ADDRESS"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="StreetAddressRecognizer",

@@ -9,9 +9,7 @@ def found(text: str) -> list[str]:
     return [text[r.start : r.end] for r in REC.analyze(text, ["STREET_ADDRESS"])]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+TRUE_POSITIVES = [
         ("ship it to 221B Baker Street please", ["221B Baker Street"]),  # UK classic
         ("i live at 221b baker street", ["221b baker street"]),  # typed in lower case
         ("1600 Amphitheatre Pkwy, Mountain View, CA 94043.", ["1600 Amphitheatre Pkwy, Mountain View, CA 94043"]),
@@ -42,8 +40,13 @@ def found(text: str) -> list[str]:
         ("my address is 14 Rosenvænget Kbh. Thanks!", ["14 Rosenvænget Kbh"]),  # unknown street word
         ("change the delivery address on my account to 7 Quai Voltaire, 75007 Paris (name on it: X)",
          ["7 Quai Voltaire, 75007 Paris"]),  # "address on my account to", rest of the line
-    ],
-)
+        ("Bahnhofstr. 7, 8001 Zürich", ["Bahnhofstr. 7, 8001 Zürich"]),  # abbreviated German type
+        ("HAUPTSTRASSE 12", ["HAUPTSTRASSE 12"]),  # upper case, ß written as SS
+        ("Drottninggatan\t12", ["Drottninggatan\t12"]),  # Swedish, tab before the number
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUE_POSITIVES)
 def test_finds_address_when_number_and_street_type(text, expected):
     assert found(text) == expected
 
@@ -70,3 +73,11 @@ def test_finds_address_when_number_and_street_type(text, expected):
 )
 def test_finds_nothing_when_not_an_address(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUE_POSITIVES)
+def test_passes_each_pattern_gate_when_the_pattern_matches(text, expected):
+    # A gate is a necessary condition: false where its pattern matches would hide an address.
+    for pattern, compiled, gate in REC._compiled:
+        if gate is not None and compiled.search(text):
+            assert gate(text), f"gate of {pattern.name} rejects a text the pattern matches"
