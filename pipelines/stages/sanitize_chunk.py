@@ -78,14 +78,18 @@ def sanitize_chunk(
 
         def flush(batch: list[ValidRecord], raws: list[str]) -> None:
             nonlocal written
+            lines: list[str] = []
             for item in sanitizer.sanitize_batch(batch, raws):
                 if item.json_line is None:
                     stats.quarantined(item.line_no, str(item.reason))
                     quarantine.write(quarantine_line(Rejected(item.line_no, item.reason, item.field,
                                                               RESIDUAL_MESSAGE)) + "\n")
                 else:
-                    out.write(item.json_line + "\n")
-                    written += 1
+                    lines.append(item.json_line)
+            if lines:  # one write per batch: per-line writes measured ~4% of a secrets-only chunk
+                lines.append("")
+                out.write("\n".join(lines))
+                written += len(lines) - 1
             batch.clear()
             raws.clear()
             if progress is not None:
