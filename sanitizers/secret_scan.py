@@ -72,7 +72,8 @@ _Run = tuple[SecretRecognizer, str, Pattern, regex.Pattern]
 class SecretScanner:
     """Runs the secret recognizers over texts, built once (compiles every pattern up front).
 
-    Thread-safe for concurrent `scan` calls: it holds no per-call state.
+    Thread-safe for concurrent `scan` calls: it holds no per-call state (only a cache of run lists,
+    which are the same whoever computes them).
     """
 
     def __init__(self, recognizers: Sequence[SecretRecognizer] | None = None):
@@ -130,9 +131,13 @@ class SecretScanner:
                         by_literal[literal].add(run)
         self._always_runs = frozenset(always)
         self._by_literal = {literal: frozenset(runs) for literal, runs in by_literal.items()}
-        self._steps = _checks(
+        steps = _checks(
             {lit for r in self.recognizers for lit in r.prefilter_exact}, exact=True
         ) + _checks({lit for r in self.recognizers for lit in r.prefilter}, exact=False)
+        self._exact_steps = [(gate, literals) for gate, literals, exact in steps if exact]
+        self._folded_steps = [(gate, literals) for gate, literals, exact in steps if not exact]
+        # Sorted runs per distinct set of prefilter hits: texts share a handful of combinations.
+        self._runs_for: dict[tuple[str, ...], list[int]] = {}
 
     def _prefilter(self, text: str) -> list[str]:
         """The prefilter literals found in `text`."""
@@ -141,11 +146,15 @@ class SecretScanner:
         folded = text.casefold()
         hits: list[str] = []
         # Plain loops on purpose: measured faster here than generator expressions or a char set.
-        for gate, literals, exact in self._steps:
-            haystack = text if exact else folded
-            if gate in haystack:
+        for gate, literals in self._exact_steps:
+            if gate in text:
                 for literal in literals:
-                    if literal in haystack:
+                    if literal in text:
+                        hits.append(literal)
+        for gate, literals in self._folded_steps:
+            if gate in folded:
+                for literal in literals:
+                    if literal in folded:
                         hits.append(literal)
         return hits
 
@@ -160,9 +169,14 @@ class SecretScanner:
         hits = self._prefilter(text)
         if not hits and not self._always_runs:
             return []  # most texts: no literal, so no pattern can match
-        runs = self._always_runs.union(*(self._by_literal[literal] for literal in hits))
+        key = tuple(hits)
+        runs = self._runs_for.get(key)
+        if runs is None:
+            runs = sorted(self._always_runs.union(*(self._by_literal[literal] for literal in hits)))
+            if len(self._runs_for) < 4096:
+                self._runs_for[key] = runs
         found: list[Finding] = []
-        for run in sorted(runs):
+        for run in runs:
             recognizer, entity, pattern, compiled = self._runs[run]
             # No per-call timeout (presidio passes 60 s): it doubles the cost of short texts, and
             # every pattern here is bounded (no unbounded quantifier before a failing tail).

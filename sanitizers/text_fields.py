@@ -81,13 +81,16 @@ def apply_replacements(record: dict[str, Any], fmt: RecordFormat, new_texts: Seq
     Raises:
         ValueError: `new_texts` does not have one text per slot.
     """
-    copy = _copy_json(record)
-    if _plain_texts(copy, fmt) is not None:
-        holders = [message for message in copy["messages"] if type(message.get("content")) is str]
+    if _plain_texts(record, fmt) is not None:
+        # Plain chat: only the messages' `content` strings are replaced, so copying the record and its
+        # messages one level deep leaves `record` untouched (a deep copy cost ~5% of a secrets-only run).
+        messages = [dict(message) for message in record["messages"]]
+        holders = [message for message in messages if type(message.get("content")) is str]
         _check_count(len(holders), new_texts)
         for message, new in zip(holders, new_texts):
             message["content"] = new
-        return copy
+        return {**record, "messages": messages}
+    copy = _copy_json(record)
     sites = list(_walk(copy, fmt))
     _check_count(len(sites), new_texts)
     docs: list[_ArgumentsDoc] = []
