@@ -74,10 +74,21 @@ def row(name: str, path: Path, result: dict, baseline_s: float | None = None) ->
     return r
 
 
-def sanitize(path: Path, out: Path, workers: int, detectors: str) -> dict:
+def sanitize(path: Path, out: Path, workers: int, detectors: str, dask_address: str | None = None) -> dict:
     shutil.rmtree(out, ignore_errors=True)
+    where = ["--dask-address", dask_address] if dask_address else ["--workers", str(workers)]
     return measure([str(BIN / "ft-sanitizer"), "sanitize", str(path), "--out", str(out),
-                    "--workers", str(workers), "--detectors", detectors])
+                    "--detectors", detectors, *where])
+
+
+def on_dask(path: Path, out: Path, workers: int) -> dict:
+    """Secrets only on a real Dask LocalCluster of `workers` processes (started before the clock runs;
+    its workers' memory is not in the peak RSS, which covers the CLI's process tree only)."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster:
+        return sanitize(path, out, workers, "secrets", dask_address=cluster.scheduler_address)
 
 
 def replicate(src: Path, dst: Path, mb: float) -> Path:
@@ -99,6 +110,7 @@ def main() -> None:
     parser.add_argument("--secrets-mb", type=float, default=40.0, help="chat file for secrets-only runs")
     parser.add_argument("--memory-mb", default="", help="comma-separated sizes for memory runs, e.g. 200,2000")
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--skip-dask", action="store_true", help="skip the run on a Dask LocalCluster")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     rows: list[dict] = []
@@ -120,6 +132,9 @@ def main() -> None:
     for workers in (1, 2):
         rows.append(row(f"ft-sanitizer secrets only, {workers} worker(s)", big,
                         sanitize(big, args.out / f"secrets-{workers}", workers, "secrets")))
+    if not args.skip_dask:
+        rows.append(row("ft-sanitizer secrets only, Dask LocalCluster (2 processes)", big,
+                        on_dask(big, args.out / "secrets-dask", 2)))
 
     for mb in [float(x) for x in args.memory_mb.split(",") if x.strip()]:
         path = replicate(big, args.out / f"memory-{int(mb)}.jsonl", mb)
