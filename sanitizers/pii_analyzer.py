@@ -102,7 +102,7 @@ class PiiAnalyzer:
             self._run_ner(texts, ents)
         return [self._analyze(text, found) for text, found in zip(texts, ents)]
 
-    def _run_ner(self, texts: Sequence[str], ents: list[list["_Entity"]]) -> None:
+    def _run_ner(self, texts: Sequence[str], ents: list[list[_Entity]]) -> None:
         """spaCy NER per sentence, on the sentences that can name someone, each distinct one once.
 
         A text's sentences are run separately: in chat text most sentences hold no capital that
@@ -120,14 +120,15 @@ class PiiAnalyzer:
                     where.setdefault(sentence, []).append((i, offset))
         todo = [sentence for sentence in where if sentence not in self._sentence_cache]
         docs = self.nlp.pipe(todo, batch_size=NLP_BATCH_SIZE, disable=self._ner_only)
-        for sentence, doc in zip(todo, docs):
-            if len(self._sentence_cache) >= SENTENCE_CACHE_MAX:
-                self._sentence_cache.clear()
-            self._sentence_cache[sentence] = tuple((e.label_, e.start_char, e.end_char) for e in doc.ents)
+        fresh = {sentence: tuple((e.label_, e.start_char, e.end_char) for e in doc.ents)
+                 for sentence, doc in zip(todo, docs)}
         for sentence, uses in where.items():
-            found = self._sentence_cache[sentence]
+            found = fresh[sentence] if sentence in fresh else self._sentence_cache[sentence]
             for i, offset in uses:
                 ents[i].extend((label, offset + start, offset + end) for label, start, end in found)
+        if len(self._sentence_cache) + len(fresh) > SENTENCE_CACHE_MAX:
+            self._sentence_cache.clear()
+        self._sentence_cache.update(fresh)
 
     def _may_name_someone(self, text: str) -> bool:
         """Whether spaCy's NER could find anything: it keys on capitals, so a text whose only capitals
@@ -148,7 +149,7 @@ class PiiAnalyzer:
         """Findings for one text (tests and one-off use; batches are faster)."""
         return self.analyze_batch([text])[0]
 
-    def _analyze(self, text: str, ents: "list[_Entity]") -> list[Finding]:
+    def _analyze(self, text: str, ents: list[_Entity]) -> list[Finding]:
         digits = _digit_count(text)
         found: list[Finding] = []
         for recognizer, entity, may_hold in self.recognizers:
@@ -158,7 +159,7 @@ class PiiAnalyzer:
         found = [f for f in found if f.score >= self.score_threshold]
         return _dedupe(add_repeats([text], [found], self.words)[0])
 
-    def _ner_findings(self, text: str, ents: "list[_Entity]") -> list[Finding]:
+    def _ner_findings(self, text: str, ents: list[_Entity]) -> list[Finding]:
         mapping = self.ner_config.model_to_presidio_entity_mapping or {}
         findings = []
         regions: list[tuple[int, int]] | None = None

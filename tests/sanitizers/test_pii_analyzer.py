@@ -127,3 +127,11 @@ def test_runs_each_distinct_sentence_through_ner_once_when_repeated(analyzer):
                for t, r in zip(texts, results))
     # "Ticket n update." holds no name-like capital: only the shared sentence went through NER.
     assert len(analyzer._sentence_cache) - before <= 1
+
+
+def test_finds_names_when_a_batch_holds_more_sentences_than_the_cache(analyzer, monkeypatch):
+    monkeypatch.setattr("sanitizers.pii_analyzer.SENTENCE_CACHE_MAX", 2)
+    texts = [f"Order {n} shipped. Yesterday Kenji Tanaka said refund {n} was sent." for n in range(6)]
+    for text, findings in zip(texts, analyzer.analyze_batch(texts)):
+        assert any(f.entity_type == "PERSON" for f in findings), text
+    assert len(analyzer._sentence_cache) <= len(texts) * 3
