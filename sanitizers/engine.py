@@ -37,18 +37,13 @@ class Detector:
 
     def detect_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Findings for each text, in the order given."""
-        todo: dict[str, None] = {}
-        for text in texts:
-            if text not in self._cache and text not in todo:
-                todo[text] = None
-        fresh = dict(zip(todo, self._detect_uncached(list(todo))))
-        out = []
-        for text in texts:
-            found = fresh.get(text)
-            if found is None:
-                self.cache_hits += 1
-                found = self._cache[text]
-            out.append(found)
+        cached = [self._cache.get(text) for text in texts]  # None: not seen yet
+        todo = list(dict.fromkeys(text for text, found in zip(texts, cached) if found is None))
+        self.cache_hits += len(texts) - cached.count(None)
+        if not todo:
+            return cached
+        fresh = dict(zip(todo, self._detect_uncached(todo)))
+        out = [found if found is not None else fresh[text] for text, found in zip(texts, cached)]
         if len(self._cache) + len(fresh) > CACHE_MAX_TEXTS:
             self._cache.clear()
         for text, findings in fresh.items():

@@ -44,18 +44,18 @@ class RecordSanitizer:
 
     def sanitize_batch(self, batch: Sequence[ValidRecord], raw_lines: Sequence[str]) -> list[SanitizedRecord]:
         """Sanitize `batch`; `raw_lines[i]` is the decoded input line of `batch[i]` (reused when unchanged)."""
-        texts_per_record = [slot_texts(r.record, r.format) for r in batch]
+        texts_per_record = [r.texts if r.texts is not None else slot_texts(r.record, r.format) for r in batch]
         texts = [text for record_texts in texts_per_record for text in record_texts]
         findings = self.detector.detect_batch(texts)
         self.stats.texts_scanned += len(texts)
 
-        pending: list[tuple[list, list[str], list[list[Finding]]]] = []
+        # Records with something to replace, by batch index: (slots, new texts, findings applied per slot).
+        pending: dict[int, tuple[list, list[str], list[list[Finding]]]] = {}
         cursor = 0
         for i, (record, record_texts) in enumerate(zip(batch, texts_per_record)):
             raw_findings = findings[cursor : cursor + len(record_texts)]
             cursor += len(record_texts)
             if not any(raw_findings):  # most records: nothing to replace, nothing to re-scan
-                pending.append(([], [], []))
                 continue
             # Slots (paths, roles) only where a finding needs them: the same texts, in the same order.
             slots = iter_text_slots(record.record, record.format)
@@ -71,40 +71,39 @@ class RecordSanitizer:
                 for f in applied:
                     self.stats.found(f.entity_type, slot.path, slot.role)
                     self.stats.excerpt(record.line_no, slot.path, f.entity_type, new_text, f.start, f.end)
-            pending.append((slots, new_texts, applied_per_slot))
+            pending[i] = (slots, new_texts, applied_per_slot)
 
         residual = self._rescan(pending)
         out: list[SanitizedRecord] = []
-        for i, ((_, new_texts, applied_per_slot), bad_field) in enumerate(zip(pending, residual)):
-            record = batch[i]
-            if bad_field is not None:
-                out.append(SanitizedRecord(record.line_no, None, Reason.RESIDUAL_SECRET, bad_field))
+        for i, record in enumerate(batch):
+            work = pending.get(i)
+            if work is None or not any(work[2]):
+                if record.removed_fields:  # unknown fields were dropped from the dict: write what is left
+                    line = json.dumps(record.record, ensure_ascii=False)
+                else:
+                    line = raw_lines[i]
+                out.append(SanitizedRecord(record.line_no, line))
                 continue
-            changed = any(applied_per_slot)
-            if changed:
-                self.stats.records_changed += 1
-            if changed:
-                sanitized = apply_replacements(record.record, record.format, new_texts)
-                line = json.dumps(sanitized, ensure_ascii=False)
-            elif record.removed_fields:  # unknown fields were dropped from the dict: write what is left
-                line = json.dumps(record.record, ensure_ascii=False)
-            else:
-                line = raw_lines[i]
-            out.append(SanitizedRecord(record.line_no, line))
+            if i in residual:
+                out.append(SanitizedRecord(record.line_no, None, Reason.RESIDUAL_SECRET, residual[i]))
+                continue
+            self.stats.records_changed += 1
+            sanitized = apply_replacements(record.record, record.format, work[1])
+            out.append(SanitizedRecord(record.line_no, json.dumps(sanitized, ensure_ascii=False)))
         return out
 
-    def _rescan(self, pending: list[tuple[list, list[str], list[list[Finding]]]]) -> list[str | None]:
-        """Field path of a residual secret per record (None when clean); counts residual findings.
+    def _rescan(self, pending: dict[int, tuple[list, list[str], list[list[Finding]]]]) -> dict[int, str]:
+        """Field path of the first residual secret per record that holds one; counts residual findings.
 
         Only changed texts are scanned again: an unchanged text had no findings, and detection is
         deterministic. Findings inside our own replacements are not residual.
         """
         changed: list[tuple[int, int, str, list[Finding]]] = []
-        for k, (_, new_texts, applied_per_slot) in enumerate(pending):
+        for k, (_, new_texts, applied_per_slot) in pending.items():
             for j, (text, applied) in enumerate(zip(new_texts, applied_per_slot)):
                 if applied:
                     changed.append((k, j, text, applied))
-        result: list[str | None] = [None] * len(pending)
+        result: dict[int, str] = {}
         if not changed:
             return result
         again = self.detector.detect_batch([text for _, _, text, _ in changed])
@@ -113,7 +112,7 @@ class RecordSanitizer:
                 if any(a.start <= f.start and f.end <= a.end for a in applied):
                     continue
                 self.stats.residual_findings[f.entity_type] += 1
-                if is_secret_entity(f.entity_type) and result[k] is None:
+                if is_secret_entity(f.entity_type) and k not in result:
                     result[k] = pending[k][0][j].path
         return result
 

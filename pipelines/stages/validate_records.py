@@ -32,12 +32,15 @@ class ValidRecord:
     """A line that is a valid record: the parsed dict (key order kept) and its format.
 
     `removed_fields` lists the unknown fields taken out of `record` (unknown_fields="drop" only).
+    `texts` holds the record's text slots in `slot_texts` order when validation already walked them
+    (plain chat records); None means "ask `slot_texts`".
     """
 
     line_no: int
     record: dict[str, Any]
     format: RecordFormat
     removed_fields: tuple[str, ...] = ()
+    texts: list[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +79,8 @@ class RecordValidator:
         if is_plain_chat(record) and self.file_format in (None, RecordFormat.CONVERSATIONAL):
             # What detect_format and _check would conclude for this record, without their cost.
             self.file_format = RecordFormat.CONVERSATIONAL
-            return ValidRecord(raw.line_no, record, RecordFormat.CONVERSATIONAL)
+            texts = [message["content"] for message in record["messages"]]  # all strings in plain chat
+            return ValidRecord(raw.line_no, record, RecordFormat.CONVERSATIONAL, texts=texts)
         fmt = detect_format(record)
         if isinstance(fmt, Problem):
             return _reject(raw.line_no, fmt)

@@ -9,6 +9,7 @@ from pipelines.errors import InputError
 from pipelines.reasons import Reason
 from pipelines.stages.load_jsonl import RawLine
 from pipelines.stages.validate_records import RecordValidator, Rejected, ValidRecord, validate_file
+from sanitizers.text_fields import slot_texts
 from schemas.formats import RecordFormat
 
 CHAT = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}
@@ -85,6 +86,30 @@ def test_returns_parsed_record_when_line_is_valid(record: dict, fmt: RecordForma
     assert (outcome.line_no, outcome.format, outcome.removed_fields) == (4, fmt, ())
     assert outcome.record == record
     assert validator.file_format is fmt
+    # Texts handed on by validation (plain chat) are exactly the slots the sanitizer would read.
+    assert outcome.texts is None or outcome.texts == slot_texts(outcome.record, outcome.format)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello", "weight": 1}]},
+        {"messages": [{"role": "system", "content": "be brief"}, {"role": "user", "content": "q"},
+                      {"role": "assistant", "content": "a"}]},
+    ],
+)
+def test_hands_on_message_texts_when_record_is_plain_chat(record: dict) -> None:
+    outcome = RecordValidator().validate(raw(record))
+    assert isinstance(outcome, ValidRecord)
+    assert outcome.texts == slot_texts(record, RecordFormat.CONVERSATIONAL) == [m["content"] for m in record["messages"]]
+
+
+def test_leaves_texts_to_the_sanitizer_when_record_has_tool_calls() -> None:
+    record = {"messages": [{"role": "user", "content": "weather?"}, {"role": "assistant", "tool_calls": [
+        {"id": "c1", "type": "function", "function": {"name": "w", "arguments": "{\"city\": \"Oslo\"}"}}]},
+        {"role": "tool", "tool_call_id": "c1", "content": "sunny"}, {"role": "assistant", "content": "Sunny."}]}
+    outcome = RecordValidator().validate(raw(record))
+    assert isinstance(outcome, ValidRecord) and outcome.texts is None
 
 
 def test_keeps_key_order_when_returning_record() -> None:
