@@ -6,6 +6,7 @@ plan depends only on the file's bytes and the target, so a rerun after a crash f
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 MAX_AUTO_CHUNK_BYTES = 8 * 1024 * 1024
 MIN_AUTO_CHUNK_BYTES = 256 * 1024
@@ -30,8 +31,16 @@ def auto_chunk_bytes(file_bytes: int) -> int:
     return min(MAX_AUTO_CHUNK_BYTES, max(MIN_AUTO_CHUNK_BYTES, file_bytes // 32))
 
 
-def plan_chunks(path: Path, target_bytes: int) -> list[Chunk]:
-    """Chunks covering the whole file in order; an empty file gives one empty chunk."""
+class _Digest(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+
+
+def plan_chunks(path: Path, target_bytes: int, digest: _Digest | None = None) -> list[Chunk]:
+    """Chunks covering the whole file in order; an empty file gives one empty chunk.
+
+    `digest` (a hashlib object), if given, is fed the file's bytes in the same read: a caller that
+    needs the file's sha256 too reads the file once.
+    """
     if target_bytes < 1:
         raise ValueError(f"target_bytes must be at least 1, got {target_bytes}")
     chunks: list[Chunk] = []
@@ -40,6 +49,8 @@ def plan_chunks(path: Path, target_bytes: int) -> list[Chunk]:
     cut_after = target_bytes
     with open(path, "rb") as f:
         while block := f.read(_BLOCK):
+            if digest is not None:
+                digest.update(block)
             pos = 0
             while offset + len(block) > cut_after:
                 nl = block.find(b"\n", max(pos, cut_after - offset))

@@ -7,16 +7,17 @@ folder keyed by the input's sha256 and the config, so a rerun after a crash skip
 byte-identical however many workers ran. Every non-blank line ends up in exactly one output.
 """
 
+import contextlib
 import hashlib
 import logging
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from pipelines.atomic import atomic_writer
 from pipelines.errors import InputError
-from pipelines.file_hash import sha256_file
 from pipelines.stages.load_jsonl import iter_lines
 from pipelines.stages.plan_chunks import auto_chunk_bytes, plan_chunks
 from pipelines.stages.run_chunks import default_workers, run_chunks
@@ -84,21 +85,73 @@ def plan_file(input_path: Path, out_dir: Path, config: RunConfig, chunk_bytes: i
     if not input_path.is_file():
         raise InputError(f"{input_path}: not a file; pass a .jsonl file or a folder of them")
     out_dir.mkdir(parents=True, exist_ok=True)
-    input_sha256 = sha256_file(input_path)
     fmt = file_format(input_path, config)
     chunk_bytes = chunk_bytes or auto_chunk_bytes(input_path.stat().st_size)
+    digest = hashlib.sha256()
+    chunks = plan_chunks(input_path, chunk_bytes, digest)  # one read: the plan and the sha256
+    input_sha256 = digest.hexdigest()
     work = _work_dir(out_dir, input_sha256, config, chunk_bytes, fmt)
     work.mkdir(parents=True, exist_ok=True)
     jobs = [ChunkJob(str(input_path), c, str(work), config.model_dump_json(), fmt.value if fmt else None)
-            for c in plan_chunks(input_path, chunk_bytes)]
+            for c in chunks]
     plan = ChunkPlan(input_path, input_sha256, out_dir, work, fmt, jobs)
     if finished := plan.finished:
         logger.info("%s: resuming, %d of %d chunks already done", input_path.name, finished, len(jobs))
     return plan
 
 
-def merge_chunks(plan: ChunkPlan, results: list[RunStats]) -> SanitizeOutput:
-    """Merge finished chunks, in input order, into the outputs; then remove the work folder."""
+class OrderedMerge:
+    """Appends finished chunks' parts to the outputs in input order, as soon as the order allows.
+
+    Run alongside the workers (`done` from `run_chunks`' on_done), it leaves `merge_chunks` only the
+    last parts to copy instead of the whole file (on 2 GB the copy took 8.5 s after the workers were
+    done). The outputs are temporary files until `commit`; `abort` removes them.
+    """
+
+    def __init__(self, plan: ChunkPlan):
+        self._jobs = plan.jobs
+        self._next = 0
+        self._finished: set[int] = set()
+        self._digest = hashlib.sha256()
+        self._stack = contextlib.ExitStack()
+        sanitized_path, quarantine_path = output_paths(plan.input_path, plan.out_dir)
+        for target in (sanitized_path, quarantine_path):
+            # Temporary outputs of an earlier run of this file that was killed (kill -9 leaves them).
+            for stale in target.parent.glob(f".{target.name}.*.tmp"):
+                stale.unlink(missing_ok=True)
+        try:
+            self._sanitized = self._stack.enter_context(atomic_writer(sanitized_path, "wb"))
+            self._quarantine = self._stack.enter_context(atomic_writer(quarantine_path, "wb"))
+        except BaseException:
+            self.abort()
+            raise
+
+    def done(self, index: int) -> None:
+        """Chunk `index` is finished: append it, and every finished chunk after it, if its turn has come."""
+        self._finished.add(index)
+        while self._next < len(self._jobs) and self._jobs[self._next].chunk.index in self._finished:
+            job = self._jobs[self._next]
+            _append(job.part("sanitized.jsonl"), self._sanitized, self._digest)
+            _append(job.part("quarantine.jsonl"), self._quarantine, None)
+            self._next += 1
+
+    def commit(self) -> str:
+        """Append what is left, put both outputs in place; returns the sanitized output's sha256."""
+        for job in self._jobs:
+            self.done(job.chunk.index)
+        self._stack.close()
+        return self._digest.hexdigest()
+
+    def abort(self) -> None:
+        """Remove the temporary outputs (the targets are left as they were)."""
+        self._stack.__exit__(RuntimeError, RuntimeError("sanitize run aborted"), None)
+
+
+def merge_chunks(plan: ChunkPlan, results: list[RunStats], merge: OrderedMerge | None = None) -> SanitizeOutput:
+    """Merge finished chunks, in input order, into the outputs; then remove the work folder.
+
+    With `merge` (already appending chunks as they finished), only commits it.
+    """
     stats = RunStats()
     for part in results:
         stats.absorb(part)
@@ -110,8 +163,13 @@ def merge_chunks(plan: ChunkPlan, results: list[RunStats]) -> SanitizeOutput:
             f"{stats.records_quarantined} quarantined; no output should be trusted, report this as a bug"
         )
     sanitized_path, quarantine_path = output_paths(plan.input_path, plan.out_dir)
-    sanitized_sha256 = _concatenate([j.part("sanitized.jsonl") for j in plan.jobs], sanitized_path)
-    _concatenate([j.part("quarantine.jsonl") for j in plan.jobs], quarantine_path)
+    if merge is None:
+        merge = OrderedMerge(plan)
+    try:
+        sanitized_sha256 = merge.commit()
+    except BaseException:
+        merge.abort()
+        raise
     shutil.rmtree(plan.work_dir, ignore_errors=True)
     _remove_if_empty(plan.out_dir / WORK_DIR)
     logger.info(
@@ -154,11 +212,20 @@ def sanitize_file(
             progress(lines_done)
 
     if runner is not None:
-        results = runner(plan.jobs)
-    else:
+        return merge_chunks(plan, runner(plan.jobs))
+    merge = OrderedMerge(plan)
+
+    def on_done_and_merge(index: int, stats: RunStats) -> None:
+        on_done(index, stats)
+        merge.done(index)
+
+    try:
         results = run_chunks(plan.jobs, config, detector=detector, workers=workers or default_workers(),
-                             dask_address=dask_address, on_done=on_done)
-    return merge_chunks(plan, results)
+                             dask_address=dask_address, on_done=on_done_and_merge)
+        return merge_chunks(plan, results, merge)
+    except BaseException:
+        merge.abort()  # a no-op once merge_chunks committed
+        raise
 
 
 def _work_dir(out_dir: Path, input_sha256: str, config: RunConfig, chunk_bytes: int,
@@ -170,16 +237,13 @@ def _work_dir(out_dir: Path, input_sha256: str, config: RunConfig, chunk_bytes: 
     return out_dir / WORK_DIR / key
 
 
-def _concatenate(parts: list[Path], target: Path) -> str:
-    """Write the parts, in order, atomically into `target`; returns the sha256 of what was written."""
-    digest = hashlib.sha256()
-    with atomic_writer(target, "wb") as out:
-        for part in parts:
-            with part.open("rb") as f:
-                while block := f.read(_COPY_BLOCK):
-                    digest.update(block)
-                    out.write(block)
-    return digest.hexdigest()
+def _append(part: Path, out: BinaryIO, digest: "hashlib._Hash | None") -> None:
+    """Copy `part` to the end of `out` (and into `digest`, if given)."""
+    with part.open("rb") as f:
+        while block := f.read(_COPY_BLOCK):
+            if digest is not None:
+                digest.update(block)
+            out.write(block)
 
 
 def _remove_if_empty(folder: Path) -> None:

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.stages.sanitize_file import sanitize_file
+from pipelines.stages.run_stats import RunStats
+from pipelines.stages.sanitize_chunk import run_chunk_job
+from pipelines.stages.sanitize_file import OrderedMerge, merge_chunks, output_paths, plan_file, sanitize_file
 from schemas.run_config import DetectionOptions, Detectors, RunConfig
 
 CLI = str(Path(sys.executable).with_name("ft-sanitizer"))
@@ -98,6 +100,8 @@ def test_resumes_and_matches_when_killed_midway(tmp_path):
     report = json.loads((crashed / "report.json").read_text())
     assert report["records_total"] == 3000 == report["records_written"] + report["records_quarantined"]
     assert not (crashed / ".work").exists()
+    # The killed run's temporary outputs (written while chunks ran) are gone too.
+    assert not list(crashed.glob(".*.tmp"))
 
 
 def test_freezes_preloaded_objects_when_worker_starts():
@@ -117,3 +121,32 @@ def test_restores_garbage_collection_when_chunks_ran_in_process(tmp_path, secret
     assert gc.isenabled()
     sanitize_file(src, tmp_path / "out", SECRETS_ONLY, secrets_detector, workers=1, chunk_bytes=CHUNK)
     assert gc.isenabled()
+
+
+def test_writes_chunks_in_input_order_when_they_finish_out_of_order(tmp_path, secrets_detector):
+    src = make_file(tmp_path / "in.jsonl", 300)
+    reference = sanitize_file(src, tmp_path / "ref", SECRETS_ONLY, secrets_detector, workers=1, chunk_bytes=CHUNK)
+    plan = plan_file(src, tmp_path / "out", SECRETS_ONLY, CHUNK)
+    assert len(plan.jobs) >= 4
+    merge = OrderedMerge(plan)
+    results: dict[int, RunStats] = {}
+    for job in reversed(plan.jobs):  # the last chunk finishes first: nothing can be appended yet
+        results[job.chunk.index] = run_chunk_job(job)
+        merge.done(job.chunk.index)
+    out = merge_chunks(plan, [results[j.chunk.index] for j in plan.jobs], merge)
+    assert outputs(out) == outputs(reference)
+    assert out.sanitized_sha256 == reference.sanitized_sha256
+    assert not list((tmp_path / "out").glob(".*.tmp"))
+
+
+def test_leaves_no_output_when_merge_is_aborted(tmp_path):
+    src = make_file(tmp_path / "in.jsonl", 100)
+    out_dir = tmp_path / "out"
+    plan = plan_file(src, out_dir, SECRETS_ONLY, CHUNK)
+    merge = OrderedMerge(plan)
+    run_chunk_job(plan.jobs[0])
+    merge.done(plan.jobs[0].chunk.index)
+    merge.abort()
+    merge.abort()  # twice is harmless
+    assert not any(path.exists() for path in output_paths(src, out_dir))
+    assert not list(out_dir.glob(".*.tmp"))
