@@ -7,7 +7,10 @@ import contextlib
 import gc
 import logging
 import multiprocessing
+import multiprocessing.context
 import os
+import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -46,8 +49,7 @@ def run_chunks(
         return _on_dask(jobs, dask_address, on_done)
     if workers <= 1 or len(jobs) <= 1:
         return _in_process(jobs, config, detector, on_done)
-    preload = PRELOAD + (PRELOAD_PII if Detectors.PII in config.detection.detectors else [])
-    return _on_processes(jobs, min(workers, len(jobs)), on_done, preload)
+    return _on_processes(jobs, min(workers, len(jobs)), on_done, _worker_context(config))
 
 
 def _in_process(jobs, config, detector, on_done) -> list[RunStats]:
@@ -83,15 +85,31 @@ def _gc_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _on_processes(jobs, workers: int, on_done, preload: list[str]) -> list[RunStats]:
-    # forkserver, not fork: the parent may run threads (Prefect, the Dask client), which fork copies
-    # badly. The fork server imports the chunk code once (single-threaded) and forks each worker from
-    # it, so workers start with every module loaded instead of importing them again as spawn would.
+def _worker_context(config: RunConfig) -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from this process when that is safe, else from a fork server.
+
+    fork is safe for a secrets-only run in a process with no other thread (the CLI): nothing in it
+    runs native thread pools (no numpy or spaCy is imported), and the workers inherit the chunk code
+    and the built secret scanner at no cost (the fork server took ~0.4 s to import them). Otherwise
+    (Prefect, a notebook kernel or a Dask client run threads, which fork copies badly; PII runs load
+    spaCy) a fork server, started single-threaded, imports the code once and forks each worker.
+    """
+    secrets_only = Detectors.PII not in config.detection.detectors
+    if secrets_only and threading.active_count() == 1 and "numpy" not in sys.modules:
+        from pipelines.stages import sanitize_records  # noqa: F401 - loaded here, inherited by workers
+        from sanitizers.engine import get_detector
+
+        get_detector(config.detection)
+        return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver")
     # spaCy's model is not preloaded: each worker loads it in parallel, which measured no slower than
     # loading it once, serially, in the fork server. The modules are: sanitize_chunk imports them only
     # when it runs. (A fork server already started in this process keeps its first preload list.)
-    context.set_forkserver_preload(preload)
+    context.set_forkserver_preload(PRELOAD + (PRELOAD_PII if not secrets_only else []))
+    return context
+
+
+def _on_processes(jobs, workers: int, on_done, context: multiprocessing.context.BaseContext) -> list[RunStats]:
     results: dict[int, RunStats] = {}
     logger.info("sanitizing %d chunks on %d worker processes", len(jobs), workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:

@@ -150,3 +150,33 @@ def test_leaves_no_output_when_merge_is_aborted(tmp_path):
     merge.abort()  # twice is harmless
     assert not any(path.exists() for path in output_paths(src, out_dir))
     assert not list(out_dir.glob(".*.tmp"))
+
+
+def test_gives_same_bytes_when_secrets_only_workers_are_forked(tmp_path, secrets_detector):
+    src = make_file(tmp_path / "in.jsonl", 400)
+    one = sanitize_file(src, tmp_path / "w1", SECRETS_ONLY, secrets_detector, workers=1, chunk_bytes=CHUNK)
+    two = sanitize_file(src, tmp_path / "w2", SECRETS_ONLY, None, workers=2, chunk_bytes=CHUNK)
+    assert outputs(one) == outputs(two)
+    assert one.stats.findings == two.stats.findings
+
+
+@pytest.mark.parametrize(
+    ("detectors", "extra_thread", "expected"),
+    [("secrets", False, "fork"), ("secrets", True, "forkserver"), ("pii,secrets", False, "forkserver")],
+)
+def test_forks_workers_only_when_secrets_only_and_single_threaded(detectors, extra_thread, expected):
+    # In a fresh interpreter, so the test runner's own threads and imports play no part.
+    code = (
+        "import threading\n"
+        "from pipelines.stages.run_chunks import _worker_context\n"
+        "from schemas.run_config import DetectionOptions, Detectors, RunConfig\n"
+        f"wanted = frozenset(Detectors(d) for d in {detectors!r}.split(','))\n"
+        "stop = threading.Event()\n"
+        f"if {extra_thread}: threading.Thread(target=stop.wait, daemon=True).start()\n"
+        "print(_worker_context(RunConfig(detection=DetectionOptions(detectors=wanted))).get_start_method())\n"
+        "stop.set()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
