@@ -5,8 +5,8 @@ timed from start to exit (model loading included for both sides) while a sampler
 of the whole process tree (worker processes included). Results print as a table and go to
 `--out/results.json`.
 
-    .venv/bin/python benchmarks/bench.py                      # make bench: ~7 min on 2 cores
-    .venv/bin/python benchmarks/bench.py --memory-mb 200,2000 # add the memory-flatness runs (+3 min)
+    .venv/bin/python benchmarks/bench.py                      # make bench: ~8 min on 2 cores
+    .venv/bin/python benchmarks/bench.py --memory-mb 200,2000 # add the memory-flatness runs (+2-3 min)
 
 ft-sanitizer rows on the full and secrets files report the median of `--repeat` runs (default 3); the
 baseline and the memory runs run once.
