@@ -134,7 +134,8 @@ def _start_worker() -> None:
 
 
 def _run_in_worker(job: ChunkJob) -> RunStats:
-    """A worker process's chunk: run with cyclic GC paused, as in-process chunks are (see `_gc_paused`)."""
+    """A worker process's (or Dask worker's) chunk: run with cyclic GC paused, as in-process chunks are
+    (see `_gc_paused`)."""
     with _gc_paused():
         return run_chunk_job(job)
 
@@ -148,7 +149,7 @@ def _on_dask(jobs, address: str, on_done) -> list[RunStats]:
     results: dict[int, RunStats] = {}
     logger.info("sanitizing %d chunks on the Dask cluster", len(jobs))
     with Client(address, timeout="30s") as client:
-        futures = client.map(run_chunk_job, list(jobs), pure=False)
+        futures = client.map(_run_in_worker, list(jobs), pure=False)
         index_of = {f.key: job.chunk.index for f, job in zip(futures, jobs)}
         for future in dask_completed(futures):
             index = index_of[future.key]
