@@ -61,8 +61,9 @@ def sanitize_chunk(
     stats_path = job.part("stats.json")
     if stats_path.exists():
         return RunStats.model_validate_json(stats_path.read_text(encoding="utf-8"))
-    # Imported here: they pull in presidio (and spaCy), which a process that only plans and merges chunks
-    # (the CLI's main process when workers run the chunks) never needs. Workers preload them.
+    # Imported here: with PII they pull in presidio (and spaCy), which a process that only plans and
+    # merges chunks (the CLI's main process when workers run PII chunks) never needs. Workers have
+    # them loaded already (run_chunks._worker_context).
     from pipelines.stages.sanitize_records import RecordSanitizer
     from sanitizers.replacement_book import book_factory
 
