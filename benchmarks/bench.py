@@ -5,8 +5,8 @@ timed from start to exit (model loading included for both sides) while a sampler
 of the whole process tree (worker processes included). Results print as a table and go to
 `--out/results.json`.
 
-    .venv/bin/python benchmarks/bench.py                      # make bench: ~8 min on 2 cores
-    .venv/bin/python benchmarks/bench.py --memory-mb 200,2000 # add the memory-flatness runs (+2-3 min)
+    .venv/bin/python benchmarks/bench.py                      # make bench (with a 200 MB run): ~8 min
+    .venv/bin/python benchmarks/bench.py --memory-mb 200,2000 # also 2 GB (+2 min, 6 GB of disk)
 
 ft-sanitizer rows on the full and secrets files report the median of `--repeat` runs (default 3); the
 baseline and the memory runs run once.
@@ -119,7 +119,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench")
     parser.add_argument("--full-mb", type=float, default=3.0, help="chat file for full detection vs baseline")
     parser.add_argument("--secrets-mb", type=float, default=40.0, help="chat file for secrets-only runs")
-    parser.add_argument("--memory-mb", default="", help="comma-separated sizes for memory runs, e.g. 200,2000")
+    parser.add_argument("--memory-mb", default="200",
+                        help="comma-separated sizes (MB) of secrets-only runs on larger files, for sustained "
+                             "throughput and memory flatness, e.g. 200,2000; '' for none")
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--skip-dask", action="store_true", help="skip the run on a Dask LocalCluster")
     parser.add_argument("--repeat", type=int, default=3,
@@ -151,7 +153,7 @@ def main() -> None:
 
     for mb in [float(x) for x in args.memory_mb.split(",") if x.strip()]:
         path = replicate(big, args.out / f"memory-{int(mb)}.jsonl", mb)
-        rows.append(row(f"memory: secrets only, 2 workers, {int(mb)} MB", path,
+        rows.append(row(f"secrets only, 2 workers, {int(mb)} MB (copies of the secrets file)", path,
                         sanitize(path, args.out / f"memory-{int(mb)}", 2, "secrets")))
         path.unlink()
 
