@@ -56,13 +56,16 @@ _TAIL = (
     rf"|(?:[a-z]{{1,2}}-)?\d{{4,5}}(?:[ ][a-z]{{2}})?[ ]+{_CITY}))?"
 )
 # German, Dutch, Nordic and Finnish street words, written joined to the name: "Hauptstraße", "Storgata".
-_GERMANIC = (
-    r"(?:straße|strasse|str\.|gasse|platz|allee|damm|ufer|chaussee|weg|steig|pfad|markt|gracht|straat|laan|"
-    r"plein|kade|steeg|singel|vej|gade|plads|allé|gatan|vägen|väg|gränd|torget|torg|veien|vei|veg|gata|"
-    r"katu|tie|kuja|polku)"
+# In this order in the pattern (alternatives are tried in turn).
+_GERMANIC_STREET_WORDS = (
+    "straße", "strasse", "str.", "gasse", "platz", "allee", "damm", "ufer", "chaussee", "weg", "steig", "pfad",
+    "markt", "gracht", "straat", "laan", "plein", "kade", "steeg", "singel", "vej", "gade", "plads", "allé",
+    "gatan", "vägen", "väg", "gränd", "torget", "torg", "veien", "vei", "veg", "gata", "katu", "tie", "kuja",
+    "polku",
 )
-# The Germanic street words, casefolded ("str\." written "str."), for the pattern's gate.
-_GERMANIC_WORDS = tuple(sorted({w.replace("\\.", ".").casefold() for w in _GERMANIC[3:-1].split("|")}))
+_GERMANIC = "(?:" + "|".join(map(re.escape, _GERMANIC_STREET_WORDS)) + ")"
+# The Germanic street words casefolded, for the pattern's gate.
+_GERMANIC_WORDS = tuple(sorted({w.casefold() for w in _GERMANIC_STREET_WORDS}))
 # Characters to look back from the number: the longest word, plus room for letters that fold longer.
 _GERMANIC_REACH = max(map(len, _GERMANIC_WORDS)) + 2
 # Whitespace then a digit, after a letter or a dot: where a Germanic street word meets its number.
