@@ -3,7 +3,6 @@
 Output never depends on where a chunk ran: each chunk is sanitized independently and merged in order.
 """
 
-import contextlib
 import gc
 import logging
 import multiprocessing
@@ -11,7 +10,7 @@ import multiprocessing.context
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from pipelines.errors import ConfigError
@@ -58,31 +57,11 @@ def _in_process(jobs, config, detector, on_done) -> list[RunStats]:
     detector = detector or get_detector(config.detection)
     results = []
     for job in jobs:
-        with _gc_paused():
-            stats = sanitize_chunk(job, config, detector)
+        stats = sanitize_chunk(job, config, detector)
         if on_done:
             on_done(job.chunk.index, stats)
         results.append(stats)
     return results
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause cyclic garbage collection while one chunk runs in this process, then restore it.
-
-    The chunk loop frees what it allocates by reference counting (a collection right after a chunk of
-    valid and invalid lines finds nothing), but its millions of short-lived dicts and lists trigger
-    full collections that walk every object of presidio, spaCy and pydantic: measured 10-15% of the
-    CPU of a chunk. Anything a collection would have found meanwhile is collected once it resumes.
-    """
-    if not gc.isenabled():  # the caller paused it: leave that choice alone
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _worker_context(config: RunConfig) -> multiprocessing.context.BaseContext:
@@ -113,7 +92,7 @@ def _on_processes(jobs, workers: int, on_done, context: multiprocessing.context.
     results: dict[int, RunStats] = {}
     logger.info("sanitizing %d chunks on %d worker processes", len(jobs), workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:
-        futures = {pool.submit(_run_in_worker, job): job.chunk.index for job in jobs}
+        futures = {pool.submit(run_chunk_job, job): job.chunk.index for job in jobs}
         for future in as_completed(futures):
             index = futures[future]
             results[index] = future.result()
@@ -133,13 +112,6 @@ def _start_worker() -> None:
     gc.freeze()
 
 
-def _run_in_worker(job: ChunkJob) -> RunStats:
-    """A worker process's (or Dask worker's) chunk: run with cyclic GC paused, as in-process chunks are
-    (see `_gc_paused`)."""
-    with _gc_paused():
-        return run_chunk_job(job)
-
-
 def _on_dask(jobs, address: str, on_done) -> list[RunStats]:
     try:
         from distributed import Client
@@ -149,7 +121,7 @@ def _on_dask(jobs, address: str, on_done) -> list[RunStats]:
     results: dict[int, RunStats] = {}
     logger.info("sanitizing %d chunks on the Dask cluster", len(jobs))
     with Client(address, timeout="30s") as client:
-        futures = client.map(_run_in_worker, list(jobs), pure=False)
+        futures = client.map(run_chunk_job, list(jobs), pure=False)
         index_of = {f.key: job.chunk.index for f, job in zip(futures, jobs)}
         for future in dask_completed(futures):
             index = index_of[future.key]
