@@ -12,7 +12,7 @@ from typing import Any
 
 import polars as pl
 
-from pipelines.errors import ConfigError, InputError
+from schemas.errors import ConfigError, InputError
 from pipelines.run import run_sanitize
 from schemas.report import Report
 from schemas.run_config import DetectionOptions, ReviewPolicy, RunConfig

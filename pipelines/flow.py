@@ -28,7 +28,7 @@ from prefect.runtime import flow_run
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from pipelines.artifacts import artifact_key
-from pipelines.errors import InputError, NotApproved
+from schemas.errors import InputError, NotApproved
 from pipelines.flow_tasks import (
     FileReview,
     FileSummary,

@@ -16,7 +16,7 @@ from prefect.tasks import Task, exponential_backoff
 from pydantic import BaseModel, ConfigDict
 
 from pipelines.artifacts import count_lines, progress_reporter, publish_report
-from pipelines.errors import NotApproved, UploadUnavailable
+from schemas.errors import NotApproved, UploadUnavailable
 from pipelines.flow_chunks import dask_chunk_runner
 from pipelines.run import run_sanitize
 from pipelines.stages.approve_run import approve_run, record_policy_approval, reject_run

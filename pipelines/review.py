@@ -11,7 +11,7 @@ from prefect.flow_runs import pause_flow_run
 from prefect.input import RunInput
 from pydantic import ConfigDict, Field, ValidationError
 
-from pipelines.errors import NotApproved
+from schemas.errors import NotApproved
 
 # The pause polls the API this often for a resume; small enough that a UI click feels immediate.
 POLL_INTERVAL_S = 2

@@ -24,7 +24,7 @@ import together
 from pydantic import SecretStr
 from together import APIConnectionError, APIStatusError, AuthenticationError, PermissionDeniedError
 
-from pipelines.errors import ConfigError, UploadError, UploadRejected, UploadUnavailable
+from schemas.errors import ConfigError, UploadError, UploadRejected, UploadUnavailable
 from pipelines.together_key import key_hint
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ import os
 
 from pydantic import SecretStr
 
-from pipelines.errors import ConfigError
+from schemas.errors import ConfigError
 
 ENV_VAR = "TOGETHER_API_KEY"
 _HINT_CHARS = 4

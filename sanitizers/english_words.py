@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lookups import Lookups
 from spacy.strings import hash_string
 
-from pipelines.errors import ModelNotInstalled
+from schemas.errors import ModelNotInstalled
 from sanitizers.nlp_engine import install_hint
 from schemas.run_config import DEFAULT_SPACY_MODEL
 

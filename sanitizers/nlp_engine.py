@@ -12,7 +12,7 @@ import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from spacy.language import Language
 
-from pipelines.errors import ModelNotInstalled
+from schemas.errors import ModelNotInstalled
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import os
 
 from pydantic import SecretStr
 
-from pipelines.errors import ConfigError
+from schemas.errors import ConfigError
 
 ENV_VAR = "FT_SANITIZER_HMAC_KEY"
 # 128 bits written as hex is 32 characters; anything shorter is guessable enough to brute-force

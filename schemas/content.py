@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Tag
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 from schemas.problems import Problem, problem
 from schemas.strict_model import StrictModel
 

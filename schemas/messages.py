@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 from schemas.content import Content, ContentTally, check_content
 from schemas.problems import Problem, problem
 from schemas.strict_json import StrictJsonError, loads_strict

@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 from schemas.content import ContentTally
 from schemas.messages import Message, ToolDef, check_message_fields, check_messages
 from schemas.problems import Problem, problem

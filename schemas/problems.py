@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 
 # Discriminated unions put their tag into an error's loc; every tag this package uses starts with "#",
 # which no schema field does, so a path can drop them.

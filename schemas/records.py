@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, ValidationError
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 from schemas.content import Content, ContentTally, check_content
 from schemas.formats import RecordFormat
 from schemas.messages import Message, ToolDef, check_messages

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from pipelines.errors import GateError, PipelineError
+from schemas.errors import GateError, PipelineError
 from pipelines.stages.approve_run import approve_run, reject_run
 
 EXIT_CONFIG = 2

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from pipelines.errors import PipelineError
+from schemas.errors import PipelineError
 from pipelines.run import input_files, output_dir_for, run_sanitize
 from schemas.run_config import (
     DetectionOptions,

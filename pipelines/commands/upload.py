@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from pipelines.errors import GateError, PipelineError, UploadError
+from schemas.errors import GateError, PipelineError, UploadError
 from pipelines.stages.start_fine_tune import ALLOWLIST_ENV, BUDGET_ENV
 from pipelines.stages.upload_to_together import upload_approved
 from schemas.upload import FineTuneRequest, UploadRecord

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from pipelines.errors import PipelineError
+from schemas.errors import PipelineError
 from pipelines.stages.validate_records import validate_file
 
 MAX_LINES_SHOWN = 20

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from pipelines.errors import InputError
+from schemas.errors import InputError
 
 _BOM = b"\xef\xbb\xbf"
 # Together allows 10 images of 10 MB per example: about 140 MB of base64 on one line. Past this limit a

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
-from pipelines.errors import ConfigError
+from schemas.errors import ConfigError
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.sanitize_chunk import ChunkJob, run_chunk_job, sanitize_chunk
 from sanitizers.engine import Detector

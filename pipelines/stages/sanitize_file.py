@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from pipelines.atomic import atomic_writer
-from pipelines.errors import InputError
+from schemas.errors import InputError
 from pipelines.stages.load_jsonl import iter_lines
 from pipelines.stages.plan_chunks import auto_chunk_bytes, plan_chunks
 from pipelines.stages.run_chunks import default_workers, run_chunks

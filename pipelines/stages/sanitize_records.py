@@ -10,7 +10,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.validate_records import ValidRecord
 from sanitizers.anonymize import anonymize_text

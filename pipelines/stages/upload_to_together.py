@@ -28,7 +28,7 @@ from together.lib import FileTypeError
 from together.types import FileResponse
 
 from pipelines.atomic import atomic_write_text
-from pipelines.errors import HashMismatch, UploadRejected, UploadUnavailable
+from schemas.errors import HashMismatch, UploadRejected, UploadUnavailable
 from pipelines.file_hash import sha256_file
 from pipelines.notify import send_event
 from pipelines.stages.approve_run import ApprovedRun, check_approved_run

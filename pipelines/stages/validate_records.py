@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 from pipelines.stages.load_jsonl import RawLine, iter_lines
 from schemas.formats import RecordFormat
 from schemas.problems import Problem, field_path, problem

@@ -9,7 +9,7 @@ import pytest
 
 from pipelines import SanitizeResult, sanitize_file
 from pipelines.api import build_config
-from pipelines.errors import ConfigError, InputError
+from schemas.errors import ConfigError, InputError
 from schemas.run_config import Detectors, RunConfig
 
 ROOT = Path(__file__).resolve().parents[2]

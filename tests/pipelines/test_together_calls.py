@@ -3,7 +3,7 @@ import pytest
 from pydantic import SecretStr
 from together import APIConnectionError, APIStatusError
 
-from pipelines.errors import ConfigError, UploadRejected, UploadUnavailable
+from schemas.errors import ConfigError, UploadRejected, UploadUnavailable
 from pipelines.together_calls import (
     RetryPolicy,
     call_with_retries,

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 import pytest
 from pydantic import BaseModel, SecretStr
 
-from pipelines.errors import ConfigError
+from schemas.errors import ConfigError
 from pipelines.together_key import ENV_VAR, key_hint, read_together_key
 
 

@@ -4,7 +4,7 @@ import base64
 
 import pytest
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 from schemas.content import MAX_IMAGE_BYTES, ContentTally, check_content, check_image_url
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 24

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 from schemas.formats import RecordFormat
 from schemas.problems import Problem
 from schemas.records import rule_problem, shape_problems

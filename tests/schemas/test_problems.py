@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 from schemas.problems import MASKED_KEY, field_path, problems_from_errors, reason_for, safe_key
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 from schemas.formats import RecordFormat
 from schemas.problems import Problem
 from schemas.records import detect_format, is_plain_chat, rule_problem, shape_problems

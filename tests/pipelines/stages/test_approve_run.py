@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.errors import ConfigError, HashMismatch, NotApproved
+from schemas.errors import ConfigError, HashMismatch, NotApproved
 from pipelines.notify import SECRET_ENV, URL_ENV
 from pipelines.stages.approve_run import (
     APPROVAL_FILE,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.errors import InputError
+from schemas.errors import InputError
 from pipelines.stages.load_jsonl import RawLine, iter_lines
 
 BOM = b"\xef\xbb\xbf"

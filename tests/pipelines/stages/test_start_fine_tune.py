@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.errors import ConfigError, UploadRejected
+from schemas.errors import ConfigError, UploadRejected
 from pipelines.stages.approve_run import approve_run
 from pipelines.stages.start_fine_tune import (
     ALLOWLIST_ENV,

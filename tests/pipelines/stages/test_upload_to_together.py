@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.errors import ConfigError, HashMismatch, NotApproved, UploadRejected, UploadUnavailable
+from schemas.errors import ConfigError, HashMismatch, NotApproved, UploadRejected, UploadUnavailable
 from pipelines.notify import SECRET_ENV, URL_ENV
 from pipelines.stages.approve_run import approve_run
 from pipelines.stages.upload_to_together import UPLOAD_FILE, upload_approved

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.errors import InputError
-from pipelines.reasons import Reason
+from schemas.errors import InputError
+from schemas.reasons import Reason
 from pipelines.stages.load_jsonl import RawLine
 from pipelines.stages.validate_records import RecordValidator, Rejected, ValidRecord, validate_file
 from sanitizers.text_fields import slot_texts

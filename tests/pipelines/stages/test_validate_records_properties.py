@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipelines.reasons import Reason
+from schemas.reasons import Reason
 from pipelines.stages.load_jsonl import RawLine
 from pipelines.stages.validate_records import RecordValidator, Rejected, ValidRecord, validate_file
 

@@ -4,7 +4,7 @@ import logging
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from pipelines.errors import ConfigError
+from schemas.errors import ConfigError
 from sanitizers.operators.surrogate import Surrogate
 from sanitizers.recognizers.credit_card_recognizer import luhn_valid
 from sanitizers.recognizers.iban_recognizer import iban_valid
