@@ -16,12 +16,12 @@ from prefect.tasks import Task, exponential_backoff
 from pydantic import BaseModel, ConfigDict
 
 from pipelines.artifacts import count_lines, progress_reporter, publish_report
-from schemas.errors import NotApproved, UploadUnavailable
 from pipelines.flow_chunks import dask_chunk_runner
+from pipelines.gate.approve_run import approve_run, record_policy_approval, reject_run
 from pipelines.run import run_sanitize
-from pipelines.stages.approve_run import approve_run, record_policy_approval, reject_run
 from pipelines.stages.write_report import read_report
 from schemas.approval import ApprovalSource
+from schemas.errors import NotApproved, UploadUnavailable
 from schemas.report import Decision
 from schemas.run_config import ExecutionOptions, RunConfig
 
@@ -172,8 +172,8 @@ def upload_task(output_dir: str, together_key_block: str | None) -> FileUpload:
     The key is read here, at the moment of use, from the Prefect Secret block `together_key_block`
     (or TOGETHER_API_KEY when None): a rotated key takes effect on the next attempt.
     """
-    from pipelines.stages.upload_to_together import upload_approved
-    from pipelines.together_key import key_hint, read_together_key
+    from pipelines.gate.together_key import key_hint, read_together_key
+    from pipelines.gate.upload_to_together import upload_approved
 
     logger = get_run_logger()
     hint = key_hint(read_together_key(together_key_block))

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.file_hash import sha256_file
-from pipelines.notify import send_event
-from pipelines.stages.approve_run import record_policy_approval
+from pipelines.gate.approve_run import record_policy_approval
+from pipelines.gate.notify import send_event
 from pipelines.stages.render_html import write_report_html
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.sanitize_chunk import ChunkJob

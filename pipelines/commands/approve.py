@@ -5,8 +5,8 @@ from pathlib import Path
 
 import click
 
+from pipelines.gate.approve_run import approve_run, reject_run
 from schemas.errors import GateError, PipelineError
-from pipelines.stages.approve_run import approve_run, reject_run
 
 EXIT_CONFIG = 2
 EXIT_GATE = 3

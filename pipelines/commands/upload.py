@@ -6,9 +6,9 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
+from pipelines.gate.start_fine_tune import ALLOWLIST_ENV, BUDGET_ENV
+from pipelines.gate.upload_to_together import upload_approved
 from schemas.errors import GateError, PipelineError, UploadError
-from pipelines.stages.start_fine_tune import ALLOWLIST_ENV, BUDGET_ENV
-from pipelines.stages.upload_to_together import upload_approved
 from schemas.upload import FineTuneRequest, UploadRecord
 
 EXIT_CONFIG = 2

@@ -17,7 +17,7 @@ from prefect.flow_runs import resume_flow_run
 from prefect.logging.handlers import APILogHandler
 
 from pipelines.flow import sanitize_dataset
-from pipelines.stages.approve_run import APPROVAL_FILE
+from pipelines.gate.approve_run import APPROVAL_FILE
 from schemas.approval import Approval
 from tests.together_server import TogetherServer
 from tests.together_server.fixture import together_server  # noqa: F401

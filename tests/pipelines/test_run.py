@@ -4,7 +4,7 @@ import json
 
 from pipelines.run import run_sanitize
 from schemas.run_config import ReviewPolicy, RunConfig
-from tests.pipelines.webhook_receiver import Receiver, receiver  # noqa: F401
+from tests.pipelines.gate.webhook_receiver import Receiver, receiver  # noqa: F401
 
 
 def test_writes_reports_and_signed_event_when_run_completes(tmp_path, write_jsonl, monkeypatch, full_detector,

@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from pipelines.commands.approve import command
 from schemas.report import Decision
-from tests.pipelines.stages.run_dirs import make_run_dir, sanitized_path
+from tests.pipelines.gate.run_dirs import make_run_dir, sanitized_path
 
 
 def test_prints_summary_and_exits_0_when_approved(tmp_path: Path) -> None:

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from pipelines.commands.upload import command
-from pipelines.stages.approve_run import approve_run
-from pipelines.stages.start_fine_tune import ALLOWLIST_ENV
-from tests.pipelines.stages.run_dirs import make_run_dir, sanitized_path
+from pipelines.gate.approve_run import approve_run
+from pipelines.gate.start_fine_tune import ALLOWLIST_ENV
+from tests.pipelines.gate.run_dirs import make_run_dir, sanitized_path
 from tests.together_server import TogetherServer
 from tests.together_server.fixture import fake_together_key, together_server  # noqa: F401
 

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from pipelines.notify import (
+from pipelines.gate.notify import (
     SECRET_ENV,
     SIGNATURE_HEADER,
     URL_ENV,
@@ -13,7 +13,7 @@ from pipelines.notify import (
     sign,
     verify_signature,
 )
-from tests.pipelines.webhook_receiver import Receiver, receiver  # noqa: F401
+from tests.pipelines.gate.webhook_receiver import Receiver, receiver  # noqa: F401
 
 SHA = "ab" * 32
 

@@ -20,10 +20,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pipelines.atomic import atomic_write_text
-from schemas.errors import ConfigError, HashMismatch, NotApproved
 from pipelines.file_hash import sha256_file
-from pipelines.notify import send_event
+from pipelines.gate.notify import send_event
 from schemas.approval import POLICY_REVIEWER, Approval, ApprovalSource
+from schemas.errors import ConfigError, HashMismatch, NotApproved
 from schemas.report import Decision, Report
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import together
 from pydantic import SecretStr
 
+from pipelines.gate.together_calls import RetryPolicy, call_with_retries
 from schemas.errors import ConfigError, UploadRejected
-from pipelines.together_calls import RetryPolicy, call_with_retries
 from schemas.formats import RecordFormat
 from schemas.upload import FineTuneOutcome, FineTuneRequest
 

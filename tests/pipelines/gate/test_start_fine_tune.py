@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from schemas.errors import ConfigError, UploadRejected
-from pipelines.stages.approve_run import approve_run
-from pipelines.stages.start_fine_tune import (
+from pipelines.gate.approve_run import approve_run
+from pipelines.gate.start_fine_tune import (
     ALLOWLIST_ENV,
     BUDGET_ENV,
     resolve_fine_tune_policy,
     training_method_for,
 )
-from pipelines.stages.upload_to_together import UPLOAD_FILE, upload_approved
-from pipelines.together_calls import RetryPolicy
+from pipelines.gate.together_calls import RetryPolicy
+from pipelines.gate.upload_to_together import UPLOAD_FILE, upload_approved
+from schemas.errors import ConfigError, UploadRejected
 from schemas.formats import RecordFormat
 from schemas.upload import FineTuneRequest, UploadRecord
-from tests.pipelines.stages.run_dirs import make_run_dir
+from tests.pipelines.gate.run_dirs import make_run_dir
 from tests.together_server import TogetherServer
 from tests.together_server.fixture import together_server  # noqa: F401
 

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas.errors import ConfigError, HashMismatch, NotApproved
-from pipelines.notify import SECRET_ENV, URL_ENV
-from pipelines.stages.approve_run import (
+from pipelines.gate.approve_run import (
     APPROVAL_FILE,
     approve_run,
     check_approved,
@@ -17,10 +15,12 @@ from pipelines.stages.approve_run import (
     record_policy_approval,
     reject_run,
 )
+from pipelines.gate.notify import SECRET_ENV, URL_ENV
 from schemas.approval import Approval, ApprovalSource
+from schemas.errors import ConfigError, HashMismatch, NotApproved
 from schemas.report import Decision
-from tests.pipelines.stages.run_dirs import make_run_dir, sanitized_path
-from tests.pipelines.webhook_receiver import Receiver, receiver  # noqa: F401
+from tests.pipelines.gate.run_dirs import make_run_dir, sanitized_path
+from tests.pipelines.gate.webhook_receiver import Receiver, receiver  # noqa: F401
 
 
 def test_writes_bound_approval_when_reviewer_approves(tmp_path: Path) -> None:

@@ -28,17 +28,16 @@ from together.lib import FileTypeError
 from together.types import FileResponse
 
 from pipelines.atomic import atomic_write_text
-from schemas.errors import HashMismatch, UploadRejected, UploadUnavailable
 from pipelines.file_hash import sha256_file
-from pipelines.notify import send_event
-from pipelines.stages.approve_run import ApprovedRun, check_approved_run
-from pipelines.stages.start_fine_tune import (
+from pipelines.gate.approve_run import ApprovedRun, check_approved_run
+from pipelines.gate.notify import send_event
+from pipelines.gate.start_fine_tune import (
     FineTunePolicy,
     resolve_fine_tune_policy,
     start_fine_tune,
     training_method_for,
 )
-from pipelines.together_calls import (
+from pipelines.gate.together_calls import (
     RetryPolicy,
     call_with_retries,
     clip,
@@ -46,7 +45,8 @@ from pipelines.together_calls import (
     make_client,
     resolve_base_url,
 )
-from pipelines.together_key import key_hint, read_together_key
+from pipelines.gate.together_key import key_hint, read_together_key
+from schemas.errors import HashMismatch, UploadRejected, UploadUnavailable
 from schemas.upload import FineTuneRequest, UploadRecord
 
 log = logging.getLogger(__name__)

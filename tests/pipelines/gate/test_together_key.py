@@ -4,8 +4,8 @@ from collections.abc import Iterator
 import pytest
 from pydantic import BaseModel, SecretStr
 
+from pipelines.gate.together_key import ENV_VAR, key_hint, read_together_key
 from schemas.errors import ConfigError
-from pipelines.together_key import ENV_VAR, key_hint, read_together_key
 
 
 def _fake_key() -> str:

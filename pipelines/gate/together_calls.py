@@ -24,8 +24,8 @@ import together
 from pydantic import SecretStr
 from together import APIConnectionError, APIStatusError, AuthenticationError, PermissionDeniedError
 
+from pipelines.gate.together_key import key_hint
 from schemas.errors import ConfigError, UploadError, UploadRejected, UploadUnavailable
-from pipelines.together_key import key_hint
 
 log = logging.getLogger(__name__)
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.gate.approve_run import approve_run
+from pipelines.gate.notify import SECRET_ENV, URL_ENV
+from pipelines.gate.together_calls import RetryPolicy
+from pipelines.gate.upload_to_together import UPLOAD_FILE, upload_approved
 from schemas.errors import ConfigError, HashMismatch, NotApproved, UploadRejected, UploadUnavailable
-from pipelines.notify import SECRET_ENV, URL_ENV
-from pipelines.stages.approve_run import approve_run
-from pipelines.stages.upload_to_together import UPLOAD_FILE, upload_approved
-from pipelines.together_calls import RetryPolicy
 from schemas.upload import UploadRecord
-from tests.pipelines.stages.run_dirs import make_run_dir, sanitized_path
-from tests.pipelines.webhook_receiver import Receiver, receiver  # noqa: F401
+from tests.pipelines.gate.run_dirs import make_run_dir, sanitized_path
+from tests.pipelines.gate.webhook_receiver import Receiver, receiver  # noqa: F401
 from tests.together_server import TogetherServer
 from tests.together_server.fixture import fake_together_key, together_server  # noqa: F401
 

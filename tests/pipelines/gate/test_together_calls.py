@@ -3,8 +3,7 @@ import pytest
 from pydantic import SecretStr
 from together import APIConnectionError, APIStatusError
 
-from schemas.errors import ConfigError, UploadRejected, UploadUnavailable
-from pipelines.together_calls import (
+from pipelines.gate.together_calls import (
     RetryPolicy,
     call_with_retries,
     clip,
@@ -13,6 +12,7 @@ from pipelines.together_calls import (
     server_message,
     translate_error,
 )
+from schemas.errors import ConfigError, UploadRejected, UploadUnavailable
 
 KEY = SecretStr("x" * 40 + "WXYZ")
 REQUEST = httpx.Request("POST", "https://api.together.ai/v1/files")

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from pipelines.notify import SIGNATURE_HEADER, verify_signature
+from pipelines.gate.notify import SIGNATURE_HEADER, verify_signature
 
 
 @dataclass
