@@ -24,8 +24,15 @@ run: install  ## sanitize every file in data-samples/ into out/ (no outside serv
 	$(BIN)/ft-sanitizer sanitize data-samples --out $(OUT)
 	@echo "outputs: $(OUT)/<name>/{<name>.sanitized.jsonl,<name>.quarantine.jsonl,report.json,report.html}"
 
-system-deps:  ## Debian packages the tests need (headless chromium)
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+system-deps:  ## Debian packages the tests need (headless chromium, without recommended extras)
+	@if command -v chromium >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" -ne 0 ]; then \
+	  echo "make system-deps: chromium (Debian package) is missing and installing it needs root;" \
+	       "run: sudo apt-get install --no-install-recommends chromium  (or: sudo make system-deps)" >&2; \
+	  exit 1; \
+	fi; \
+	echo "installing Debian's chromium (headless browser for the report and Prefect UI tests)"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
 
 test: install system-deps  ## run the whole test suite
 	$(BIN)/python -m pytest -q

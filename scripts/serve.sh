@@ -49,7 +49,7 @@ fi
 SERVER_PID=$!
 echo "server $SERVER_PID" >"$PIDS"
 
-echo -n "waiting for http://127.0.0.1:$PORT/api/health "
+echo -n "starting the Prefect server "
 for _ in $(seq 1 120); do
     if "$PY" - "$PORT" <<'EOF' 2>/dev/null
 import sys, urllib.request
@@ -72,17 +72,28 @@ if ! "$PY" -c "import urllib.request; urllib.request.urlopen('$PREFECT_API_URL/h
 fi
 
 if ! "$PY" -m prefect work-pool inspect "$POOL" >/dev/null 2>&1; then
-    "$PY" -m prefect work-pool create "$POOL" --type process >/dev/null
+    "$PY" -m prefect work-pool create "$POOL" --type process >>"$STATE/deploy.log" 2>&1
 fi
-"$PY" -m prefect --no-prompt deploy --all
+# `prefect deploy` prints advice meant for other set-ups ("start a worker in a separate terminal"):
+# keep it in the log and say below, once, what runs.
+if ! "$PY" -m prefect --no-prompt deploy --all >>"$STATE/deploy.log" 2>&1; then
+    echo "prefect deploy failed; see $STATE/deploy.log" >&2
+    tail -n 20 "$STATE/deploy.log" >&2
+    exit 1
+fi
 
-"$PY" -m prefect worker start --pool "$POOL" --name ft-sanitizer-worker >>"$STATE/worker.log" 2>&1 &
+# scripts/worker.py, not `prefect worker start`: it stops within a second on SIGTERM (scripts/stop.sh).
+"$PY" "$ROOT/scripts/worker.py" --pool "$POOL" --name ft-sanitizer-worker >>"$STATE/worker.log" 2>&1 &
 WORKER_PID=$!
 echo "worker $WORKER_PID" >>"$PIDS"
 
-echo "Prefect UI:  http://127.0.0.1:$PORT"
-echo "API:         $PREFECT_API_URL"
-echo "PIDs:        $PIDS (server $SERVER_PID, worker $WORKER_PID); logs in $STATE/*.log"
-echo "Run on demand: PREFECT_API_URL=$PREFECT_API_URL $ROOT/.venv/bin/prefect deployment run" \
-     "sanitize-dataset/sanitize-on-demand --param input_path=FILE --param output_dir=DIR"
-echo "Stop:        scripts/stop.sh"
+cat <<EOF
+ft-sanitizer on Prefect is running:
+  Prefect UI   http://127.0.0.1:$PORT  (API $PREFECT_API_URL)
+  server       pid $SERVER_PID, SQLite in $STATE
+  worker       pid $WORKER_PID, polls work pool $POOL
+  deployments  sanitize-dataset/sanitize-nightly (02:00 UTC, reads $FT_SANITIZER_NIGHTLY_INPUT)
+               sanitize-dataset/sanitize-on-demand (waits for a reviewer's decision in the UI)
+  logs         $STATE/{server,deploy,worker}.log
+Stop all of it with: make stop
+EOF

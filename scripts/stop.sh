@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
 # Stop what scripts/serve.sh started, by the PIDs it wrote to .prefect/pids: the worker first (a
-# worker whose server is gone hangs on shutdown), then the server. SIGTERM, then wait; a PID that
-# no longer runs a Prefect process (reused by the system) is left alone.
+# worker whose server is gone hangs on shutdown), then the server. SIGTERM, then wait (the worker,
+# scripts/worker.py, and the server both exit within about a second); a PID that no longer runs the
+# process serve.sh started (reused by the system) is left alone.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PIDS="$ROOT/.prefect/pids"
-WAIT_S="${FT_SANITIZER_STOP_WAIT_S:-30}"
+WAIT_S="${FT_SANITIZER_STOP_WAIT_S:-10}"
 
 if [[ ! -f "$PIDS" ]]; then
     echo "nothing to stop: $PIDS does not exist"
     exit 0
 fi
 
-is_ours() {  # the PID still runs `python -m prefect <role> start`
-    local pid="$1" role="$2"
-    [[ -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "prefect $role start"
+is_ours() {  # the PID still runs what serve.sh started for this role
+    local pid="$1" role="$2" pattern
+    case "$role" in
+        worker) pattern="scripts/worker.py" ;;
+        *) pattern="prefect $role start" ;;
+    esac
+    [[ -r "/proc/$pid/cmdline" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$pattern"
 }
 
 stop_one() {
@@ -25,12 +30,13 @@ stop_one() {
         return 0
     fi
     kill -TERM "$pid"
-    for _ in $(seq 1 "$WAIT_S"); do
+    for _ in $(seq 1 $((WAIT_S * 10))); do
         is_ours "$pid" "$role" || { echo "stopped $role (pid $pid)"; return 0; }
-        sleep 1
+        sleep 0.1
     done
     echo "$role (pid $pid) did not stop within $WAIT_S s after SIGTERM; sending SIGKILL" >&2
     kill -KILL "$pid" 2>/dev/null
+    return 1
 }
 
 status=0

@@ -107,7 +107,8 @@ class PrefectStack:
         self._start_together_server()
         # The worker has no TOGETHER_API_KEY: the upload task must read the key from the Secret block.
         worker_env = {**self.env, "TOGETHER_BASE_URL": f"http://127.0.0.1:{self.together_port}"}
-        self._popen("worker", ["-m", "prefect", "worker", "start", "--pool", POOL], env=worker_env)
+        # The project's worker entry point (as `make serve` starts it): it stops within a second on SIGTERM.
+        self._popen("worker", [str(ROOT / "scripts" / "worker.py"), "--pool", POOL], env=worker_env)
         return self
 
     def _wait_healthy(self) -> None:
