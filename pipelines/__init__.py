@@ -2,10 +2,15 @@
 
 Exports load on first use (PEP 562), so `import pipelines` stays cheap for the CLI: no polars, no
 Prefect, no spaCy until asked for. `pipelines.sanitize_file` is the notebook function of
-pipelines/api.py, not the stage module pipelines/stages/sanitize_file.py.
+pipelines/api.py, not the stage module pipelines/stages/sanitize_file.py. Importing the package
+sets ft-sanitizer's Prefect defaults where the user set nothing (pipelines/prefect_defaults.py).
 """
 
 from typing import Any
+
+from pipelines.prefect_defaults import apply_prefect_defaults
+
+apply_prefect_defaults()  # before anything imports Prefect: analytics off, a patient ephemeral server
 
 _EXPORTS = {
     "sanitize_file": ("pipelines.api", "sanitize_file"),
