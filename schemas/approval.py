@@ -1,9 +1,13 @@
 """approval.json: a reviewer's (or the policy's) decision, bound to the exact bytes it was made on.
 
-An approval names the sanitized file and its sha256, and the sha256 of report.json as it was read.
-If either file changes afterwards, the approval no longer applies (the gate raises HashMismatch).
+An approval names every file of the run (sanitized file, quarantine file, report.json, report.html)
+with its sha256, the policy decision it was taken on, who took it and when, and carries an
+HMAC-SHA256 of all that under the approval key (`pipelines.gate.approval_key`). If any file changes
+afterwards, or any field of the approval is edited, the approval no longer applies.
 """
 
+import json
+import re
 from datetime import datetime
 from enum import StrEnum
 
@@ -30,7 +34,7 @@ class Approval(BaseModel):
 
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, frozen=True)
 
-    schema_version: int = 1
+    schema_version: int = 2
     approved: bool
     reviewer: str = Field(min_length=1, max_length=200, description="Who decided; 'policy' for automatic.")
     approved_at: AwareDatetime | None = Field(None, description="UTC time of an approval.")
@@ -44,6 +48,11 @@ class Approval(BaseModel):
     sanitized_sha256: str = Field(pattern=SHA256_PATTERN)
     report_sha256: str = Field(pattern=SHA256_PATTERN, description="sha256 of report.json when decided.")
     decision_at_approval: Decision = Field(description="The policy decision in report.json when decided.")
+    files: dict[str, str] = Field(
+        min_length=1, description="Every file of the run (bare name) -> its sha256 when decided."
+    )
+    key_id: str = Field(pattern=r"^[0-9a-f]{12}$", description="Which approval key signed (not the key).")
+    signature: str = Field(pattern=SHA256_PATTERN, description="HMAC-SHA256 of the other fields.")
 
     @model_validator(mode="after")
     def _one_timestamp(self) -> "Approval":
@@ -53,7 +62,16 @@ class Approval(BaseModel):
             raise ValueError("a rejection needs rejected_at and no approved_at")
         if self.approved and self.decision_at_approval is Decision.REJECTED:
             raise ValueError("a run the policy rejected cannot carry an approval")
+        for name, digest in self.files.items():
+            if not re.fullmatch(SHA256_PATTERN, digest) or "/" in name or name in ("", ".", ".."):
+                raise ValueError("files must map bare file names to sha256 hex digests")
         return self
+
+    def signed_payload(self) -> bytes:
+        """The bytes the signature covers: every field but the signature, canonical JSON."""
+        return json.dumps(
+            self.model_dump(mode="json", exclude={"signature"}), sort_keys=True, separators=(",", ":")
+        ).encode()
 
     @property
     def decided_at(self) -> datetime:

@@ -52,6 +52,8 @@ class DetectionOptions(_Model):
 
     detectors: frozenset[Detectors] = Field(
         default=frozenset({Detectors.PII, Detectors.SECRETS}),
+        # No detector means nothing was looking: an empty set would report "nothing found" on raw data.
+        min_length=1,
         description="Detector families to run: pii (Presidio + spaCy NER), secrets (API keys, tokens, private keys).",
     )
     pii_entities: tuple[str, ...] = Field(

@@ -1,4 +1,4 @@
-"""`ft-sanitizer approve DIR --reviewer NAME`: record a reviewer's decision, bound to the file's sha256."""
+"""`ft-sanitizer approve DIR --reviewer NAME`: record a reviewer's signed decision on the whole run."""
 
 import sys
 from pathlib import Path
@@ -6,10 +6,11 @@ from pathlib import Path
 import click
 
 from pipelines.gate.approve_run import approve_run, reject_run
-from schemas.errors import GateError, PipelineError
+from schemas.errors import AlreadyDecided, GateError, PipelineError
 
 EXIT_CONFIG = 2
 EXIT_GATE = 3
+EXIT_ALREADY_DECIDED = 4
 
 
 @click.command("approve")
@@ -21,19 +22,31 @@ EXIT_GATE = 3
 @click.option(
     "--reject", is_flag=True, help="Record a rejection instead: the run can then never be uploaded."
 )
-def command(run_dir: Path, reviewer: str, comment: str, reject: bool) -> None:
+@click.option(
+    "--approval-key-block",
+    default=None,
+    metavar="NAME",
+    help="Read the approval key from this Prefect Secret block instead of $FT_SANITIZER_APPROVAL_KEY.",
+)
+def command(run_dir: Path, reviewer: str, comment: str, reject: bool, approval_key_block: str | None) -> None:
     """Approve (or --reject) the sanitize run in DIR after reading its report.
 
-    Writes DIR/approval.json with the reviewer, the UTC time, and the sha256 of the sanitized file and of
-    report.json; if either file changes later, `upload` refuses. A run the policy rejected cannot be
-    approved, and a rejection is final for that folder.
+    Writes DIR/approval.json: the reviewer, the UTC time, the policy decision, the sha256 of every file
+    of the run (sanitized, quarantine, report.json, report.html), signed (HMAC-SHA256) with the approval
+    key from $FT_SANITIZER_APPROVAL_KEY (or --approval-key-block). Only a holder of that key can approve;
+    `upload` verifies the signature and every hash. A run the policy rejected cannot be approved, a
+    rejection is final for that folder, and a run another reviewer already decided is left as it is.
 
-    Exit status: 0 decision recorded, 2 invalid option, 3 refused by the gate (policy rejected the run,
-    already rejected, missing file, or the file no longer matches report.json).
+    Exit status: 0 decision recorded (or already recorded by the same reviewer), 2 invalid option or no
+    usable approval key, 3 refused by the gate (policy rejected the run, missing or altered file),
+    4 another reviewer already decided this run (your attempt is recorded in approval_attempts.jsonl).
     """
     decide = reject_run if reject else approve_run
     try:
-        decision = decide(run_dir, reviewer=reviewer, comment=comment, source="cli")
+        decision = decide(run_dir, reviewer=reviewer, comment=comment, source="cli", key_block=approval_key_block)
+    except AlreadyDecided as e:
+        click.echo(f"refused: {e}", err=True)
+        sys.exit(EXIT_ALREADY_DECIDED)
     except GateError as e:
         click.echo(f"refused: {e}", err=True)
         sys.exit(EXIT_GATE)
@@ -43,6 +56,6 @@ def command(run_dir: Path, reviewer: str, comment: str, reject: bool) -> None:
     verb = "approved" if decision.approved else "rejected"
     click.echo(
         f"{verb} {decision.sanitized_name} (sha256 {decision.sanitized_sha256[:12]}…, policy said "
-        f"{decision.decision_at_approval.value}) by {decision.reviewer}"
-        + (f"; next: ft-sanitizer upload {run_dir}" if decision.approved else "")
+        f"{decision.decision_at_approval.value}) by {decision.reviewer}, signed with approval key "
+        f"{decision.key_id}" + (f"; next: ft-sanitizer upload {run_dir}" if decision.approved else "")
     )

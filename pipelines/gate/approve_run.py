@@ -1,35 +1,48 @@
-"""The review gate: record a decision on a run, and check it before anything leaves the machine.
+"""The review gate: record a signed decision on a run, and check it before anything leaves the machine.
 
-A decision is bound to bytes: approval.json holds the sha256 of the sanitized file and of report.json
-as they were when the decision was taken. `check_approved` recomputes both from disk every time, so a
-file edited after approval is refused (HashMismatch), whoever approved it.
+A decision is bound to bytes and to a key. approval.json holds the sha256 of every file of the run
+(sanitized file, quarantine file, report.json, report.html), the policy decision it was taken on, who
+took it and when, and an HMAC-SHA256 of all of it under the approval key (`approval_key`). Anyone
+who can write the run folder can write an approval.json, but only a key holder can make one the gate
+accepts: `check_approved_run` verifies the signature, then recomputes every hash from disk, so an
+edited field, an edited file or a swapped file is refused, whoever approved it.
 
 Who may approve what:
-- report.decision == approved: the sanitize run records a policy approval (`record_policy_approval`).
-- report.decision == needs_review: a human approves (`approve_run`) or rejects (`reject_run`).
+- report.decision == approved: the sanitize run (or the Prefect worker) records a policy approval
+  (`record_policy_approval`), signed with the key it holds; never for a run that ran no detector.
+- report.decision == needs_review: a key holder approves (`approve_run`) or rejects (`reject_run`).
 - report.decision == rejected: nobody can approve; fix the input or the config and sanitize again.
-A human rejection is final for that run folder; a new sanitize run makes a new decision possible.
+A rejection is final for that run folder (sanitize refuses to write into it again). A second
+reviewer's decision on an already decided run is refused with `AlreadyDecided` and recorded in
+approval_attempts.jsonl.
 """
 
-import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import SecretStr, ValidationError
 
 from pipelines.atomic import atomic_write_text
-from pipelines.file_hash import sha256_file
+from pipelines.gate.approval_attempts import record_attempt
+from pipelines.gate.approval_key import key_id, read_approval_key, sign, verify
 from pipelines.gate.notify import send_event
+from pipelines.gate.run_files import SMALL_LIMIT, read_regular
+from pipelines.gate.run_folder import REPORT_FILE, describe, hash_run, load_report
 from schemas.approval import POLICY_REVIEWER, Approval, ApprovalSource
-from schemas.errors import ConfigError, HashMismatch, NotApproved
+from schemas.errors import AlreadyDecided, ConfigError, HashMismatch, NotApproved
 from schemas.report import Decision, Report
 
 log = logging.getLogger(__name__)
 
-REPORT_FILE = "report.json"
 APPROVAL_FILE = "approval.json"
+_PURPOSE = "approval"
+
+__all__ = [
+    "APPROVAL_FILE", "REPORT_FILE", "ApprovedRun", "approve_run", "check_approved", "check_approved_run",
+    "read_approval", "record_policy_approval", "refuse_if_rejected", "reject_run",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -42,110 +55,163 @@ class ApprovedRun:
     sanitized_path: Path
 
 
-def approve_run(out_dir: Path, *, reviewer: str, comment: str = "", source: str = "cli") -> Approval:
-    """Approve the run in `out_dir` for upload and write approval.json atomically.
+def approve_run(
+    out_dir: Path, *, reviewer: str, comment: str = "", source: str = "cli", key_block: str | None = None
+) -> Approval:
+    """Approve the run in `out_dir` for upload and write a signed approval.json atomically.
+
+    `key_block`: Prefect Secret block with the approval key (default: FT_SANITIZER_APPROVAL_KEY_BLOCK,
+    else the variable FT_SANITIZER_APPROVAL_KEY). The Prefect flow calls this with source="prefect".
 
     Raises:
-        NotApproved: the policy rejected the run, a reviewer already rejected it, or a file is missing.
-        HashMismatch: the sanitized file no longer matches report.json.
-        ConfigError: reviewer or source is not valid.
+        NotApproved: the policy rejected the run, or a file is missing or not a regular file.
+        AlreadyDecided: another reviewer already approved it, or it was rejected (attempt recorded).
+        HashMismatch: the sanitized file or report.html no longer belongs to report.json.
+        ConfigError: no approval key, or reviewer or source not valid.
     """
-    return _decide(Path(out_dir), approved=True, reviewer=reviewer, comment=comment, source=source)
+    return _decide(Path(out_dir), approved=True, reviewer=reviewer, comment=comment, source=source,
+                   key=read_approval_key(key_block))
 
 
-def reject_run(out_dir: Path, *, reviewer: str, comment: str = "", source: str = "cli") -> Approval:
-    """Reject the run in `out_dir` (approval.json with approved=false): it can never be uploaded.
+def reject_run(
+    out_dir: Path, *, reviewer: str, comment: str = "", source: str = "cli", key_block: str | None = None
+) -> Approval:
+    """Reject the run in `out_dir` (a signed approval.json with approved=false): it can never be uploaded.
 
     Raises:
-        NotApproved: report.json or the sanitized file is missing.
-        HashMismatch: the sanitized file no longer matches report.json.
-        ConfigError: reviewer or source is not valid.
+        NotApproved: report.json or a file of the run is missing.
+        AlreadyDecided: another reviewer already rejected it (attempt recorded).
+        HashMismatch: the sanitized file or report.html no longer belongs to report.json.
+        ConfigError: no approval key, or reviewer or source not valid.
     """
-    return _decide(Path(out_dir), approved=False, reviewer=reviewer, comment=comment, source=source)
+    return _decide(Path(out_dir), approved=False, reviewer=reviewer, comment=comment, source=source,
+                   key=read_approval_key(key_block))
 
 
-def record_policy_approval(out_dir: Path) -> Approval:
+def record_policy_approval(out_dir: Path, *, key_block: str | None = None) -> Approval:
     """Record the policy's own approval (reviewer "policy") for a run whose report says approved.
 
-    The sanitize run calls this right after writing report.json when its decision is approved.
+    The sanitize run (with --auto-approve) and the nightly flow call this after report.json is written;
+    the process needs the approval key for it.
 
     Raises:
-        NotApproved: the report's decision is not approved.
+        NotApproved: the report's decision is not approved, or the run ran no detector.
         HashMismatch: the sanitized file no longer matches report.json.
+        ConfigError: no approval key.
     """
     out_dir = Path(out_dir)
-    report, _ = _load_report(out_dir)
+    report, _ = load_report(out_dir)
     if report.decision is not Decision.APPROVED:
         raise NotApproved(
             f"{out_dir / REPORT_FILE}: the policy decision is {report.decision.value}, not approved; "
             "a policy approval needs decision=approved (use `ft-sanitizer approve` for needs_review runs)"
         )
-    return _decide(out_dir, approved=True, reviewer=POLICY_REVIEWER, comment="", source=ApprovalSource.POLICY)
+    if not _detectors_of(report):
+        raise NotApproved(
+            f"{out_dir / REPORT_FILE}: the run ran no detector, so finding nothing proves nothing; the "
+            "policy never approves it: sanitize again with --detectors pii,secrets"
+        )
+    return _decide(out_dir, approved=True, reviewer=POLICY_REVIEWER, comment="", source=ApprovalSource.POLICY,
+                   key=read_approval_key(key_block))
+
+
+def refuse_if_rejected(out_dir: Path) -> None:
+    """Refuse to (re)write a run folder that holds a reviewer's rejection: it must stay on record.
+
+    Raises:
+        NotApproved: approval.json in `out_dir` records a rejection (or cannot be read as a decision).
+    """
+    path = Path(out_dir) / APPROVAL_FILE
+    if not path.exists() and not path.is_symlink():
+        return
+    try:
+        existing = read_approval(out_dir)
+    except NotApproved as e:
+        raise NotApproved(
+            f"{path} exists but is not a readable decision; sanitize into a new folder (a key holder can "
+            "inspect and remove that file)"
+        ) from e
+    if existing is not None and not existing.approved:
+        raise NotApproved(
+            f"{out_dir} was rejected by {existing.reviewer} at {existing.decided_at.isoformat()}; the rejection "
+            "stays on record: sanitize into a new folder (--out NEW_DIR)"
+        )
 
 
 def read_approval(out_dir: Path) -> Approval | None:
-    """Return the decision recorded in `out_dir`, or None when there is none.
+    """Return the decision recorded in `out_dir` (signature not checked here), or None when there is none.
 
     Raises:
-        NotApproved: approval.json exists but is not a valid approval.
+        NotApproved: approval.json exists but is not a regular file or not a valid approval.
     """
     path = Path(out_dir) / APPROVAL_FILE
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, SMALL_LIMIT)
     except FileNotFoundError:
         return None
     try:
         return Approval.model_validate_json(raw)
     except ValidationError as e:
         raise NotApproved(
-            f"{path} is not a valid approval ({_describe(e)}); delete it and approve the run again"
+            f"{path} is not a valid approval ({describe(e)}); a key holder must approve the run again"
         ) from e
 
 
-def check_approved(out_dir: Path) -> Approval:
-    """Return the approval of `out_dir` after proving it still applies to the files on disk.
+def check_approved(out_dir: Path, *, key_block: str | None = None) -> Approval:
+    """Return the approval of `out_dir` after proving it is genuine and still applies to the files on disk.
 
     Raises:
-        NotApproved: no approval, a rejection, or a missing file.
-        HashMismatch: the sanitized file or report.json changed since the decision.
+        NotApproved: no approval, a forged or edited one, a rejection, or a missing file.
+        HashMismatch: a file of the run changed since the decision.
+        ConfigError: no approval key to verify with.
     """
-    return check_approved_run(out_dir).approval
+    return check_approved_run(out_dir, key_block=key_block).approval
 
 
-def check_approved_run(out_dir: Path) -> ApprovedRun:
+def check_approved_run(out_dir: Path, *, key_block: str | None = None) -> ApprovedRun:
     """Like `check_approved`, also returning the report and the path of the file to upload."""
     out_dir = Path(out_dir)
-    report, report_sha = _load_report(out_dir)
+    report, report_sha = load_report(out_dir)
     approval = read_approval(out_dir)
     if approval is None:
         raise NotApproved(_no_approval_message(out_dir, report))
+    _require_signed(out_dir, approval, read_approval_key(key_block))
     if not approval.approved:
         raise NotApproved(
             f"{out_dir}: rejected by {approval.reviewer} at {approval.decided_at.isoformat()}; a rejected "
             "run is never uploaded: fix the data and run sanitize again into a new folder"
         )
-    if approval.report_sha256 != report_sha:
-        raise HashMismatch(
-            f"{out_dir / REPORT_FILE} changed since it was approved (sha256 {report_sha[:12]}… is not the "
-            f"approved {approval.report_sha256[:12]}…); review the new report and approve again"
+    if report.decision is Decision.REJECTED or approval.decision_at_approval is not report.decision:
+        raise NotApproved(
+            f"{out_dir / REPORT_FILE}: the policy decision is {report.decision.value} but the approval was "
+            f"given on {approval.decision_at_approval.value}; review the run and approve again"
         )
-    if approval.sanitized_name != report.sanitized.name:
+    actual = hash_run(out_dir, report, report_sha)
+    changed = sorted(n for n in set(actual) | set(approval.files) if actual.get(n) != approval.files.get(n))
+    if changed:
         raise HashMismatch(
-            f"{out_dir / APPROVAL_FILE} approves a different file than report.json names; approve again"
+            f"{out_dir}: {', '.join(changed)} changed since the run was approved (or the approval covers other "
+            "files); only the approved bytes may be uploaded: run sanitize and approve again"
         )
-    sanitized = _sanitized_path(out_dir, report)
-    actual = sha256_file(sanitized)
-    if actual != approval.sanitized_sha256 or actual != report.sanitized_sha256:
-        raise HashMismatch(
-            f"{sanitized} changed since it was approved (sha256 {actual[:12]}… is not the approved "
-            f"{approval.sanitized_sha256[:12]}…); only the approved bytes may be uploaded: run sanitize again"
-        )
-    log.info("gate passed: sanitized sha256 %s… approved by %s", actual[:12], approval.source.value)
-    return ApprovedRun(approval=approval, report=report, report_sha256=report_sha, sanitized_path=sanitized)
+    sanitized_sha = actual[report.sanitized.name]
+    if sanitized_sha != approval.sanitized_sha256 or sanitized_sha != report.sanitized_sha256:
+        raise HashMismatch(f"{out_dir}: the sanitized file's sha256 disagrees with the approval; approve again")
+    log.info("gate passed: sanitized sha256 %s… approved by %s", sanitized_sha[:12], approval.source.value)
+    return ApprovedRun(approval=approval, report=report, report_sha256=report_sha,
+                       sanitized_path=out_dir / report.sanitized.name)
 
 
-def _decide(out_dir: Path, *, approved: bool, reviewer: str, comment: str, source: str) -> Approval:
-    report, report_sha = _load_report(out_dir)
+def _require_signed(out_dir: Path, approval: Approval, key: SecretStr) -> None:
+    if approval.key_id != key_id(key) or not verify(_PURPOSE, approval.signed_payload(), approval.signature, key):
+        raise NotApproved(
+            f"{out_dir / APPROVAL_FILE}: the signature does not verify under the approval key (key id "
+            f"{key_id(key)}); it was edited or not made by a key holder: a key holder must approve the run again"
+        )
+
+
+def _decide(out_dir: Path, *, approved: bool, reviewer: str, comment: str, source: str | ApprovalSource,
+            key: SecretStr) -> Approval:
+    report, report_sha = load_report(out_dir)
     source_enum = _parse_source(source)
     if approved and report.decision is Decision.REJECTED:
         reasons = "; ".join(report.decision_reasons) or "see report.json"
@@ -153,87 +219,91 @@ def _decide(out_dir: Path, *, approved: bool, reviewer: str, comment: str, sourc
             f"{out_dir}: the policy rejected this run ({reasons}); a rejected run cannot be approved: fix "
             "the input or the sanitizer settings and run sanitize again"
         )
-    sanitized = _sanitized_path(out_dir, report)
-    actual = sha256_file(sanitized)
-    if actual != report.sanitized_sha256:
+    files = hash_run(out_dir, report, report_sha)
+    sanitized_sha = files[report.sanitized.name]
+    if sanitized_sha != report.sanitized_sha256:
         raise HashMismatch(
-            f"{sanitized} does not match report.json (sha256 {actual[:12]}… is not the reported "
-            f"{report.sanitized_sha256[:12]}…); the file changed after sanitize: run sanitize again"
+            f"{out_dir / report.sanitized.name} does not match report.json (sha256 {sanitized_sha[:12]}… is not "
+            f"the reported {report.sanitized_sha256[:12]}…); the file changed after sanitize: run sanitize again"
         )
-    existing = read_approval(out_dir)
-    if existing is not None and existing.report_sha256 == report_sha and existing.sanitized_sha256 == actual:
-        if not existing.approved and approved:
-            raise NotApproved(
-                f"{out_dir}: already rejected by {existing.reviewer} at {existing.decided_at.isoformat()}; a "
-                "rejection is final for a run folder: run sanitize again into a new folder"
-            )
-        if existing.approved and approved and existing.source is not ApprovalSource.POLICY:
-            log.info("run already approved by a reviewer; approval.json left unchanged")
-            return existing
+    _require_html_of(out_dir, report)
+    existing = _existing_decision(out_dir, key)
+    name = reviewer.strip()
+    if existing is not None and (repeat := _repeat(out_dir, existing, approved, name, files)) is not None:
+        return repeat
     now = datetime.now(UTC)
     try:
-        decision = Approval(
-            approved=approved,
-            reviewer=reviewer.strip(),
-            approved_at=now if approved else None,
-            rejected_at=None if approved else now,
-            comment=comment,
-            source=source_enum,
-            sanitized_name=sanitized.name,
-            sanitized_bytes=sanitized.stat().st_size,
-            sanitized_sha256=actual,
-            report_sha256=report_sha,
-            decision_at_approval=report.decision,
+        unsigned = Approval(
+            approved=approved, reviewer=name, approved_at=now if approved else None,
+            rejected_at=None if approved else now, comment=comment, source=source_enum,
+            sanitized_name=report.sanitized.name, sanitized_bytes=report.sanitized.bytes,
+            sanitized_sha256=sanitized_sha, report_sha256=report_sha, decision_at_approval=report.decision,
+            files=files, key_id=key_id(key), signature="0" * 64,
         )
     except ValidationError as e:
-        raise ConfigError(f"cannot record the decision: {_describe(e)}") from e
+        raise ConfigError(f"cannot record the decision: {describe(e)}") from e
+    decision = unsigned.model_copy(update={"signature": sign(_PURPOSE, unsigned.signed_payload(), key)})
     atomic_write_text(out_dir / APPROVAL_FILE, decision.model_dump_json(indent=2) + "\n")
-    log.info(
-        "run %s (source %s, policy decision %s, sha256 %s…)",
-        "approved" if approved else "rejected",
-        source_enum.value,
-        report.decision.value,
-        actual[:12],
-    )
-    send_event(
-        "approved" if approved else "rejected",
-        {
-            "sanitized_sha256": actual,
-            "report_sha256": report_sha,
-            "decision": report.decision.value,
-            "source": source_enum.value,
-            "records_written": report.records_written,
-            "records_quarantined": report.records_quarantined,
-        },
-    )
+    log.info("run %s (source %s, policy decision %s, sha256 %s…)", "approved" if approved else "rejected",
+             source_enum.value, report.decision.value, sanitized_sha[:12])
+    send_event("approved" if approved else "rejected", {
+        "sanitized_sha256": sanitized_sha, "report_sha256": report_sha, "decision": report.decision.value,
+        "source": source_enum.value, "records_written": report.records_written,
+        "records_quarantined": report.records_quarantined,
+    })
     return decision
 
 
-def _load_report(out_dir: Path) -> tuple[Report, str]:
-    path = out_dir / REPORT_FILE
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError as e:
-        raise NotApproved(f"{path} does not exist; run sanitize into {out_dir} first") from e
-    try:
-        report = Report.model_validate_json(raw)
-    except ValidationError as e:
-        raise NotApproved(f"{path} is not a valid report ({_describe(e)}); run sanitize again") from e
-    # The hash of the bytes just parsed, not of a second read: what was checked is what is bound.
-    return report, hashlib.sha256(raw).hexdigest()
+def _existing_decision(out_dir: Path, key: SecretStr) -> Approval | None:
+    existing = read_approval(out_dir)
+    if existing is not None:
+        # A decision nobody with the key made is not a decision: refuse to build on (or over) it.
+        _require_signed(out_dir, existing, key)
+    return existing
 
 
-def _sanitized_path(out_dir: Path, report: Report) -> Path:
-    name = report.sanitized.name
-    # report.json is data on disk: never let it point the uploader outside the run folder.
-    if not name or Path(name).name != name or name in (".", ".."):
-        raise NotApproved(
-            f"{out_dir / REPORT_FILE}: sanitized.name must be a bare file name inside the run folder"
+def _repeat(out_dir: Path, existing: Approval, approved: bool, reviewer: str,
+            files: dict[str, str]) -> Approval | None:
+    """The answer when the run already holds a decision; None when the new decision may replace it."""
+    if existing.source is ApprovalSource.POLICY and approved:
+        return None  # a reviewer confirming a policy approval records their own name over it
+    same_run = existing.files == files
+    if existing.approved and not approved:
+        return None  # a veto is always possible until upload: a rejection replaces an approval
+    if existing.approved and not same_run:
+        return None  # the run was sanitized again: the old approval covers other bytes
+    if existing.reviewer == reviewer and existing.approved == approved:
+        log.info("run already %s by the same reviewer; approval.json left unchanged",
+                 "approved" if approved else "rejected")
+        return existing
+    verb = "approved" if existing.approved else "rejected"
+    record_attempt(out_dir, reviewer=reviewer, wanted="approve" if approved else "reject",
+                   decided_by=existing.reviewer, decision=verb)
+    raise AlreadyDecided(
+        f"{out_dir}: already {verb} by {existing.reviewer} at {existing.decided_at.isoformat()}; "
+        f"{reviewer}'s attempt changed nothing and was recorded in approval_attempts.jsonl"
+        + ("; a rejection is final: sanitize again into a new folder" if not existing.approved else "")
+    )
+
+
+def _require_html_of(out_dir: Path, report: Report) -> None:
+    """report.html must be the page of this report.json (a failed write could leave an older one)."""
+    from pipelines.gate.run_files import open_regular
+    from pipelines.stages.render_html import HTML_NAME, render_report_html
+
+    with open_regular(out_dir / HTML_NAME) as f:
+        html = f.read()
+    if html != render_report_html(report).encode("utf-8"):
+        raise HashMismatch(
+            f"{out_dir / HTML_NAME} is not the page of {REPORT_FILE} (an older or edited report); the reviewer "
+            "must read the report of this run: run sanitize again"
         )
-    path = out_dir / name
-    if not path.is_file():
-        raise NotApproved(f"{path} does not exist; the run is incomplete: run sanitize again")
-    return path
+
+
+def _detectors_of(report: Report) -> list:
+    detection = report.config.get("detection") if isinstance(report.config, dict) else None
+    detectors = detection.get("detectors") if isinstance(detection, dict) else None
+    return list(detectors) if isinstance(detectors, list) else []
 
 
 def _parse_source(source: str | ApprovalSource) -> ApprovalSource:
@@ -246,23 +316,13 @@ def _parse_source(source: str | ApprovalSource) -> ApprovalSource:
 
 def _no_approval_message(out_dir: Path, report: Report) -> str:
     if report.decision is Decision.REJECTED:
-        return (
-            f"{out_dir}: the policy rejected this run; it cannot be uploaded: fix the data and sanitize again"
-        )
+        return f"{out_dir}: the policy rejected this run; it cannot be uploaded: fix the data and sanitize again"
     if report.decision is Decision.APPROVED:
         return (
             f"{out_dir}: the policy approved this run but no {APPROVAL_FILE} was recorded; "
             f"run `ft-sanitizer approve {out_dir} --reviewer NAME`"
         )
     return (
-        f"{out_dir}: the run needs review and has no {APPROVAL_FILE}; read report.json, then run "
+        f"{out_dir}: the run needs review and has no {APPROVAL_FILE}; read report.html, then run "
         f"`ft-sanitizer approve {out_dir} --reviewer NAME`"
     )
-
-
-def _describe(e: ValidationError) -> str:
-    parts = []
-    for err in e.errors(include_input=False, include_url=False):
-        where = ".".join(str(p) for p in err["loc"]) or "document"
-        parts.append(f"{where}: {err['type']}")
-    return "; ".join(parts[:5])

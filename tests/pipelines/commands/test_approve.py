@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from pipelines.commands.approve import command
@@ -13,7 +14,7 @@ def test_prints_summary_and_exits_0_when_approved(tmp_path: Path) -> None:
     result = CliRunner().invoke(command, [str(out), "--reviewer", "alice", "--comment", "ok"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("approved train.sanitized.jsonl (sha256 ")
-    assert "by alice; next: ft-sanitizer upload" in result.stdout
+    assert "by alice, signed with approval key " in result.stdout and "next: ft-sanitizer upload" in result.stdout
     assert json.loads((out / "approval.json").read_text())["comment"] == "ok"
 
 
@@ -38,6 +39,25 @@ def test_exits_3_when_file_changed_after_sanitize(tmp_path: Path) -> None:
     result = CliRunner().invoke(command, [str(out), "--reviewer", "alice"])
     assert result.exit_code == 3
     assert "does not match report.json" in result.stderr
+
+
+def test_exits_4_and_names_first_reviewer_when_another_reviewer_approves_again(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    assert CliRunner().invoke(command, [str(out), "--reviewer", "alice"]).exit_code == 0
+    result = CliRunner().invoke(command, [str(out), "--reviewer", "carol"])
+    assert result.exit_code == 4
+    assert "already approved by alice" in result.stderr and "recorded" in result.stderr
+    assert "carol" in (out / "approval_attempts.jsonl").read_text()
+
+
+def test_exits_2_naming_variable_and_block_option_when_approval_key_unset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FT_SANITIZER_APPROVAL_KEY")
+    out = make_run_dir(tmp_path)
+    result = CliRunner().invoke(command, [str(out), "--reviewer", "alice"])
+    assert result.exit_code == 2
+    assert "FT_SANITIZER_APPROVAL_KEY is not set" in result.stderr and "--approval-key-block" in result.stderr
 
 
 def test_exits_2_when_reviewer_blank(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Build a run folder (report.json + sanitized + quarantine files) the way a sanitize run leaves it.
+"""Build a run folder (report.json/html + sanitized + quarantine files) the way a sanitize run leaves it.
 
 The report is written through `schemas.report.Report`, so these folders follow the real contract.
 """
@@ -8,8 +8,10 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pipelines.stages.render_html import write_report_html
 from schemas.formats import RecordFormat
 from schemas.report import Decision, FileFacts, Report
+from schemas.run_config import RunConfig
 
 CHAT_LINES = [
     {"messages": [{"role": "user", "content": "Hi <PERSON_1>"}, {"role": "assistant", "content": "Hello!"}]},
@@ -56,8 +58,10 @@ def make_run_dir(
         sanitized_sha256=sanitized.sha256,
         decision=decision,
         decision_reasons=["test_reason"] if decision is not Decision.APPROVED else [],
+        config=RunConfig().model_dump(mode="json"),
     )
     (out / "report.json").write_text(report.model_dump_json(indent=2))
+    write_report_html(report, out)
     return out
 
 

@@ -2,10 +2,14 @@
 # ruff: noqa: F811
 
 import json
+import os
+import secrets
 from pathlib import Path
 
 import pytest
 
+from pipelines.gate.approval_attempts import ATTEMPTS_FILE
+from pipelines.gate.approval_key import ENV_VAR as APPROVAL_KEY_ENV
 from pipelines.gate.approve_run import (
     APPROVAL_FILE,
     approve_run,
@@ -13,11 +17,12 @@ from pipelines.gate.approve_run import (
     check_approved_run,
     read_approval,
     record_policy_approval,
+    refuse_if_rejected,
     reject_run,
 )
 from pipelines.gate.notify import SECRET_ENV, URL_ENV
 from schemas.approval import Approval, ApprovalSource
-from schemas.errors import ConfigError, HashMismatch, NotApproved
+from schemas.errors import AlreadyDecided, ConfigError, HashMismatch, NotApproved
 from schemas.report import Decision
 from tests.pipelines.gate.run_dirs import make_run_dir, sanitized_path
 from tests.pipelines.gate.webhook_receiver import Receiver, receiver  # noqa: F401
@@ -57,7 +62,7 @@ def test_raises_hash_mismatch_when_file_changed_after_approval(tmp_path: Path) -
     out = make_run_dir(tmp_path)
     approve_run(out, reviewer="alice")
     sanitized_path(out).write_bytes(b'{"text": "swapped"}\n')
-    with pytest.raises(HashMismatch, match="changed since it was approved"):
+    with pytest.raises(HashMismatch, match="sanitized.jsonl changed since the run was approved"):
         check_approved(out)
 
 
@@ -67,7 +72,7 @@ def test_raises_hash_mismatch_when_report_changed_after_approval(tmp_path: Path)
     report = json.loads((out / "report.json").read_text())
     report["decision_reasons"] = ["edited"]
     (out / "report.json").write_text(json.dumps(report))
-    with pytest.raises(HashMismatch, match="report.json changed since it was approved"):
+    with pytest.raises(HashMismatch, match="report.json changed since the run was approved"):
         check_approved(out)
 
 
@@ -96,12 +101,21 @@ def test_rejection_replaces_approval_when_reviewer_changes_mind(tmp_path: Path) 
         check_approved(out)
 
 
-def test_keeps_first_approval_when_approved_twice(tmp_path: Path) -> None:
+def test_keeps_first_approval_when_same_reviewer_approves_twice(tmp_path: Path) -> None:
     out = make_run_dir(tmp_path)
     first = approve_run(out, reviewer="alice")
-    second = approve_run(out, reviewer="carol")
-    assert second == first
+    assert approve_run(out, reviewer="alice") == first
+
+
+def test_refuses_and_records_second_reviewer_when_run_already_approved(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    approve_run(out, reviewer="alice")
+    with pytest.raises(AlreadyDecided, match="already approved by alice") as info:
+        approve_run(out, reviewer="carol")
+    assert "carol" in str(info.value)
     assert read_approval(out).reviewer == "alice"
+    attempts = [json.loads(line) for line in (out / ATTEMPTS_FILE).read_text().splitlines()]
+    assert [(a["reviewer"], a["wanted"]) for a in attempts] == [("carol", "approve")]
 
 
 @pytest.mark.parametrize(
@@ -141,9 +155,19 @@ def test_refuses_policy_approval_when_report_needs_review(tmp_path: Path) -> Non
 
 def test_replaces_stale_approval_when_run_was_sanitized_again(tmp_path: Path) -> None:
     out = make_run_dir(tmp_path)
+    approve_run(out, reviewer="bob")
+    make_run_dir(tmp_path, lines=[{"text": "a new run"}])  # same folder, new report and file
+    assert approve_run(out, reviewer="alice").reviewer == "alice"
+
+
+def test_keeps_rejection_when_run_was_sanitized_again(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
     reject_run(out, reviewer="bob")
     make_run_dir(tmp_path, lines=[{"text": "a new run"}])  # same folder, new report and file
-    assert approve_run(out, reviewer="alice").approved
+    with pytest.raises(AlreadyDecided, match="rejection is final"):
+        approve_run(out, reviewer="alice")
+    with pytest.raises(NotApproved, match="rejected by bob"):
+        refuse_if_rejected(out)
 
 
 def test_raises_not_approved_when_report_missing(tmp_path: Path) -> None:
@@ -226,3 +250,88 @@ def test_sends_signed_id_only_event_when_webhook_configured(
     assert verified and payload["event"] == "approved"
     assert payload["data"]["sanitized_sha256"] == approval.sanitized_sha256
     assert b"canary-" not in body and b"alice" not in body and b"fine" not in body
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("reviewer", "mallory"),  # a different name under the same signature
+        ("decision_at_approval", "approved"),  # the policy decision it was taken on
+        ("sanitized_sha256", "0" * 64),  # another file's hash
+    ],
+)
+def test_refuses_approval_when_a_signed_field_was_edited(tmp_path: Path, field: str, value: str) -> None:
+    out = make_run_dir(tmp_path)
+    approve_run(out, reviewer="alice")
+    data = json.loads((out / APPROVAL_FILE).read_text())
+    data[field] = value
+    (out / APPROVAL_FILE).write_text(json.dumps(data))
+    with pytest.raises(NotApproved, match="signature does not verify"):
+        check_approved(out)
+
+
+def test_refuses_approval_when_made_with_another_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = make_run_dir(tmp_path)
+    monkeypatch.setenv(APPROVAL_KEY_ENV, secrets.token_hex(32))  # someone else's key
+    approve_run(out, reviewer="mallory")
+    monkeypatch.setenv(APPROVAL_KEY_ENV, secrets.token_hex(32))  # the uploader's key
+    with pytest.raises(NotApproved, match="signature does not verify"):
+        check_approved(out)
+
+
+@pytest.mark.parametrize(
+    ("value", "match"),
+    [
+        (None, "is not set"),  # unset: says so, and how to set it or name a block
+        ("", "is empty"),  # empty
+        ("a" * 31, "shorter than 32"),  # too short to be unguessable
+        ("a" * 20 + "\n" + "b" * 20, "one printable token"),  # a paste accident with a line break
+    ],
+)
+def test_refuses_to_approve_when_approval_key_unusable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str | None, match: str
+) -> None:
+    out = make_run_dir(tmp_path)
+    if value is None:
+        monkeypatch.delenv(APPROVAL_KEY_ENV)
+    else:
+        monkeypatch.setenv(APPROVAL_KEY_ENV, value)
+    with pytest.raises(ConfigError, match=match) as info:
+        approve_run(out, reviewer="alice")
+    assert "--approval-key-block" in str(info.value) or "generate one" in str(info.value)
+    assert not (out / APPROVAL_FILE).exists()
+
+
+def test_refuses_approval_when_report_html_is_not_the_page_of_report_json(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    (out / "report.html").write_text("<html>an older run's report</html>")
+    with pytest.raises(HashMismatch, match="is not the page of report.json"):
+        approve_run(out, reviewer="alice")
+
+
+def test_refuses_policy_approval_when_run_ran_no_detector(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path, decision=Decision.APPROVED)
+    report = json.loads((out / "report.json").read_text())
+    report["config"]["detection"]["detectors"] = []
+    (out / "report.json").write_text(json.dumps(report))
+    with pytest.raises(NotApproved, match="ran no detector"):
+        record_policy_approval(out)
+
+
+def test_refuses_gate_when_sanitized_file_is_a_symlink(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    approve_run(out, reviewer="alice")
+    target = sanitized_path(out)
+    copy = tmp_path / "elsewhere.jsonl"
+    copy.write_bytes(target.read_bytes())  # same bytes, reached through a link
+    target.unlink()
+    target.symlink_to(copy)
+    with pytest.raises(NotApproved, match="not a regular file"):
+        check_approved(out)
+
+
+def test_refuses_without_hanging_when_approval_json_is_a_fifo(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    os.mkfifo(out / APPROVAL_FILE)  # a read of a FIFO with no writer would block forever
+    with pytest.raises(NotApproved, match="not a regular file"):
+        check_approved(out)
