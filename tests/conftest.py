@@ -1,9 +1,24 @@
-"""Shared fixtures: the real detectors, built once per test session."""
+"""Shared fixtures: the real detectors, built once per test session; a Prefect home of the tests' own.
+
+Before anything imports Prefect, PREFECT_HOME (profiles, the harness's database, and the local result
+storage under it) moves to a temporary folder, so `make test` never reads or writes the user's
+~/.prefect; a PREFECT_API_URL or PREFECT_PROFILE from the user's shell is dropped, so no test reaches
+their server.
+"""
 
 import json
 import os
+import secrets
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+_PREFECT_HOME = Path(tempfile.mkdtemp(prefix="ft-sanitizer-tests-prefect-"))
+os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
+os.environ["PREFECT_LOCAL_STORAGE_PATH"] = str(_PREFECT_HOME / "storage")
+os.environ.pop("PREFECT_API_URL", None)
+os.environ.pop("PREFECT_PROFILE", None)
 
 import pytest
 
@@ -12,6 +27,10 @@ from tests.together_server.fixture import together_server  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data-samples"
+
+# The tests act as key holders (reviewer, uploader, nightly worker): one random approval key per session,
+# inherited by the servers and workers they start. Tests that need another key or none set their own.
+os.environ.setdefault("FT_SANITIZER_APPROVAL_KEY", secrets.token_hex(32))
 
 
 @pytest.fixture(scope="session")
@@ -62,3 +81,8 @@ def prefect_api() -> Iterator[None]:
     finally:
         for k, v in saved.items():
             os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the tests' Prefect home (database, result storage) after the session."""
+    shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
