@@ -3,6 +3,9 @@
 import importlib
 import logging
 import pkgutil
+import random
+import string
+from typing import ClassVar
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +13,9 @@ from hypothesis import strategies as st
 
 import tests.sanitizers.recognizers
 from sanitizers.findings import Finding
+from sanitizers.pattern import Pattern
 from sanitizers.recognizers.jwt_recognizer import JwtRecognizer
+from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 from sanitizers.recognizers.together_key_recognizer import TogetherKeyRecognizer
 from sanitizers.secret_scan import SecretScanner, resolve_overlaps
 from tests.sanitizers.recognizers.fakes import ALNUM, BASE32, HEX, URLSAFE, fake
@@ -118,6 +123,45 @@ RANDOM_RUNS = st.integers(min_value=1, max_value=120).flatmap(
 @given(st.lists(st.one_of(FRAGMENTS, RANDOM_RUNS, st.text(max_size=8)), max_size=25).map("".join))
 def test_equals_presidio_path_when_text_is_arbitrary(text):
     assert SCANNER.scan(text) == SCANNER.scan_reference(text)
+
+
+# ASCII texts take the Hyperscan path (non-ASCII ones the literal prefilter): both must equal presidio's.
+ASCII_FRAGMENTS = FRAGMENTS.filter(str.isascii)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(ASCII_FRAGMENTS, RANDOM_RUNS, st.text(alphabet=string.printable, max_size=8)),
+                max_size=25).map("".join))
+def test_equals_presidio_path_when_text_is_arbitrary_ascii(text):
+    assert SCANNER.scan(text) == SCANNER.scan_reference(text)
+
+
+def real_shaped_texts() -> list[str]:
+    """Every string of records shaped like real ones: the bench's support chats (each with a pasted
+    credential) and the eval set's records of all four formats (secrets, PII, near-misses, code)."""
+    from faker import Faker
+
+    from benchmarks.eval.generate_eval_set import FORMAT_SHARES, build_record
+    from benchmarks.eval.people import People
+    from benchmarks.eval.record_text import iter_strings
+    from benchmarks.eval.secret_snippets import SecretDeck
+    from benchmarks.make_chat_data import conversation
+
+    rng, faker, deck = random.Random(5), Faker("en_US"), SecretDeck(5)
+    faker.seed_instance(5)
+    records = [conversation(rng, faker, deck, density=1.0) for _ in range(120)]
+    people = People(5)
+    records += [build_record(fmt, rng, people, deck, benign_only=i % 3 == 0)[0]
+                for i in range(60) for fmt in FORMAT_SHARES]
+    return [text for record in records for text in iter_strings(record)]
+
+
+def test_equals_presidio_path_when_texts_are_real_shaped():
+    texts = real_shaped_texts()
+    assert sum(text.isascii() for text in texts) > 500  # the Hyperscan path is what is tested here
+    assert sum(bool(SCANNER.scan(text)) for text in texts) > 150  # and it finds secrets
+    mismatched = [i for i, text in enumerate(texts) if SCANNER.scan(text) != SCANNER.scan_reference(text)]
+    assert mismatched == []
 
 
 # The brief's near-misses, all in one place, through the whole scanner.
@@ -262,3 +306,21 @@ def test_logs_no_value_when_scanning(caplog):
 
 def test_returns_nothing_when_text_is_empty():
     assert SCANNER.scan("") == []
+
+
+class _BranchResetRecognizer(SecretRecognizer):
+    """A rule Hyperscan cannot compile (branch reset): the scanner must still run it, gated by its literal."""
+
+    ENTITY = "VENDOR_API_KEY"
+    PATTERNS: ClassVar[list[Pattern]] = [Pattern("branch reset token", r"(?|zq_|qz_)[A-Za-z0-9]{24}(?![A-Za-z0-9])", 0.9)]
+    PREFILTER_EXACT = ("zq_", "qz_")
+
+
+def test_runs_rule_hyperscan_cannot_compile_when_its_literal_occurs():
+    scanner = SecretScanner([_BranchResetRecognizer(), TogetherKeyRecognizer()])
+    assert scanner._pattern_set.uncompiled == (0,)
+    token = "zq_" + fake(24, ALNUM, seed=14)
+    text = f"deploy with {token} and tgp_v1_{fake(43, URLSAFE, seed=15)}"
+    assert [f.entity_type for f in scanner.scan(text)] == ["VENDOR_API_KEY", "TOGETHER_API_KEY"]
+    assert scanner.scan(text) == scanner.scan_reference(text)
+    assert scanner.scan("nothing for either rule") == []

@@ -1,0 +1,193 @@
+"""Which of many regexes can match a text, in one pass: a Hyperscan database used as a prefilter.
+
+`PatternSet(sources)` compiles every regex (and every literal) into one Hyperscan database in
+prefilter mode: for each pattern Hyperscan matches a *superset* of what the `regex` module matches
+(it drops or approximates what it cannot run exactly: lookarounds, `\\K`, possessive quantifiers),
+so a pattern it does not report cannot match. `candidates(text)` returns the reported indexes; the
+caller then runs the real `regex` on those only, so results are exactly those of running every
+pattern. Patterns Hyperscan cannot compile even as an approximation come back in `uncompiled`: the
+caller must treat them as always possible (or gate them its own way).
+
+The superset holds for ASCII texts, where Hyperscan's byte semantics and the `regex` module's string
+semantics agree (`\\s`, `\\w`, `\\d`, `.`, `$`, case-insensitive letters). `candidates` returns None
+for any other text, and the caller takes its slower exact path: one non-ASCII character is enough
+for `(?i)k` to match the Kelvin sign or `\\w` a letter with an accent.
+"""
+
+import re
+import threading
+from collections.abc import Sequence
+
+import hyperscan
+import regex
+
+# `regex` flags that have a Hyperscan equivalent; UNICODE and ASCII change nothing on ASCII texts.
+_FLAG_MAP = {regex.MULTILINE: hyperscan.HS_FLAG_MULTILINE, regex.IGNORECASE: hyperscan.HS_FLAG_CASELESS,
+             regex.DOTALL: hyperscan.HS_FLAG_DOTALL}
+_NEUTRAL_FLAGS = regex.UNICODE | regex.ASCII | regex.VERSION0
+# Every pattern: report once per scan (we only ask whether it can match), approximate what Hyperscan
+# cannot run exactly, and accept patterns that can match the empty string (reported: a candidate).
+_BASE_FLAGS = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
+# A bounded repeat whose range is wider than this is widened to unbounded for Hyperscan (`{16,20000}`
+# -> `{16,}`): a superset, and it keeps compiling fast (a wide counted repeat costs seconds).
+_WIDEST_COUNTED_RANGE = 64
+_COUNTED = re.compile(r"\{(\d+),(\d+)\}")
+# Syntax that Hyperscan would read differently from the `regex` module, so its "superset" could miss
+# a match: global inline flags (`regex` applies `(?i)` to the whole pattern wherever it stands,
+# PCRE from that point on), verbose mode, fuzzy matching (`{e<=1}`), and escapes that are `regex`'s
+# own or mean something else in PCRE. Over-matching here only sends a pattern to the fallback.
+_NOT_PORTABLE = re.compile(r"\(\?[a-zA-Z-]*\)|\(\?[a-zA-Z-]*x|\{[^}]*[<>=]|\\[GmMXNLlUuEQhHRKk]|\\p|\\P")
+
+
+def hyperscan_flags(flags: int) -> int | None:
+    """Hyperscan flags for `regex` `flags`, or None when one of them has no equivalent (VERBOSE...)."""
+    out = _BASE_FLAGS
+    rest = flags & ~_NEUTRAL_FLAGS
+    for flag, hs_flag in _FLAG_MAP.items():
+        if rest & flag:
+            out |= hs_flag
+            rest &= ~flag
+    return None if rest else out
+
+
+def superset_source(source: str) -> str:
+    """`source` rewritten for Hyperscan so that it matches wherever `source` does.
+
+    `\\K` only moves the reported start, so it is dropped; counted repeats with a wide range become
+    unbounded. Escapes and character classes are copied as they are.
+    """
+    out: list[str] = []
+    i, n, in_class = 0, len(source), False
+    while i < n:
+        ch = source[i]
+        if ch == "\\" and i + 1 < n:
+            if source[i + 1] == "K" and not in_class:
+                i += 2
+                continue
+            out.append(source[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+            out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+            out.append(ch)
+            i += 1
+            # A `]` first in a class (after an optional `^`) is a literal, not the end.
+            if i < n and source[i] == "^":
+                out.append("^")
+                i += 1
+            if i < n and source[i] == "]":
+                out.append("]")
+                i += 1
+            continue
+        if ch == "{":
+            counted = _COUNTED.match(source, i)
+            if counted:
+                low, high = int(counted.group(1)), int(counted.group(2))
+                out.append(f"{{{low},}}" if high - low > _WIDEST_COUNTED_RANGE else counted.group(0))
+                i = counted.end()
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _expression(source: str, flags: int) -> tuple[bytes, int | None]:
+    """The Hyperscan expression and flags for one pattern; flags None when it must not go to Hyperscan."""
+    expression = superset_source(source)
+    if _NOT_PORTABLE.search(expression):
+        return expression.encode("utf-8"), None
+    return expression.encode("utf-8"), hyperscan_flags(flags)
+
+
+def _compiles(expression: bytes, flags: int) -> bool:
+    try:
+        hyperscan.Database().compile(expressions=[expression], ids=[0], elements=1, flags=[flags])
+    except hyperscan.error:
+        return False
+    return True
+
+
+def _database(expressions: list[bytes], flags: list[int]) -> hyperscan.Database:
+    database = hyperscan.Database()
+    database.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
+                     flags=flags)
+    return database
+
+
+# A literal gate: (text, case-insensitive?).
+Gate = tuple[str, bool]
+
+
+class PatternSet:
+    """Which of `patterns` (regex source, `regex` flags) may match a text, found in one pass.
+
+    `gates[i]` names literals of which pattern i needs one (case-insensitively when flagged), or None
+    when it has none; they are only used for a pattern Hyperscan cannot compile (`uncompiled`): such a
+    pattern is a candidate when one of its literals occurs, or always when it has none.
+    """
+
+    def __init__(self, patterns: Sequence[tuple[str, int]], gates: Sequence[Sequence[Gate] | None]):
+        if len(gates) != len(patterns):
+            raise ValueError(f"PatternSet: {len(patterns)} patterns but {len(gates)} gates; give one per pattern")
+        converted = [_expression(source, flags) for source, flags in patterns]
+        usable = [i for i, (_, flags) in enumerate(converted) if flags is not None]
+        try:  # the usual case: everything compiles at once
+            database = _database([converted[i][0] for i in usable], [converted[i][1] for i in usable])
+        except hyperscan.error:
+            usable = [i for i in usable if _compiles(*converted[i])]
+            database = None
+        uncompiled = [i for i in range(len(patterns)) if i not in set(usable)]
+        # Report id -> the pattern indexes it makes candidates (a pattern's own id, or a gate literal's).
+        self._targets: list[tuple[int, ...]] = [(i,) for i in usable]
+        self._always: tuple[int, ...] = tuple(i for i in uncompiled if not gates[i])
+        literal_targets: dict[Gate, list[int]] = {}
+        for i in uncompiled:
+            for gate in gates[i] or ():
+                literal_targets.setdefault(gate, []).append(i)
+        literal_expressions = [re.escape(text).encode("utf-8") for text, _ in literal_targets]
+        literal_flags = [_LITERAL_FLAGS | (hyperscan.HS_FLAG_CASELESS if caseless else 0)
+                         for _, caseless in literal_targets]
+        self._targets += [tuple(targets) for targets in literal_targets.values()]
+        if database is None or literal_expressions:
+            expressions = [converted[i][0] for i in usable] + literal_expressions
+            flags = [converted[i][1] for i in usable] + literal_flags
+            database = _database(expressions, flags) if expressions else None
+        self.uncompiled: tuple[int, ...] = tuple(uncompiled)
+        self._database = database
+        self._local = threading.local()  # per-thread scratch space: Hyperscan's is single-threaded
+
+    def candidates(self, text: str) -> list[int] | None:
+        """Sorted indexes of the patterns that may match `text`.
+
+        None when `text` is not ASCII (see the module docstring): the caller must decide another way.
+        """
+        if not text.isascii():
+            return None
+        if self._database is None:
+            return list(self._always)
+        reports: list[int] = []
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(self._database)
+        self._database.scan(text.encode("ascii"), match_event_handler=_collect, context=reports, scratch=scratch)
+        if not reports and not self._always:
+            return reports
+        found = set(self._always)
+        targets = self._targets
+        for report in reports:
+            found.update(targets[report])
+        return sorted(found)
+
+
+# Literal gates: reported once per scan, matched as written (or caselessly).
+_LITERAL_FLAGS = hyperscan.HS_FLAG_SINGLEMATCH
+
+
+def _collect(report: int, _start: int, _end: int, _flags: int, reports: list[int]) -> None:
+    reports.append(report)

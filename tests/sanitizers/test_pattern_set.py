@@ -1,0 +1,111 @@
+"""PatternSet: a one-pass Hyperscan prefilter that never misses a pattern the `regex` module matches."""
+
+import string
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanitizers.pattern_set import PatternSet, hyperscan_flags, superset_source
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"aws[^\n]{0,60}?\K[A-Z]{40}", r"aws[^\n]{0,60}?[A-Z]{40}"),  # \K only moves the start: dropped
+        (r"a\\Kb", r"a\\Kb"),  # an escaped backslash then K: kept
+        (r"[\K]x", r"[\K]x"),  # inside a class: kept
+        (r"x{16,20000}?y", r"x{16,}?y"),  # wide counted range: unbounded
+        (r"x{6,40}", r"x{6,40}"),  # narrow range: kept
+        (r"x{43}", r"x{43}"),  # exact count: kept
+        (r"[{0,999}]", r"[{0,999}]"),  # braces in a class are characters
+        (r"[]{0,999}]", r"[]{0,999}]"),  # a leading ] is a character of the class
+        (r"\{0,999}", r"\{0,999}"),  # escaped brace: a literal
+    ],
+)
+def test_rewrites_only_what_hyperscan_needs_when_building_expression(source, expected):
+    assert superset_source(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("flags", "supported"),
+    [
+        (regex.MULTILINE, True),
+        (regex.IGNORECASE | regex.DOTALL, True),
+        (regex.UNICODE | regex.MULTILINE, True),  # no effect on ASCII texts
+        (regex.VERBOSE, False),  # no Hyperscan equivalent: fallback
+        (regex.BESTMATCH, False),
+    ],
+)
+def test_maps_flags_when_hyperscan_has_them(flags, supported):
+    assert (hyperscan_flags(flags) is not None) is supported
+
+
+def test_reports_only_patterns_that_can_match_when_text_is_ascii():
+    patterns = [(r"(?<![a-z])tgp_[a-z]{4}\b", regex.MULTILINE), (r"sk-[0-9]{3}", 0), (r"(?i:secret)=\K\w+", 0)]
+    pattern_set = PatternSet(patterns, [None, None, None])
+    assert pattern_set.uncompiled == ()
+    assert pattern_set.candidates("nothing to see") == []
+    assert pattern_set.candidates("x tgp_abcd and SECRET=v") == [0, 2]
+
+
+def test_returns_none_when_text_is_not_ascii():
+    pattern_set = PatternSet([(r"(?i:k)ey", 0)], [None])
+    # The Kelvin sign matches (?i:k) in `regex`: a byte-level search cannot be trusted here.
+    assert pattern_set.candidates("\u212aey") is None
+
+
+@pytest.mark.parametrize(
+    ("source", "flags"),
+    [
+        (r"(?|tok|tik)", 0),  # branch reset: Hyperscan cannot compile it
+        (r"\Gtok", 0),  # \G: not supported
+        (r"t o k", regex.VERBOSE),  # verbose mode: no Hyperscan flag
+        (r"(?i)tok", 0),  # global inline flag: `regex` and PCRE scope it differently
+        (r"(?:tok){e<=1}", 0),  # fuzzy matching: `regex` only
+    ],
+)
+def test_falls_back_to_literal_gates_when_pattern_is_not_for_hyperscan(source, flags):
+    pattern_set = PatternSet([(source, flags), (r"zzz", 0)], [[("tok", True), ("TOK", False)], None])
+    assert pattern_set.uncompiled == (0,)
+    assert pattern_set.candidates("a ToK b") == [0]  # folded literal
+    assert pattern_set.candidates("no gate here") == []
+    assert pattern_set.candidates("TOK and zzz") == [0, 1]
+
+
+def test_runs_ungated_fallback_pattern_always():
+    pattern_set = PatternSet([(r"\Gtok", 0), (r"zzz", 0)], [None, None])
+    assert pattern_set.uncompiled == (0,)
+    assert pattern_set.candidates("anything") == [0]
+
+
+def test_rejects_gate_list_when_lengths_differ():
+    with pytest.raises(ValueError, match="2 patterns but 1 gates"):
+        PatternSet([("a", 0), ("b", 0)], [None])
+
+
+# Patterns with what Hyperscan approximates: lookarounds, \K, lazy and possessive repeats, backrefs.
+TRICKY = [
+    (r"(?<![A-Za-z0-9])ab[0-9]{2,5}(?![A-Za-z0-9])", regex.MULTILINE),
+    (r"(?i:key)[^\n]{0,20}?\K[A-Z]{4}(?![A-Z])", regex.MULTILINE),
+    (r"(?<=x=)[a-z]{3,}", 0),
+    (r"^pw:\s*\S{3,}$", regex.MULTILINE),
+    (r"(?:ab)++c", 0),
+    (r"(a)b\1", 0),
+    (r"\bq\w{2}\b", regex.IGNORECASE),
+    (r"sig=(?<=sv=[0-9]{2}&[^\s]{0,40}[?&]sig=)\K[A-Za-z0-9%]{3,}", 0),
+    (r"(?>[a-c]+)d", 0),
+    (r"-----B[ A-Z]{0,10}K-----[\s\S]{2,5000}?-----E", regex.DOTALL),
+]
+TRICKY_SET = PatternSet(TRICKY, [None] * len(TRICKY))
+PIECES = st.sampled_from(["ab", "12", "key", "KEY", "x=", "pw:", "\n", " ", "abab", "c", "q", "sv=12&", "?sig=",
+                          "%3D", "d", "-----B", "-----E", " K", "ABCD", "aba", "-"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(alphabet=string.printable, max_size=6)), max_size=20).map("".join))
+def test_never_misses_a_pattern_when_regex_matches(text):
+    candidates = TRICKY_SET.candidates(text)
+    matching = [i for i, (source, flags) in enumerate(TRICKY) if regex.search(source, text, flags=flags)]
+    assert set(matching) <= set(candidates)
