@@ -8,11 +8,14 @@ from pathlib import Path
 from pipelines.file_hash import sha256_file
 from pipelines.gate.approve_run import record_policy_approval
 from pipelines.gate.notify import send_event
-from pipelines.stages.render_html import write_report_html
+from pipelines.output_names import output_stem
+from pipelines.printable import printable
+from pipelines.run_lock import run_lock
+from pipelines.stages.render_html import HTML_NAME, write_report_html
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.sanitize_chunk import ChunkJob
 from pipelines.stages.sanitize_file import SanitizeOutput, sanitize_file
-from pipelines.stages.write_report import build_report, write_report
+from pipelines.stages.write_report import REPORT_NAME, build_report, write_report
 from sanitizers.engine import Detector
 from schemas.report import Decision, Report
 from schemas.run_config import ExecutionOptions, RunConfig
@@ -38,8 +41,12 @@ def input_files(input_path: Path) -> list[Path]:
 
 
 def output_dir_for(input_file: Path, out_dir: Path, many: bool) -> Path:
-    """`out_dir` for a single file; `out_dir/<stem>/` when a folder of files is sanitized."""
-    return Path(out_dir) / Path(input_file).name.removesuffix(".jsonl") if many else Path(out_dir)
+    """`out_dir` for a single file; `out_dir/<stem>/` when a folder of files is sanitized.
+
+    The stem is made safe by `output_stem`: a file named `...jsonl` or `.work.jsonl` gets a folder of
+    its own inside `out_dir`, never `out_dir/..` or a folder the run itself uses.
+    """
+    return Path(out_dir) / output_stem(Path(input_file).name) if many else Path(out_dir)
 
 
 def run_sanitize(
@@ -51,15 +58,32 @@ def run_sanitize(
     execution: ExecutionOptions | None = None,
     chunk_runner: Callable[[list[ChunkJob]], list[RunStats]] | None = None,
 ) -> RunResult:
-    """Validate, sanitize and report one JSONL file into `out_dir` (`progress`: see `sanitize_file`)."""
+    """Validate, sanitize and report one JSONL file into `out_dir` (`progress`: see `sanitize_file`).
+
+    One run per `out_dir` at a time (`run_lock`). report.json is written last: a folder holds a
+    report.json only when its outputs and report.html are the ones that report describes, so a run
+    that fails half-way never leaves a folder that looks complete.
+
+    Raises:
+        RunLocked: another run is writing to `out_dir`.
+    """
     config = config or RunConfig()
     execution = execution or ExecutionOptions()
-    output = sanitize_file(Path(input_path), Path(out_dir), config, detector, progress,
+    out_dir = Path(out_dir)
+    with run_lock(out_dir):
+        return _run_locked(Path(input_path), out_dir, config, detector, progress, execution, chunk_runner)
+
+
+def _run_locked(input_path: Path, out_dir: Path, config: RunConfig, detector: Detector | None,
+                progress: Callable[[int], None] | None, execution: ExecutionOptions,
+                chunk_runner: Callable[[list[ChunkJob]], list[RunStats]] | None) -> RunResult:
+    output = sanitize_file(input_path, out_dir, config, detector, progress,
                            workers=execution.workers, dask_address=execution.dask_address,
-                           chunk_bytes=execution.chunk_bytes, runner=chunk_runner)
+                           chunk_bytes=execution.chunk_bytes, runner=chunk_runner,
+                           stale=(out_dir / REPORT_NAME, out_dir / HTML_NAME))
     report = build_report(output, config)
-    report_path = write_report(report, Path(out_dir))
-    write_report_html(report, Path(out_dir))
+    write_report_html(report, out_dir)
+    report_path = write_report(report, out_dir)
     send_event("report_ready", {
         "sanitized_sha256": report.sanitized_sha256,
         "report_sha256": sha256_file(report_path),
@@ -70,6 +94,6 @@ def run_sanitize(
         "findings_total": sum(report.findings.values()),
     })
     if report.decision == Decision.APPROVED:
-        record_policy_approval(Path(out_dir))
-    logger.info("%s: decision %s", Path(input_path).name, report.decision)
+        record_policy_approval(out_dir)
+    logger.info("%s: decision %s", printable(input_path.name), report.decision)
     return RunResult(output, report, report_path)

@@ -1,13 +1,14 @@
 """`ft-sanitizer sanitize FILE --out DIR`: validate, detect, anonymize, re-scan, report."""
 
-import sys
 from pathlib import Path
 
 import click
 from pydantic import ValidationError
 
-from schemas.errors import PipelineError
+from pipelines.commands.failures import fail, log_frames, write_failure
+from pipelines.printable import printable
 from pipelines.run import input_files, output_dir_for, run_sanitize
+from schemas.errors import InputError, PipelineError, RunFailed, RunLocked
 from schemas.run_config import (
     DetectionOptions,
     Detectors,
@@ -16,6 +17,13 @@ from schemas.run_config import (
     ReviewPolicy,
     RunConfig,
 )
+
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_OUTPUT = 3
+EXIT_STOPPED = 4
+EXIT_LOCKED = 5
+EXIT_INTERRUPTED = 130
 
 
 def _detectors(value: str) -> frozenset[Detectors]:
@@ -55,8 +63,19 @@ def command(file: Path, out_dir: Path, detectors: str, operator: str, unknown_fi
     """Sanitize FILE (JSONL, or a folder of .jsonl files: each into DIR/<stem>/) into --out DIR.
 
     Writes DIR/<stem>.sanitized.jsonl (valid records in input order, sanitized), DIR/<stem>.quarantine.jsonl
-    (line number and reason per rejected line, never its content) and DIR/report.json.
-    Exit status: 0 the run completed (read the decision in report.json), 2 usage error or unreadable input.
+    (line number and reason per rejected line, never its content) and DIR/report.json, last: a folder
+    without report.json holds no finished run.
+
+    \b
+    Exit status:
+      0  the run completed (read the decision in report.json)
+      1  internal error (a bug: rerun with --log-level DEBUG and report it)
+      2  usage error, bad option (a spaCy model that is not installed), or unreadable input
+      3  an output cannot be written (read-only folder, disk full, file size limit, path too long)
+      4  the run stopped half-way (a worker process died, the Dask scheduler is unreachable);
+         finished chunks are kept: rerun the same command to resume
+      5  another run is writing to the same --out folder (the message names its process)
+      130  interrupted (Ctrl-C); rerun to resume
     """
     try:
         config = RunConfig(
@@ -69,25 +88,39 @@ def command(file: Path, out_dir: Path, detectors: str, operator: str, unknown_fi
         execution = ExecutionOptions(workers=workers, dask_address=dask_address, chunk_mb=chunk_mb)
         files = input_files(file)
         if not files:
-            raise click.BadParameter(f"{file}: the folder holds no .jsonl file", param_hint="FILE")
+            raise click.BadParameter(f"{printable(file)}: the folder holds no .jsonl file", param_hint="FILE")
         for path in files:
             result = run_sanitize(path, output_dir_for(path, out_dir, many=file.is_dir()), config,
                                   execution=execution)
             _summarise(path, result)
     except ValidationError as e:
         fields = ", ".join(".".join(str(p) for p in err["loc"]) for err in e.errors(include_input=False))
-        click.echo(f"error: invalid option value for {fields}; see `ft-sanitizer sanitize --help`", err=True)
-        sys.exit(2)
-    except PipelineError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(2)
+        fail(f"invalid option value for {fields}; see `ft-sanitizer sanitize --help`", EXIT_USAGE)
+    except RunLocked as e:
+        fail(str(e), EXIT_LOCKED)
+    except RunFailed as e:
+        fail(str(e), EXIT_STOPPED)
+    except (InputError, PipelineError) as e:
+        fail(str(e), EXIT_USAGE)
+    except OSError as e:  # reading problems are InputErrors: what is left is writing outputs
+        log_frames(e)
+        fail(write_failure(e, out_dir), EXIT_OUTPUT)
+    except click.ClickException:
+        raise  # click prints usage errors itself (exit 2)
+    except KeyboardInterrupt:
+        fail("interrupted; finished chunks are kept: rerun the same command to resume", EXIT_INTERRUPTED)
+    except Exception as e:  # noqa: BLE001 - a bug: said without a traceback, whose message could quote data
+        log_frames(e)
+        fail(f"internal error ({type(e).__name__}) while sanitizing {file}; no output of the unfinished "
+             f"file is complete (it has no report.json); rerun with --log-level DEBUG and report it",
+             EXIT_INTERNAL)
 
 
 def _summarise(path: Path, result) -> None:
     r = result.report
-    click.echo(f"{path.name}: {r.records_total} records, {r.records_written} written, "
+    click.echo(f"{printable(path.name)}: {r.records_total} records, {r.records_written} written, "
                f"{r.records_quarantined} quarantined, {sum(r.findings.values())} values replaced; "
                f"decision: {r.decision.value} ({'; '.join(r.decision_reasons)})")
-    click.echo(f"  sanitized:  {result.output.sanitized_path}")
-    click.echo(f"  quarantine: {result.output.quarantine_path}")
-    click.echo(f"  report:     {result.report_path}")
+    click.echo(f"  sanitized:  {printable(result.output.sanitized_path)}")
+    click.echo(f"  quarantine: {printable(result.output.quarantine_path)}")
+    click.echo(f"  report:     {printable(result.report_path)}")

@@ -12,11 +12,13 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 
-from schemas.errors import ConfigError
+from pipelines.stages.parent_watch import exit_with_parent
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.sanitize_chunk import ChunkJob, run_chunk_job, sanitize_chunk
 from sanitizers.engine import Detector
+from schemas.errors import ConfigError, RunFailed
 from schemas.run_config import Detectors, RunConfig
 
 logger = logging.getLogger(__name__)
@@ -27,6 +29,7 @@ Done = Callable[[int, RunStats], None]
 # which a secrets-only run never pays).
 PRELOAD = ["pipelines.stages.sanitize_chunk", "pipelines.stages.sanitize_records", "sanitizers.registry"]
 PRELOAD_PII = ["sanitizers.pii_analyzer"]
+DASK_CONNECT_TIMEOUT_S = 30
 
 
 def default_workers() -> int:
@@ -91,24 +94,35 @@ def _worker_context(config: RunConfig) -> multiprocessing.context.BaseContext:
 def _on_processes(jobs, workers: int, on_done, context: multiprocessing.context.BaseContext) -> list[RunStats]:
     results: dict[int, RunStats] = {}
     logger.info("sanitizing %d chunks on %d worker processes", len(jobs), workers)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:
-        futures = {pool.submit(run_chunk_job, job): job.chunk.index for job in jobs}
-        for future in as_completed(futures):
-            index = futures[future]
-            results[index] = future.result()
-            if on_done:
-                on_done(index, results[index])
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(os.getpid(),)) as pool:
+            futures = {pool.submit(run_chunk_job, job): job.chunk.index for job in jobs}
+            for future in as_completed(futures):
+                index = futures[future]
+                results[index] = future.result()
+                if on_done:
+                    on_done(index, results[index])
+    except BrokenProcessPool as e:
+        raise RunFailed(
+            f"a worker process died (killed, or out of memory) after {len(results)} of {len(jobs)} chunks; "
+            "finished chunks are kept: rerun the same command to resume (with fewer --workers if memory "
+            "is short)"
+        ) from e
     return [results[job.chunk.index] for job in jobs]
 
 
-def _start_worker() -> None:
-    """First thing in each worker process: exempt the preloaded modules from garbage collection.
+def _start_worker(main_pid: int) -> None:
+    """First thing in each worker process: end with the main process, and pause GC for preloaded modules.
+
+    A worker whose main process was killed (kill -9 included) ends too (`exit_with_parent`).
 
     A worker allocates millions of short-lived dicts and lists, and every full collection would also
     walk all objects of presidio, spaCy and pydantic, which live as long as the process: measured
     10-15% of a worker's CPU on chat JSONL. Only our own workers do this; the calling process is left
     alone.
     """
+    exit_with_parent(main_pid)
     gc.freeze()
 
 
@@ -118,14 +132,36 @@ def _on_dask(jobs, address: str, on_done) -> list[RunStats]:
         from distributed import as_completed as dask_completed
     except ImportError as e:  # pragma: no cover - distributed is a dependency
         raise ConfigError("--dask-address needs the 'distributed' package; run `make install`") from e
+    from distributed.scheduler import KilledWorker
+
     results: dict[int, RunStats] = {}
     logger.info("sanitizing %d chunks on the Dask cluster", len(jobs))
-    with Client(address, timeout="30s") as client:
-        futures = client.map(run_chunk_job, list(jobs), pure=False)
-        index_of = {f.key: job.chunk.index for f, job in zip(futures, jobs)}
-        for future in dask_completed(futures):
-            index = index_of[future.key]
-            results[index] = future.result()
-            if on_done:
-                on_done(index, results[index])
+    try:
+        client = Client(address, timeout=f"{DASK_CONNECT_TIMEOUT_S}s")
+    except (OSError, TimeoutError):  # distributed raises OSError("Timed out trying to connect ...")
+        raise RunFailed(
+            f"the Dask scheduler at {address} did not answer within {DASK_CONNECT_TIMEOUT_S} s; start it, "
+            "check the address (tcp://HOST:PORT) and the network, or run without --dask-address"
+        ) from None
+    try:
+        with client:
+            futures = client.map(run_chunk_job, list(jobs), pure=False)
+            index_of = {f.key: job.chunk.index for f, job in zip(futures, jobs)}
+            for future in dask_completed(futures):
+                index = index_of[future.key]
+                results[index] = future.result()
+                if on_done:
+                    on_done(index, results[index])
+    except KilledWorker as e:
+        raise RunFailed(
+            f"Dask workers kept dying on a chunk after {len(results)} of {len(jobs)} chunks (killed, or out of "
+            "memory); finished chunks are kept: give the workers more memory and rerun to resume"
+        ) from e
+    except (OSError, TimeoutError) as e:
+        if isinstance(e, OSError) and e.errno is not None:
+            raise  # a file the chunk could not write: reported as an output problem
+        raise RunFailed(
+            f"the connection to the Dask scheduler at {address} was lost after {len(results)} of "
+            f"{len(jobs)} chunks; finished chunks are kept: rerun to resume"
+        ) from e
     return [results[job.chunk.index] for job in jobs]

@@ -8,16 +8,17 @@ byte-identical however many workers ran. Every non-blank line ends up in exactly
 """
 
 import contextlib
+import glob
 import hashlib
 import logging
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from pipelines.atomic import atomic_writer
-from schemas.errors import InputError
+from pipelines.output_names import output_stem
 from pipelines.stages.load_jsonl import iter_lines
 from pipelines.stages.plan_chunks import auto_chunk_bytes, plan_chunks
 from pipelines.stages.run_chunks import default_workers, run_chunks
@@ -26,6 +27,7 @@ from pipelines.stages.sanitize_chunk import ChunkJob
 from pipelines.stages.validate_records import RecordValidator, ValidRecord
 from pipelines.versions import tool_version
 from sanitizers.engine import Detector
+from schemas.errors import InputError
 from schemas.formats import RecordFormat
 from schemas.run_config import RunConfig
 
@@ -48,8 +50,8 @@ class SanitizeOutput:
 
 
 def output_paths(input_path: Path, out_dir: Path) -> tuple[Path, Path]:
-    """`<out>/<stem>.sanitized.jsonl` and `<out>/<stem>.quarantine.jsonl`."""
-    stem = input_path.name.removesuffix(".jsonl")
+    """`<out>/<stem>.sanitized.jsonl` and `<out>/<stem>.quarantine.jsonl` (stem: see `output_stem`)."""
+    stem = output_stem(input_path.name)
     return out_dir / f"{stem}.sanitized.jsonl", out_dir / f"{stem}.quarantine.jsonl"
 
 
@@ -88,7 +90,10 @@ def plan_file(input_path: Path, out_dir: Path, config: RunConfig, chunk_bytes: i
     fmt = file_format(input_path, config)
     chunk_bytes = chunk_bytes or auto_chunk_bytes(input_path.stat().st_size)
     digest = hashlib.sha256()
-    chunks = plan_chunks(input_path, chunk_bytes, digest)  # one read: the plan and the sha256
+    try:
+        chunks = plan_chunks(input_path, chunk_bytes, digest)  # one read: the plan and the sha256
+    except OSError as e:
+        raise InputError(f"{input_path}: reading failed ({e.strerror}); check the file and rerun") from e
     input_sha256 = digest.hexdigest()
     work = _work_dir(out_dir, input_sha256, config, chunk_bytes, fmt)
     work.mkdir(parents=True, exist_ok=True)
@@ -105,11 +110,14 @@ class OrderedMerge:
 
     Run alongside the workers (`done` from `run_chunks`' on_done), it leaves `merge_chunks` only the
     last parts to copy instead of the whole file (on 2 GB the copy took 8.5 s after the workers were
-    done). The outputs are temporary files until `commit`; `abort` removes them.
+    done). The outputs are temporary files until `commit`; `abort` removes them. `stale` files (the
+    previous run's report) are removed just before the new outputs replace the old ones: from then
+    on until a new report is written, the folder never pairs outputs with a report that is not theirs.
     """
 
-    def __init__(self, plan: ChunkPlan):
+    def __init__(self, plan: ChunkPlan, stale: Sequence[Path] = ()):
         self._jobs = plan.jobs
+        self._stale = tuple(stale)
         self._next = 0
         self._finished: set[int] = set()
         self._digest = hashlib.sha256()
@@ -117,8 +125,8 @@ class OrderedMerge:
         sanitized_path, quarantine_path = output_paths(plan.input_path, plan.out_dir)
         for target in (sanitized_path, quarantine_path):
             # Temporary outputs of an earlier run of this file that was killed (kill -9 leaves them).
-            for stale in target.parent.glob(f".{target.name}.*.tmp"):
-                stale.unlink(missing_ok=True)
+            for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+                leftover.unlink(missing_ok=True)
         try:
             self._sanitized = self._stack.enter_context(atomic_writer(sanitized_path, "wb"))
             self._quarantine = self._stack.enter_context(atomic_writer(quarantine_path, "wb"))
@@ -139,6 +147,8 @@ class OrderedMerge:
         """Append what is left, put both outputs in place; returns the sanitized output's sha256."""
         for job in self._jobs:
             self.done(job.chunk.index)
+        for path in self._stale:
+            path.unlink(missing_ok=True)
         self._stack.close()
         return self._digest.hexdigest()
 
@@ -147,10 +157,11 @@ class OrderedMerge:
         self._stack.__exit__(RuntimeError, RuntimeError("sanitize run aborted"), None)
 
 
-def merge_chunks(plan: ChunkPlan, results: list[RunStats], merge: OrderedMerge | None = None) -> SanitizeOutput:
+def merge_chunks(plan: ChunkPlan, results: list[RunStats], merge: OrderedMerge | None = None,
+                 stale: Sequence[Path] = ()) -> SanitizeOutput:
     """Merge finished chunks, in input order, into the outputs; then remove the work folder.
 
-    With `merge` (already appending chunks as they finished), only commits it.
+    With `merge` (already appending chunks as they finished), only commits it. `stale`: see OrderedMerge.
     """
     stats = RunStats()
     for part in results:
@@ -164,7 +175,7 @@ def merge_chunks(plan: ChunkPlan, results: list[RunStats], merge: OrderedMerge |
         )
     sanitized_path, quarantine_path = output_paths(plan.input_path, plan.out_dir)
     if merge is None:
-        merge = OrderedMerge(plan)
+        merge = OrderedMerge(plan, stale)
     try:
         sanitized_sha256 = merge.commit()
     except BaseException:
@@ -192,6 +203,7 @@ def sanitize_file(
     dask_address: str | None = None,
     chunk_bytes: int | None = None,
     runner: Callable[[list[ChunkJob]], list[RunStats]] | None = None,
+    stale: Sequence[Path] = (),
 ) -> SanitizeOutput:
     """Validate and sanitize `input_path` into `out_dir`: plan, run the chunks, merge.
 
@@ -200,7 +212,8 @@ def sanitize_file(
     (default: `auto_chunk_bytes` of the file's size). `progress`, if given, is called with
     the number of lines done so far (blank ones included) as chunks finish: a count, never content.
     `runner`, if given, runs the chunk jobs instead (the Prefect flow's task runner, for example) and
-    returns their stats in job order.
+    returns their stats in job order. `stale`: files that describe the old outputs (the previous
+    report), removed just before the new outputs are put in place.
     """
     plan = plan_file(input_path, out_dir, config, chunk_bytes)
     lines_done = 0
@@ -212,8 +225,8 @@ def sanitize_file(
             progress(lines_done)
 
     if runner is not None:
-        return merge_chunks(plan, runner(plan.jobs))
-    merge = OrderedMerge(plan)
+        return merge_chunks(plan, runner(plan.jobs), stale=stale)
+    merge = OrderedMerge(plan, stale)
 
     def on_done_and_merge(index: int, stats: RunStats) -> None:
         on_done(index, stats)

@@ -7,6 +7,7 @@ from pathlib import Path
 from pipelines.atomic import atomic_write_text
 from pipelines.file_hash import sha256_file
 from pipelines.policy import decide
+from pipelines.printable import printable
 from pipelines.stages.sanitize_file import SanitizeOutput
 from pipelines.versions import tool_version, versions
 from schemas.report import FileFacts, Report
@@ -16,8 +17,12 @@ REPORT_NAME = "report.json"
 
 
 def file_facts(path: Path, sha256: str | None = None) -> FileFacts:
-    """Name (no folders: they can carry customer names), size and sha256 of a file."""
-    return FileFacts(name=path.name, bytes=os.path.getsize(path), sha256=sha256 or sha256_file(path))
+    """Name (no folders: they can carry customer names), size and sha256 of a file.
+
+    The name is escaped (`printable`): an input name may hold control characters or bytes that are not
+    UTF-8, which JSON cannot carry and a terminal or browser would obey.
+    """
+    return FileFacts(name=printable(path.name), bytes=os.path.getsize(path), sha256=sha256 or sha256_file(path))
 
 
 def build_report(output: SanitizeOutput, config: RunConfig) -> Report:

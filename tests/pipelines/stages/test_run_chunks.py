@@ -106,7 +106,7 @@ def test_resumes_and_matches_when_killed_midway(tmp_path):
 
 def test_freezes_preloaded_objects_when_worker_starts():
     # In a fresh interpreter: freezing is for worker processes, never for the process running the tests.
-    code = "import gc\nfrom pipelines.stages.run_chunks import _start_worker\n_start_worker()\n"
+    code = "import gc, os\nfrom pipelines.stages.run_chunks import _start_worker\n_start_worker(os.getppid())\n"
     code += "print(gc.get_freeze_count() > 0)"
     result = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True,
                             timeout=120)
