@@ -18,6 +18,9 @@ from pipelines.printable import printable
 
 logger = logging.getLogger(__name__)
 
+# An unexpected exception (a bug) in any command: sysexits' EX_SOFTWARE, apart from every documented code.
+EXIT_INTERNAL = 70
+
 # What to do when writing outputs fails, by errno; the default covers the rest.
 _WRITE_FIXES = {
     errno.EROFS: "the file system is read-only; choose another --out",

@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from pipelines.commands.failures import fail, log_frames, write_failure
+from pipelines.commands.failures import EXIT_INTERNAL, fail, log_frames, write_failure
 from pipelines.printable import printable
 from pipelines.run import input_files, output_dir_for, run_sanitize
 from schemas.errors import InputError, PipelineError, RunFailed, RunLocked
@@ -18,7 +18,6 @@ from schemas.run_config import (
     RunConfig,
 )
 
-EXIT_INTERNAL = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
 EXIT_STOPPED = 4
@@ -69,12 +68,12 @@ def command(file: Path, out_dir: Path, detectors: str, operator: str, unknown_fi
     \b
     Exit status:
       0  the run completed (read the decision in report.json)
-      1  internal error (a bug: rerun with --log-level DEBUG and report it)
       2  usage error, bad option (a spaCy model that is not installed), or unreadable input
       3  an output cannot be written (read-only folder, disk full, file size limit, path too long)
       4  the run stopped half-way (a worker process died, the Dask scheduler is unreachable);
          finished chunks are kept: rerun the same command to resume
       5  another run is writing to the same --out folder (the message names its process)
+      70  internal error (a bug: rerun with --log-level DEBUG and report it)
       130  interrupted (Ctrl-C); rerun to resume
     """
     try:

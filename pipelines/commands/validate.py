@@ -5,8 +5,10 @@ from pathlib import Path
 
 import click
 
-from schemas.errors import PipelineError
+from pipelines.commands.failures import EXIT_INTERNAL, fail, log_frames
+from pipelines.printable import printable
 from pipelines.stages.validate_records import validate_file
+from schemas.errors import PipelineError
 
 MAX_LINES_SHOWN = 20
 
@@ -19,16 +21,23 @@ def command(file: Path, unknown_fields: str) -> None:
     """Validate FILE (JSONL) against Together's fine-tuning formats.
 
     Prints a summary by reason code with line numbers, never record content.
-    Exit status: 0 every record is valid, 1 some line is not, 2 usage error or unreadable file.
+    Exit status: 0 every record is valid, 1 some line is not, 2 usage error or unreadable file,
+    70 internal error (a bug: rerun with --log-level DEBUG and report it).
     """
     try:
         summary = validate_file(file, unknown_fields=unknown_fields)
     except PipelineError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(2)
+        fail(str(e), 2)
+    except OSError as e:  # the reader turns its errors into InputError; anything else is unexpected
+        log_frames(e)
+        fail(f"{file}: reading failed ({e.strerror or type(e).__name__}); check the file and rerun", 2)
+    except Exception as e:  # noqa: BLE001 - a bug: said without a traceback, whose message could quote data
+        log_frames(e)
+        fail(f"internal error ({type(e).__name__}) while validating {file}; rerun with --log-level DEBUG "
+             "and report it", EXIT_INTERNAL)
     fmt = summary.format or "unknown"
     click.echo(
-        f"{file.name}: {summary.records_total} records ({fmt}), {summary.records_valid} valid, "
+        f"{printable(file.name)}: {summary.records_total} records ({fmt}), {summary.records_valid} valid, "
         f"{summary.records_invalid} invalid, {summary.blank_lines} blank lines skipped"
     )
     for reason, lines in sorted(summary.by_reason.items()):
