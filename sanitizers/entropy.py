@@ -11,19 +11,31 @@ import operator
 import re
 from collections import Counter
 
-# Markers that only occur in docs and templates. Symbols never occur in a base62/base64url body,
-# and five or more fixed letters turn up by chance about n * 3e-8 times in an n-char random body.
-_PLACEHOLDER_MARKERS: tuple[str, ...] = (
+# Markers that only occur in docs and masks: symbols never occur in a base62/base64url body.
+_SYMBOL_MARKERS: tuple[str, ...] = (
     "****",
     "...",
     "\u2026",  # a typographic ellipsis: "sk-…"
-    "${",
-    "{{",
-    "}}",
-    "%(",
-    "$(",
-    "<",
-    ">",
+)
+# Template expressions, matched only when well formed (`${NAME}`, `{{ name }}`, `<your-key>`,
+# `%(name)s`, `$(cmd)`, `<%= ... %>`, `{% ... %}`, `&lt;...&gt;`): a brace or bracket inside a random
+# password ("m{{h}o)p${e]x") is part of the password, not a template.
+_TEMPLATE = re.compile(
+    r"\$\{[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.:-]{0,80}(?::?[-=?+][^{}\r\n]{0,80})?[ \t]{0,3}\}"
+    r"|\{\{[^{}\r\n]{1,120}\}\}"
+    r"|\{%[^{}\r\n]{1,120}%\}"
+    r"|<%[^\r\n]{0,120}?%>"
+    r"|%\([A-Za-z_][A-Za-z0-9_]{0,60}\)[sdr]"
+    r"|\$\([ \t]{0,3}[A-Za-z_./][^()\r\n]{0,120}\)"
+    r"|<\|?[A-Za-z_][A-Za-z0-9_ .:/|-]{0,80}>"
+    r"|&lt;[^&\r\n]{1,80}&gt;"
+)
+# Words that only occur in docs and templates. Five or more fixed letters turn up by chance about
+# n * 3e-8 times in an n-char random body; they count as a marker when written as a word of their own,
+# or glued to a value whose rest is no long random run (`YOUR_KEY_HERE`, `AKIA...EXAMPLE`). A long
+# random body with a marker glued on ("...Rk8vQ2Dummy", "...9fXXXX") is a real key someone tagged:
+# the marker does not override the body (see `_random_besides`).
+_WORD_MARKERS: tuple[str, ...] = (
     "example",
     "placeholder",
     "redacted",
@@ -32,29 +44,38 @@ _PLACEHOLDER_MARKERS: tuple[str, ...] = (
     "change_me",
     "insert",
     "replace",
-    "_here",
-    "-here",
-    " here",
     "fixme",
 )
+_HERE_MARKERS: tuple[str, ...] = ("_here", "-here", " here")
 # Four-letter markers are not that rare: a 100-char base62 key holds "your" in some mix of case
 # about once in 10,000 keys, a 342-char RS256 signature one of them about once in 1,500. They count
-# only as people write them, in one case ("your", "YOUR", "Your"; "YOuR" or "ToDo" is chance), and,
-# inside a run of letters and digits, not when the rest of the value is a long random run.
+# only as people write them, in one case ("your", "YOUR", "Your"; "YOuR" or "ToDo" is chance).
 _SHORT_WORD_MARKERS: tuple[str, ...] = ("your", "todo")
-# Masks ("sk_live_51Hx" + "x" * 20) show part of a real key on purpose: always a marker in one case.
+# Masks ("sk_live_51Hx" + "x" * 20) show part of a real key on purpose: a marker in one case.
 _MASK_MARKERS: tuple[str, ...] = ("xxxx", "XXXX")
+# Values documentation publishes as examples (AWS's access key pair, its IAM docs' second pair):
+# public, so they authenticate nothing, whatever their shape.
+_DOCUMENTED_EXAMPLES: frozenset[str] = frozenset(
+    {
+        "AKIAIOSFODNN7EXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "AKIAI44QH8DHBEXAMPLE",
+        "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+    }
+)
 # Word chunks of a value: a capitalised or lowercase word, an uppercase run, a digit run.
 _CHUNK = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 # ASCII lowercase, uppercase, digits, and anything else: the four classes `char_classes` counts.
 _CHAR_CLASSES = (re.compile(r"[a-z]"), re.compile(r"[A-Z]"), re.compile(r"[0-9]"), re.compile(r"[^a-zA-Z0-9]"))
 # The marker lists as single patterns: one C-level search per value instead of a loop of `in` tests.
-_ANY_PLACEHOLDER_MARKER = re.compile("|".join(map(re.escape, _PLACEHOLDER_MARKERS)))
-_ANY_MASK_MARKER = re.compile("|".join(map(re.escape, _MASK_MARKERS)))
-# Each short word marker in lowercase, uppercase and title case. No spelling of one overlaps another
-# (or itself), so `finditer` finds every occurrence that a `find` loop per spelling would.
+_ANY_SYMBOL_MARKER = re.compile("|".join(map(re.escape, _SYMBOL_MARKERS)))
+_ANY_WORD_MARKER = re.compile("|".join(map(re.escape, _WORD_MARKERS + _HERE_MARKERS)), re.IGNORECASE)
+# Each short word marker in lowercase, uppercase and title case, and the masks as written. No
+# spelling of one overlaps another, so `finditer` finds every occurrence a `find` loop would.
 _SINGLE_CASE_WORD = re.compile(
-    "|".join(sorted({w for m in _SHORT_WORD_MARKERS for w in (m.lower(), m.upper(), m.title())}))
+    "|".join(
+        sorted({w for m in _SHORT_WORD_MARKERS for w in (m.lower(), m.upper(), m.title())} | set(_MASK_MARKERS))
+    )
 )
 
 # Whole values that are obviously not a secret (compared case-insensitively, trailing digits and
@@ -124,9 +145,10 @@ def is_repetitive(value: str) -> bool:
     return len(set(trigrams)) / len(trigrams) < 0.5
 
 
-def _single_case_hits(value: str) -> list[tuple[int, int]]:
-    """Spans where a short word marker occurs written in lowercase, uppercase or title case."""
-    return [m.span() for m in _SINGLE_CASE_WORD.finditer(value)]
+def _marker_hits(value: str) -> list[tuple[int, int]]:
+    """Spans of word markers (any case) and of short word markers and masks written in one case."""
+    spans = [m.span() for m in _ANY_WORD_MARKER.finditer(value)]
+    return spans + [m.span() for m in _SINGLE_CASE_WORD.finditer(value)]
 
 
 def _random_besides(value: str, spans: list[tuple[int, int]]) -> bool:
@@ -152,17 +174,25 @@ def _random_besides(value: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def has_placeholder_marker(value: str) -> bool:
-    """True when `value` holds a template marker such as `xxxx`, `<...>`, `${...}` or `YOUR`.
+    """True when `value` holds a template marker such as `xxxx`, `<...>`, `${...}`, `...` or `YOUR`.
 
-    A four-letter word marker that a long random body holds by chance is no marker (see
-    `_SHORT_WORD_MARKERS`).
+    A word marker counts when written as a word of its own ("your_key_...", "sk-todo-..."); glued to
+    a long random run ("...Rk8vQ2XXXX", "...Dummy") it is a tag on a real key, or chance, and does not
+    count (see `_WORD_MARKERS`).
     """
-    if _ANY_PLACEHOLDER_MARKER.search(value.casefold()) or _ANY_MASK_MARKER.search(value):
+    if _ANY_SYMBOL_MARKER.search(value) or _TEMPLATE.search(value):
         return True
-    hits = _single_case_hits(value)
+    hits = _marker_hits(value)
+    if not hits:
+        return False
     if any(start == 0 or not value[start - 1].isalnum() for start, _ in hits):
-        return True  # a word of its own ("your_key_...", "sk-todo-..."): written, not chance
-    return bool(hits) and not _random_besides(value, hits)
+        return True  # a word of its own: written, not chance
+    return not _random_besides(value, hits)
+
+
+def is_documented_example(value: str) -> bool:
+    """True for credentials that vendor documentation publishes as examples (`AKIAIOSFODNN7EXAMPLE`)."""
+    return value in _DOCUMENTED_EXAMPLES
 
 
 def is_placeholder_word(value: str) -> bool:
@@ -190,6 +220,7 @@ def looks_like_placeholder(value: str) -> bool:
         return True
     return (
         has_placeholder_marker(value)
+        or is_documented_example(value)
         or is_placeholder_word(value)
         or bool(_ENV_REFERENCE.match(value))
         or is_variable_reference(value)

@@ -1,4 +1,10 @@
-"""Secrets assigned to a telling name: `password=...`, `"api_key": "..."`, `--token ...`, `Bearer ...`."""
+"""Credentials named by a keyword, in the syntaxes people paste: `password=...`, `"apiKey": "..."`,
+`API_KEY: ...`, `<add key="DbPassword" value="..."/>`, `--api-key ...`, `-Password ...`,
+`Authorization: Bearer ...`, `curl -u user:pass`, `ConvertTo-SecureString "..."`, netrc lines.
+
+The keywords are data (`sanitizers/credential_keywords.py`); this module turns them into patterns
+whose span is the value alone, and decides from the value whether it holds a secret.
+"""
 
 import base64
 import binascii
@@ -6,6 +12,7 @@ import math
 import re
 from typing import ClassVar
 
+from sanitizers.credential_keywords import CREDENTIAL_WORDS, KEY_QUALIFIERS, NOT_CREDENTIAL_TAILS
 from sanitizers.entropy import (
     char_classes,
     is_repetitive,
@@ -18,36 +25,76 @@ from sanitizers.entropy import (
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
-# After the name: optional closing quote/bracket, then `=`, `:`, `:=` or `=>`.
-_SEP = r"(?:\\?[\"'])?\]?[ \t]*(?::=|=>|=|:)[ \t]*"
-# One character of a bare value: not blank, quote or bracket, and an `&` only when it does not
-# start the next query parameter (`?token=abc&page=2` ends the value at `&`). That needs a query
-# string: a `?` or `&` earlier in the same run. Without one, `&x=` is part of a password
-# (`DB_PASSWORD=nax4&h=T^DkZ` in an env file or compose list).
-_BARE_CHAR = r"(?:[^\s\"'`,;<>(){}\[\]\\&]|&(?![A-Za-z_][A-Za-z0-9_.-]*=)|(?<![?&][^\s\"'`]{0,512})&)"
-# The value, span only (\K): quoted (spaces allowed inside, the quote ends it) or bare (ends at
-# whitespace or punctuation; must be the whole run so a long secret is never cut in half, and not
-# the head of a template such as `tgp_v1_<your-key>` or `key_{name}`).
-_VALUE = (
-    r"(?:\\?[\"'`]\K[^\"'`\\\r\n]{6,512}(?=\\?[\"'`])"
-    r"|\K" + _BARE_CHAR + r"{6,1024}(?!" + _BARE_CHAR + r"|[<{(\[]))"
+
+def _alternation(words) -> str:
+    return "|".join(words)
+
+
+# A name that holds a credential word (any case), optionally with a qualified `..._key`.
+_KEYWORD = "(?i:" + _alternation(CREDENTIAL_WORDS) + "|(?:" + _alternation(KEY_QUALIFIERS) + r")[_.-]?key)"
+# ...unless the rest of the name makes it name something else (`password_hash`, `tokenUrl`).
+_TAIL_GUARD = (
+    r"(?![A-Za-z0-9_.-]{0,40}?(?:[_.-](?i:"
+    + _alternation(NOT_CREDENTIAL_TAILS)
+    + ")|(?:"
+    + _alternation(sorted({t.title() for t in NOT_CREDENTIAL_TAILS}))
+    + "))(?![a-z]))"
 )
-# Values that refer to a secret instead of holding it: YAML aliases/anchors (*db_pass, &pw; the
-# name must read as one, see `looks_like_identifier`) and tags (!Ref), curl/CLI file references
-# (@secret.txt), paths (/run/secrets/db, ./pw.txt, ~/.pgpass; a bare `/x` only as a file name).
+_NAME = _KEYWORD + _TAIL_GUARD + r"[A-Za-z0-9_.-]{0,40}"
+# After the name: its closing quote or bracket, a subscript (`secret[25]`), then the operator.
+_NAME_END = r"(?:\\?[\"'])?\]?(?:\[[0-9]{0,4}\])?"
+_OPERATOR = r"[ \t]{0,10}(?::=|=>|===?|!==?|->|:|=)[ \t]{0,10}(?:@(?=[\"']))?"
+# One character of a bare value: not blank, quote, `,`, `;` or backslash, and an `&` only when it does
+# not start the next parameter (`?token=abc&page=2` ends the value at `&`; `env_line` keeps it).
+_BARE_CHAR = r"(?:[^\s\"'`,;\\&]|&(?![A-Za-z_][A-Za-z0-9_.-]{0,40}=))"
+# The value (span only, \K): quoted (the quote ends it) or bare (the whole run, so a long secret is
+# never cut in half). Possessive and bounded: no backtracking, linear in the text (issue 13).
+_QUOTED = r"\\?[\"'`]\K[^\"'`\\\r\n]{6,512}+(?=\\?[\"'`])"
+_BARE_RUN = r"[^\s\"'`,;\\&]"
+_BARE = (
+    r"\K(?=" + _BARE_CHAR + r"{6})" + _BARE_RUN + r"{0,256}+(?:&(?![A-Za-z_][A-Za-z0-9_.-]{0,40}=)"
+    + _BARE_RUN + r"{0,256}+){0,8}+(?!" + _BARE_CHAR + ")"
+)
+_VALUE = "(?:" + _QUOTED + "|" + _BARE + ")"
+
+# Values that refer to a secret instead of holding it: YAML anchors/aliases (*db_pass, &pw) and tags
+# (!Ref), curl/CLI file references (@secret.txt), paths (/run/secrets/db, ./pw.txt, ~/.pgpass,
+# cms/sites/edit), variables with a path or member after them ($HOME/x, $_POST[...]), command
+# substitution ($(...), `...`), calls and subscripts (getPassword(), form["x"]), CSS selectors (#add-pw),
+# ARNs, ISO dates, and interpolations (#{...}).
 _ANCHOR = re.compile(r"^[*&](.+)$")
-_WHITESPACE = re.compile(r"\s")  # what str.isspace() calls whitespace
+_WHITESPACE = re.compile(r"\s")
 _REFERENCE = re.compile(
     r"^(?:![A-Za-z]+|@[\w.-]+\.[A-Za-z]{1,5}"
     r"|(?:~|\.{1,2})/[\w.-]+(?:/[\w.-]*)*"
-    r"|/[\w.-]+(?:/[\w.-]*)+"
-    r"|/[\w-]+\.[A-Za-z]{1,5})$"
+    r"|/[^\s/]+(?:/[^\s/]*)+"
+    r"|/[\w-]+\.[A-Za-z]{1,5}"
+    r"|[a-z0-9_.#:-]+(?:/[a-z0-9_.#:-]*)+"
+    r"|\$[A-Za-z_][A-Za-z0-9_]*[/.:\[(].*"
+    r"|\$[({].*|`.*"
+    r"|[A-Za-z_$][A-Za-z0-9_.$]*[(\[].*"
+    r"|[(\[].*"
+    r"|[#.][A-Za-z][\w-]*"
+    r"|arn:aws[\w-]*:.*"
+    r"|--.*|.*:"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ].*)?"
+    r"|.*#\{[^}]*\}.*)$",
+    re.DOTALL,
 )
 _BASIC = re.compile(r"^[A-Za-z0-9+/]{8,}={0,2}$")
+_HAS_ALNUM = re.compile(r"[A-Za-z0-9]")
+# A value holding another assignment (`password=password=...`): a run of assignments, not a secret.
+_CHAINED = re.compile(_KEYWORD + r"[A-Za-z0-9_.-]{0,40}(?::=|=|:)")
+# Word chunks: a capitalised or lowercase word, an uppercase run, a digit run.
+_CHUNK = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+_LETTERS_AND_GLUE = re.compile(r"^[A-Za-z][A-Za-z_.-]*$")
+# Long values: from this length a value assigned to a credential name is a credential unless it is
+# a placeholder, a reference, a name or a near-constant filler (dummy values in configs included).
+_LONG = 16
 
 
-def _assignment(name_regex: str) -> str:
-    return name_regex + _SEP + _VALUE
+def _assignment(name: str) -> str:
+    return name + _NAME_END + "(?:" + _OPERATOR + r"|[ \t]{1,10}(?=\\?[\"'`]))" + _VALUE
 
 
 def _is_basic_credential(value: str) -> bool:
@@ -62,99 +109,204 @@ def _is_basic_credential(value: str) -> bool:
     return bool(sep and user and password and decoded.isprintable())
 
 
-class PasswordAssignmentRecognizer(SecretRecognizer):
-    """Detects values assigned to password/secret/token/api-key names; the span is the value only.
+def _has_foreign_letters(value: str) -> bool:
+    """True for non-ASCII letters or digits (words, tokenizer pieces such as "\u0120world")."""
+    return any(not ch.isascii() and ch.isalnum() for ch in value)
 
-    The value must look like a secret: not a placeholder or code reference, and random enough for its
-    length (or, for chosen passwords, all four character classes). Known misses: passphrases with
-    spaces, digit-only PINs, words (`password: tiger`), and letters-only random values that happen
-    to read as a camelCase name (`tqwXbnRfoZk`, ~2% of 15-letter ones): in code, `password=smtpPassword`
-    names a variable far more often than it holds a password.
+
+def _reads_as_words(value: str) -> bool:
+    """True for letters-only values of long word chunks glued by case, `-`, `_` or `.` (`ConvertTo-SecureString`).
+
+    Random base62 strings average under 2 characters a chunk; names of commands, types and settings
+    are words. Chosen passwords add digits or symbols ("Willow.Harbor696$") and stay.
+    """
+    if not _LETTERS_AND_GLUE.match(value):
+        return False
+    chunks = _CHUNK.findall(value)
+    return bool(chunks) and sum(map(len, chunks)) / len(chunks) >= 4
+
+
+def _names_or_templates(value: str) -> bool:
+    """True when `value` refers to a secret (reference, variable, template, code) instead of holding one."""
+    if _REFERENCE.match(value) or value.startswith("-----") or "://" in value:
+        return True
+    anchor = _ANCHOR.match(value)
+    if anchor and looks_like_identifier(anchor.group(1)):
+        return True
+    return looks_like_placeholder(value) or looks_like_code_reference(value) or _reads_as_words(value)
+
+
+def _is_weak_short_value(value: str) -> bool:
+    """For values under `_LONG` characters: True unless random enough for the length, or all four classes."""
+    if is_sequential(value) or is_repetitive(value):
+        return True
+    entropy = shannon_entropy(value)
+    classes = char_classes(value)
+    if classes == 4 and len(value) >= 10:
+        # Chosen passwords mix words, digits and symbols and often repeat a word
+        # ("Willow!Willow440!": 2.9 bits a char); no filler, date or name holds all four classes
+        # at this length, so only near-constant ones ("Aaaa1111!!!!", 1.9 bits) are dropped.
+        return entropy < 2.4
+    if len(value) < 10 and classes < 3:
+        return True  # short and plain ("hello!", "abc_de"): a word, not a password
+    if classes >= 2:
+        # Short values cannot reach high entropy: scale the bar with the length (log2 n is the
+        # maximum); 0.8 of the maximum keeps "Xk9#mP2$" and drops "aaaa1111" or "2024-01-01".
+        return entropy < min(3.0, 0.8 * math.log2(len(value)))
+    return True  # one character class and short: a word or a number
+
+
+class PasswordAssignmentRecognizer(SecretRecognizer):
+    """Detects values given to credential names (password, secret, token, api key, `*_key`...).
+
+    The span is the value only. A value of 16+ characters assigned to a credential name is reported
+    unless it is a placeholder (`YOUR_KEY`, `<token>`, `${VAR}`), a reference (variable, path, call,
+    attribute), a name (`db_password`, `getToken`) or near-constant (`aaaa...`); dummy values such as
+    `abcd1234abcd1234...` are reported too. Shorter values must also look random for their length,
+    or mix all four character classes. Known misses: passphrases with spaces, digit-only PINs and
+    dictionary words (`password: tiger`, `thisismypassword`), a password with a `,` or `;` written
+    unquoted, and credentials under names that hold no credential word.
     """
 
     ENTITY = "PASSWORD_ASSIGNMENT"
     PATTERNS: ClassVar[list[Pattern]] = [
-        # detect-secrets KeywordDetector and gitleaks "generic-api-key" look for the same
-        # name = value shapes; one pattern per name so each starts with a fast literal search.
-        Pattern("password assignment", _assignment(r"(?i:pass)(?i:word|wd|phrase|code)?"), 0.7),
-        Pattern("pwd assignment", _assignment(r"(?i:pwd)"), 0.7),
-        Pattern("secret assignment", _assignment(r"(?i:secret)(?i:[_-]?(?:access[_-]?)?key)?"), 0.7),
-        Pattern("token assignment", _assignment(r"(?i:token)"), 0.7),
-        Pattern("api key assignment", _assignment(r"(?i:api)[_-]?(?i:key)"), 0.7),
+        # detect-secrets KeywordDetector, gitleaks "generic-api-key" and CredSweeper's keyword rules
+        # look for the same name/operator/value shapes (env, YAML, INI, JSON, code, comparisons).
+        Pattern("credential assignment", _assignment(_NAME), 0.7),
+        # env files and compose lists keep "&x=" inside a value: from the line start, only blanks end it.
         Pattern(
-            "access/private/auth key assignment",
-            _assignment(r"(?i:access|private|auth|signing|encryption|master)[_-]?(?i:key)"),
+            "credential env line",
+            r"^[ \t]{0,20}(?:export[ \t]{1,5}|-[ \t]{1,5})?[A-Za-z_][A-Za-z0-9_.-]{0,60}?"
+            + _NAME
+            + r"[ \t]{0,5}[=:][ \t]{0,5}\K[^\s\"'`]{6,256}+(?!\S)",
             0.7,
         ),
-        Pattern("credentials assignment", _assignment(r"(?i:credential)(?i:s)?"), 0.7),
-        # Command-line flags: --password X, --token=X, --api-key X (curl, CLIs, docker run).
+        # A quoted value compared with a credential name on its right: `if ("..." == password)`.
         Pattern(
-            "secret command-line flag",
-            r"--(?i:password|passwd|pass|token|api-key|apikey|api_key|secret|auth-token|access-token)"
-            r"(?:=|[ \t]+)" + _VALUE,
+            "credential comparison (value first)",
+            r"[\"'`]\K[^\"'`\\\r\n]{6,256}+(?=[\"'`][ \t]{0,5}(?:===?|!==?)[ \t]{0,5}"
+            r"[A-Za-z_$][A-Za-z0-9_.$>-]{0,40}?" + _KEYWORD + ")",
             0.7,
+        ),
+        # .NET config and XML attributes: <add key="SmtpPassword" value="..."/>.
+        Pattern(
+            "credential xml key/value attributes",
+            _NAME + r"[\"'][ \t]{1,10}(?i:value)[ \t]{0,3}=[ \t]{0,3}[\"']\K[^\"'\r\n]{6,512}+(?=[\"'])",
+            0.7,
+        ),
+        # XML elements: <password>...</password>, <ApiKey>...</ApiKey>.
+        Pattern("credential xml element", _NAME + r"(?:[ \t][^<>\r\n]{0,80})?>\K[^<\s]{6,512}+(?=</)", 0.7),
+        # Command-line flags: --password X, --api-key=X, --softlayer-api-key "X", --tls-bootstrap-token X.
+        Pattern(
+            "credential command-line flag",
+            r"--[A-Za-z0-9_-]{0,30}?" + _NAME + r"(?:=|[ \t]{1,5})(?:" + _QUOTED + "|" + _BARE + ")",
+            0.7,
+        ),
+        # PowerShell and Windows tools: -Password X (Connect-VIServer, New-LocalUser...), -pw X.
+        Pattern(
+            "password parameter",
+            r"(?<![\w-])-(?i:password|passwd|pass|pwd|pw)[ \t]{1,5}(?:" + _QUOTED + "|" + _BARE + ")",
+            0.7,
+        ),
+        # PsExec / PAExec: -u user -p password.
+        Pattern(
+            "psexec password option",
+            r"(?i:psexec|paexec)[^\r\n]{0,200}?[ \t]-p[ \t]{1,5}[\"']?\K[^\s\"']{6,256}+(?![^\s\"'])",
+            0.75,
+        ),
+        # PowerShell: ConvertTo-SecureString "..." -AsPlainText (or -String "...").
+        Pattern(
+            "powershell securestring",
+            r"(?i:convertto-securestring)[ \t]{1,5}(?:-String[ \t]{1,5})?[\"']\K[^\"'\r\n]{1,256}+(?=[\"'])",
+            0.8,
+        ),
+        # .NET: new NetworkCredential("user", "password"), new DirectoryEntry("LDAP://...", "user", "pw").
+        Pattern(
+            "dotnet credential constructor",
+            r"(?:(?i:networkcredential)[ \t]{0,3}\([ \t]{0,3}|(?i:directoryentry)[ \t]{0,3}\([ \t]{0,3}"
+            r"\"[^\"\r\n]{0,200}\"[ \t]{0,3},\s{0,20})\"[^\"\r\n]{0,100}\"[ \t]{0,3},\s{0,20}\"\K"
+            r"[^\"\r\n]{1,256}+(?=\")",
+            0.8,
+        ),
+        # .netrc: machine HOST login USER password PASSWORD (on one line or several).
+        Pattern(
+            "netrc password",
+            r"(?i:login)[ \t\r\n]{1,20}[^\s]{1,100}[ \t\r\n]{1,20}(?i:password)[ \t]{1,5}\K[^\s]{6,256}+(?!\S)",
+            0.75,
         ),
         # Prose: "my password is X", "the passcode was X".
         Pattern(
             "password in prose",
-            r"(?i:pass)(?i:word|code|phrase)[ \t]+(?i:is|was)[ \t]*:?[ \t]*" + _VALUE,
+            r"(?i:pass)(?i:word|code|phrase)[ \t]{1,5}(?i:is|was)[ \t]{0,5}:?[ \t]{0,5}" + _VALUE,
             0.6,
         ),
-        # RFC 6750 bearer tokens and RFC 7617 Basic credentials in an Authorization header
-        # (gitleaks "curl-auth-header"). Span = the credential after the scheme.
+        # RFC 6750 bearer tokens, RFC 7617 Basic credentials and bare tokens in an Authorization
+        # header (gitleaks "curl-auth-header"). Span = the credential after the scheme.
         Pattern(
             "authorization header credential",
-            r"(?i:authorization)[\"']?[ \t]*[:=][ \t]*[\"']?(?i:bearer|basic|token)[ \t]+\K"
-            r"[A-Za-z0-9._~+/-]{16,4096}=*(?![A-Za-z0-9._~+/=-])",
+            r"(?i:authorization)[\"']?[ \t]{0,5}[:=][ \t]{0,5}[\"']?"
+            r"(?:(?i:bearer|basic|token|digest|apikey|api-key|sso-key)[ \t]{1,5})?\K"
+            r"[A-Za-z0-9._~+/:-]{8,4096}+=*(?![A-Za-z0-9._~+/=-])",
             0.8,
         ),
         Pattern(
             "bearer token",
-            r"(?i:bearer)[ \t]+\K[A-Za-z0-9._~+/-]{20,4096}=*(?![A-Za-z0-9._~+/=-])",
+            r"(?i:bearer):?[ \t]{1,5}\K[A-Za-z0-9._~+/-]{20,4096}+=*(?![A-Za-z0-9._~+/=-])",
             0.75,
         ),
         # curl -u / --user user:password (curl man page "-u, --user <user:password>"); span = password.
         Pattern(
             "curl user:password option",
-            r"(?:(?<![\w-])-u|(?i:--user))(?:=|[ \t]+)[\"']?[^\s:\"'@]{1,64}:\K[^\s\"'@]{6,256}"
+            r"(?:(?<![\w-])-u|(?i:--user))(?:=|[ \t]{1,5})[\"']?[^\s:\"'@]{1,64}:\K[^\s\"'@]{6,256}+"
             r"(?=[\"']?(?:\s|$))",
             0.8,
         ),
         # mysql -p<password> (glued, per the MySQL client docs) and sshpass -p <password>.
         Pattern(
             "mysql/sshpass password option",
-            r"(?:(?i:mysql)\w*[ \t][^\n]{0,80}?(?<![\w-])-p(?=[^\s-])|(?i:sshpass)[ \t]+-p[ \t]+)[\"']?\K"
-            r"[^\s\"']{6,256}(?![^\s\"'])",
+            r"(?:(?i:mysql)\w{0,20}[ \t][^\n]{0,80}?(?<![\w-])-p(?=[^\s-])|(?i:sshpass)[ \t]{1,5}-p[ \t]{1,5})"
+            r"[\"']?\K[^\s\"']{6,256}+(?![^\s\"'])",
             0.75,
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["password", "secret", "token", "api_key", "credential", "bearer"]
     PREFILTER: ClassVar[tuple[str, ...]] = (
         "pass",
-        "pwd",
+        "pw",
         "secret",
         "token",
         "key",
-        "credential",
+        "cred",
+        "auth",
+        "sonar",
         "bearer",
-        "authorization",
         "-u",
         "--user",
         "mysql",
         "sshpass",
+        "psexec",
+        "paexec",
+        "securestring",
+        "networkcredential",
+        "directoryentry",
+        "login",
     )
-    # Which literal each pattern needs, so a text holding only "key" runs two patterns, not eleven.
+    # Which literals each pattern needs: a text holding only "key" runs a few patterns, not all.
+    _NAME_LITERALS: ClassVar[tuple[str, ...]] = ("pass", "pw", "secret", "token", "key", "cred", "auth", "sonar")
     PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
-        "password assignment": ("pass",),
-        "pwd assignment": ("pwd",),
-        "secret assignment": ("secret",),
-        "token assignment": ("token",),
-        "api key assignment": ("key",),
-        "access/private/auth key assignment": ("key",),
-        "credentials assignment": ("credential",),
-        "secret command-line flag": ("pass", "token", "key", "secret"),
+        "credential assignment": _NAME_LITERALS,
+        "credential env line": _NAME_LITERALS,
+        "credential comparison (value first)": _NAME_LITERALS,
+        "credential xml key/value attributes": _NAME_LITERALS,
+        "credential xml element": _NAME_LITERALS,
+        "credential command-line flag": _NAME_LITERALS,
+        "password parameter": ("pass", "pw"),
+        "psexec password option": ("psexec", "paexec"),
+        "powershell securestring": ("securestring",),
+        "dotnet credential constructor": ("networkcredential", "directoryentry"),
+        "netrc password": ("login",),
         "password in prose": ("pass",),
-        "authorization header credential": ("authorization",),
+        "authorization header credential": ("auth",),
         "bearer token": ("bearer",),
         "curl user:password option": ("-u", "--user"),
         "mysql/sshpass password option": ("mysql", "sshpass"),
@@ -165,32 +317,13 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         return True if _is_basic_credential(pattern_text) else None
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop values that name or template a secret instead of holding one, and weak fillers."""
+        """Drop values that name, template or reference a secret instead of holding one, and weak fillers."""
         value = pattern_text
-        if _REFERENCE.match(value) or value.startswith("-----") or "://" in value:
+        if not _HAS_ALNUM.search(value) or _WHITESPACE.search(value) or _has_foreign_letters(value):
             return True
-        anchor = _ANCHOR.match(value)
-        if anchor and looks_like_identifier(anchor.group(1)):
+        if len(value) < 6 or _names_or_templates(value) or value.isdigit() or _CHAINED.search(value):
             return True
-        # Secrets are ASCII; non-ASCII values are words or tokenizer pieces ("\u0120world", "\u2581the").
-        if not value.isascii() or _WHITESPACE.search(value):
-            return True
-        if looks_like_placeholder(value) or looks_like_code_reference(value) or value.isdigit():
-            return True
-        if is_sequential(value) or is_repetitive(value):
-            return True
-        entropy = shannon_entropy(value)
-        classes = char_classes(value)
-        if classes == 4 and len(value) >= 10:
-            # Chosen passwords mix words, digits and symbols and often repeat a word
-            # ("Willow!Willow440!": 2.9 bits a char); no filler, date or name holds all four classes
-            # at this length, so only near-constant ones ("Aaaa1111!!!!", 1.9 bits) are dropped.
-            return entropy < 2.4
-        if len(value) < 10 and classes < 3:
-            return True  # short and plain ("hello!", "abc_de"): a word, not a password
-        if classes >= 2:
-            # Short values cannot reach high entropy: scale the bar with the length (log2 n is the
-            # maximum); 0.8 of the maximum keeps "Xk9#mP2$" and drops "aaaa1111" or "2024-01-01".
-            return entropy < min(3.0, 0.8 * math.log2(len(value)))
-        # One character class (all lowercase, all digits...): only long random strings.
-        return len(value) < 24 or entropy < 3.8
+        if len(value) >= _LONG:
+            # Assigned to a credential name and long: a credential, unless near-constant ("aaaa...1B").
+            return shannon_entropy(value) < 2.5 or len(set(value)) < 6
+        return _is_weak_short_value(value)

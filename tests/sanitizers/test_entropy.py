@@ -88,6 +88,7 @@ def test_flags_repeated_units_when_trigrams_repeat(value, expected):
         "Secret!",  # stock word + punctuation
         "EXAMPLEKEY",  # documentation marker
         "REDACTED",  # redaction marker
+        "AKIAIOSFODNN7EXAMPLE",  # documented example (AWS docs)
         "",  # empty
     ],
 )
@@ -107,9 +108,21 @@ def test_flags_placeholder_when_template_or_stock_word(value):
         ("your_key_" + fake(30, ALNUM, seed=18), True),  # a word of its own, even before random text
         (fake(30, ALNUM, seed=19) + "-todo", True),  # a word of its own at the end
         (fake(12, ALNUM, seed=20) + "YOUR" + "KEY", True),  # too little random text around it
-        (fake(30, ALNUM, seed=21) + "XXXXXXXX", True),  # masked tail: always a marker
+        # Issue 13: a real key with a tag glued on is still a real key; the tag never overrides it.
+        (fake(30, ALNUM, seed=21) + "XXXXXXXX", False),  # random body, mask glued on
+        (fake(30, ALNUM, seed=23) + "EXAMPLE", False),  # random body, EXAMPLE glued on
+        (fake(32, ALNUM, seed=24) + "Dummy", False),  # random body, Dummy glued on
+        ("sk_live_51Hx" + "x" * 20, True),  # a mask after a short head: a mask
+        ("AKIA" + fake(9, ALNUM, seed=25).upper() + "EXAMPLE", True),  # too little random text
+        (fake(30, ALNUM, seed=26) + "-XXXX", True),  # a mask written as its own word
         (fake(30, ALNUM, seed=22) + "...", True),  # elided: symbols never occur by chance
-        (fake(30, ALNUM, seed=23) + "EXAMPLE", True),  # five+ letters: no chance hit
+        # Templates count when well formed; braces inside a random password are part of it.
+        ("key-${API_KEY}", True),  # shell expansion
+        ("{{ vault_db_password }}", True),  # Jinja
+        ("%(password)s", True),  # printf-style
+        ("<%= ENV['TOKEN'] %>", True),  # ERB
+        ("&lt;YOURPASSWORD&gt;", True),  # HTML-escaped angle brackets
+        ("m{{h}o)p${e]n8b(z[Qf>-_$#Tw9}}", False),  # brackets, but no template in them
     ],
 )
 def test_tells_written_marker_from_chance_hit_when_word_marker_in_value(value, expected):

@@ -50,6 +50,38 @@ TRUE_POSITIVES = [
     # Chosen passwords: words, digits and symbols, a word repeated (entropy under 3 bits a char).
     ("spring.datasource.password=Otter!Otter808!", ["Otter!Otter808!"]),
     ('"password": "Rose#Rose12"', ["Rose#Rose12"]),
+    # Any case and separator style, names that only hold the keyword, qualified `*_key` names.
+    (f"API_KEY={TOKEN}", [TOKEN]),
+    (f"x-api-key: {TOKEN}", [TOKEN]),
+    (f"my_password_super_secure = '{STRONG}'", [STRONG]),
+    (f"SOFTLAYER_API_KEY: {TOKEN}", [TOKEN]),
+    (f"license_key: {TOKEN}", [TOKEN]),
+    (f"cloudant_pw='{STRONG}'", [STRONG]),
+    (f'[Peer]\nPresharedKey = {BASIC}', [BASIC]),
+    # Long dummy values assigned to a credential name are credentials too.
+    ("ibm_cloud_api_key: " + "abcd1234" * 5, ["abcd1234" * 5]),
+    # Comparisons, both orders; subscripts; C# verbatim strings; Go/Pascal `:=`.
+    (f'if (api_key != "{TOKEN}") {{', [TOKEN]),
+    (f'if ("{TOKEN}" === my_private_key) {{', [TOKEN]),
+    (f'secret[25] = "{STRONG}";', [STRONG]),
+    (f'password = @"{STRONG}";', [STRONG]),
+    (f"db_pass := {STRONG}", [STRONG]),
+    # Brackets inside a password are no template.
+    ("apikey = m{{h}o)p${e]n8b(z[Qf>-_$#Tw9}}", ["m{{h}o)p${e]n8b(z[Qf>-_$#Tw9}}"]),
+    # Space-separated quoted values (Gradle, C), XML attributes and elements.
+    (f"credentials {{\n    username 'deploy'\n    password '{STRONG}'\n}}", [STRONG]),
+    (f'<add key="SmtpPassword" value="{STRONG}"/>', [STRONG]),
+    (f"<password>{STRONG}</password>", [STRONG]),
+    # Command-line flags with the keyword inside the flag name; PowerShell parameters.
+    (f'--softlayer-api-key "{TOKEN}"', [TOKEN]),
+    (f"Connect-VIServer -Server vc01 -User admin -Password {STRONG}", [STRONG]),
+    (f"PsExec.exe \\\\host -u admin -p {STRONG} cmd", [STRONG]),
+    (f'$pw = ConvertTo-SecureString "{STRONG}" -AsPlainText -Force', [STRONG]),
+    (f'new NetworkCredential("svc@example.com", "{STRONG}")', [STRONG]),
+    (f"machine api.example.com\n  login deploy\n  password {STRONG}", [STRONG]),
+    # Authorization header without a scheme, and a short bearer token after its scheme.
+    (f"Authorization: {TOKEN}", [TOKEN]),
+    ("Authorization: Bearer mF_9.B5f-4.1JqM", ["mF_9.B5f-4.1JqM"]),
 ]
 
 NEAR_MISSES = [
@@ -103,6 +135,24 @@ NEAR_MISSES = [
     "https://app.example.com/login?token=abc&page=2",  # query string: "&" ends a short value
     "password=${DB_PASSWORD}&remember=1",  # a reference, even with the "&..." kept in the value
     "https://api.example.com/v1/items?api_key=changeme&limit=50",  # query string, placeholder
+    # Names that hold a credential word but name something else, and ordinary values.
+    "password_min_length: 1234567890123456",  # a policy, and digits
+    "token_url: https://auth.example.com/oauth/token",  # a URL
+    "tokenizer: meta-llama/Llama-3-8B-Instruct",  # a tokenizer, not a token
+    "passwordLabel: 'Password:', rememberLabel: 'Remember me:'",  # labels around a keyword
+    'api_key: "your-api-key-goes-in-here"',  # placeholder words
+    'token_expires_at: "2026-01-01T00:00:00Z"',  # a date
+    'secret_name = "prod-db-password-v2"',  # a name
+    'this.addPassword = "#add-password";',  # a CSS selector
+    'password: "&lt;YOURPASSWORD&gt;"',  # HTML-escaped template
+    'text << "Password=#{password}, "',  # Ruby interpolation
+    "PASSWORD=$($(dirname $0)/bin/get-setting DB_PASSWORD)",  # command substitution
+    "FORGOT_PASSWORD=$BASE_URL/classroom/#/forgot_password",  # variable and path
+    'IAMUserChangePassword = "arn:aws:iam::aws:policy/IAMUserChangePassword"',  # an ARN
+    "aws_secret_access_key: " + "a" * 36 + "end",  # near-constant
+    "some_key = " + TOKEN,  # `key` alone names no credential
+    "pwd = (char *) (p + ulen + 2);",  # C code
+    "Connect-VIServer -Server vc01 -User admin -Password $password",  # a variable
 ]
 
 
@@ -118,3 +168,10 @@ def test_ignores_text_when_near_miss(text):
 
 def test_scores_basic_credential_as_certain_when_it_decodes_to_user_and_password():
     assert scores(REC, f"Authorization: Basic {BASIC}") == [1.0]
+
+
+def test_finishes_when_keyword_repeats_without_values():
+    # Issue 13: "password=" repeated cost seconds per KB. Every quantifier is bounded and possessive,
+    # so each keyword costs at most one bounded scan: 200 KB of repeats ends with no finding.
+    for unit in ("password=", "token=a", "password: ", "--password ", "api_key=\"", "Authorization: "):
+        assert found(REC, unit * (200_000 // len(unit))) == []
