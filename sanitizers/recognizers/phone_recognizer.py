@@ -1,53 +1,96 @@
-"""Phone numbers in the forms people type: +44 20 7946 0958, (415) 555-0132, 415.555.0132, 0049 30 1234567.
+"""Phone numbers in the forms people type: +44 20 7946 0958, (415) 555-0132, 415.555.0132, 0049 30 1234567,
+04.72.15.33.90, 030/1234567, and national numbers after a phone cue ("tel. 61 402 775").
 
-Candidates come from one anchored regex; python-phonenumbers then decides. Dates, version strings,
-order numbers and bare digit runs without a phone cue are not phone numbers.
+Candidates come from one anchored regex; python-phonenumbers then decides, with the words before the
+number as evidence: a phone cue ("call", "Tel.", "mobil") lets any possible number of a known region
+through; an id cue ("order", "ticket", "card"), a currency or a date shape keeps it out.
 """
+
+import unicodedata
 
 import phonenumbers
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-# A run of digit groups with at most one separator between groups; an optional +CC / 00CC and (area).
+# One separator between digit groups: a space, or a dot, dash or slash with optional spaces around it
+# (Unicode dashes and no-break spaces too, as pasted from documents).
+_SEP = r"(?:[ \u00a0\u202f]?[.\-/\u2010-\u2015\u2212\uff0d][ \u00a0\u202f]?|[ \u00a0\u202f])"
+# Digit groups, each optionally parenthesised; an optional +CC / 00CC / (0) / (area) in front.
+# Linear time: every quantifier is bounded and possessive, so a start position costs at most
+# `_MAX_GROUPS` steps whatever follows; a run that goes on past that is no candidate at all, and a start
+# right after a digit and a separator (inside such a run) is rejected at once by the look-behind.
+_MAX_GROUPS = 10
 _CANDIDATE = re.compile(
-    r"(?<![\w+/.:#@$€£-])(?:\+|00)?(?:\(\d{1,5}\)[ .-]?)?\d(?:[ .-]?\(?\d+\)?)*\d"
-    r"(?:[ ]*(?:x|ext\.?|extension)[ ]*\d{1,6})?(?![\w]|[.-]\d|/\d)",
+    rf"(?<![\w+/.:#@$€£-])(?:\([+\uff0b]\d{{1,4}}\){_SEP}?+|[+\uff0b]|(?<!\d{_SEP}))(?:\(\d{{1,5}}\){_SEP}?+)?\d{{1,15}}+"
+    rf"(?:{_SEP}?+\(?+\d{{1,15}}+\)?+){{0,{_MAX_GROUPS - 1}}}+"
+    r"(?:[ ]*(?:x|ext\.?|extension)[ ]*\d{1,6})?+"
+    rf"(?!\w|{_SEP}?\(?\d)",
     re.IGNORECASE,
 )
 _GROUP = re.compile(r"\d+")
+_LONE_DIGIT_END = re.compile(r"\d[ ]\d$")
 _DATE = re.compile(
     r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})|\d{1,2}:\d{2}(?::\d{2})?"
 )
 # North American 3-3-4 shape, with an optional leading 1: strong enough on its own.
 _NANP_SHAPE = re.compile(r"(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}")
+# The French/Belgian/Swiss dotted shape, 0X.XX.XX.XX.XX: no version or amount looks like it.
+_DOTTED_PAIRS = re.compile(r"0\d(?:\.\d{2}){4}")
+# Digits grouped by thousands ("8 336 817", "1.299.000"): a count or an amount unless a cue says phone.
+_THOUSANDS_SHAPE = re.compile(r"\d{1,3}(?:([ .,\u00a0\u202f])\d{3})(?:\1\d{3})*")
 _EXTENSION = re.compile(r"[ ]*(?:x|ext\.?|extension)[ ]*\d{1,6}$", re.IGNORECASE)
-# Words that make a bare digit run a phone number ("call me on 02079460958").
+# Words that make a digit run a phone number ("call me on 02079460958", "Tél. : 04 72 15 33 90"), in the
+# languages of the regions below; "T:", "M:" and "Ph" as in signatures.
 _PHONE_CUE = re.compile(
-    r"\b(?:phone|tel|telephone|mobile|cell|cellphone|call|calling|ring|text|sms|whats\s?app|fax|number|"
-    r"reach\s+me|contact)\b[^\n\d]{0,25}$",
+    r"(?:\b(?:phone|ph|tel|tél|telephone|téléphone|telefon|telefoon|teléfono|telefone|telefono|tlf|tfn|"
+    r"mobile|mobil|mob|móvil|movil|cell|cellphone|cellulare|cellulaire|portable|handy|gsm|puhelin|"
+    r"call|calling|called|ring|text|sms|whats\s?app|signal|fax|hotline|helpline|"
+    r"number|nummer|numéro|número|numero|reach\s+me|reach\s+us|contact|dial|"
+    r"anrufen|erreichbar|appelez|appeler|llámame|llamar|chiamare|bellen|телефон|тел|هاتف|هاتفي)\b|\b[tm]\s*:|"
+    r"電話|电话|手机)"
+    r"[^\n\d]{0,25}$",
     re.IGNORECASE,
 )
-# Words that make a digit run something else ("order 4155550132", "build 2024.01.15").
+# Words that make a digit run something else ("order 4155550132", "build 2024.01.15", "card 5018...").
 _NOT_PHONE_CUE = re.compile(
     r"\b(?:order|invoice|ticket|case|ref|reference|tracking|id|version|build|release|account|acct|"
-    r"serial|sku|item|pin|otp|code|zip|postcode)\b[^\n\d]{0,12}$|#\s*$",
+    r"serial|sku|item|pin|otp|code|zip|postcode|card|iban|bic|swift|routing|sort\s+code|transaction|"
+    r"txn|confirmation|booking|policy|claim|customer|member|membership|contract|isbn|issn|ean|upc|"
+    r"imei|vin|ssn|passport|licen[cs]e|tax|vat|amount|total|balance|price|population|page|pages)\b"
+    r"[^\n\d]{0,12}$|#\s*$",
     re.IGNORECASE,
 )
-# Regions tried for numbers without a country code, most common in the data first.
+# A currency right before or after the digits: an amount, not a phone number.
+_CURRENCY_BEFORE = re.compile(r"(?:[$€£¥₹₽₩]|\b(?:usd|eur|gbp|chf|sek|nok|dkk|pln|czk|huf|inr|jpy|rs|kr|zł)\.?)\s*$",
+                              re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"^\s*(?:[$€£¥₹₽₩]|(?:usd|eur|gbp|chf|sek|nok|dkk|pln|czk|huf|inr|jpy|kr|zł|"
+                             r"euros?|dollars?|pounds?|kronor|kroner|złotych)\b)", re.IGNORECASE)
+# Regions tried for numbers without a country code and without a cue, most common in the data first.
 DEFAULT_REGIONS = ("US", "GB", "DE", "FR", "IN", "CA", "AU", "ES", "IT", "NL", "BR", "MX", "IE", "PL")
+# Regions tried after a phone cue: the above plus the rest of Europe and the larger markets.
+CUE_REGIONS = DEFAULT_REGIONS + (
+    "AT", "CH", "BE", "LU", "PT", "SE", "NO", "DK", "FI", "IS", "EE", "LV", "LT", "CZ", "SK", "HU", "SI",
+    "HR", "RO", "BG", "GR", "CY", "MT", "TR", "UA", "NZ", "ZA", "JP", "CN", "KR", "SG", "PH", "AR", "CL",
+    "CO", "AE", "IL",
+)
 MIN_DIGITS, MAX_DIGITS = 7, 15  # E.164 allows at most 15 digits
+_LOOK_BACK = 40  # characters before a number searched for cues
+SURE = 0.85  # the score of a number whose shape or cue leaves no doubt
 
 
 class PhoneRecognizer(LocalRecognizer):
     """International and national phone numbers, checked with python-phonenumbers.
 
-    Known limits: a national number of a region not in `regions` is found only when written with
-    +CC/00CC or after a phone cue; fictional 555-01xx numbers are found like real ones (they are valid).
+    Known limits: a national number of a region not in `cue_regions` is found only when written with
+    +CC/00CC; without a cue, a bare digit run is found only when it starts with a trunk 0 and is valid
+    in one of `regions`; fictional 555-01xx numbers are found like real ones (they are valid).
     """
 
-    def __init__(self, regions: tuple[str, ...] = DEFAULT_REGIONS, supported_entity: str = "PHONE_NUMBER"):
+    def __init__(self, regions: tuple[str, ...] = DEFAULT_REGIONS, supported_entity: str = "PHONE_NUMBER",
+                 cue_regions: tuple[str, ...] = CUE_REGIONS):
         self.regions = regions
+        self.cue_regions = cue_regions
         super().__init__(supported_entities=[supported_entity], name="PhoneRecognizer",
                          context=["phone", "call", "mobile", "tel"])
 
@@ -61,57 +104,83 @@ class PhoneRecognizer(LocalRecognizer):
             return []
         results = []
         for match in _CANDIDATE.finditer(text):
-            span = self._best_span(text, match.start(), match.end())
+            end = match.end()
+            if _LONE_DIGIT_END.search(text, match.start(), end):
+                end -= 2  # "tel: 415 555 0132 2 times": no phone number ends in a lone digit after a space
+            span = self._best_span(text, match.start(), end)
             if span is not None:
                 results.append(self._result(*span))
         return results
 
     def _best_span(self, text: str, start: int, end: int) -> tuple[int, int, float] | None:
-        """The longest run of whole digit groups inside the candidate that is a phone number."""
-        whole = self._score(text, start, end)
-        if whole:
-            return start, end, whole
-        groups = [(start + m.start(), start + m.end()) for m in _GROUP.finditer(text, start, end)]
-        if len(groups) < 2 or len(groups) > 8:
-            return None
+        """The surest, then longest, run of whole digit groups inside the candidate that is a phone number.
+
+        A part is cut at spaces only ("tel: 415 555 0132 2 times" gives "415 555 0132"), never inside a
+        dashed or dotted run ("ISBN 978-3-16-148410-0" holds no phone number); a valid number beats a
+        longer possible one.
+        """
         best = None
+        whole = self._score(text, start, end, start)
+        if whole:
+            best = (start, end, whole)
+        if whole >= SURE:
+            return best
+        groups = [m.span() for m in _GROUP.finditer(text, start, end)]  # offsets in `text`
+        if len(groups) < 2 or len(groups) > 8:
+            return best
         for i in range(len(groups)):
             for j in range(len(groups) - 1, i, -1):
                 s = start if i == 0 else groups[i][0]
                 e = groups[j][1]
-                if s == start and e == end:
+                if s == start and e == end or not _cut_at_spaces(text, s, e, start, end):
                     continue
-                score = self._score(text, s, e, inner=True)
-                if score and (best is None or e - s > best[1] - best[0]):
+                score = self._score(text, s, e, start)
+                if score and (best is None or (score, e - s) > (best[2], best[1] - best[0])):
                     best = (s, e, score)
         return best
 
-    def _score(self, text: str, start: int, end: int, inner: bool = False) -> float:
-        """The finding's score, or 0.0 when the span is not a phone number."""
-        value = text[start:end]
-        core = _EXTENSION.sub("", value)
+    def _score(self, text: str, start: int, end: int, candidate_start: int) -> float:
+        """The finding's score, or 0.0 when the span is not a phone number.
+
+        Cues are read before the candidate the span was cut from.
+        """
+        core = _EXTENSION.sub("", ascii_digits(text[start:end]))
         digits = sum(ch.isdigit() for ch in core)
         if not MIN_DIGITS <= digits <= MAX_DIGITS or _DATE.fullmatch(core):
             return 0.0
-        if inner and (start > 0 and text[start - 1].isdigit() or end < len(text) and text[end].isdigit()):
-            return 0.0
-        before = text[max(0, start - 40) : start]
-        if _NOT_PHONE_CUE.search(before):
+        before = text[max(0, candidate_start - _LOOK_BACK) : candidate_start]
+        if _NOT_PHONE_CUE.search(before) or _is_amount(before, text[end : end + 12]):
             return 0.0
         cue = bool(_PHONE_CUE.search(before))
+        if core.startswith(("+", "00", "(+")):
+            return SURE if self._possible(core, None) else 0.0
+        if _NANP_SHAPE.fullmatch(core) or _DOTTED_PAIRS.fullmatch(core):
+            return SURE
+        if cue:
+            if any(self._valid(core, r) for r in self.regions):
+                return SURE
+            if any(self._valid(core, r) for r in self.cue_regions):
+                return 0.8
+            return 0.6 if any(self._possible(core, r) for r in self.cue_regions) else 0.0
+        return self._score_without_cue(core)
+
+    def _score_without_cue(self, core: str) -> float:
+        """A national number with nothing around it: its own shape must say phone."""
+        trunk_zero = core[0] == "0" and core[1:2].isdigit() and core[1] != "0" or core.startswith("(0")
+        if _THOUSANDS_SHAPE.fullmatch(core) and not trunk_zero:
+            return 0.0  # "8 336 817" is a count; "031 985 877" is not
         separated = any(not ch.isdigit() for ch in core)
-        if "." in core and not _NANP_SHAPE.fullmatch(core) and not core.startswith(("+", "00")):
-            return 0.0  # dotted runs are versions and amounts, except the 415.555.0132 shape
-        if core.startswith(("+", "00")):
-            return 0.85 if self._possible(core, None) else 0.0
-        if _NANP_SHAPE.fullmatch(core):
-            return 0.85
-        if not separated and not cue:
+        if "." in core and not trunk_zero:
+            return 0.0  # dotted runs are versions and amounts, unless they start with a trunk 0
+        if "/" in core and not trunk_zero:
+            return 0.0  # "030/1234567" is a phone number, "120/134" is not
+        if not separated and not trunk_zero:
             return 0.0  # a bare digit run is an id until something says it is a phone number
-        valid = any(self._valid(core, region) for region in self.regions)
-        if valid:
-            return 0.85 if cue else 0.7
-        return 0.6 if cue and any(self._possible(core, r) for r in self.regions) else 0.0
+        if any(self._valid(core, region) for region in self.regions):
+            return 0.7 if separated else 0.6
+        if separated and trunk_zero and any(self._valid(core, region) for region in self.cue_regions):
+            return 0.6  # a national number with its trunk 0, grouped as people write them
+        return 0.0
 
     @staticmethod
     def _parse(value: str, region: str | None) -> phonenumbers.PhoneNumber | None:
@@ -136,3 +205,21 @@ class PhoneRecognizer(LocalRecognizer):
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                                   RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
         )
+
+
+def ascii_digits(value: str) -> str:
+    """`value` with every Unicode decimal digit as its ASCII digit, and a full-width plus and dash as ASCII."""
+    if value.isascii():
+        return value
+    chars = (str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in value)
+    return "".join(chars).replace("\uff0b", "+").replace("\uff0d", "-")
+
+
+def _cut_at_spaces(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """True when the part [s, e) of the candidate [start, end) is cut from it at spaces only."""
+    return (s == start or text[s - 1].isspace()) and (e == end or text[e].isspace())
+
+
+def _is_amount(before: str, after: str) -> bool:
+    """A currency sign or code right before or after the digits."""
+    return bool(_CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.search(after))

@@ -25,6 +25,16 @@ def found(text: str) -> list[str]:
         ("call 555 0132", ["555 0132"]),  # 7-digit local number after a cue
         ("+91 98765 43210", ["+91 98765 43210"]),  # India
         ('{"phone": "+81 3-1234-5678"}', ["+81 3-1234-5678"]),  # Japan, in JSON
+        ("Vous pouvez me joindre au 04.72.15.33.90", ["04.72.15.33.90"]),  # French dotted pairs
+        ("Tél. : 04 72 15 33 90", ["04 72 15 33 90"]),  # French spaced pairs after "Tél."
+        ("ring me on 61 402 775 after work", ["61 402 775"]),  # Norwegian 8 digits after a cue
+        ("mobil 5123 4567", ["5123 4567"]),  # Estonian mobile after a cue
+        ("Telefon: 030/12345678", ["030/12345678"]),  # German slash after the area code
+        ("please call (+358) 40 1234567", ["(+358) 40 1234567"]),  # parenthesised country code
+        ("Best,\nIngrid\n0406.790.377", ["0406.790.377"]),  # Australian mobile, dotted, trunk 0
+        ("Kontakt: 031 985 877", ["031 985 877"]),  # Croatian landline, grouped by 3
+        ("هاتفي ٠٥٠١٢٣٤٥٦٧", ["٠٥٠١٢٣٤٥٦٧"]),  # Arabic-Indic digits after a cue
+        ("電話 ０９０－１２３４－５６７８", ["０９０－１２３４－５６７８"]),  # full-width digits and dashes
     ],
 )
 def test_finds_number_when_phone_shaped(text, expected):
@@ -46,7 +56,21 @@ def test_finds_number_when_phone_shaped(text, expected):
         "call 0132 55",  # too few digits
         "see pages 120 134 and 201",  # page numbers: spaced, no cue, invalid
         "sha 4155550132abc",  # glued to letters
+        "Population 8 336 817",  # grouped by thousands, no cue
+        "It costs 1 299 000 EUR",  # an amount: the currency follows
+        "call me about the € 1 234 567 invoice",  # an amount after a phone cue
+        "ISBN 978-3-16-148410-0",  # a dashed id holds no number cut at its dashes
+        "SKU 100-2345-678",  # idem
+        "card number 5018 2426 4623",  # a card number, not a phone number
+        "version 1.12.2034.5 released",  # dotted version
     ],
 )
 def test_finds_nothing_when_not_a_phone_number(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize("unit", ["4 ", "4-", "(4) ", "+4 ", "0471 ", "4 4 4 4 4 4 4 4 4 4 4a "])
+def test_finds_nothing_in_linear_time_when_digit_groups_repeat(unit):
+    # Issue 13: "4 " repeated took 60 s at 16 KB. Every start now costs a bounded number of steps; the
+    # test checks the result on 100 KB (no timing assert: a regression shows as a hung test run).
+    assert found(unit * (100_000 // len(unit))) == []
