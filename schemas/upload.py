@@ -1,8 +1,11 @@
 """upload.json and the fine-tune request: what went to Together, under which key, and what it said.
 
 No record content and no key ever goes in here: ids, hashes, sizes, statuses, a host name and the
-key's last 4 characters.
+key's last 4 characters. upload.json is signed with the approval key (like approval.json), so a
+forged one cannot point `upload --fine-tune` at another remote file.
 """
+
+import json
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -56,6 +59,14 @@ class UploadRecord(_Model):
     key_hint: str = Field(description="'…' + the last 4 characters of the API key used.")
     reused: bool = Field(False, description="True when no bytes were sent because Together had the file.")
     fine_tune: FineTuneOutcome | None = None
+    key_id: str = Field("", description="Which approval key signed this record (not the key).")
+    signature: str = Field("", description="HMAC-SHA256 of the other fields under the approval key.")
+
+    def signed_payload(self) -> bytes:
+        """The bytes the signature covers: every field but the signature, canonical JSON."""
+        return json.dumps(
+            self.model_dump(mode="json", exclude={"signature"}), sort_keys=True, separators=(",", ":")
+        ).encode()
 
     @property
     def fine_tune_job_id(self) -> str | None:

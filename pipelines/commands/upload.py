@@ -1,5 +1,6 @@
 """`ft-sanitizer upload DIR`: send an approved sanitized file to Together, optionally start a fine-tune."""
 
+import logging
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from pipelines.gate.upload_to_together import upload_approved
 from schemas.errors import GateError, PipelineError, UploadError
 from schemas.upload import FineTuneRequest, UploadRecord
 
+EXIT_INTERNAL = 1
 EXIT_CONFIG = 2
 EXIT_GATE = 3
 EXIT_UPLOAD = 4
@@ -57,6 +59,13 @@ EXIT_UPLOAD = 4
     metavar="NAME",
     help="Read the key from this Prefect Secret block instead of $TOGETHER_API_KEY.",
 )
+@click.option(
+    "--approval-key-block",
+    default=None,
+    metavar="NAME",
+    help="Read the approval key (to verify approval.json) from this Prefect Secret block instead of "
+    "$FT_SANITIZER_APPROVAL_KEY.",
+)
 def command(
     run_dir: Path,
     model: str | None,
@@ -67,17 +76,22 @@ def command(
     poll_timeout: float,
     poll_interval: float,
     key_block: str | None,
+    approval_key_block: str | None,
 ) -> None:
     """Upload the approved sanitized file of DIR to Together and record DIR/upload.json.
 
-    Refuses before contacting Together unless DIR/approval.json approves the run and the sanitized
-    file and report.json still have the approved sha256. The key is read from $TOGETHER_API_KEY (or
-    --key-block) at the moment of use and only its last 4 characters are ever shown. The API is
-    $TOGETHER_BASE_URL or https://api.together.ai. Uploading the same approved file again sends no bytes.
+    Refuses before contacting Together unless DIR/approval.json is signed with the approval key
+    ($FT_SANITIZER_APPROVAL_KEY or --approval-key-block) and every file of the run (sanitized,
+    quarantine, report.json, report.html) still has the approved sha256. The sanitized file is then
+    read once into a private copy, hashed, re-scanned for secrets, and exactly those bytes are sent.
+    The Together key is read from $TOGETHER_API_KEY (or --key-block) at the moment of use and only
+    its last 4 characters are ever shown. The API is $TOGETHER_BASE_URL or https://api.together.ai.
+    Uploading the same approved file again sends no bytes; each Together call gives up within 300 s.
 
-    Exit status: 0 uploaded (and job started if asked), 2 configuration error (key, base URL,
-    allowlist, budget), 3 refused by the gate (not approved, rejected, file changed), 4 Together
-    refused or could not be reached (file format, key, fine-tune over budget, retries exhausted).
+    Exit status: 0 uploaded (and job started if asked), 2 configuration error (key, approval key,
+    base URL, nothing listening there, allowlist, budget), 3 refused by the gate (not approved,
+    rejected, forged approval, file changed, a secret found by the re-scan), 4 Together refused or
+    could not be reached (file format, key, fine-tune over budget, retries exhausted).
     """
     try:
         request = FineTuneRequest(model=model, n_epochs=epochs, lora=lora, suffix=suffix) if model else None
@@ -93,6 +107,7 @@ def command(
             fine_tune=request,
             budget_usd=budget_usd,
             key_block=key_block,
+            approval_key_block=approval_key_block,
         )
     except GateError as e:
         click.echo(f"refused: {e}", err=True)
@@ -103,6 +118,13 @@ def command(
     except PipelineError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_CONFIG)
+    except Exception as e:  # a bug or an OS failure: no traceback (its text could quote a key)
+        logging.getLogger(__name__).debug("upload failed", exc_info=True)  # scrubbed by the log filter
+        click.echo(
+            f"error: upload stopped ({type(e).__name__}); nothing was recorded for a file not confirmed by "
+            "Together: rerun with --log-level DEBUG and report it", err=True
+        )
+        sys.exit(EXIT_INTERNAL)
     click.echo(summary(record))
 
 

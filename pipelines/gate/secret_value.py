@@ -10,6 +10,7 @@ import re
 
 from pydantic import SecretStr
 
+from pipelines.redaction import remember_secret
 from schemas.errors import ConfigError
 
 # Printable ASCII without space: what API keys and generated hex/base64 secrets are made of.
@@ -47,6 +48,7 @@ def read_secret(env_var: str, block_name: str | None, *, block_option: str) -> S
             f"{source} holds a space, line break or non-printable character inside the value; a key is one "
             f"printable token: copy it again without the surrounding text, then {fix}"
         )
+    remember_secret(value)  # a key from a block is not in the environment: tell the log filter
     return SecretStr(value)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import together
 from pydantic import SecretStr
 
-from pipelines.gate.together_calls import RetryPolicy, call_with_retries
+from pipelines.gate.together_calls import RetryPolicy, call_with_retries, clip
 from schemas.errors import ConfigError, UploadRejected
 from schemas.formats import RecordFormat
 from schemas.upload import FineTuneOutcome, FineTuneRequest
@@ -123,7 +123,7 @@ def start_fine_tune(
         key=key,
     )
     if not estimate.estimation_available:
-        reason = getattr(estimate, "unavailable_reason", "unknown")
+        reason = clip(str(getattr(estimate, "unavailable_reason", "unknown")), key)  # server text: scrubbed
         return base.model_copy(update={"refused": f"Together could not estimate the price ({reason})"})
     price = estimate.estimated_total_price  # type: ignore[union-attr]
     if price is None:
@@ -158,7 +158,7 @@ def start_fine_tune(
         )
     except ValueError as e:
         # The SDK validates parameters against the model's limits before sending; its text names them.
-        raise ConfigError(f"fine-tune parameters refused by the SDK for {request.model}: {e}") from e
+        raise ConfigError(f"fine-tune parameters refused by the SDK for {request.model}: {clip(str(e), key)}") from e
     status = getattr(job.status, "value", job.status)
     log.info("fine-tune job %s started (%s, est. $%.2f)", job.id, status, price)
     return priced.model_copy(update={"job_id": job.id, "job_status": str(status) if status else None})

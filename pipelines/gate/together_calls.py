@@ -8,8 +8,14 @@ Two retry layers, both bounded:
   SDK call. Same rules (Retry-After first, else exponential backoff with full jitter), a fixed number
   of attempts, and a total time budget it never sleeps past.
 SDK exceptions become `UploadRejected` (Together said no) or `UploadUnavailable` (could not get an
-answer); their messages are built here from status codes and Together's short error text, never from
-`str(e)`, which carries response headers.
+answer); their messages are built here from status codes and Together's short error text (scrubbed:
+a server can echo the key), never from `str(e)`, which carries response headers. A refused connection
+is a configuration error (nothing listens at TOGETHER_BASE_URL): it stops after the SDK's one retry
+round and names the host.
+
+Time: every request has a timeout of `RetryPolicy.request_s` (a silent server cannot hold a request
+longer), and no new attempt starts unless its worst case fits in what is left of `total_s`, so one
+operation never takes longer than `total_s` (300 s by default) against a server that never answers.
 """
 
 import logging
@@ -20,10 +26,12 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlsplit
 
+import httpx
 import together
 from pydantic import SecretStr
 from together import APIConnectionError, APIStatusError, AuthenticationError, PermissionDeniedError
 
+from pipelines.gate.scrub import scrub
 from pipelines.gate.together_key import key_hint
 from schemas.errors import ConfigError, UploadError, UploadRejected, UploadUnavailable
 
@@ -31,7 +39,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://api.together.ai"
 _RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
-_MAX_SERVER_TEXT = 300
 
 T = TypeVar("T")
 
@@ -45,11 +52,23 @@ class RetryPolicy:
     total_s: float = 300.0
     base_delay_s: float = 1.0
     max_delay_s: float = 30.0
+    request_timeout_s: float = 30.0
+
+    @property
+    def request_s(self) -> float:
+        """Timeout of one HTTP request: small enough that every attempt of every SDK retry fits in total_s."""
+        return min(self.request_timeout_s, self.total_s / ((self.sdk_max_retries + 1) * max(self.attempts, 1)))
+
+    @property
+    def attempt_worst_s(self) -> float:
+        """The longest one attempt can take against a server that never answers."""
+        return (self.sdk_max_retries + 1) * self.request_s
 
 
-def make_client(key: SecretStr, base_url: str, *, max_retries: int) -> together.Together:
+def make_client(key: SecretStr, base_url: str, *, max_retries: int, timeout_s: float = 30.0) -> together.Together:
     """Build the SDK client for one operation; the key goes straight from the SecretStr into it."""
-    return together.Together(api_key=key.get_secret_value(), base_url=base_url, max_retries=max_retries)
+    return together.Together(api_key=key.get_secret_value(), base_url=base_url, max_retries=max_retries,
+                             timeout=httpx.Timeout(timeout_s, connect=min(10.0, timeout_s)))
 
 
 def resolve_base_url(value: str | None) -> str:
@@ -58,10 +77,20 @@ def resolve_base_url(value: str | None) -> str:
     Raises:
         ConfigError: the URL is not http(s) or ends in /v1 (SDK 3.x adds /v1 to every path).
     """
-    url = (value or DEFAULT_BASE_URL).rstrip("/")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    url = (value or DEFAULT_BASE_URL).strip().rstrip("/")
+    try:
+        parts = urlsplit(url)
+        hostname, _ = parts.hostname, parts.port
+    except ValueError:
+        raise ConfigError("TOGETHER_BASE_URL is not a valid URL; use e.g. https://api.together.ai") from None
+    if parts.scheme not in ("http", "https") or not hostname or not url.isprintable() or " " in url:
         raise ConfigError("TOGETHER_BASE_URL must be an http(s) URL such as https://api.together.ai")
+    if parts.username is not None or parts.password is not None or parts.query or parts.fragment:
+        # Credentials in the URL end up in logs and tracebacks; the key belongs in TOGETHER_API_KEY.
+        raise ConfigError(
+            "TOGETHER_BASE_URL holds credentials, a query or a fragment; give only scheme, host, port and "
+            "path (e.g. https://api.together.ai) and put the key in TOGETHER_API_KEY (or --key-block)"
+        )
     if parts.path.endswith("/v1"):
         raise ConfigError(
             "TOGETHER_BASE_URL ends in /v1, which SDK 3.x would double; drop the /v1 (e.g. https://api.together.ai)"
@@ -99,12 +128,12 @@ def call_with_retries(
             return fn()
         except (APIStatusError, APIConnectionError) as e:
             error = translate_error(e, what=what, key=key)
-            if isinstance(error, UploadRejected):
-                raise error from e
+            if isinstance(error, (UploadRejected, ConfigError)):
+                raise error from e  # a chained traceback is scrubbed by the log filter (pipelines.redaction)
             last = _describe(e)
             remaining = policy.total_s - (time.monotonic() - start)
             delay = _delay(e, attempt, policy)
-            if attempt == limit or delay >= remaining:
+            if attempt == limit or delay + policy.attempt_worst_s > remaining:
                 raise UploadUnavailable(
                     f"Together kept failing during {what} ({last}) after {attempt} attempt(s) in "
                     f"{time.monotonic() - start:.1f}s; nothing was recorded: try again later "
@@ -115,9 +144,14 @@ def call_with_retries(
     raise UploadUnavailable(f"Together kept failing during {what} ({last})")  # only if limit < 1
 
 
-def translate_error(e: Exception, *, what: str, key: SecretStr) -> UploadError:
-    """Map an SDK exception to UploadRejected or UploadUnavailable with a value-free message."""
+def translate_error(e: Exception, *, what: str, key: SecretStr) -> UploadError | ConfigError:
+    """Map an SDK exception to UploadRejected, UploadUnavailable or (refused connection) ConfigError."""
     if isinstance(e, APIConnectionError):
+        if _refused(e):
+            return ConfigError(
+                f"nothing accepts connections at {_request_host(e)} (connection refused during {what}); "
+                "check TOGETHER_BASE_URL (unset means https://api.together.ai) and that the server runs"
+            )
         return UploadUnavailable(f"could not reach Together during {what} ({type(e).__name__})")
     if isinstance(e, (AuthenticationError, PermissionDeniedError)) or (
         isinstance(e, APIStatusError) and e.status_code in (401, 403)
@@ -148,10 +182,28 @@ def server_message(e: APIStatusError) -> str:
     return ""
 
 
-def clip(text: str) -> str:
-    """One line, at most 300 characters: server text is shown, never stored."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _MAX_SERVER_TEXT else flat[: _MAX_SERVER_TEXT - 1] + "…"
+def clip(text: str, key: SecretStr | None = None) -> str:
+    """Server text made safe to show or store: keys and recognised secrets masked, one line, <= 300 chars."""
+    return scrub(text, key)
+
+
+def _refused(e: Exception) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = e
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ConnectionRefusedError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _request_host(e: APIConnectionError) -> str:
+    try:
+        url = e.request.url
+        return f"{url.scheme}://{url.host}:{url.port}" if url.port else f"{url.scheme}://{url.host}"
+    except (AttributeError, RuntimeError):
+        return "TOGETHER_BASE_URL"
 
 
 def _describe(e: Exception) -> str:

@@ -1,17 +1,21 @@
 """Stage: upload an approved sanitized file to Together with the official SDK, then record it.
 
 Order matters, and each step refuses before the next can leak anything:
-1. the gate (`check_approved_run`): approval present, and both files' sha256 still the approved ones;
-   the fine-tune allowlist/budget config too. No key is read and no client exists before this passes;
-2. the key is read now (env or Prefect Secret block) and one SDK client is built;
-3. if upload.json already records this exact sha256 and Together still has that file COMPLETED, no
-   bytes are sent again; otherwise the sha256 is re-checked and `files.upload(check=True)` runs
-   (Together answers 409 for content it already has, and the SDK then returns the existing file:
-   no second PUT either way);
-4. poll `files.retrieve` until COMPLETED (INVALID_FORMAT/FAILED raise UploadRejected);
-5. re-check the sha256 (a file changed mid-upload is deleted remotely), write upload.json atomically;
-6. optionally start a fine-tune within budget, recording the job id in upload.json.
-Nothing is recorded for a failed upload.
+1. the gate (`check_approved_run`): a signed approval (approval key), every file of the run still
+   the approved bytes; the fine-tune allowlist/budget config too. No Together key is read and no
+   client exists before this passes;
+2. one read of the sanitized file into a private copy (`private_copy`), hashed: the approved sha256
+   or nothing; the copy is re-scanned for secrets (`rescan_for_secrets`) and refused on a finding.
+   Everything after this uses the copy: the bytes sent are the bytes verified;
+3. the key is read now (env or Prefect Secret block) and one SDK client is built;
+4. if a *signed* upload.json already records this exact sha256 and Together still has that file
+   COMPLETED, no bytes are sent again; otherwise `files.upload(check=True)` sends the copy
+   (Together answers 409 for content it already has, and the SDK then returns the existing file);
+5. poll `files.retrieve` until COMPLETED (INVALID_FORMAT/FAILED raise UploadRejected);
+6. write upload.json atomically, signed with the approval key;
+7. optionally start a fine-tune within budget on the file id from step 4 (never on an id read from an
+   unsigned upload.json), recording the job id in upload.json.
+Nothing is recorded for a failed upload. Every text from Together is scrubbed (`scrub`) first.
 """
 
 import logging
@@ -23,14 +27,17 @@ from pathlib import Path
 
 import together
 from pydantic import SecretStr, ValidationError
-from together import APIStatusError, NotFoundError
+from together import NotFoundError
 from together.lib import FileTypeError
 from together.types import FileResponse
 
 from pipelines.atomic import atomic_write_text
-from pipelines.file_hash import sha256_file
+from pipelines.gate.approval_key import key_id, read_approval_key, sign, verify
 from pipelines.gate.approve_run import ApprovedRun, check_approved_run
 from pipelines.gate.notify import send_event
+from pipelines.gate.private_copy import private_copy
+from pipelines.gate.rescan_upload import rescan_for_secrets
+from pipelines.gate.run_files import SMALL_LIMIT, read_regular
 from pipelines.gate.start_fine_tune import (
     FineTunePolicy,
     resolve_fine_tune_policy,
@@ -46,7 +53,7 @@ from pipelines.gate.together_calls import (
     resolve_base_url,
 )
 from pipelines.gate.together_key import key_hint, read_together_key
-from schemas.errors import HashMismatch, UploadRejected, UploadUnavailable
+from schemas.errors import NotApproved, UploadRejected, UploadUnavailable
 from schemas.upload import FineTuneRequest, UploadRecord
 
 log = logging.getLogger(__name__)
@@ -66,6 +73,7 @@ def upload_approved(
     budget_usd: float | None = None,
     key_block: str | None = None,
     retry: RetryPolicy = DEFAULT_RETRY,
+    approval_key_block: str | None = None,
 ) -> UploadRecord:
     """Upload the approved sanitized file of `out_dir` to Together and write upload.json.
 
@@ -78,46 +86,71 @@ def upload_approved(
         budget_usd: Most a job may cost; default FT_SANITIZER_FINETUNE_BUDGET_USD.
         key_block: Prefect Secret block holding the key; default TOGETHER_API_KEY.
         retry: Attempts and time budget for failing calls.
+        approval_key_block: Prefect Secret block with the approval key; default
+            FT_SANITIZER_APPROVAL_KEY_BLOCK, else FT_SANITIZER_APPROVAL_KEY.
 
     Raises:
         NotApproved, HashMismatch: the gate refused; nothing was sent.
+        ContentRefused: the re-scan of the bytes to send found a secret; nothing was sent.
         ConfigError: key, base URL, allowlist or budget missing or invalid; nothing was sent.
         UploadRejected: Together refused the file or key, or the fine-tune was refused
             (upload.json is written for the file in that last case).
         UploadUnavailable: Together could not be reached or did not finish in time; nothing recorded.
     """
     out_dir = Path(out_dir)
-    run = check_approved_run(out_dir)
+    run = check_approved_run(out_dir, key_block=approval_key_block)
+    signing_key = read_approval_key(approval_key_block)
     policy = (
         resolve_fine_tune_policy(fine_tune, allowlist=finetune_allowlist, budget_usd=budget_usd)
         if fine_tune
         else None
     )
     base_url = resolve_base_url(os.environ.get("TOGETHER_BASE_URL"))
-    key = read_together_key(key_block)
-    client = make_client(key, base_url, max_retries=retry.sdk_max_retries)
-    try:
-        record = _reusable_record(out_dir, run, client, key, retry)
-        reused_now = record is not None
-        if record is None:
-            record = _upload(run, client, key, base_url, retry, poll_interval, poll_timeout)
-            _write(out_dir, record)
-            send_event(
-                "uploaded",
-                {
-                    "file_id": record.file_id,
-                    "sanitized_sha256": record.sanitized_sha256,
-                    "bytes": record.bytes,
-                    "status": record.status,
-                    "reused": record.reused,
-                },
-            )
-        if fine_tune is not None and policy is not None:
-            record = _fine_tune(out_dir, run, record, client, key, retry, fine_tune, policy)
-        # upload.json keeps how the file first got there; the caller also learns nothing was sent now.
-        return record.model_copy(update={"reused": True}) if reused_now else record
-    finally:
-        client.close()
+    with private_copy(run.sanitized_path, run.approval.sanitized_sha256) as copy:
+        lines = rescan_for_secrets(copy)
+        log.info("re-scan of the %d line(s) to upload found no secret", lines)
+        key = read_together_key(key_block)
+        client = make_client(key, base_url, max_retries=retry.sdk_max_retries, timeout_s=retry.request_s)
+        try:
+            return _upload_and_record(out_dir, run, copy, client, key, base_url, retry, poll_interval,
+                                      poll_timeout, fine_tune, policy, signing_key)
+        finally:
+            client.close()
+
+
+def _upload_and_record(
+    out_dir: Path,
+    run: ApprovedRun,
+    copy: Path,
+    client: together.Together,
+    key: SecretStr,
+    base_url: str,
+    retry: RetryPolicy,
+    poll_interval: float,
+    poll_timeout: float,
+    fine_tune: FineTuneRequest | None,
+    policy: FineTunePolicy | None,
+    signing_key: SecretStr,
+) -> UploadRecord:
+    record = _reusable_record(out_dir, run, client, key, retry, signing_key)
+    reused_now = record is not None
+    if record is None:
+        record = _upload(run, copy, client, key, base_url, retry, poll_interval, poll_timeout)
+        record = _write(out_dir, record, signing_key)
+        send_event(
+            "uploaded",
+            {
+                "file_id": record.file_id,
+                "sanitized_sha256": record.sanitized_sha256,
+                "bytes": record.bytes,
+                "status": record.status,
+                "reused": record.reused,
+            },
+        )
+    if fine_tune is not None and policy is not None:
+        record = _fine_tune(out_dir, run, record, client, key, retry, fine_tune, policy, signing_key)
+    # upload.json keeps how the file first got there; the caller also learns nothing was sent now.
+    return record.model_copy(update={"reused": True}) if reused_now else record
 
 
 def _fine_tune(
@@ -129,6 +162,7 @@ def _fine_tune(
     retry: RetryPolicy,
     request: FineTuneRequest,
     policy: FineTunePolicy,
+    signing_key: SecretStr,
 ) -> UploadRecord:
     if record.fine_tune and record.fine_tune.job_id and record.fine_tune.model == request.model:
         log.info(
@@ -144,8 +178,7 @@ def _fine_tune(
         retry=retry,
         key=key,
     )
-    record = record.model_copy(update={"fine_tune": outcome})
-    _write(out_dir, record)
+    record = _write(out_dir, record.model_copy(update={"fine_tune": outcome}), signing_key)
     if outcome.refused:
         raise UploadRejected(
             f"file {record.file_id} uploaded, but no fine-tune job started: {outcome.refused}"
@@ -162,22 +195,34 @@ def _fine_tune(
     return record
 
 
-def read_upload_record(out_dir: Path) -> UploadRecord | None:
-    """Return the upload recorded in `out_dir`, or None (also when the record is unreadable)."""
+def read_upload_record(out_dir: Path, signing_key: SecretStr | None = None) -> UploadRecord | None:
+    """Return the upload recorded in `out_dir`, or None (also when the record is unreadable).
+
+    With `signing_key`, also None when the record's signature does not verify: a record this tool
+    did not write is never trusted for anything (reuse, the fine-tune's file id).
+    """
     path = Path(out_dir) / UPLOAD_FILE
     try:
-        return UploadRecord.model_validate_json(path.read_bytes())
+        record = UploadRecord.model_validate_json(read_regular(path, SMALL_LIMIT))
     except FileNotFoundError:
         return None
-    except ValidationError:
+    except (ValidationError, NotApproved):
         log.warning("%s is not a valid upload record; it will be replaced", UPLOAD_FILE)
         return None
+    if signing_key is not None and not (
+        record.key_id == key_id(signing_key)
+        and verify("upload", record.signed_payload(), record.signature, signing_key)
+    ):
+        log.warning("%s is not signed with the approval key; ignored (the file is uploaded again)", UPLOAD_FILE)
+        return None
+    return record
 
 
 def _reusable_record(
-    out_dir: Path, run: ApprovedRun, client: together.Together, key: SecretStr, retry: RetryPolicy
+    out_dir: Path, run: ApprovedRun, client: together.Together, key: SecretStr, retry: RetryPolicy,
+    signing_key: SecretStr,
 ) -> UploadRecord | None:
-    recorded = read_upload_record(out_dir)
+    recorded = read_upload_record(out_dir, signing_key)
     if recorded is None or recorded.sanitized_sha256 != run.approval.sanitized_sha256:
         return None
     try:
@@ -197,6 +242,7 @@ def _reusable_record(
 
 def _upload(
     run: ApprovedRun,
+    path: Path,
     client: together.Together,
     key: SecretStr,
     base_url: str,
@@ -204,10 +250,8 @@ def _upload(
     poll_interval: float,
     poll_timeout: float,
 ) -> UploadRecord:
-    path = run.sanitized_path
     approved_sha = run.approval.sanitized_sha256
-    _require_unchanged(path, approved_sha, "right before the upload")
-    size = path.stat().st_size
+    size = path.stat().st_size  # `path` is the private copy, verified against approved_sha
     bytes_sent = False
 
     def on_progress(_: object) -> None:
@@ -228,12 +272,6 @@ def _upload(
 
     uploaded = call_with_retries(do_upload, what="file upload", policy=retry, key=key)
     remote = _wait_until_processed(client, uploaded, key, retry, poll_interval, poll_timeout)
-    if not _unchanged(path, approved_sha):
-        _delete_quietly(client, remote.id)
-        raise HashMismatch(
-            f"{path} changed while it was being uploaded; the remote copy {remote.id} was deleted and "
-            "nothing was recorded: run sanitize and approve again"
-        )
     if remote.bytes != size:
         raise UploadRejected(
             f"Together holds {remote.bytes} bytes for {remote.id} but {path.name} has {size}; "
@@ -281,7 +319,7 @@ def _wait_until_processed(
     log.info("file %s processing %s after %d poll(s)", file_id, status, polls)
     if status != "COMPLETED":
         report = file.validation_report
-        reason = clip(report.error) if report is not None and report.error else "no reason given"
+        reason = clip(report.error, key) if report is not None and report.error else "no reason given"
         raise UploadRejected(
             f"Together marked file {file_id} {status}: {reason}; fix the data (Together checks the full "
             "format rules) and run sanitize again"
@@ -289,26 +327,9 @@ def _wait_until_processed(
     return file
 
 
-def _require_unchanged(path: Path, approved_sha: str, when: str) -> None:
-    if not _unchanged(path, approved_sha):
-        raise HashMismatch(
-            f"{path} no longer matches its approval {when}; nothing was sent: run sanitize and approve again"
-        )
-
-
-def _unchanged(path: Path, approved_sha: str) -> bool:
-    try:
-        return sha256_file(path) == approved_sha
-    except FileNotFoundError:
-        return False
-
-
-def _delete_quietly(client: together.Together, file_id: str) -> None:
-    try:
-        client.files.delete(file_id)
-    except (APIStatusError, together.APIConnectionError) as e:
-        log.warning("could not delete remote file %s (%s)", file_id, type(e).__name__)
-
-
-def _write(out_dir: Path, record: UploadRecord) -> None:
-    atomic_write_text(out_dir / UPLOAD_FILE, record.model_dump_json(indent=2) + "\n")
+def _write(out_dir: Path, record: UploadRecord, signing_key: SecretStr) -> UploadRecord:
+    """Write upload.json signed with the approval key; return the signed record."""
+    unsigned = record.model_copy(update={"key_id": key_id(signing_key), "signature": ""})
+    signed = unsigned.model_copy(update={"signature": sign("upload", unsigned.signed_payload(), signing_key)})
+    atomic_write_text(out_dir / UPLOAD_FILE, signed.model_dump_json(indent=2) + "\n")
+    return signed

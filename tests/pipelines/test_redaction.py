@@ -53,3 +53,25 @@ def test_drops_nested_record_when_logged_during_filtering():
     f_inner = outer  # the nested call goes to the same filter instance
     assert outer.filter(record("outer")) is True and seen == [False]
     assert f.filter(record("after")) is True
+
+
+def test_masks_key_inside_traceback_when_exception_text_quotes_it():
+    try:
+        raise ValueError(f"server said: bad key {KEY}")
+    except ValueError:
+        import sys
+
+        r = logging.LogRecord("pipelines.test", logging.DEBUG, __file__, 1, "upload failed", None, sys.exc_info())
+    RedactingFilter().filter(r)
+    text = logging.Formatter().format(r)
+    assert KEY not in text and "ValueError" in text and "Traceback" in text
+
+
+def test_masks_remembered_key_when_it_came_from_a_secret_block():
+    from pipelines.redaction import remember_secret
+
+    value = "block-held-value-" + "9" * 12
+    remember_secret(value)
+    r = record("echo: %s", value)
+    RedactingFilter().filter(r)
+    assert value not in r.getMessage()
