@@ -34,6 +34,8 @@ def prefect_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrefectS
         FT_SANITIZER_NIGHTLY_INPUT=str(base / "nightly-in"),
         FT_SANITIZER_NIGHTLY_OUTPUT=str(base / "nightly-out"),
         FT_SANITIZER_KEY_BLOCK="together-e2e",
+        # The worker records approvals (policy, Resume form) and verifies them at upload: a key holder.
+        FT_SANITIZER_APPROVAL_KEY=secrets.token_hex(32),
         NO_PROXY="127.0.0.1,localhost",
     )
     # Together's key shape, made at runtime so secret scanners on the repo stay quiet.
