@@ -1,7 +1,7 @@
 """Fast secret scanning: every pattern of the registered secret recognizers found in one pass.
 
 `SecretScanner.scan(text)` returns exactly what running every recognizer's presidio `analyze` (with
-its `validate_result` / `invalidate_result`) and then `resolve_overlaps` returns — `scan_reference`
+its `validate_result` / `invalidate_result`) and then `merge_overlaps(..., by_length)` returns — `scan_reference`
 is that slow path, kept for tests and audits. It gets there in two steps:
 
 1. Candidates: one Hyperscan pass over the text (`PatternSet`) tells which patterns can match at all
@@ -28,32 +28,11 @@ from sanitizers.findings import Finding
 from sanitizers.pattern import Pattern
 from sanitizers.pattern_set import PatternSet
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
+from sanitizers.spans import by_length, merge_overlaps
 
 # presidio's EntityRecognizer.MIN_SCORE and MAX_SCORE (not imported: presidio's import pulls in spaCy).
 _MIN_SCORE = 0
 _MAX_SCORE = 1.0
-
-
-def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
-    """Disjoint findings sorted by start: overlapping ones merge into their union.
-
-    The union is typed by the longest member (then the highest score), and scored with the highest
-    score of the group, so no part of any secret span survives partially.
-    """
-    groups: list[tuple[int, int, list[Finding]]] = []
-    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
-        if groups and finding.start < groups[-1][1]:
-            start, end, members = groups[-1]
-            members.append(finding)
-            groups[-1] = (start, max(end, finding.end), members)
-        else:
-            groups.append((finding.start, finding.end, [finding]))
-    resolved = []
-    for start, end, members in groups:
-        winner = max(members, key=lambda f: (f.end - f.start, f.score, f.entity_type, f.recognizer))
-        score = max(f.score for f in members)
-        resolved.append(Finding(winner.entity_type, start, end, score, winner.recognizer))
-    return resolved
 
 
 # Characters from most to least frequent in chat and code text (rough English + code order). A
@@ -213,7 +192,7 @@ class SecretScanner:
                     score = _MIN_SCORE
                 if score > _MIN_SCORE:
                     found.append(Finding(entity, start, end, score, recognizer.name))
-        return resolve_overlaps(found) if found else []
+        return merge_overlaps(found, by_length) if found else []
 
     def _literal_runs(self, text: str) -> list[int]:
         """The runs the literal prefilter enables for `text`, in run order."""
@@ -229,10 +208,10 @@ class SecretScanner:
         return runs
 
     def scan_reference(self, text: str) -> list[Finding]:
-        """The slow path `scan` must equal: every recognizer's presidio `analyze`, then `resolve_overlaps`."""
+        """The slow path `scan` must equal: every recognizer's presidio `analyze`, then the same merge."""
         found = [
             Finding(result.entity_type, result.start, result.end, result.score, recognizer.name)
             for recognizer in self.recognizers
             for result in recognizer.analyze(text, recognizer.supported_entities)
         ]
-        return resolve_overlaps(found)
+        return merge_overlaps(found, by_length)

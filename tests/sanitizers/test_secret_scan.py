@@ -17,7 +17,8 @@ from sanitizers.pattern import Pattern
 from sanitizers.recognizers.jwt_recognizer import JwtRecognizer
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 from sanitizers.recognizers.together_key_recognizer import TogetherKeyRecognizer
-from sanitizers.secret_scan import SecretScanner, resolve_overlaps
+from sanitizers.secret_scan import SecretScanner
+from sanitizers.spans import by_length, merge_overlaps
 from tests.sanitizers.recognizers.fakes import ALNUM, BASE32, HEX, URLSAFE, fake
 
 SCANNER = SecretScanner()
@@ -256,7 +257,7 @@ def test_finds_each_secret_when_text_mixes_vendors():
     ],
 )
 def test_merges_into_disjoint_spans_when_findings_overlap(findings, expected):
-    assert resolve_overlaps(findings) == expected
+    assert merge_overlaps(findings, by_length) == expected
 
 
 def test_skips_recognizers_when_their_literals_are_absent():
