@@ -31,3 +31,4 @@ class Reason(StrEnum):
     INVALID_PREFERENCE = "invalid_preference"
     LINE_TOO_LONG = "line_too_long"
     RESIDUAL_SECRET = "residual_secret"
+    DETECTION_TIMEOUT = "detection_timeout"

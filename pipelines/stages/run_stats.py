@@ -42,7 +42,13 @@ class RunStats(BaseModel):
     excerpts: list[Excerpt] = Field(default_factory=list)
 
     def quarantined(self, line_no: int, reason: str) -> None:
-        """Count one quarantined line."""
+        """Count one quarantined line; excerpts taken from it are dropped.
+
+        A record quarantined after sanitizing (a residual secret) is not in the sanitized file, so the
+        report must not show text from it: excerpts show only what the sanitized file itself holds.
+        """
+        if any(e.line == line_no for e in self.excerpts):
+            self.excerpts = [e for e in self.excerpts if e.line != line_no]
         self.records_quarantined += 1
         self.quarantine_by_reason[reason] += 1
         lines = self.quarantine_lines.setdefault(reason, [])
@@ -57,13 +63,29 @@ class RunStats(BaseModel):
 
     def excerpt(self, line_no: int, field: str, entity_type: str, sanitized: str, start: int, end: int) -> None:
         """Keep a window of *sanitized* text around a replacement, for the reviewer (capped)."""
-        if len(self.excerpts) >= MAX_EXCERPTS:
+        if not self._has_room(entity_type):
             return
-        if any(e.entity_type == entity_type for e in self.excerpts) and len(self.excerpts) >= MAX_EXCERPTS // 2:
-            return  # keep room for other entity types
         lo, hi = max(0, start - EXCERPT_RADIUS), min(len(sanitized), end + EXCERPT_RADIUS)
         text = ("…" if lo else "") + sanitized[lo:hi] + ("…" if hi < len(sanitized) else "")
         self.excerpts.append(Excerpt(line=line_no, field=normalise_field(field), entity_type=entity_type, text=text))
+
+    def _has_room(self, entity_type: str) -> bool:
+        if len(self.excerpts) >= MAX_EXCERPTS:
+            return False
+        # Past half the cap, a type already shown waits: keep room for other entity types.
+        return not (len(self.excerpts) >= MAX_EXCERPTS // 2 and any(e.entity_type == entity_type for e in self.excerpts))
+
+    def absorb_batch(self, other: "RunStats") -> None:
+        """Add what sanitizing one batch counted (into a scratch RunStats, emptied of excerpts) to these.
+
+        Excerpts pass the same caps as `excerpt`, so the kept excerpts are the ones direct counting
+        would have kept.
+        """
+        excerpts, other.excerpts = other.excerpts, []
+        self.absorb(other)
+        for e in excerpts:
+            if self._has_room(e.entity_type):
+                self.excerpts.append(e)
 
     def absorb(self, other: "RunStats") -> None:
         """Add another chunk's counts to these (chunks absorbed in file order keep the caps' order)."""

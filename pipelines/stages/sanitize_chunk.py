@@ -18,6 +18,7 @@ from pipelines.atomic import atomic_write_text, atomic_writer
 from pipelines.stages.load_jsonl import iter_lines
 from pipelines.stages.plan_chunks import Chunk
 from pipelines.stages.run_stats import RunStats
+from pipelines.stages.time_limit import base_timeout
 from pipelines.stages.validate_records import RecordValidator, Rejected, ValidRecord
 from sanitizers.engine import Detector, get_detector
 from schemas.formats import RecordFormat
@@ -93,13 +94,21 @@ def _sanitize_chunk(
     # Imported here: with PII they pull in presidio (and spaCy), which a process that only plans and
     # merges chunks (the CLI's main process when workers run PII chunks) never needs. Workers have
     # them loaded already (run_chunks._worker_context).
+    from pipelines.stages.sanitize_limited import sanitize_limited
     from pipelines.stages.sanitize_records import RecordSanitizer
     from sanitizers.replacement_book import book_factory
 
     stats = RunStats()
     fmt = RecordFormat(job.file_format) if job.file_format else None
     validator = RecordValidator(file_format=fmt, unknown_fields=config.unknown_fields)
-    sanitizer = RecordSanitizer(detector, stats, book_factory(config.detection))
+    books = book_factory(config.detection)
+    timeout = base_timeout()
+
+    def make_sanitizer(batch_stats: RunStats) -> RecordSanitizer:
+        # One per batch attempt: a batch that passes its time limit is retried record by record, and
+        # only completed attempts' counts reach `stats` (sanitize_limited).
+        return RecordSanitizer(detector, batch_stats, books)
+
     c = job.chunk
     # Per-line counts are kept in locals and stored once: RunStats is a pydantic model, and its
     # validated attribute writes cost more per line than the rest of the bookkeeping.
@@ -109,8 +118,11 @@ def _sanitize_chunk(
         def flush(batch: list[ValidRecord], raws: list[str]) -> None:
             nonlocal written
             lines: list[str] = []
-            for item in sanitizer.sanitize_batch(batch, raws):
-                if item.json_line is None:
+            for item in sanitize_limited(make_sanitizer, batch, raws, stats, timeout):
+                if isinstance(item, Rejected):  # detection did not finish in time
+                    stats.quarantined(item.line_no, str(item.reason))
+                    quarantine.write(quarantine_line(item) + "\n")
+                elif item.json_line is None:
                     stats.quarantined(item.line_no, str(item.reason))
                     quarantine.write(quarantine_line(Rejected(item.line_no, item.reason, item.field,
                                                               RESIDUAL_MESSAGE)) + "\n")
