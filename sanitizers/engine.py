@@ -2,6 +2,9 @@
 
 `Detector.detect_batch` is the one entry every stage uses. Repeated texts (system prompts, stock
 replies) are detected once per run through a bounded cache keyed by the text itself, held in memory only.
+Every text is also read through its normalised shadows (`sanitizers.shadow_text`: invisible characters,
+full-width forms, look-alike letters, other scripts' digits, encoded runs), in both secrets-only and
+full mode; a finding there is mapped back to the original span. Most texts have no shadow.
 """
 
 import functools
@@ -9,6 +12,7 @@ import logging
 from collections.abc import Sequence
 
 from sanitizers.findings import Finding
+from sanitizers.shadow_text import Shadow, build_shadows
 from schemas.run_config import DetectionOptions, Detectors
 
 logger = logging.getLogger(__name__)
@@ -51,16 +55,47 @@ class Detector:
                 self._cache[text] = findings
         return out
 
+    def secret_findings(self, text: str) -> list[Finding]:
+        """Secret findings in `text` and its shadows (original offsets); [] when secrets are not detected.
+
+        Not cached: for strings outside the text slots (ids, names, keys, image text) and joined turns.
+        """
+        if self._secrets is None:
+            return []
+        found = self._secrets.scan(text)
+        for shadow in build_shadows(text):
+            found = _with_mapped(found, shadow, self._secrets.scan(shadow.text))
+        return found
+
     def _detect_uncached(self, texts: list[str]) -> list[list[Finding]]:
         results: list[list[Finding]] = [[] for _ in texts]
+        addresses = self._pii is not None  # spelled-out e-mail addresses are PII, not secrets
+        shadows = [build_shadows(text, addresses=addresses) for text in texts]  # [] for most texts
         if self._secrets is not None:
             for i, text in enumerate(texts):
                 results[i].extend(self._secrets.scan(text))
+                for shadow in shadows[i]:
+                    results[i] = _with_mapped(results[i], shadow, self._secrets.scan(shadow.text))
         if self._pii is not None and texts:
-            pii_texts = [(i, t) for i, t in enumerate(texts) if _may_hold_pii(t)]
-            for (i, _), found in zip(pii_texts, self._pii.analyze_batch([t for _, t in pii_texts])):
-                results[i].extend(found)
+            pii_texts = [(i, t, None) for i, t in enumerate(texts) if _may_hold_pii(t)]
+            pii_texts += [(i, s.text, s) for i, found in enumerate(shadows) for s in found if _may_hold_pii(s.text)]
+            for (i, _, shadow), found in zip(pii_texts, self._pii.analyze_batch([t for _, t, _ in pii_texts])):
+                results[i] = results[i] + found if shadow is None else _with_mapped(results[i], shadow, found)
         return results
+
+
+def _with_mapped(found: list[Finding], shadow: Shadow, in_shadow: list[Finding]) -> list[Finding]:
+    """`found` plus the shadow's findings at their original offsets, leaving out spans already found."""
+    if not in_shadow:
+        return found
+    seen = {(f.entity_type, f.start, f.end) for f in found}
+    out = list(found)
+    for f in in_shadow:
+        start, end = shadow.original_span(f.start, f.end)
+        if (f.entity_type, start, end) not in seen:
+            seen.add((f.entity_type, start, end))
+            out.append(Finding(f.entity_type, start, end, f.score, f.recognizer))
+    return out
 
 
 def _may_hold_pii(text: str) -> bool:

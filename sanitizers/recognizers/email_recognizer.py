@@ -1,7 +1,13 @@
-"""E-mail addresses, without Presidio's tldextract check (it fetches the public suffix list online)."""
+"""E-mail addresses, without Presidio's tldextract check (it fetches the public suffix list online).
+
+Addresses spelled out to dodge scrapers (`ana [at] example [dot] com`, `ana (at) example dot com`) are
+found through the text's shadow: `spelled_out_addresses` gives each one's span and its plain form,
+which `sanitizers.shadow_text` puts in the shadow, where the pattern below finds it.
+"""
 
 from typing import ClassVar
 
+import regex as re
 from presidio_analyzer import Pattern
 
 from sanitizers.value_group import ValueGroupRecognizer
@@ -28,3 +34,25 @@ class EmailRecognizer(ValueGroupRecognizer):
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "EMAIL_ADDRESS"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="EmailRecognizer", context=self.CONTEXT)
+
+
+# "at" in brackets (a bare " at " is ordinary English), then domain labels joined by ".", "[dot]",
+# "(dot)" or " dot ", ending in an alphabetic top-level label; brackets may be [], (), {} or <>.
+_OPEN, _CLOSE = r"[\[({<]", r"[\])}>]"
+_DOT = rf"(?:\s*{_OPEN}\s*dot\s*{_CLOSE}\s*|\s+dot\s+|\.)"
+SPELLED_OUT = re.compile(
+    rf"(?<![\w.%+-])(?P<local>[\w%+-]+(?:{_DOT}[\w%+-]+){{0,5}})\s*{_OPEN}\s*at\s*{_CLOSE}\s*"
+    rf"(?P<domain>[^\W_][\w-]{{0,62}}(?:{_DOT}[^\W_][\w-]{{0,62}}){{0,5}}{_DOT}[^\W\d_]{{2,24}})(?![\w-])",
+    flags=re.IGNORECASE,
+)
+_DOT_ONLY = re.compile(_DOT, flags=re.IGNORECASE)
+
+
+def spelled_out_addresses(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, plain address) for each address in `text` written with "[at]" / "(at)" and dots in words."""
+    if "at" not in text and "AT" not in text and "At" not in text:
+        return []
+    return [
+        (m.start(), m.end(), _DOT_ONLY.sub(".", m.group("local")) + "@" + _DOT_ONLY.sub(".", m.group("domain")))
+        for m in SPELLED_OUT.finditer(text)
+    ]

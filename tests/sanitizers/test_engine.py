@@ -1,9 +1,13 @@
 """The Detector: families chosen by options, batches, and the cache of repeated texts."""
 
+import base64
 import subprocess
 import sys
 
+import pytest
+
 from sanitizers.findings import Finding
+from tests.fake_keys import github_token
 
 KEY = "ghp_" + "FAKEengineTEST" + "q8Lm2Vn5Rw9Tz3Yb7Kc4Xd"  # 36 after the prefix
 
@@ -63,3 +67,56 @@ def test_answers_repeated_text_from_cache_when_seen_before(secrets_detector):
     first = secrets_detector.detect_batch([f"cache me {KEY}"])
     again = secrets_detector.detect_batch([f"cache me {KEY}"])
     assert first == again and secrets_detector.cache_hits == before + 1
+
+
+# Shadows: hidden values are found and mapped back to the original span ------------------------------
+
+HIDDEN = github_token(21)
+_FULL = {c: chr(ord(c) + 0xFEE0) for c in map(chr, range(0x21, 0x7F))}
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        HIDDEN[:10] + "\u200b" + HIDDEN[10:],  # zero-width space
+        "".join(_FULL[c] for c in HIDDEN),  # full-width forms
+        HIDDEN[:2] + "\u0440" + HIDDEN[3:],  # Cyrillic look-alike
+        base64.b64encode(HIDDEN.encode()).decode(),  # base64
+    ],
+    ids=["zero-width", "full-width", "look-alike", "base64"],
+)
+@pytest.mark.parametrize("detector_name", ["secrets_detector", "full_detector"])
+def test_finds_hidden_key_at_its_original_span_in_both_modes(hidden: str, detector_name: str, request) -> None:
+    detector = request.getfixturevalue(detector_name)
+    text = f"here: {hidden} -- bye"
+    [found] = [f for f in detector.detect_batch([text])[0] if f.is_secret]
+    assert found.entity_type == "GITHUB_TOKEN"
+    assert (found.start, found.end) == (6, 6 + len(hidden))
+
+
+def test_finds_hidden_key_when_scanning_one_structure_string(secrets_detector) -> None:
+    [found] = secrets_detector.secret_findings(HIDDEN[:5] + "\u2060" + HIDDEN[5:])
+    assert (found.entity_type, found.start, found.end) == ("GITHUB_TOKEN", 0, len(HIDDEN) + 1)
+
+
+def test_finds_pii_written_to_dodge_detectors_when_pii_is_detected(full_detector) -> None:
+    arabic = str.maketrans("0123456789", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+    full_width = str.maketrans("0123456789", "０１２３４５６７８９")
+    texts = [
+        "write to ana.lima [at] example [dot] com now",
+        "mail: kenji (at) firma dot de",
+        "call me at " + "+44 20 7946 0958".translate(arabic),
+        "call me at " + "(415) 555-0132".translate(full_width),
+    ]
+    found = full_detector.detect_batch(texts)
+    spans = [[(f.entity_type, t[f.start : f.end]) for f in fs] for t, fs in zip(texts, found)]
+    assert ("EMAIL_ADDRESS", "ana.lima [at] example [dot] com") in spans[0]
+    assert ("EMAIL_ADDRESS", "kenji (at) firma dot de") in spans[1]
+    assert ("PHONE_NUMBER", texts[2][len("call me at ") :]) in spans[2]
+    assert ("PHONE_NUMBER", texts[3][len("call me at ") :]) in spans[3]
+
+
+def test_reports_nothing_beyond_offsets_when_shadow_finds_a_key(secrets_detector) -> None:
+    [found] = secrets_detector.detect_batch([HIDDEN[:10] + "\u200b" + HIDDEN[10:]])[0]
+    assert Finding.__slots__ == ("entity_type", "start", "end", "score", "recognizer")
+    assert HIDDEN[4:10] not in repr(found)

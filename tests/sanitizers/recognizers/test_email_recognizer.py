@@ -1,6 +1,6 @@
 import pytest
 
-from sanitizers.recognizers.email_recognizer import EmailRecognizer
+from sanitizers.recognizers.email_recognizer import EmailRecognizer, spelled_out_addresses
 
 REC = EmailRecognizer()
 
@@ -38,3 +38,30 @@ def test_finds_address_when_well_formed(text, expected):
 )
 def test_finds_nothing_when_not_an_address(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("write to ana.lima [at] example [dot] com now", [("ana.lima [at] example [dot] com", "ana.lima@example.com")]),
+        ("kenji (at) firma dot de", [("kenji (at) firma dot de", "kenji@firma.de")]),  # bare " dot "
+        ("J.Doe{AT}mail(dot)co(dot)uk.", [("J.Doe{AT}mail(dot)co(dot)uk", "J.Doe@mail.co.uk")]),  # upper case, braces
+        ("john dot smith <at> example.org", [("john dot smith <at> example.org", "john.smith@example.org")]),
+    ],
+)
+def test_reads_spelled_out_address_when_at_is_bracketed(text, expected):
+    assert [(text[s:e], plain) for s, e, plain in spelled_out_addresses(text)] == expected
+    assert all(found(plain) == [plain] for _, plain in expected)  # the plain form is what the pattern finds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "look at this dot com company",  # a bare " at " is English
+        "meet (at) noon",  # no domain with a dot
+        "x [at] y",  # no top-level label
+        "price [at] 4 [dot] 50",  # numeric "TLD"
+    ],
+)
+def test_reads_nothing_when_text_only_looks_spelled_out(text):
+    assert spelled_out_addresses(text) == []

@@ -1,0 +1,111 @@
+"""Obvious encodings undone: %XX escapes, and base64 or hex runs that decode to text.
+
+A key written `tgp_v1_%41%42…`, or base64- or hex-encoded whole, has none of the shapes the detectors
+look for. `decode_runs` rewrites a text with each such run replaced by what it decodes to, when that is
+printable text (random bytes, hashes, ids and identifiers decode to non-text and stay as they are);
+the map sends a finding in decoded text back to the whole encoded run. One level only: a run
+encoded twice is decoded once.
+
+Cost: ASCII text without "%" and without a run of 24 base64 characters is decided by one byte
+translation and one substring search (~5 ns per character), so ordinary prose pays almost nothing.
+"""
+
+import binascii
+import re
+import string
+
+from sanitizers.offset_map import OffsetMap, Rewriter
+
+MIN_RUN = 24  # base64 of 18 bytes: shorter than any key this tool recognises, longer than most words
+MAX_DECODE_CHARS = 1_000_000  # a longer run is not a pasted key; decoding it would only cost time
+
+_RUN_CHARS = string.ascii_letters + string.digits + "+/_-"
+# Bytes of base64 (standard and URL-safe) to "a", anything else to " ": a run of MIN_RUN "a"s is a gate.
+_GATE_TABLE = bytes(0x61 if chr(b) in _RUN_CHARS else 0x20 for b in range(256))
+_GATE_NEEDLE = b"a" * MIN_RUN
+
+_PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_ENCODED_RUN = re.compile(rf"[A-Za-z0-9+/_-]{{{MIN_RUN},}}={{0,2}}")
+_HEX = re.compile(r"(?:[0-9A-Fa-f]{2})+")
+_TEXT_CONTROLS = "\n\r\t"
+_DROP_CONTROLS = {ord(c): None for c in _TEXT_CONTROLS}
+
+
+def may_hold_encoded(text: str) -> bool:
+    """Cheap test: could `decode_runs` change `text`? (False for most prose and code.)"""
+    if "%" in text:
+        return True
+    return _GATE_NEEDLE in text.encode("utf-8", "surrogatepass").translate(_GATE_TABLE)
+
+
+def decode_runs(text: str) -> tuple[str, OffsetMap] | None:
+    """`text` with %XX runs and base64/hex runs that decode to text replaced by their decoding; None if none."""
+    if not may_hold_encoded(text):
+        return None
+    rewriter = Rewriter(text)
+    edits: list[tuple[int, int, str]] = []
+    if "%" in text:
+        for match in _PERCENT_RUN.finditer(text):
+            decoded = _as_text(bytes.fromhex(match.group().replace("%", "")))
+            if decoded is not None:
+                edits.append((match.start(), match.end(), decoded))
+    for match in _ENCODED_RUN.finditer(text):
+        decoded = _decode_run(match.group())
+        if decoded is not None:
+            edits.append((match.start(), match.end(), decoded))
+    if not edits:
+        return None
+    edits.sort()
+    cursor = 0
+    for start, end, decoded in edits:
+        if start >= cursor:  # a %XX run inside a base64 run cannot happen ("%" is not base64); be safe
+            rewriter.put(start, end, decoded)
+            cursor = end
+    if not rewriter.changed:
+        return None
+    return rewriter.finish()
+
+
+def _decode_run(run: str) -> str | None:
+    """The text a base64 or hex run encodes, or None when it is not text."""
+    if len(run) > MAX_DECODE_CHARS:
+        return None
+    if _HEX.fullmatch(run):
+        decoded = _as_text(bytes.fromhex(run))
+        if decoded is not None:
+            return decoded
+    decoded = _base64_text(run)
+    if decoded is None and "/" in run:
+        # A path or URL glues segments to an encoded one ("/v1/keys/dGdw..."): try each long segment.
+        parts = run.split("/")
+        texts = [_base64_text(part) if len(part) >= MIN_RUN else None for part in parts]
+        if any(t is not None for t in texts):
+            return "/".join(part if t is None else t for part, t in zip(parts, texts))
+    return decoded
+
+
+def _base64_text(run: str) -> str | None:
+    body = run.rstrip("=")
+    if "-" in body or "_" in body:
+        if "+" in body or "/" in body:
+            return None  # mixes the two alphabets: not base64
+        body = body.replace("-", "+").replace("_", "/")
+    if len(body) % 4 == 1:
+        return None  # no base64 text has this length
+    try:
+        data = binascii.a2b_base64(body + "=" * (-len(body) % 4), strict_mode=False)
+    except binascii.Error:
+        return None
+    return _as_text(data)
+
+
+def _as_text(data: bytes) -> str | None:
+    """`data` as UTF-8 text if it is printable text (tabs and line breaks allowed), else None."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not text or not (text.isprintable() or text.translate(_DROP_CONTROLS).isprintable()):
+        return None
+    return text
+

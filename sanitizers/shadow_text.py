@@ -1,0 +1,138 @@
+"""Normalised shadows of a text, for detection only, with a map back to the original offsets.
+
+Detectors look for ASCII shapes (`ghp_` + 36 base62, `name@domain`). A key with a zero-width space or
+a right-to-left override inside, written in full-width forms (ｇｈｐ＿…) or with look-alike letters
+(`ghр_`, Cyrillic `р`), or URL-, base64- or hex-encoded, and a phone number in Arabic-Indic digits,
+have no such shape. A shadow undoes these, in this order:
+
+1. invisible format characters (zero-width spaces and joiners, bidi controls, soft hyphens, tag
+   characters) next to ASCII or full-width text, and combining marks on ASCII characters, are removed;
+2. compatibility forms that NFKC folds to ASCII (full-width and mathematical letters, ligatures) are
+   folded; digits of any script become ASCII digits;
+3. look-alike letters (`sanitizers.confusables`) touching an ASCII letter or digit become that letter;
+4. for PII detection, e-mail addresses spelled out with "[at]" and "[dot]" are written plainly;
+5. %XX runs, and base64 or hex runs that decode to text, are decoded (`sanitizers.encoded_runs`).
+
+Text between a right-to-left override (U+202E) and the end of its embedding is also read in display
+order (reversed) in a second shadow, because that is how a reader sees it.
+
+Detectors run on each shadow as on the text; `Shadow.original_span` maps a finding back, so the
+original span (invisible characters, look-alikes and encoded run included) is what gets replaced and
+every other character of the text stays. `build_shadows` returns [] when there is nothing to undo:
+ASCII text costs one `isascii` and the encoded-run gate; other text one regex search more.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from sanitizers.confusables import CONFUSABLES
+from sanitizers.encoded_runs import decode_runs
+from sanitizers.offset_map import OffsetMap, Rewriter
+
+_CONFUSABLE = "[" + "".join(regex.escape(ch) for ch in sorted(CONFUSABLES)) + "]"
+# Text an evasion hides in: printable ASCII and its full-width forms.
+_KEYISH = r"[\x21-\x7e\uff01-\uff5e]"
+# Compatibility forms worth folding: NFKC-changed characters, except spaces, CJK punctuation and
+# half-width kana, superscripts and fractions, and the general punctuation block ("…", "‰"), which are
+# prose in their scripts and never part of a key or an address.
+_COMPAT = (
+    r"[\p{NFKC_QC=N}--[\p{Zs}\p{No}\u2000-\u206f\u3000-\u303f\uff01-\uff04\uff06-\uff0a\uff0c"
+    r"\uff1a-\uff1c\uff1e\uff1f\uff3b-\uff3e\uff40\uff5b-\uffef]]"
+)
+_TO_NORMALISE = regex.compile(
+    rf"(?<={_KEYISH})\p{{Cf}}+|\p{{Cf}}+(?={_KEYISH})"  # invisible characters inside or around a token
+    r"|(?<=[\x21-\x7e])[\p{Mn}\p{Me}]+"  # combining marks stacked on ASCII
+    r"|[\p{Nd}--[0-9]]"  # digits of other scripts (Arabic-Indic, Devanagari, full-width)
+    rf"|{_COMPAT}"
+    rf"|(?<=[A-Za-z0-9_]){_CONFUSABLE}+|{_CONFUSABLE}+(?=[A-Za-z0-9_])",
+    flags=regex.V1,
+)
+_RIGHT_TO_LEFT = "\u202e"
+# What ends a right-to-left override: POP DIRECTIONAL FORMATTING, another embedding, or a line end.
+_OVERRIDDEN = regex.compile(r"\u202e([^\u202a-\u202e\u2066-\u2069\n]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Shadow:
+    """A rewritten text and the maps back to the original (applied last to first)."""
+
+    text: str
+    maps: tuple[OffsetMap, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that the shadow's span [start, end) stands for."""
+        for offset_map in reversed(self.maps):
+            start, end = offset_map.source_span(start, end)
+        return start, end
+
+
+def build_shadows(text: str, *, addresses: bool = False) -> list[Shadow]:
+    """The shadows of `text` that differ from it: usually none, one, or two with a right-to-left override.
+
+    `addresses` (for PII detection) also writes spelled-out e-mail addresses (`ana [at] example [dot]
+    com`) in their plain form.
+    """
+    base, maps = text, ()
+    for step in (_normalise, _spelled_out if addresses else None, decode_runs):
+        if step is None or (step is _normalise and text.isascii()):
+            continue
+        rewritten = step(base)
+        if rewritten is not None:
+            base, maps = rewritten[0], (*maps, rewritten[1])
+    shadows = [Shadow(base, maps)] if maps else []
+    if _RIGHT_TO_LEFT in text:
+        shown = _display_order(text)
+        if shown is not None:
+            again = _normalise(shown[0])
+            shadows.append(Shadow(again[0], (shown[1], again[1])) if again else Shadow(shown[0], (shown[1],)))
+    return shadows
+
+
+def normal_char(ch: str) -> str:
+    """What one character reads as in a shadow ("" for an invisible one)."""
+    found = CONFUSABLES.get(ch)
+    if found is not None:
+        return found
+    category = unicodedata.category(ch)
+    if category in ("Cf", "Mn", "Me"):
+        return ""
+    if category == "Nd":
+        return str(unicodedata.decimal(ch))
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if folded.isascii() else ch
+
+
+def _normalise(text: str) -> tuple[str, OffsetMap] | None:
+    """Steps 1-3 of the module docstring, or None when they change nothing."""
+    rewriter = Rewriter(text)
+    for match in _TO_NORMALISE.finditer(text):
+        start = match.start()
+        for k, ch in enumerate(match.group()):
+            rewriter.put(start + k, start + k + 1, normal_char(ch))
+    return rewriter.finish() if rewriter.changed else None
+
+
+def _spelled_out(text: str) -> tuple[str, OffsetMap] | None:
+    """Spelled-out e-mail addresses written plainly (`ana [at] example [dot] com` -> `ana@example.com`)."""
+    # Imported here: the recognizer module imports presidio, which a secrets-only run never loads.
+    from sanitizers.recognizers.email_recognizer import spelled_out_addresses
+
+    found = spelled_out_addresses(text)
+    if not found:
+        return None
+    rewriter = Rewriter(text)
+    for start, end, address in found:
+        rewriter.put(start, end, address)
+    return rewriter.finish()
+
+
+def _display_order(text: str) -> tuple[str, OffsetMap] | None:
+    """`text` with each right-to-left overridden stretch reversed (as displayed), or None."""
+    rewriter = Rewriter(text)
+    for match in _OVERRIDDEN.finditer(text):
+        start, end = match.span(1)
+        if end - start > 1:
+            rewriter.put(start, end, text[start:end][::-1])
+    return rewriter.finish() if rewriter.changed else None
