@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 from pipelines.atomic import atomic_writer
 from pipelines.output_names import output_stem
+from pipelines.stages.chunk_seal import drop_unsealed, seal_chunk, seal_key
 from pipelines.stages.load_jsonl import iter_lines
 from pipelines.stages.plan_chunks import auto_chunk_bytes, plan_chunks
 from pipelines.stages.run_chunks import default_workers, run_chunks
@@ -99,6 +100,7 @@ def plan_file(input_path: Path, out_dir: Path, config: RunConfig, chunk_bytes: i
     work.mkdir(parents=True, exist_ok=True)
     jobs = [ChunkJob(str(input_path), c, str(work), config.model_dump_json(), fmt.value if fmt else None)
             for c in chunks]
+    drop_unsealed(jobs, seal_key(work))  # a planted "finished" chunk is sanitized again, never merged
     plan = ChunkPlan(input_path, input_sha256, out_dir, work, fmt, jobs)
     if finished := plan.finished:
         logger.info("%s: resuming, %d of %d chunks already done", input_path.name, finished, len(jobs))
@@ -227,8 +229,11 @@ def sanitize_file(
     if runner is not None:
         return merge_chunks(plan, runner(plan.jobs), stale=stale)
     merge = OrderedMerge(plan, stale)
+    key = seal_key(plan.work_dir)
+    jobs = {job.chunk.index: job for job in plan.jobs}
 
     def on_done_and_merge(index: int, stats: RunStats) -> None:
+        seal_chunk(jobs[index], key)  # only this process seals: a resumed run trusts only sealed chunks
         on_done(index, stats)
         merge.done(index)
 
