@@ -1,8 +1,13 @@
-"""What a sanitize run shows in the Prefect UI: summary markdown, findings table, report link, progress.
+"""What a sanitize run shows in the Prefect UI: summary, one report per file, findings table, progress.
 
 Everything here is built from report.json's counts, decisions and hashes: entity types, reason codes,
 field paths and numbers. Never excerpts, never record text. Artifacts live in the Prefect database, so
 that rule is what keeps customer data out of it.
+
+The reviewer's Resume form shows `review_markdown`: per file the counts, the policy's reasons and a
+short sha256, with a link to that file's report artifact (full hashes, findings, quarantine reasons).
+The link is a Prefect UI page, so it opens wherever the UI does (report.html stays in the run folder
+on the machine that ran the flow).
 """
 
 import re
@@ -10,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from prefect.artifacts import (
-    create_link_artifact,
     create_markdown_artifact,
     create_progress_artifact,
     create_table_artifact,
@@ -19,6 +23,8 @@ from prefect.artifacts import (
 
 from schemas.report import Report
 
+# Characters of a sha256 shown in the Resume form; the full value is in the report artifact.
+SHORT_HASH = 12
 _KEY_UNSAFE = re.compile(r"[^a-z0-9-]+")
 
 
@@ -61,7 +67,7 @@ def _file_section(report: Report, out_dir: Path) -> list[str]:
         lines += [
             f"| {r} | {n} |" for r, n in sorted(report.quarantine_by_reason.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
-    lines += ["", f"Full report: {report_link(out_dir)}", ""]
+    lines += [""]
     return lines
 
 
@@ -78,23 +84,50 @@ def findings_table(reports: list[tuple[Report, Path]]) -> list[dict[str, object]
     return rows
 
 
-def report_link(out_dir: Path) -> str:
-    """file:// URL of report.html in `out_dir` (report.json when no HTML report was written)."""
-    out_dir = Path(out_dir).resolve()
-    html = out_dir / "report.html"
-    return (html if html.exists() else out_dir / "report.json").as_uri()
+def review_markdown(reports: list[tuple[Report, Path]], links: list[str | None]) -> str:
+    """What the reviewer approves or rejects, compact enough for the Resume dialog.
+
+    Per file: name, policy decision and reasons, counts, a short sha256 of the sanitized bytes and a
+    link to the file's report artifact (`links`, None where the UI address is unknown).
+    """
+    lines = [
+        (
+            "Choose **approve** or **reject** and sign with your name. An approval lets exactly the "
+            "sanitized bytes below be uploaded; a rejection is final for the run folder."
+        ),
+        "",
+    ]
+    for (report, _), link in zip(reports, links, strict=True):
+        counts = (
+            f"{report.records_total} lines: {report.records_written} written, "
+            f"{report.records_quarantined} quarantined; {sum(report.findings.values())} values replaced; "
+            f"{sum(report.residual_findings.values())} residual findings"
+        )
+        short = f"`{report.sanitized_sha256[:SHORT_HASH]}…`"
+        full = f"[full sha256 and report]({link})" if link else "full sha256 in the run's report artifacts"
+        lines += [f"**{report.input.name}**: policy says **{report.decision.value}**", "", f"- {counts}"]
+        lines += [f"- why: {reason}" for reason in report.decision_reasons]
+        lines += [f"- sanitized sha256 {short} ({full})", ""]
+    return "\n".join(lines)
+
+
+def artifact_url(artifact_id: object) -> str | None:
+    """The Prefect UI page of an artifact, or None when no UI address is known (no API server)."""
+    from prefect.settings import PREFECT_UI_URL
+
+    ui = PREFECT_UI_URL.value()
+    return f"{ui.rstrip('/')}/artifacts/artifact/{artifact_id}" if ui else None
 
 
 def publish_report(reports: list[tuple[Report, Path]], dataset_name: str) -> str:
-    """Create the run's summary (markdown), findings table and one report link per file.
+    """Create the run's summary (markdown), one report artifact per file and the findings table.
 
     Returns:
-        The summary markdown, also shown above the reviewer's Resume form.
+        The review markdown (`review_markdown`) that the reviewer's Resume form shows.
     """
-    markdown = report_markdown(reports, f"Sanitize report: {dataset_name}")
     create_markdown_artifact(
         key=artifact_key("sanitize-summary", dataset_name),
-        markdown=markdown,
+        markdown=report_markdown(reports, f"Sanitize report: {dataset_name}"),
         description="Counts, decision and hashes per file; no record text.",
     )
     create_table_artifact(
@@ -102,15 +135,16 @@ def publish_report(reports: list[tuple[Report, Path]], dataset_name: str) -> str
         table=findings_table(reports),
         description="Replaced values by entity type and quarantined lines by reason code.",
     )
+    links = []
     for report, out_dir in reports:
-        link = report_link(out_dir)
-        create_link_artifact(
-            key=artifact_key("sanitize-report", dataset_name),
-            link=link,
-            link_text=f"{report.input.name}: {Path(link).name}",
-            description="The full report on the machine that ran the flow.",
+        stem = report.input.name.removesuffix(".jsonl")
+        artifact_id = create_markdown_artifact(
+            key=artifact_key("sanitize-report", dataset_name, stem),
+            markdown=report_markdown([(report, out_dir)], f"Report: {report.input.name}"),
+            description=f"The report of {report.input.name}: counts, full sha256, findings; no record text.",
         )
-    return markdown
+        links.append(artifact_url(artifact_id))
+    return review_markdown(reports, links)
 
 
 def progress_reporter(total_lines: int, description: str) -> Callable[[int], None]:

@@ -3,31 +3,39 @@
 Tasks take and return file paths and small, content-free summaries (counts, decisions, sha256), so
 Prefect's database and result storage never hold a record. Only `upload` retries (with back-off), and
 only when Together could not be reached: a refusal or a gate error will not change on a retry.
+
+`validate-and-sanitize` and `write-report` persist their (content-free) results, cached per flow run
+and inputs: a suspended run that a reviewer resumes starts over (pipelines/review.py) and takes them
+from there instead of sanitizing again. Another run never reuses them.
 """
 
 from pathlib import Path
 from typing import Literal
 
 from prefect import get_run_logger, task
-from prefect.cache_policies import NO_CACHE
+from prefect.cache_policies import INPUTS, NO_CACHE, RUN_ID
 from prefect.client.schemas.objects import TaskRun
 from prefect.states import State
 from prefect.tasks import Task, exponential_backoff
 from pydantic import BaseModel, ConfigDict
 
 from pipelines.artifacts import count_lines, progress_reporter, publish_report
+from pipelines.file_hash import sha256_file
 from pipelines.flow_chunks import dask_chunk_runner
 from pipelines.gate.approve_run import approve_run, record_policy_approval, reject_run
 from pipelines.run import run_sanitize
+from pipelines.run_folders import find_sanitized
 from pipelines.stages.write_report import read_report
 from schemas.approval import ApprovalSource
 from schemas.errors import NotApproved, UploadUnavailable
-from schemas.report import Decision
+from schemas.report import Decision, Report
 from schemas.run_config import ExecutionOptions, RunConfig
 
 # Together processes an uploaded file in seconds to minutes; poll gently, give up after 10 minutes.
 UPLOAD_POLL_INTERVAL_S = 2.0
 UPLOAD_POLL_TIMEOUT_S = 600.0
+# Within one flow run, the same inputs give the same result: what a resumed (suspended) run reuses.
+PER_RUN_CACHE = RUN_ID + INPUTS
 
 
 class _Summary(BaseModel):
@@ -46,6 +54,8 @@ class FileSummary(_Summary):
     decision: Decision
     decision_reasons: list[str]
     sanitized_sha256: str
+    input_sha256: str
+    reused_from: str | None = None  # an earlier run folder that sanitized these bytes with this config
 
 
 class FileReview(_Summary):
@@ -69,16 +79,30 @@ class FileUpload(_Summary):
     reused: bool
 
 
-@task(name="validate-and-sanitize", cache_policy=NO_CACHE, persist_result=False)
+@task(name="validate-and-sanitize", cache_policy=PER_RUN_CACHE, persist_result=True)
 def sanitize_task(
-    input_path: str, output_dir: str, config: RunConfig, position: str, execution: ExecutionOptions | None = None
+    input_path: str,
+    output_dir: str,
+    config: RunConfig,
+    position: str,
+    execution: ExecutionOptions | None = None,
+    reuse_root: str | None = None,
 ) -> FileSummary:
     """Validate, sanitize and write report.json for one file, with a progress artifact.
 
-    With `execution.dask_address`, the file's chunks run as `sanitize-chunk` tasks on that Dask cluster
-    through prefect-dask's DaskTaskRunner; otherwise on local worker processes.
+    With `reuse_root` (run folders), a file whose bytes an earlier run folder under it already
+    sanitized with the same config is not sanitized again: the summary is that folder's, with
+    `reused_from` set, and nothing is written. With `execution.dask_address`, the file's chunks run as
+    `sanitize-chunk` tasks on that Dask cluster through prefect-dask's DaskTaskRunner; otherwise on
+    local worker processes.
     """
     path = Path(input_path)
+    if reuse_root is not None:
+        earlier = find_sanitized(Path(reuse_root), sha256_file(path), config, exclude=Path(output_dir).parent)
+        if earlier is not None:
+            get_run_logger().info("file %s: same bytes and config already sanitized in %s; not sanitized again",
+                                  position, earlier.relative_to(reuse_root))
+            return _summary(read_report(earlier), earlier, reused_from=str(earlier))
     execution = execution or ExecutionOptions()
     progress = progress_reporter(count_lines(path), f"validate-and-sanitize, file {position}: share of lines read")
     runner = dask_chunk_runner(execution.dask_address) if execution.dask_address else None
@@ -89,6 +113,10 @@ def sanitize_task(
         position, report.records_total, report.records_written, report.records_quarantined,
         sum(report.findings.values()), report.decision.value,
     )
+    return _summary(report, Path(output_dir))
+
+
+def _summary(report: Report, output_dir: Path, reused_from: str | None = None) -> FileSummary:
     return FileSummary(
         file=report.input.name,
         output_dir=str(output_dir),
@@ -99,12 +127,14 @@ def sanitize_task(
         decision=report.decision,
         decision_reasons=list(report.decision_reasons),
         sanitized_sha256=report.sanitized_sha256,
+        input_sha256=report.input.sha256,
+        reused_from=reused_from,
     )
 
 
-@task(name="write-report", cache_policy=NO_CACHE, persist_result=False)
+@task(name="write-report", cache_policy=PER_RUN_CACHE, persist_result=True)
 def report_task(summaries: list[FileSummary], dataset_name: str) -> str:
-    """Publish the reports (already on disk as report.json) to Prefect; return the summary markdown.
+    """Publish the reports (already on disk as report.json) to Prefect; return the Resume form's markdown.
 
     report.json (and report.html) are written by `run_sanitize` in validate-and-sanitize, so the CLI
     and this flow produce the same files; this task makes them visible in the Prefect UI.

@@ -24,4 +24,4 @@ def decide(stats: RunStats, policy: ReviewPolicy) -> tuple[Decision, list[str]]:
         return Decision.REJECTED, blockers
     if policy.auto_approve:
         return Decision.APPROVED, ["nothing blocks and the policy approves automatically"]
-    return Decision.NEEDS_REVIEW, ["nothing blocks; a reviewer must approve (ft-sanitizer approve)"]
+    return Decision.NEEDS_REVIEW, ["nothing blocks; a reviewer must approve it before upload"]

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.artifacts import artifact_key, count_lines, report_link
+from pipelines.artifacts import artifact_key, count_lines, review_markdown
+from tests.pipelines.stages.sample_reports import SANITIZED_SHA, sample_report
 
 
 @pytest.mark.parametrize(
@@ -35,8 +36,18 @@ def test_counts_lines_when_file_read_in_blocks(tmp_path: Path, data: bytes, line
     assert count_lines(path) == lines
 
 
-def test_links_html_report_when_present_else_json(tmp_path: Path) -> None:
-    (tmp_path / "report.json").write_text("{}")
-    assert report_link(tmp_path).endswith("/report.json")
-    (tmp_path / "report.html").write_text("<html></html>")
-    assert report_link(tmp_path) == (tmp_path / "report.html").resolve().as_uri()
+def test_review_form_shows_counts_reasons_and_short_hash_with_link_when_ui_known(tmp_path: Path) -> None:
+    report = sample_report()
+    link = "http://127.0.0.1:4200/artifacts/artifact/1234"
+    text = review_markdown([(report, tmp_path)], [link])
+    assert f"**{report.input.name}**" in text and report.decision.value in text
+    assert f"{report.records_total} lines: {report.records_written} written" in text
+    assert all(f"why: {reason}" in text for reason in report.decision_reasons)
+    assert f"`{SANITIZED_SHA[:12]}…`" in text and SANITIZED_SHA not in text  # the full hash is one click away
+    assert f"]({link})" in text
+    assert "file://" not in text and "ft-sanitizer" not in text  # no worker-only link, no CLI advice
+
+
+def test_review_form_says_where_full_hash_is_when_ui_unknown(tmp_path: Path) -> None:
+    text = review_markdown([(sample_report(), tmp_path)], [None])
+    assert "full sha256 in the run's report artifacts" in text and "](" not in text

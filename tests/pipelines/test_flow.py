@@ -149,7 +149,7 @@ def test_uploads_when_reviewer_approves_through_resume(
     prefect_api, tmp_path: Path, together_server: TogetherServer, canaries: dict[str, str]
 ) -> None:
     found: dict = {}
-    thread = _answer_when_paused({"approved": True, "reviewer": "alice", "comment": "looks clean"}, found)
+    thread = _answer_when_paused({"decision": "approve", "reviewer": "alice", "comment": "looks clean"}, found)
     state = _run(tmp_path, review="reviewer", upload=True, review_timeout_s=PAUSE_WAIT_S)
     thread.join(timeout=5)
     outcome = state.result()
@@ -166,7 +166,7 @@ def test_uploads_when_reviewer_approves_through_resume(
 def test_records_rejection_and_uploads_nothing_when_reviewer_rejects(
     prefect_api, tmp_path: Path, together_server: TogetherServer
 ) -> None:
-    thread = _answer_when_paused({"approved": False, "reviewer": "bob", "comment": "names left in"}, {})
+    thread = _answer_when_paused({"decision": "reject", "reviewer": "bob", "comment": "names left in"}, {})
     state = _run(tmp_path, review="reviewer", upload=True, review_timeout_s=PAUSE_WAIT_S)
     thread.join(timeout=5)
     outcome = state.result()

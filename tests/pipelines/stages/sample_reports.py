@@ -73,7 +73,7 @@ def sample_report(**changes: object) -> Report:
                      "python": "3.11.11"},
         "sanitized_sha256": SANITIZED_SHA,
         "decision": Decision.NEEDS_REVIEW,
-        "decision_reasons": ["nothing blocks; a reviewer must approve (ft-sanitizer approve)"],
+        "decision_reasons": ["nothing blocks; a reviewer must approve it before upload"],
     }
     fields.update(changes)
     return Report.model_validate(fields)
