@@ -32,3 +32,4 @@ class Reason(StrEnum):
     LINE_TOO_LONG = "line_too_long"
     RESIDUAL_SECRET = "residual_secret"
     DETECTION_TIMEOUT = "detection_timeout"
+    SECRET_IN_STRUCTURE = "secret_in_structure"

@@ -125,7 +125,7 @@ def _sanitize_chunk(
                 elif item.json_line is None:
                     stats.quarantined(item.line_no, str(item.reason))
                     quarantine.write(quarantine_line(Rejected(item.line_no, item.reason, item.field,
-                                                              RESIDUAL_MESSAGE)) + "\n")
+                                                              item.message or RESIDUAL_MESSAGE)) + "\n")
                 else:
                     lines.append(item.json_line)
             if lines:  # one write per batch: per-line writes measured ~4% of a secrets-only chunk

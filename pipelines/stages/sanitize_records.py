@@ -3,6 +3,9 @@
 A batch's texts go through the detector together (one `nlp.pipe` pass); each record gets its own
 ReplacementBook so a value keeps its placeholder across turns. Changed texts are scanned again with
 the full detector set: a record that still carries a secret is quarantined as `residual_secret`.
+Every other string of a record (ids, names, keys, JSON-schema values, image text) is scanned for
+secrets too: one there cannot be replaced without breaking the record, which is quarantined as
+`secret_in_structure`. A key split over two consecutive texts is found by `split_secrets`.
 """
 
 import json
@@ -10,7 +13,6 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from schemas.reasons import Reason
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.validate_records import ValidRecord
 from sanitizers.anonymize import anonymize_text
@@ -18,8 +20,10 @@ from sanitizers.engine import Detector
 from sanitizers.entities import is_secret_entity
 from sanitizers.findings import Finding
 from sanitizers.replacement_book import ReplacementBook
-from sanitizers.text_fields import apply_replacements, iter_text_slots, slot_texts
+from sanitizers.split_secrets import split_findings
+from sanitizers.text_fields import apply_replacements, iter_structure_strings, iter_text_slots, slot_texts
 from sanitizers.value_repeats import add_repeats
+from schemas.reasons import Reason
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +36,14 @@ class SanitizedRecord:
     json_line: str | None
     reason: Reason | None = None
     field: str = ""
+    message: str = ""
+
+
+RESIDUAL_MESSAGE = "a secret was still found after sanitizing; report it as a bug"
+STRUCTURE_MESSAGE = (
+    "holds a secret where it cannot be replaced without breaking the record (an id, name, key, schema "
+    "value or image data); remove the secret from the record and revoke it"
+)
 
 
 class RecordSanitizer:
@@ -52,9 +64,19 @@ class RecordSanitizer:
         # Records with something to replace, by batch index: (slots, new texts, findings applied per slot).
         pending: dict[int, tuple[list, list[str], list[list[Finding]]]] = {}
         cursor = 0
+        structure: dict[int, str] = {}  # batch index -> field path of a secret outside the text slots
         for i, (record, record_texts) in enumerate(zip(batch, texts_per_record)):
             raw_findings = findings[cursor : cursor + len(record_texts)]
             cursor += len(record_texts)
+            if record.texts is None:  # plain chat (texts handed on by validation) has no other strings
+                where = self._secret_in_structure(record)
+                if where is not None:
+                    structure[i] = where
+                    continue
+            if len(record_texts) > 1:
+                split = split_findings(record_texts, self.detector.secret_findings)
+                if split is not None:
+                    raw_findings = [a + b for a, b in zip(raw_findings, split)]
             if not any(raw_findings):  # most records: nothing to replace, nothing to re-scan
                 continue
             # Slots (paths, roles) only where a finding needs them: the same texts, in the same order.
@@ -76,6 +98,10 @@ class RecordSanitizer:
         residual = self._rescan(pending)
         out: list[SanitizedRecord] = []
         for i, record in enumerate(batch):
+            if i in structure:
+                out.append(SanitizedRecord(record.line_no, None, Reason.SECRET_IN_STRUCTURE, structure[i],
+                                           STRUCTURE_MESSAGE))
+                continue
             work = pending.get(i)
             if work is None or not any(work[2]):
                 if record.removed_fields:  # unknown fields were dropped from the dict: write what is left
@@ -85,12 +111,24 @@ class RecordSanitizer:
                 out.append(SanitizedRecord(record.line_no, line))
                 continue
             if i in residual:
-                out.append(SanitizedRecord(record.line_no, None, Reason.RESIDUAL_SECRET, residual[i]))
+                out.append(SanitizedRecord(record.line_no, None, Reason.RESIDUAL_SECRET, residual[i],
+                                           RESIDUAL_MESSAGE))
                 continue
             self.stats.records_changed += 1
             sanitized = apply_replacements(record.record, record.format, work[1])
             out.append(SanitizedRecord(record.line_no, json.dumps(sanitized, ensure_ascii=False)))
         return out
+
+    def _secret_in_structure(self, record: ValidRecord) -> str | None:
+        """Field path of the first string outside the text slots that holds a secret, or None."""
+        seen: set[str] = set()
+        for item in iter_structure_strings(record.record, record.format):
+            if item.text in seen:
+                continue  # a tool-call id and the tool message's reference to it
+            seen.add(item.text)
+            if self.detector.secret_findings(item.text):
+                return item.path
+        return None
 
     def _rescan(self, pending: dict[int, tuple[list, list[str], list[list[Finding]]]]) -> dict[int, str]:
         """Field path of the first residual secret per record that holds one; counts residual findings.

@@ -1,0 +1,52 @@
+"""Secrets split across consecutive texts of one record: `tgp_v1_Ab3…` ending one turn, `…x9Q` starting the next.
+
+Each text alone holds only half a key, which no recognizer accepts (or one accepts the first half
+only and the rest leaks). `split_findings` joins the last token of each text with the first token of
+the next one and scans the join; a finding that crosses the seam becomes two findings, one per text,
+so both halves are replaced. Only texts that end and begin inside a token (a letter, digit, `_` or `-`
+on both sides of the seam) are joined, so prose turns ending in punctuation or a space cost nothing. Limits: a key split over three or more texts, or with other text between the halves, is not
+rejoined.
+"""
+
+from collections.abc import Callable, Sequence
+
+from sanitizers.findings import Finding
+
+MAX_TOKEN = 256  # longer than any key; a longer run at a seam is cut to this many characters
+_SEAM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_TOKEN_CHARS = _SEAM_CHARS | frozenset("+/=.")  # key bodies hold these too (base64, SendGrid's dots)
+
+
+def split_findings(texts: Sequence[str], scan: Callable[[str], list[Finding]]) -> list[list[Finding]] | None:
+    """Findings (one list per text) for secrets that cross the seam between texts i and i+1; None if none."""
+    out: list[list[Finding]] | None = None
+    for i in range(len(texts) - 1):
+        before, after = texts[i], texts[i + 1]
+        if not before or not after or before[-1] not in _SEAM_CHARS or after[0] not in _SEAM_CHARS:
+            continue
+        tail = _tail_token(before)
+        head = _head_token(after)
+        for f in scan(tail + head):
+            if f.start < len(tail) < f.end:
+                if out is None:
+                    out = [[] for _ in texts]
+                out[i].append(Finding(f.entity_type, len(before) - len(tail) + f.start, len(before), f.score,
+                                      f.recognizer))
+                out[i + 1].append(Finding(f.entity_type, 0, f.end - len(tail), f.score, f.recognizer))
+    return out
+
+
+def _tail_token(text: str) -> str:
+    start = len(text)
+    limit = max(0, len(text) - MAX_TOKEN)
+    while start > limit and text[start - 1] in _TOKEN_CHARS:
+        start -= 1
+    return text[start:]
+
+
+def _head_token(text: str) -> str:
+    end = 0
+    limit = min(len(text), MAX_TOKEN)
+    while end < limit and text[end] in _TOKEN_CHARS:
+        end += 1
+    return text[:end]

@@ -1,0 +1,36 @@
+"""Tests for sanitizers.split_secrets: a key whose halves sit in consecutive texts of one record."""
+
+import pytest
+
+from sanitizers.secret_scan import SecretScanner
+from sanitizers.split_secrets import split_findings
+from tests.fake_keys import github_token, together_key
+
+SCAN = SecretScanner().scan
+
+
+@pytest.mark.parametrize("key", [together_key(5), github_token(5)], ids=["together", "github"])
+@pytest.mark.parametrize("cut", [4, 12, 30])
+def test_finds_both_halves_when_key_is_split_between_turns(key: str, cut: int) -> None:
+    texts = ["hello", f"my key is {key[:cut]}", f"{key[cut:]} please rotate it"]
+    found = split_findings(texts, SCAN)
+    assert found is not None and found[0] == []
+    [first], [second] = found[1], found[2]
+    assert texts[1][first.start : first.end] == key[:cut] and first.end == len(texts[1])
+    assert texts[2][second.start : second.end] == key[cut:] and second.start == 0
+    assert first.entity_type == second.entity_type
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["my key is", "ghp_ and the rest"],  # a seam between whole words, nothing key-shaped
+        [f"{together_key(1)[:20]}.", f"{together_key(1)[20:]}"],  # punctuation ends the turn: not joined
+        [f"{together_key(1)[:20]} ", f"{together_key(1)[20:]}"],  # a space ends the turn
+        [f"key {github_token(2)}", "Thanks"],  # a whole key in one turn is the scanner's, not a split
+        ["only one text"],
+        ["", "empty first"],
+    ],
+)
+def test_finds_nothing_when_no_key_crosses_a_seam(texts: list[str]) -> None:
+    assert split_findings(texts, SCAN) is None
