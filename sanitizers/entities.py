@@ -26,6 +26,8 @@ SECRET_ENTITIES: frozenset[str] = frozenset(
         "PRIVATE_KEY",
         "URL_CREDENTIALS",
         "PASSWORD_ASSIGNMENT",
+        # crypt-format password hashes ($2b$, $6$, argon2...) and Kerberos AS-REP hashes.
+        "PASSWORD_HASH",
         # Prefixed tokens of vendors without their own entity (npm, PyPI, Groq, xAI, Vault, ...).
         "VENDOR_API_KEY",
     }

@@ -86,6 +86,7 @@ _PLACEHOLDER_WORD_LIST = """
     admin administrator root user username guest demo default foo bar baz foobar qwerty letmein welcome
     none null nil undefined empty string str value mypassword yourpassword mysecret yoursecret mytoken
     yourtoken secretkey sample abc abcd abcdef xyz hunter true false required optional
+    postgres postgresql mysql mongodb mongo redis rabbitmq oracle mssql sa
 """
 _PLACEHOLDER_WORDS: frozenset[str] = frozenset(_PLACEHOLDER_WORD_LIST.split())
 

@@ -18,6 +18,7 @@ from sanitizers.recognizers.huggingface_token_recognizer import HuggingFaceToken
 from sanitizers.recognizers.jwt_recognizer import JwtRecognizer
 from sanitizers.recognizers.openai_key_recognizer import OpenAIKeyRecognizer
 from sanitizers.recognizers.password_assignment_recognizer import PasswordAssignmentRecognizer
+from sanitizers.recognizers.password_hash_recognizer import PasswordHashRecognizer
 from sanitizers.recognizers.private_key_recognizer import PrivateKeyRecognizer
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 from sanitizers.recognizers.sendgrid_key_recognizer import SendGridKeyRecognizer
@@ -51,6 +52,7 @@ SECRET_RECOGNIZERS: list[type[SecretRecognizer]] = [
     PrivateKeyRecognizer,
     UrlCredentialsRecognizer,
     PasswordAssignmentRecognizer,
+    PasswordHashRecognizer,
     VendorApiKeyRecognizer,
 ]
 

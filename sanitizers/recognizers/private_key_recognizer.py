@@ -1,5 +1,8 @@
-"""PEM / OpenSSH / PGP private key blocks, also inside JSON strings with literal `\\n` escapes."""
+"""PEM / OpenSSH / PGP private key blocks, also inside JSON strings with literal `\\n` escapes, and
+whole PEM blocks encoded once more in base64 (Kubernetes secrets, CI variables, Helm values)."""
 
+import base64
+import binascii
 import re
 from typing import ClassVar
 
@@ -17,6 +20,18 @@ _BREAK = r"(?:[ \t]*(?:\r?\n|\\+[nr])[ \t]*)+"
 _MARKERS = re.compile(_HEADER + "|" + _FOOTER)
 _ESCAPED_BREAK = re.compile(r"\\+[nrt]")
 _NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/=]")
+# base64 of "-----BEGIN" at the start of an encoded block.
+_ENCODED_BEGIN = "LS0tLS1CRUdJTi"
+_ENCODED_MARKER = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY")
+
+
+def _decoded_block(value: str) -> str | None:
+    """The text a base64 run decodes to, or None when it is no base64 of text."""
+    try:
+        compact = "".join(value.split())
+        return base64.b64decode(compact + "=" * (-len(compact) % 4)).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
 
 
 def _key_material(block: str) -> str:
@@ -48,9 +63,22 @@ class PrivateKeyRecognizer(SecretRecognizer):
             _HEADER + r"(?:" + _BREAK + r"(?:[A-Za-z0-9+/=]{4,}|[A-Za-z-]{2,30}: [^\r\n\\]{1,200}))++",
             0.9,
         ),
+        # The whole block base64-encoded again (Nosey Parker "Base64-PEM-Encoded Private Key"):
+        # "-----BEGIN" encodes to "LS0tLS1CRUdJTi"; the decoded text must name a PRIVATE KEY.
+        Pattern(
+            "base64-encoded private key block",
+            r"(?<![A-Za-z0-9+/])" + _ENCODED_BEGIN
+            + r"[A-Za-z0-9+/]{40,20000}+(?:\r?\n[A-Za-z0-9+/]{4,200}+){0,500}+={0,2}",
+            0.9,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["private key", "private_key", "pem", "ssh", "rsa", "id_rsa"]
-    PREFILTER_EXACT: ClassVar[tuple[str, ...]] = ("PRIVATE KEY",)
+    PREFILTER_EXACT: ClassVar[tuple[str, ...]] = ("PRIVATE KEY", _ENCODED_BEGIN)
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "private key block (BEGIN..END)": ("PRIVATE KEY",),
+        "private key block (no END line)": ("PRIVATE KEY",),
+        "base64-encoded private key block": (_ENCODED_BEGIN,),
+    }
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """A complete BEGIN..END block is certain (1.0); a truncated one keeps its pattern score."""
@@ -58,5 +86,10 @@ class PrivateKeyRecognizer(SecretRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop templates (`...`, `<your key>`) and fillers: real keys carry 64+ random base64 chars."""
+        if pattern_text.startswith(_ENCODED_BEGIN):
+            decoded = _decoded_block(pattern_text)
+            if decoded is None or not _ENCODED_MARKER.match(decoded):
+                return True  # a public key, a certificate, or no PEM at all
+            pattern_text = decoded
         material = _key_material(pattern_text)
         return len(material) < 64 or shannon_entropy(material) < 4.0

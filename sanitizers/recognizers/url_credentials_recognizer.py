@@ -1,5 +1,6 @@
 """Passwords embedded in URLs: `scheme://user:password@host` (database DSNs, git remotes, proxies)."""
 
+import re
 from typing import ClassVar
 from urllib.parse import unquote
 
@@ -7,12 +8,16 @@ from sanitizers.entropy import looks_like_placeholder
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
+_PORT_AND_PATH = re.compile(r"^[0-9]{1,5}(?:[/?#]|$)")
+
 
 class UrlCredentialsRecognizer(SecretRecognizer):
     """Detects the password part of URL userinfo; the span is the password only, host and user stay.
 
     Any non-placeholder password is reported, whatever its entropy: a weak real password is still a
-    credential. Known misses: passwords holding a raw `/`, `?`, `#` or whitespace (invalid in URLs anyway).
+    credential. A raw `#`, `/`, `?` or `@` inside the password (invalid in a URL, common in pasted DSNs:
+    `postgresql://admin:Xy7#pQ2z@db:5432/prod`) is kept in it, up to the last `@` before the host.
+    Known misses: passwords holding whitespace or quotes.
     """
 
     ENTITY = "URL_CREDENTIALS"
@@ -22,8 +27,9 @@ class UrlCredentialsRecognizer(SecretRecognizer):
         # (redis://:password@host). The span is the password alone (\K).
         Pattern(
             "password in url userinfo",
-            r"://[^\s:/?#@\"'<>`\\]{0,128}:\K[^\s/?#\"'<>`\\]{1,256}"
-            # ...up to the LAST "@" before the host, so an unencoded "@" inside the password is kept.
+            r"://[^\s:/?#@\"'<>`\\]{0,128}:\K[^\s\"'<>`\\]{1,256}"
+            # ...up to the LAST "@" before the host, so an unencoded "@", "#", "/" or "?" inside the
+            # password is kept.
             r"(?=@[A-Za-z0-9\[][^\s@/?#\"'<>`\\]*(?:[/?#\s\"'<>`\\]|$))",
             0.9,
         ),
@@ -34,4 +40,6 @@ class UrlCredentialsRecognizer(SecretRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop placeholder passwords (`password`, `****`, `<pass>`, `${DB_PASS}`, `%s`, `{password}`)."""
         value = unquote(pattern_text)
+        if _PORT_AND_PATH.match(pattern_text):
+            return True  # `host:8080/path@x`: a port and a path, no userinfo
         return looks_like_placeholder(value) or value.startswith(("$", "%", "{", ":")) or len(set(value)) == 1

@@ -1,6 +1,15 @@
-"""API tokens of vendors without a recognizer of their own, each found by its published prefix."""
+"""API tokens of vendors without a recognizer of their own, each found by its published prefix and shape.
 
-from typing import ClassVar
+The vendors are one data table (`_VENDORS`): name, the regex of the prefix (head), the regex of the
+random body, the prefilter literal(s) and the score. Shapes follow the vendors' documentation and the
+public rule sets of secret scanners (gitleaks, Nosey Parker, detect-secrets, secretlint); the table
+was written here, no test string was copied.
+"""
+
+import base64
+import binascii
+import json
+from typing import ClassVar, NamedTuple
 
 import regex
 
@@ -9,107 +18,173 @@ from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
 _END = r"(?![A-Za-z0-9_-])"
-# Where the random body starts: after the last prefix separator of the known shapes.
-_PREFIX = regex.compile(
-    r"^(?:npm_|pypi-AgEIcHlwaS5vcmc|do[por]_v1_|shp(?:at|ca|pa|ss)_|gsk_|pplx-|xai-|r8_|sk-or-v1-|dapi"
-    r"|hv[sb]\.|dp\.[a-z]+\.|lin_api_|PMAK-|lsv2_(?:pt|sk)_|glc_|glsa_|dckr_pat_|AGE-SECRET-KEY-1|[0-9]+:"
-    r"|ATATT3|sntry[su]_|HRKU-|sbp_)"
+_UUID = r"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"
+
+
+class _Vendor(NamedTuple):
+    name: str
+    head: str  # regex of the fixed part (prefix); empty when the shape has none
+    body: str  # regex of the random part, checked for placeholders and fillers
+    literals: tuple[str, ...]  # prefilter literals, lowercase: one of them occurs in every match
+    tail: str = ""  # regex of a fixed suffix after the body (New Relic's "NRAL")
+    score: float = 0.9
+    json_keys: tuple[str, ...] = ()  # the whole token is base64 of a JSON object with these keys
+
+
+# One row per token shape. Heads are case-sensitive as published.
+_VENDORS: tuple[_Vendor, ...] = (
+    _Vendor("npm access token", "npm_", "[A-Za-z0-9]{36}", ("npm_",)),
+    _Vendor("pypi api token", "pypi-AgEIcHlwaS5vcmc", "[A-Za-z0-9_-]{50,1000}", ("pypi-",)),
+    _Vendor("digitalocean token", "do[por]_v1_", "[a-f0-9]{64}", ("_v1_",)),
+    _Vendor("shopify token", "shp(?:at|ca|pa|ss)_", "[A-Za-z0-9]{32,48}", ("shp",)),
+    _Vendor("groq api key", "gsk_", "[A-Za-z0-9]{48,56}", ("gsk_",)),
+    _Vendor("perplexity api key", "pplx-", "[A-Za-z0-9]{40,64}", ("pplx-",)),
+    _Vendor("xai api key", "xai-", "[A-Za-z0-9]{60,100}", ("xai-",)),
+    _Vendor("replicate api token", "r8_", "[A-Za-z0-9]{37,40}", ("r8_",)),
+    _Vendor("openrouter api key", "sk-or-v1-", "[a-f0-9]{64}", ("sk-or-v1-",)),
+    _Vendor("databricks token", "dapi", "[a-fA-F0-9]{32}(?:-[0-9])?", ("dapi",)),
+    _Vendor("hashicorp vault token", r"hv[sbr]\.", "[A-Za-z0-9_-]{24,250}", ("hvs.", "hvb.", "hvr.")),
+    _Vendor(
+        "doppler token",
+        r"dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{1,40}\.)?",
+        "[A-Za-z0-9]{40,44}",
+        ("dp.",),
+    ),
+    _Vendor("linear api key", "lin_api_", "[A-Za-z0-9]{40}", ("lin_api_",)),
+    _Vendor("postman api key", "PMAK-", "[a-f0-9]{24}-[a-f0-9]{34}", ("pmak-",)),
+    _Vendor("langsmith api key", "lsv2_(?:pt|sk)_", "[a-f0-9]{32}_[a-f0-9]{10}", ("lsv2_",)),
+    _Vendor("grafana cloud token", "glc_", "[A-Za-z0-9+/]{32,400}={0,2}", ("glc_",)),
+    _Vendor("grafana service account token", "glsa_", "[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}", ("glsa_",)),
+    # Grafana API keys are base64 of {"k":"...","n":"...","id":N}.
+    _Vendor("grafana api key", "eyJrIjoi", "[A-Za-z0-9]{42,400}={0,2}", ("eyjrijoi",), json_keys=("k", "n", "id")),
+    _Vendor("docker hub token", "dckr_(?:pat|oat)_", "[A-Za-z0-9_-]{24,40}", ("dckr_",)),
+    _Vendor("age secret key", "AGE-SECRET-KEY-1", "[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", ("age-secret-key-1",)),
+    # Telegram Bot API token "<bot id>:<35 chars>" (core.telegram.org/bots/api); issued ones start AA.
+    _Vendor("telegram bot token", "[0-9]{8,10}:AA", "[A-Za-z0-9_-]{33}", (":aa",), score=0.85),
+    _Vendor("atlassian api token", "ATATT3", "[A-Za-z0-9_=-]{186}", ("atatt3",)),
+    _Vendor("sentry org token", "sntrys_eyJ", "[A-Za-z0-9_=+/-]{40,400}", ("sntry",)),
+    _Vendor("sentry user token", "sntryu_", "[a-f0-9]{64}", ("sntry",)),
+    _Vendor("heroku api key", "HRKU-AA", "[0-9A-Za-z_-]{58}", ("hrku-",)),
+    _Vendor("supabase access token", "sbp_", "[a-f0-9]{40}", ("sbp_",)),
+    _Vendor("supabase secret key", "sb_secret_", "[A-Za-z0-9_-]{31,64}", ("sb_secret_",)),
+    _Vendor("tailscale key", "tskey-(?:api|auth|client|scim|webhook)-", "[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40}",
+            ("tskey-",)),
+    _Vendor("sourcegraph token", "sgp_(?:local_|[a-f0-9]{16}_)?", "[a-f0-9]{40}", ("sgp_",)),
+    _Vendor("tavily api key", "tvly-(?:dev-|prod-)?", "[A-Za-z0-9]{32}", ("tvly-",)),
+    _Vendor("adafruit io key", "aio_", "[A-Za-z0-9]{28}", ("aio_",)),
+    _Vendor("dependency-track api key", "odt_", "[A-Za-z0-9]{32}", ("odt_",)),
+    _Vendor("twitch stream key", "live_[0-9]{6,12}_", "[A-Za-z0-9]{30}", ("live_",)),
+    _Vendor("new relic user key", "NRAK-", "[A-Z0-9]{27}", ("nrak-",)),
+    _Vendor("new relic admin key", "NRAA-", "[a-f0-9]{27}", ("nraa-",)),
+    _Vendor("new relic insights key", "NRI[IQ]-", "[A-Za-z0-9_-]{32}", ("nrii-", "nriq-")),
+    _Vendor("new relic browser key", "NRJS-", "[a-f0-9]{19}", ("nrjs-",)),
+    _Vendor("new relic license key", "", "[a-f0-9]{36}", ("nral",), tail="NRAL"),
+    _Vendor("new relic pixie key", "px-(?:api|dep)-", _UUID, ("px-api-", "px-dep-")),
+    _Vendor("mapbox secret token", r"[st]k\.eyJ", r"[A-Za-z0-9_-]{20,400}\.[A-Za-z0-9_-]{20,60}", ("k.eyj",)),
+    _Vendor("dynatrace token", r"dt0[cs][0-9]{2}\.", r"[A-Z0-9]{24}\.[A-Z0-9]{64}", ("dt0",)),
+    _Vendor("rubygems api key", "rubygems_", "[a-f0-9]{48}", ("rubygems_",)),
+    _Vendor("square access token", "sq0atp-", "[A-Za-z0-9_-]{22}", ("sq0atp-",)),
+    _Vendor("square oauth secret", "sq0csp-", "[A-Za-z0-9_-]{43}", ("sq0csp-",)),
+    _Vendor("stackhawk api key", r"hawk\.", r"[A-Za-z0-9_-]{20}\.[A-Za-z0-9_-]{20}", ("hawk.",)),
+    _Vendor("jina api key", "jina_", "[a-f0-9]{32}[A-Za-z0-9_-]{30}", ("jina_",)),
+    _Vendor("firecrawl api key", "fc-", "[a-f0-9]{32}", ("fc-",)),
+    _Vendor("cloudflare api token", "cf(?:at|ut|k)_", "[A-Za-z0-9]{40}[a-f0-9]{8}", ("cfat_", "cfut_", "cfk_")),
+    _Vendor("figma token", "fig[do]_", "[A-Za-z0-9_-]{40,100}", ("figd_", "figo_")),
+    _Vendor("vercel token", "vc[pikar]_", "[A-Za-z0-9]{24,64}", ("vcp_", "vci_", "vck_", "vca_", "vcr_")),
+    _Vendor("crates.io api token", "cio", "[A-Za-z0-9]{32}", ("cio",), score=0.8),
+    _Vendor("mailgun api key", "key-", "[a-f0-9]{32}", ("key-",), score=0.8),
+    _Vendor("mailchimp api key", "", "[a-f0-9]{32}", ("-us",), tail="-us[0-9]{1,2}", score=0.85),
+    _Vendor("nuget api key", "oy2", "[a-z0-9]{43}", ("oy2",), score=0.85),
+    _Vendor("azure devops pat", "", "[A-Za-z0-9]{76}", ("azdo",), tail="AZDO[A-Za-z0-9]{4}"),
+    _Vendor("azure ad client secret", "[A-Za-z0-9_~.]{3}[0-9]Q~", "[A-Za-z0-9_~.-]{31,34}", ("q~",), score=0.85),
+    _Vendor("google oauth client secret", "GOCSPX-", "[A-Za-z0-9_-]{28}", ("gocspx-",)),
+    _Vendor("salesforce access token", "00D[A-Za-z0-9]{12}!", "[A-Za-z0-9._]{80,120}", ("00d",)),
+    _Vendor("sonarqube token", "sq[pua]_", "[a-f0-9]{40}", ("sqp_", "squ_", "sqa_")),
+    _Vendor("jfrog api key", "AKCp", "[A-Za-z0-9]{69}", ("akcp",)),
+    _Vendor("jfrog reference token", "cmVmdGtu", "[A-Za-z0-9]{56}", ("cmvmdgtu",)),
+    _Vendor("1password service account token", "ops_eyJ", "[A-Za-z0-9+/]{250,2000}={0,3}", ("ops_eyj",)),
+    _Vendor("hugging face org token", "api_org_", "[A-Za-z]{34}", ("api_org_",)),
+    _Vendor("openshift token", "sha256~", "[A-Za-z0-9_-]{43}", ("sha256~",)),
+    _Vendor("planetscale token", "pscale_(?:tkn|pw|oauth)_", "[A-Za-z0-9_.-]{32,64}", ("pscale_",)),
+    _Vendor("pulumi access token", "pul-", "[a-f0-9]{40}", ("pul-",)),
+    _Vendor("prefect api key", "pnu_", "[A-Za-z0-9]{36}", ("pnu_",)),
+    _Vendor("readme api key", "rdme_", "[a-z0-9]{70}", ("rdme_",)),
+    _Vendor("shippo api token", "shippo_(?:live|test)_", "[a-fA-F0-9]{40}", ("shippo_",)),
+    _Vendor("typeform token", "tfp_", "[A-Za-z0-9_.=-]{59}", ("tfp_",)),
+    _Vendor("contentful token", "CFPAT-", "[A-Za-z0-9_-]{43}", ("cfpat-",)),
+    _Vendor("duffel token", "duffel_(?:test|live)_", "[A-Za-z0-9_=-]{43}", ("duffel_",)),
+    _Vendor("easypost key", "EZ[AT]K", "[a-z0-9]{54}", ("ezak", "eztk")),
+    _Vendor("frame.io token", "fio-u-", "[A-Za-z0-9_=-]{64}", ("fio-u-",)),
+    _Vendor("infracost key", "ico-", "[A-Za-z0-9]{32}", ("ico-",)),
+    _Vendor("notion token", "ntn_", "[0-9]{11}[A-Za-z0-9]{35}", ("ntn_",)),
+    _Vendor("airtable token", "pat[A-Za-z0-9]{14}\\.", "[a-f0-9]{64}", ("pat",)),
+    _Vendor("clojars token", "CLOJARS_", "[a-z0-9]{60}", ("clojars_",)),
+    _Vendor("brevo api key", "xkeysib-", "[a-f0-9]{64}-[A-Za-z0-9]{16}", ("xkeysib-",)),
+    _Vendor("flutterwave secret key", "FLWSECK(?:_TEST)?-", "[a-h0-9]{32}-X", ("flwseck",)),
+    _Vendor("fly.io token", "fo1_", "[A-Za-z0-9_-]{43}", ("fo1_",)),
+    _Vendor("harness pat", r"pat\.[A-Za-z0-9_-]{22}\.", r"[a-f0-9]{24}\.[A-Za-z0-9]{20}", ("pat.",)),
+    _Vendor("settlemint token", "sm_(?:pat|aat|sat)_", "[a-zA-Z0-9]{16}", ("sm_",)),
+    _Vendor("langfuse secret key", "sk-lf-", "[a-f0-9-]{36}", ("sk-lf-",)),
+    _Vendor("pinecone api key", "pcsk_", "[A-Za-z0-9_]{50,80}", ("pcsk_",)),
+    _Vendor("anyscale api key", "esecret_", "[A-Za-z0-9_]{26}", ("esecret_",)),
+    _Vendor("fireworks api key", "fw_", "[A-Za-z0-9]{24}", ("fw_",)),
+    _Vendor("cerebras api key", "csk-", "[a-z0-9]{48}", ("csk-",)),
+    _Vendor("elevenlabs api key", "sk_", "[a-f0-9]{48}", ("sk_",)),
+    _Vendor(
+        "microsoft teams webhook",
+        r"https://(?:[a-z0-9-]{1,60}\.webhook\.office\.com/webhookb2|outlook\.office(?:365)?\.com/webhook)/",
+        r"[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{40,60})?",
+        ("/incomingwebhook/",),
+    ),
+    _Vendor(
+        "discord webhook",
+        r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/",
+        "[A-Za-z0-9_-]{60,68}",
+        ("/api/webhooks/",),
+    ),
 )
 
 
-def _vendor(name: str, body_regex: str, score: float = 0.9) -> Pattern:
-    return Pattern(name, LEFT + body_regex + _END, score)
+def _full(vendor: _Vendor) -> str:
+    return vendor.head + "(?P<body>" + vendor.body + ")" + vendor.tail
+
+
+# Each row's whole shape, anchored: `invalidate_result` finds the row a match came from, then its body.
+_SHAPES = [(v, regex.compile(_full(v))) for v in _VENDORS]
+
+
+def _json_with_keys(token: str, keys: tuple[str, ...]) -> bool:
+    """True when `token` is base64 of a JSON object holding every key of `keys`."""
+    try:
+        decoded = json.loads(base64.b64decode(token + "=" * (-len(token) % 4)))
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return False
+    return isinstance(decoded, dict) and all(k in decoded for k in keys)
 
 
 class VendorApiKeyRecognizer(SecretRecognizer):
-    """Detects prefixed tokens of other developer and AI vendors (npm, PyPI, Groq, xAI, Vault...).
+    """Detects prefixed tokens of other developer, cloud and AI vendors (npm, PyPI, Groq, Vault, New Relic...).
 
-    One entity for all of them (the pattern name in presidio's explanation names the vendor). Limits:
-    vendors whose keys carry no prefix (Mistral, Cohere, Cloudflare) are not detected here.
+    One entity for all of them (the pattern name names the vendor). Limits: vendors whose keys carry
+    no prefix (Mistral, Cohere, Cloudflare global keys, Okta) are found only next to a keyword
+    (`PasswordAssignmentRecognizer`); Discord bot tokens (no fixed prefix) are not found.
     """
 
     ENTITY = "VENDOR_API_KEY"
     PATTERNS: ClassVar[list[Pattern]] = [
-        # gitleaks npm-access-token: npm_ + 36.
-        _vendor("npm access token", r"npm_[A-Za-z0-9]{36}"),
-        # gitleaks pypi-upload-token: macaroon whose base64 header encodes "pypi.org".
-        _vendor("pypi api token", r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}"),
-        # gitleaks digitalocean-pat / -access-token / -refresh-token.
-        _vendor("digitalocean token", r"do[por]_v1_[a-f0-9]{64}"),
-        # gitleaks shopify-access-token / -custom-access-token / -private-app-access-token / -shared-secret.
-        _vendor("shopify token", r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}"),
-        # gitleaks groq-api-key: gsk_ + 48 (a few extra chars tolerated).
-        _vendor("groq api key", r"gsk_[A-Za-z0-9]{48,56}"),
-        # Perplexity API keys: pplx- + 48 alphanumerics (Perplexity docs "API key").
-        _vendor("perplexity api key", r"pplx-[A-Za-z0-9]{40,64}"),
-        # xAI console keys: xai- + 80 alphanumerics (docs.x.ai "API key").
-        _vendor("xai api key", r"xai-[A-Za-z0-9]{60,100}"),
-        # Replicate API tokens: r8_ + 37 (replicate.com/docs "Authentication").
-        _vendor("replicate api token", r"r8_[A-Za-z0-9]{37,40}"),
-        # OpenRouter keys: sk-or-v1- + 64 hex (openrouter.ai/docs "Authentication").
-        _vendor("openrouter api key", r"sk-or-v1-[a-f0-9]{64}"),
-        # gitleaks databricks-api-token: dapi + 32 hex, optional -<digit>.
-        _vendor("databricks token", r"dapi[a-f0-9]{32}(?:-[0-9])?"),
-        # gitleaks vault-service-token / vault-batch-token (Vault 1.10+ token prefixes hvs./hvb.).
-        _vendor("hashicorp vault token", r"hv[sb]\.[A-Za-z0-9_-]{90,250}"),
-        # gitleaks doppler-api-token: dp.pt. + 43 (also service/CLI/SCIM/audit token kinds).
-        _vendor("doppler token", r"dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}"),
-        # gitleaks linear-api-key: lin_api_ + 40.
-        _vendor("linear api key", r"lin_api_[A-Za-z0-9]{40}"),
-        # gitleaks postman-api-token: PMAK- + 24 hex + - + 34 hex.
-        _vendor("postman api key", r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}"),
-        # gitleaks langsmith-api-key: lsv2_pt_/lsv2_sk_ + 32 hex + _ + 10 hex.
-        _vendor("langsmith api key", r"lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}"),
-        # gitleaks grafana-cloud-api-token / grafana-service-account-token.
-        _vendor("grafana token", r"(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})"),
-        # Docker Hub personal access tokens: dckr_pat_ + 27 (Docker docs "Access tokens").
-        _vendor("docker hub pat", r"dckr_pat_[A-Za-z0-9_-]{24,40}"),
-        # gitleaks age-secret-key: AGE-SECRET-KEY-1 + 58 bech32 chars.
-        _vendor("age secret key", r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}"),
-        # Telegram Bot API token "<bot id>:<35 chars>" (core.telegram.org/bots/api); issued ones start AA.
-        _vendor("telegram bot token", r"[0-9]{8,10}:AA[A-Za-z0-9_-]{33}", 0.85),
-        # gitleaks atlassian-api-token (ATATT3 + 186).
-        _vendor("atlassian api token", r"ATATT3[A-Za-z0-9_=-]{186}"),
-        # gitleaks sentry-org-token (sntrys_ + base64 JSON) / sentry-user-token (sntryu_ + 64 hex).
-        _vendor("sentry token", r"(?:sntrys_eyJ[A-Za-z0-9_=+/-]{40,400}|sntryu_[a-f0-9]{64})"),
-        # gitleaks heroku-api-key-v2: HRKU-AA + 58.
-        _vendor("heroku api key", r"HRKU-AA[0-9A-Za-z_-]{58}"),
-        # Supabase personal access tokens: sbp_ + 40 hex (Supabase Management API docs).
-        _vendor("supabase access token", r"sbp_[a-f0-9]{40}"),
+        Pattern(v.name, LEFT + v.head + v.body + v.tail + _END, v.score) for v in _VENDORS
     ]
     CONTEXT: ClassVar[list[str]] = ["api key", "token", "secret", "npm", "pypi", "groq", "vault"]
-    PREFILTER: ClassVar[tuple[str, ...]] = (
-        "npm_", "pypi-", "_v1_", "sk-or-v1-", "shp", "gsk_", "pplx-", "xai-", "r8_", "dapi", "hvs.", "hvb.", "dp.",
-        "lin_api_", "pmak-", "lsv2_", "glc_", "glsa_", "dckr_pat_", "age-secret-key-1", ":aa", "atatt3",
-        "sntry", "hrku-", "sbp_",
-    )  # fmt: skip
-    # One literal per pattern: a text runs only the patterns whose prefix occurs in it.
-    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
-        "npm access token": ("npm_",),
-        "pypi api token": ("pypi-",),
-        "digitalocean token": ("_v1_",),
-        "shopify token": ("shp",),
-        "groq api key": ("gsk_",),
-        "perplexity api key": ("pplx-",),
-        "xai api key": ("xai-",),
-        "replicate api token": ("r8_",),
-        "openrouter api key": ("sk-or-v1-",),
-        "databricks token": ("dapi",),
-        "hashicorp vault token": ("hvs.", "hvb."),
-        "doppler token": ("dp.",),
-        "linear api key": ("lin_api_",),
-        "postman api key": ("pmak-",),
-        "langsmith api key": ("lsv2_",),
-        "grafana token": ("glc_", "glsa_"),
-        "docker hub pat": ("dckr_pat_",),
-        "age secret key": ("age-secret-key-1",),
-        "telegram bot token": (":aa",),
-        "atlassian api token": ("atatt3",),
-        "sentry token": ("sntry",),
-        "heroku api key": ("hrku-",),
-        "supabase access token": ("sbp_",),
-    }
+    PREFILTER: ClassVar[tuple[str, ...]] = tuple(sorted({lit for v in _VENDORS for lit in v.literals}))
+    # One set of literals per pattern: a text runs only the patterns whose prefix occurs in it.
+    PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {v.name: v.literals for v in _VENDORS}
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop placeholders and fillers in the part after the vendor prefix."""
-        return is_fake_token_body(_PREFIX.sub("", pattern_text, count=1))
+        """Drop placeholders and fillers in the random body (the part after the vendor prefix)."""
+        for vendor, shape in _SHAPES:
+            match = shape.fullmatch(pattern_text)
+            if match:
+                if vendor.json_keys and not _json_with_keys(pattern_text, vendor.json_keys):
+                    return True
+                return is_fake_token_body(match.group("body"))
+        return is_fake_token_body(pattern_text)

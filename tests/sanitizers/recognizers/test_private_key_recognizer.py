@@ -1,3 +1,5 @@
+import base64
+
 import pytest
 
 from sanitizers.recognizers.private_key_recognizer import PrivateKeyRecognizer
@@ -30,6 +32,9 @@ SERVICE_ACCOUNT = (
     f'"private_key": "{PKCS8_ESCAPED}\\n", "client_email": "svc@demo.iam.gserviceaccount.com"}}'
 )
 TRUNCATED = RSA.rsplit("\n", 3)[0]  # paste cut off before the END line
+ENCODED = base64.b64encode(RSA.encode()).decode()  # the block base64-encoded again (k8s secret)
+ENCODED_WRAPPED = "\n".join(ENCODED[i : i + 76] for i in range(0, len(ENCODED), 76))  # `base64` CLI output
+ENCODED_PUBLIC = base64.b64encode(block("PUBLIC KEY", 6, seed=80).encode()).decode()
 
 TRUE_POSITIVES = [
     (f"here is my key:\n{RSA}\nthanks", [RSA]),  # PKCS#1 RSA block in prose
@@ -40,6 +45,8 @@ TRUE_POSITIVES = [
     (PGP, [PGP]),  # PGP armored private key
     (f"{TRUNCATED}\n\nWhy does ssh reject it?", [TRUNCATED]),  # no END line: up to the last base64 line
     (f"{RSA}\n{OPENSSH}", [RSA, OPENSSH]),  # two blocks
+    (f"data:\n  tls.key: {ENCODED}\n", [ENCODED]),  # base64-encoded block
+    (f"KEY_B64=\n{ENCODED_WRAPPED}\n", [ENCODED_WRAPPED]),  # base64-encoded, wrapped at 76
 ]
 
 NEAR_MISSES = [
@@ -50,6 +57,7 @@ NEAR_MISSES = [
     f"{DASHES}BEGIN RSA PRIVATE KEY{DASHES}\n{'A' * 64}\n{DASHES}END RSA PRIVATE KEY{DASHES}",  # filler
     f"{DASHES}BEGIN PRIVATE KEY{DASHES}\\nMIIEvQIBADANBg...\\n{DASHES}END PRIVATE KEY{DASHES}",  # elided, escaped
     "Use -----BEGIN PRIVATE KEY----- blocks in PKCS#8 format.",  # prose about the format
+    f"tls.crt: {ENCODED_PUBLIC}",  # a base64-encoded public key: public
 ]
 
 

@@ -14,6 +14,8 @@ TRUE_POSITIVES = [
     ("amqp://bob:pa@ss-w0rd@mq.local", ["pa@ss-w0rd"]),  # raw "@" inside: up to the last "@"
     ("postgres://app:bluebird7@localhost/db", ["bluebird7"]),  # weak real password: still a credential
     (f"git remote add origin https://ci:{PW}@gitlab.example.com/g/r.git", [PW]),  # git remote
+    ("postgresql://admin:Xy7#pQ2z@db:5432/prod", ["Xy7#pQ2z"]),  # raw "#" inside the password
+    ("mysql://svc:k9/Qm?z2@db.local:3306/app", ["k9/Qm?z2"]),  # raw "/" and "?" inside
 ]
 
 NEAR_MISSES = [
@@ -31,7 +33,9 @@ NEAR_MISSES = [
     "http://user:@host/x",  # empty password
     "https://admin:admin@localhost:8080",  # default credential word
     "redis://:changeme@cache:6379",  # placeholder
-    "ftp://bob:p@ss#@host/x",  # "#" ends the authority: what is left is one letter
+    "https://example.com:8080/docs/user@example.org",  # a port and a path before an "@"
+    "http://host:8080/?email=ana@example.org",  # a port and a query
+    "mongodb://mongodb:mongodb@localhost:27017/db",  # default credentials named after the server
 ]
 
 

@@ -3,7 +3,7 @@ import string
 import pytest
 
 from sanitizers.recognizers.vendor_api_key_recognizer import VendorApiKeyRecognizer
-from tests.sanitizers.recognizers.fakes import ALNUM, BASE64, HEX, URLSAFE, fake, found
+from tests.sanitizers.recognizers.fakes import ALNUM, BASE32, BASE64, HEX, URLSAFE, fake, found
 
 REC = VendorApiKeyRecognizer()
 BECH32 = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"
@@ -34,6 +34,28 @@ PARTS = {
     "sentry": ("sntryu_", fake(64, HEX, seed=26)),
     "heroku": ("HRKU-AA", fake(58, URLSAFE, seed=27)),
     "supabase": ("sbp_", fake(40, HEX, seed=28)),
+    "tailscale": ("tskey-api-", fake(12, ALNUM, seed=40) + "-" + fake(28, ALNUM, seed=41)),
+    "sourcegraph": ("sgp_" + fake(16, HEX, seed=42) + "_", fake(40, HEX, seed=43)),
+    "tavily": ("tvly-", fake(32, ALNUM, seed=44)),
+    "adafruit": ("aio_", fake(28, ALNUM, seed=45)),
+    "new relic user": ("NRAK-", fake(27, string.ascii_uppercase + string.digits, seed=46)),
+    "new relic license": ("", fake(36, HEX, seed=47) + "NRAL"),
+    "mapbox secret": ("sk.eyJ", fake(60, URLSAFE, seed=48) + "." + fake(22, URLSAFE, seed=49)),
+    "dynatrace": ("dt0c01.", fake(24, BASE32, seed=50) + "." + fake(64, BASE32, seed=51)),
+    "rubygems": ("rubygems_", fake(48, HEX, seed=52)),
+    "square": ("sq0atp-", fake(22, URLSAFE, seed=53)),
+    "cloudflare": ("cfat_", fake(40, ALNUM, seed=54) + fake(8, HEX, seed=55)),
+    "figma": ("figd_", fake(40, URLSAFE, seed=56)),
+    "mailchimp": ("", fake(32, HEX, seed=57) + "-us13"),
+    "azure devops": ("", fake(76, ALNUM, seed=58) + "AZDO" + fake(4, ALNUM, seed=59)),
+    "sonarqube": ("squ_", fake(40, HEX, seed=60)),
+    "pinecone": ("pcsk_", fake(60, ALNUM, seed=61)),
+    "teams webhook": (
+        "https://outlook.office.com/webhook/",
+        "-".join(fake(n, HEX, seed=62 + n) for n in (8, 4, 4, 4, 12)) + "@"
+        + "-".join(fake(n, HEX, seed=70 + n) for n in (8, 4, 4, 4, 12)) + "/IncomingWebhook/"
+        + fake(32, HEX, seed=80) + "/" + "-".join(fake(n, HEX, seed=90 + n) for n in (8, 4, 4, 4, 12)),
+    ),
 }
 TOKENS = {vendor: prefix + body for vendor, (prefix, body) in PARTS.items()}
 
@@ -64,6 +86,10 @@ NEAR_MISSES = [
     "timestamp 1700000000:AAbb",  # not a bot token
     "lin_api_" + "YOUR_LINEAR_API_KEY_HERE".ljust(40, "X"),  # template
     "the shopify shop_id is 42",  # words with shp-like letters
+    "cfat_" + fake(40, ALNUM, seed=100) + fake(8, HEX, seed=101) + "Z",  # one character too long
+    "pk.eyJ" + fake(60, URLSAFE, seed=102) + "." + fake(22, URLSAFE, seed=103),  # Mapbox public token
+    "view?r=eyJrIjoi" + "YTZjMTk3YjEtMzQ4Yi00NTI5LTg2ZDItNmUyMGRlOTkwMGRlIn0",  # base64 JSON, no Grafana keys
+    fake(76, ALNUM, seed=104) + "AZDO" + fake(5, ALNUM, seed=105),  # AZDO too far from the end
 ]
 
 
