@@ -5,6 +5,7 @@ the input (a union tag, for one), so every message here is built from the error 
 the schema's own constants.
 """
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,11 +17,31 @@ from schemas.reasons import Reason
 # which no schema field does, so a path can drop them.
 TAGS = frozenset({"#str", "#list", "#text", "#image_url"})
 
-# Object keys that come from the record (unknown fields, keys inside tool-call arguments) are data. Keys
-# shaped like identifiers are shown, because naming the field is what lets a person fix it; anything
-# else (an e-mail address used as a key, free text) is masked.
+# Object keys that come from the record (unknown fields, keys inside tool-call arguments) are data.
+# `safe_key` shows keys shaped like identifiers (for the detectors' field paths); anything else (an
+# e-mail address used as a key, free text) is masked. Quarantine rows and the report go further and show
+# only names from the schemas' own vocabulary (`schema_key`): an identifier-shaped key can still be a
+# secret or a name.
 _SAFE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,63}")
 MASKED_KEY = "<key>"
+# JSON Schema keywords that structure a tool definition's `parameters` (not Together's fields, but not
+# data either): property names between them are data and masked.
+JSON_SCHEMA_WORDS = frozenset({
+    "type", "properties", "items", "description", "enum", "default", "examples", "title", "required",
+    "additionalProperties", "anyOf", "oneOf", "allOf", "not", "const", "format", "pattern", "minimum",
+    "maximum", "minLength", "maxLength", "minItems", "maxItems", "$ref", "$defs", "definitions",
+})
+# Fields other chat/instruction exports (OpenAI, ShareGPT, Alpaca) write and Together's formats do not
+# know: named in a quarantine row because the fix is obvious once named. Matching this table reveals no
+# more than that the key is one of these words.
+COMMON_EXTRA_FIELDS = frozenset({
+    "metadata", "system", "source", "strict", "detail", "lang", "language", "id", "name", "model",
+    "created", "object", "usage", "refusal", "audio", "annotations", "function_call", "logprobs",
+    "finish_reason", "index", "conversations", "from", "value", "instruction", "output", "response",
+    "chosen", "rejected", "label", "score", "timestamp", "user", "tags", "category", "task",
+})
+# A path is names, `[n]` indices and masks, joined by dots (names containing a dot are never shown).
+_PATH_PART = re.compile(r"(\[\d*\]|\.)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +58,48 @@ def safe_key(key: str) -> str:
     return key if _SAFE_KEY.fullmatch(key) else MASKED_KEY
 
 
+@functools.cache
+def _schema_fields() -> frozenset[str]:
+    """Every field name of the record schemas (models are imported here: they import this module)."""
+    from schemas import content, messages, preference, records  # noqa: F401 - defines every model
+    from schemas.strict_model import StrictModel
+
+    names: set[str] = set()
+    pending = list(StrictModel.__subclasses__())
+    while pending:
+        model = pending.pop()
+        names.update(model.model_fields)
+        names.update(f.alias for f in model.model_fields.values() if f.alias)
+        pending.extend(model.__subclasses__())
+    return frozenset(names)
+
+
+def schema_key(key: str) -> str:
+    """Return `key` if it is one of our words (schema fields, JSON Schema keywords, common extra fields),
+    else a fixed mask: never a key only the record knows."""
+    known = key in _schema_fields() or key in JSON_SCHEMA_WORDS or key in COMMON_EXTRA_FIELDS
+    return key if known else MASKED_KEY
+
+
+@functools.lru_cache(maxsize=4096)
+def schema_path(path: str) -> str:
+    """`path` (e.g. `messages[2].tool_calls[0].function.arguments.city`) with every name that is not a
+    schema field masked: `...arguments.<key>`."""
+    return "".join(part if not part or part == "." or part[0] == "[" or part == MASKED_KEY else schema_key(part)
+                   for part in _PATH_PART.split(path))
+
+
 def field_path(loc: Iterable[str | int]) -> str:
-    """Render a tag-free location such as ('messages', 3, 'role') as `messages[3].role`."""
+    """Render a tag-free location such as ('messages', 3, 'role') as `messages[3].role`.
+
+    Names the schemas do not know are masked (`schema_key`): an unknown field's name is the record's data.
+    """
     out: list[str] = []
     for part in loc:
         if isinstance(part, int):
             out.append(f"[{part}]")
         else:
-            name = safe_key(part)
+            name = schema_key(part)
             out.append(f".{name}" if out else name)
     return "".join(out)
 

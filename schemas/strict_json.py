@@ -86,7 +86,8 @@ _PLAIN_MESSAGE = re.compile(r"(?:[A-Za-z ,\\]|'[,:]')+")
 
 
 def _describe(e: json.JSONDecodeError) -> str:
-    return e.msg if _PLAIN_MESSAGE.fullmatch(e.msg) else "syntax error"
+    # "Unterminated string starting at" ends in "at" already: the caller adds "at column N".
+    return e.msg.removesuffix(" at") if _PLAIN_MESSAGE.fullmatch(e.msg) else "syntax error"
 
 
 def _is_encodable(value: Any) -> bool:

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.formats import RecordFormat
+from schemas.problems import schema_path
 from schemas.report import Excerpt
 
 MAX_LINES_PER_REASON = 200
@@ -16,8 +17,12 @@ _INDEX = re.compile(r"\[\d+\]")
 
 
 def normalise_field(path: str) -> str:
-    """`messages[3].content` -> `messages[].content`: one row per field, not per position."""
-    return _INDEX.sub("[]", path)
+    """`messages[3].content` -> `messages[].content`: one row per field, not per position.
+
+    Names the schemas do not know (keys of tool-call arguments, of tool parameters) are masked
+    (`schema_path`): a key is the record's data, and can be a name or a secret.
+    """
+    return schema_path(_INDEX.sub("[]", path))
 
 
 class RunStats(BaseModel):

@@ -22,6 +22,7 @@ from pipelines.stages.time_limit import base_timeout
 from pipelines.stages.validate_records import RecordValidator, Rejected, ValidRecord
 from sanitizers.engine import Detector, get_detector
 from schemas.formats import RecordFormat
+from schemas.problems import schema_path
 from schemas.run_config import RunConfig
 
 logger = logging.getLogger(__name__)
@@ -45,8 +46,11 @@ class ChunkJob:
 
 
 def quarantine_line(rejected: Rejected) -> str:
-    """A quarantine row: where and why, never the line itself."""
-    row = {"line": rejected.line_no, "reason": str(rejected.reason), "field": rejected.field,
+    """A quarantine row: where and why, never the line itself.
+
+    The field path shows only names the schemas know (`schema_path`): a key of the record is its data.
+    """
+    row = {"line": rejected.line_no, "reason": str(rejected.reason), "field": schema_path(rejected.field),
            "message": rejected.message}
     return json.dumps(row, ensure_ascii=False)
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from schemas.problems import MASKED_KEY, field_path, problems_from_errors, reason_for, safe_key, schema_path
 from schemas.reasons import Reason
-from schemas.problems import MASKED_KEY, field_path, problems_from_errors, reason_for, safe_key
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,32 @@ def test_keeps_unknown_key_when_it_looks_like_a_tag() -> None:
     [(found, loc)] = problems_from_errors([{"type": "extra_forbidden", "loc": ("#str",)}])
     assert loc == ("#str",)
     assert found.reason is Reason.UNKNOWN_FIELD
+
+
+@pytest.mark.parametrize(
+    ("loc", "expected"),
+    [
+        (("messages", 0, "metadata"), "messages[0].metadata"),  # a field other exports write: named
+        (("messages", 0, "AKIA" + "Q" * 16), f"messages[0].{MASKED_KEY}"),  # identifier-shaped key: masked
+        (("janedoe",), MASKED_KEY),  # a name used as a key
+        (("tools", 0, "function", "parameters"), "tools[0].function.parameters"),  # schema fields
+    ],
+)
+def test_masks_key_when_it_is_not_a_schema_word(loc: tuple, expected: str) -> None:
+    assert field_path(loc) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("messages[2].tool_calls[0].function.arguments.city", f"messages[2].tool_calls[0].function.arguments.{MASKED_KEY}"),
+        ("tools[].function.parameters.properties.city.description",
+         f"tools[].function.parameters.properties.{MASKED_KEY}.description"),  # JSON Schema words stay
+        ("input.messages[0].content[2].text", "input.messages[0].content[2].text"),  # all schema words
+        (f"messages[0].tool_calls[0].function.arguments.{MASKED_KEY}",
+         f"messages[0].tool_calls[0].function.arguments.{MASKED_KEY}"),  # already masked
+        ("", ""),  # the whole line
+    ],
+)
+def test_masks_record_keys_when_given_a_rendered_path(path: str, expected: str) -> None:
+    assert schema_path(path) == expected

@@ -59,3 +59,11 @@ def test_message_never_quotes_the_text_when_parsing_fails(text: str) -> None:
         loads_strict(text)
     assert CANARY not in str(caught.value)
     assert caught.value.what and caught.value.fix
+
+
+def test_says_at_column_once_when_a_string_is_unterminated() -> None:
+    with pytest.raises(StrictJsonError) as caught:
+        loads_strict('{"a": "' + CANARY)
+    assert "starting at column 7" in caught.value.what
+    assert "at at" not in caught.value.what
+    assert CANARY not in str(caught.value)
