@@ -46,6 +46,7 @@ _TO_NORMALISE = regex.compile(
     r"|(?<=[\x21-\x7e])[\p{Mn}\p{Me}]+"  # combining marks stacked on ASCII
     r"|[\p{Nd}--[0-9]]"  # digits of other scripts (Arabic-Indic, Devanagari, full-width)
     rf"|{_COMPAT}"
+    r"|[\uff08\uff09](?=\p{Nd})|(?<=\p{Nd})[\uff08\uff09]"  # full-width brackets of a phone's area code
     rf"|(?<=[A-Za-z0-9_]){_CONFUSABLE}+|{_CONFUSABLE}+(?=[A-Za-z0-9_])",
     flags=regex.V1,
 )
