@@ -81,6 +81,7 @@ class _Fault:
     status: int
     remaining: int
     retry_after: float | None
+    message: str | None = None
 
 
 _ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
@@ -188,13 +189,15 @@ class TogetherServer(FineTunesAPI):
         count: int = 1,
         retry_after: float | None = 0.1,
         method: str | None = None,
+        message: str | None = None,
     ) -> None:
         """Answer the next `count` requests whose path starts with `path_prefix` with `status`.
 
         `retry_after` (seconds, may be fractional) is sent as Retry-After; None sends no header.
+        `message`: the error text instead of "injected fault <status>" (e.g. one echoing the key).
         """
         with self._lock:
-            self._faults.append(_Fault(path_prefix, method, status, count, retry_after))
+            self._faults.append(_Fault(path_prefix, method, status, count, retry_after, message))
 
     def fail_processing_next(self, status: str = "FAILED", error: str = "Internal processing error") -> None:
         """Make the next preprocessed file end in `status` (FAILED or INVALID_FORMAT) with `error`."""
@@ -236,7 +239,7 @@ class TogetherServer(FineTunesAPI):
             if fault.remaining <= 0:
                 self._faults.remove(fault)
             extra = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
-            return error_response(fault.status, f"injected fault {fault.status}", **extra)
+            return error_response(fault.status, fault.message or f"injected fault {fault.status}", **extra)
         if path.startswith("/v1/") and not self._authorized(headers.get("authorization", "")):
             return error_response(
                 401, "Invalid API key provided. You can find your API key at api.together.ai."
