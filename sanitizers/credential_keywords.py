@@ -18,6 +18,7 @@ CREDENTIAL_WORDS: tuple[str, ...] = (
     r"creds(?![a-zA-Z])",
     r"auth(?![a-zA-Z])",
     r"sonar[_.-]?login",
+    r"(?<![a-zA-Z])pat(?![a-zA-Z])",  # personal access token: GITHUB_PAT, ado_pat
 )
 
 # `<qualifier>_key` names a credential; a bare `key` ("some_key", "sort_key") does not.

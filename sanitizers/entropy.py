@@ -230,9 +230,16 @@ def looks_like_placeholder(value: str) -> bool:
 
 
 def looks_like_code_reference(value: str) -> bool:
-    """True when `value` names a variable, setting or env var rather than holding a secret."""
+    """True when `value` names a variable, setting or env var rather than holding a secret.
+
+    A dotted value is a reference when each part reads as a name (`settings.SECRET_KEY`), not when a
+    part is random (`s.Z4bTMtngfLeQ18AqVo`, a Vault token).
+    """
+    dotted = _DOTTED_NAME.match(value) and all(
+        len(part) <= 2 or looks_like_identifier(part) for part in value.split(".")
+    )
     return bool(
-        _DOTTED_NAME.match(value)
+        dotted
         or _ENV_NAME.match(value)
         or _SNAKE_NAME.match(value)
         or _CAMEL_NAME.match(value)

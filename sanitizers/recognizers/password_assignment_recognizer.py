@@ -43,13 +43,19 @@ _TAIL_GUARD = (
 _NAME = _KEYWORD + _TAIL_GUARD + r"[A-Za-z0-9_.-]{0,40}"
 # After the name: its closing quote or bracket, a subscript (`secret[25]`), then the operator.
 _NAME_END = r"(?:\\?[\"'])?\]?(?:\[[0-9]{0,4}\])?"
-_OPERATOR = r"[ \t]{0,10}(?::=|=>|===?|!==?|->|:|=)[ \t]{0,10}(?:@(?=[\"']))?"
+_OPERATOR = r"[ \t]{0,40}(?::=|=>|===?|!==?|->|:|=)[ \t]{0,40}(?:@(?=[\"']))?"
 # One character of a bare value: not blank, quote, `,`, `;` or backslash, and an `&` only when it does
 # not start the next parameter (`?token=abc&page=2` ends the value at `&`; `env_line` keeps it).
 _BARE_CHAR = r"(?:[^\s\"'`,;\\&]|&(?![A-Za-z_][A-Za-z0-9_.-]{0,40}=))"
 # The value (span only, \K): quoted (the quote ends it) or bare (the whole run, so a long secret is
 # never cut in half). Possessive and bounded: no backtracking, linear in the text (issue 13).
-_QUOTED = r"\\?[\"'`]\K[^\"'`\\\r\n]{6,512}+(?=\\?[\"'`])"
+# Quoted: up to the same quote, so a password may hold the other quote marks; a backslash escape
+# inside is part of it, a backslash before the closing quote (`\"` in JSON inside text) ends it.
+_QUOTED = (
+    r"(?:\\?\"\K(?:[^\"\\\r\n]|\\[^\"\r\n]){6,512}+(?=\\?\")"
+    r"|\\?'\K(?:[^'\\\r\n]|\\[^'\r\n]){6,512}+(?=\\?')"
+    r"|`\K[^`\\\r\n]{6,512}+(?=`))"
+)
 _BARE_RUN = r"[^\s\"'`,;\\&]"
 _BARE = (
     r"\K(?=" + _BARE_CHAR + r"{6})" + _BARE_RUN + r"{0,256}+(?:&(?![A-Za-z_][A-Za-z0-9_.-]{0,40}=)"
@@ -74,7 +80,7 @@ _REFERENCE = re.compile(
     r"|\$[({].*|`.*"
     r"|[A-Za-z_$][A-Za-z0-9_.$]*[(\[].*"
     r"|[(\[].*"
-    r"|[#.][A-Za-z][\w-]*"
+    r"|[#.][A-Za-z][a-z0-9]*(?:[-_][a-z0-9]+)+"
     r"|arn:aws[\w-]*:.*"
     r"|--.*|.*:"
     r"|\d{4}-\d{2}-\d{2}(?:[T ].*)?"
@@ -202,10 +208,10 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
             r"--[A-Za-z0-9_-]{0,30}?" + _NAME + r"(?:=|[ \t]{1,5})(?:" + _QUOTED + "|" + _BARE + ")",
             0.7,
         ),
-        # PowerShell and Windows tools: -Password X (Connect-VIServer, New-LocalUser...), -pw X.
+        # PowerShell and Windows tools: -Password X (Connect-VIServer, New-LocalUser...), -ApiKey X, -pw X.
         Pattern(
-            "password parameter",
-            r"(?<![\w-])-(?i:password|passwd|pass|pwd|pw)[ \t]{1,5}(?:" + _QUOTED + "|" + _BARE + ")",
+            "credential parameter",
+            r"(?<![\w-])-[A-Za-z0-9_]{0,30}?" + _NAME + r"[ \t]{1,5}(?:" + _QUOTED + "|" + _BARE + ")",
             0.7,
         ),
         # PsExec / PAExec: -u user -p password.
@@ -245,7 +251,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         Pattern(
             "authorization header credential",
             r"(?i:authorization)[\"']?[ \t]{0,5}[:=][ \t]{0,5}[\"']?"
-            r"(?:(?i:bearer|basic|token|digest|apikey|api-key|sso-key)[ \t]{1,5})?\K"
+            r"(?:(?i:bearer|basic|token|digest|apikey|api-key|sso-key|ssws)[ \t]{1,5})?\K"
             r"[A-Za-z0-9._~+/:-]{8,4096}+=*(?![A-Za-z0-9._~+/=-])",
             0.8,
         ),
@@ -273,6 +279,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
     PREFILTER: ClassVar[tuple[str, ...]] = (
         "pass",
         "pw",
+        "pat",
         "secret",
         "token",
         "key",
@@ -292,7 +299,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         "login",
     )
     # Which literals each pattern needs: a text holding only "key" runs a few patterns, not all.
-    _NAME_LITERALS: ClassVar[tuple[str, ...]] = ("pass", "pw", "secret", "token", "key", "cred", "auth", "sonar")
+    _NAME_LITERALS: ClassVar[tuple[str, ...]] = ("pass", "pw", "pat", "secret", "token", "key", "cred", "auth", "sonar")
     PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         "credential assignment": _NAME_LITERALS,
         "credential env line": _NAME_LITERALS,
@@ -300,7 +307,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         "credential xml key/value attributes": _NAME_LITERALS,
         "credential xml element": _NAME_LITERALS,
         "credential command-line flag": _NAME_LITERALS,
-        "password parameter": ("pass", "pw"),
+        "credential parameter": _NAME_LITERALS,
         "psexec password option": ("psexec", "paexec"),
         "powershell securestring": ("securestring",),
         "dotnet credential constructor": ("networkcredential", "directoryentry"),

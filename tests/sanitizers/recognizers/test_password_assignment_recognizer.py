@@ -82,6 +82,13 @@ TRUE_POSITIVES = [
     # Authorization header without a scheme, and a short bearer token after its scheme.
     (f"Authorization: {TOKEN}", [TOKEN]),
     ("Authorization: Bearer mF_9.B5f-4.1JqM", ["mF_9.B5f-4.1JqM"]),
+    (f"Authorization: SSWS {TOKEN}", [TOKEN]),  # Okta's scheme
+    (f'fbApiKey:            "{TOKEN}",', [TOKEN]),  # aligned with many blanks
+    (f'ado_pat = "{TOKEN}"', [TOKEN]),  # personal access token
+    (f"vault login -method=token -vaultToken s.{TOKEN}", ["s." + TOKEN]),  # a random dotted value
+    ("jwtsecret: \"7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp\"", ["7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp"]),
+    ('<add key="Db" value="Server=db,1433;User ID=app;Password=#gets0m3Xq;Trusted_Connection=False" />',
+     ["#gets0m3Xq"]),  # connection string inside an XML attribute
 ]
 
 NEAR_MISSES = [
