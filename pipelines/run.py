@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.file_hash import sha256_file
-from pipelines.gate.approval_key import read_approval_key
-from pipelines.gate.approve_run import record_policy_approval, refuse_if_rejected
+from pipelines.gate.approve_run import record_policy_approval_if_key, refuse_if_rejected
 from pipelines.gate.notify import send_event
 from pipelines.output_names import output_stem
 from pipelines.printable import printable
@@ -68,15 +67,12 @@ def run_sanitize(
     Raises:
         RunLocked: another run is writing to `out_dir`.
         NotApproved: a reviewer rejected the run in `out_dir`; the rejection stays on record.
-        ConfigError: --auto-approve without an approval key (the policy approval is signed).
     """
     config = config or RunConfig()
     execution = execution or ExecutionOptions()
     out_dir = Path(out_dir)
     with run_lock(out_dir):
         refuse_if_rejected(out_dir)
-        if config.policy.auto_approve:
-            read_approval_key()  # the policy's approval is signed: fail before the work, not after it
         return _run_locked(Path(input_path), out_dir, config, detector, progress, execution, chunk_runner)
 
 
@@ -100,6 +96,6 @@ def _run_locked(input_path: Path, out_dir: Path, config: RunConfig, detector: De
         "findings_total": sum(report.findings.values()),
     })
     if report.decision == Decision.APPROVED:
-        record_policy_approval(out_dir)
+        record_policy_approval_if_key(out_dir)
     logger.info("%s: decision %s", printable(input_path.name), report.decision)
     return RunResult(output, report, report_path)

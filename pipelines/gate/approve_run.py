@@ -8,8 +8,8 @@ accepts: `check_approved_run` verifies the signature, then recomputes every hash
 edited field, an edited file or a swapped file is refused, whoever approved it.
 
 Who may approve what:
-- report.decision == approved: the sanitize run (or the Prefect worker) records a policy approval
-  (`record_policy_approval`), signed with the key it holds; never for a run that ran no detector.
+- report.decision == approved: the sanitize run (when it holds the key) or the Prefect worker records a
+  policy approval (`record_policy_approval`), signed; never for a run that ran no detector.
 - report.decision == needs_review: a key holder approves (`approve_run`) or rejects (`reject_run`).
 - report.decision == rejected: nobody can approve; fix the input or the config and sanitize again.
 A rejection is final for that run folder (sanitize refuses to write into it again). A second
@@ -41,7 +41,8 @@ _PURPOSE = "approval"
 
 __all__ = [
     "APPROVAL_FILE", "REPORT_FILE", "ApprovedRun", "approve_run", "check_approved", "check_approved_run",
-    "read_approval", "record_policy_approval", "refuse_if_rejected", "reject_run",
+    "read_approval", "record_policy_approval", "record_policy_approval_if_key", "refuse_if_rejected",
+    "reject_run",
 ]  # fmt: skip
 
 
@@ -113,6 +114,21 @@ def record_policy_approval(out_dir: Path, *, key_block: str | None = None) -> Ap
         )
     return _decide(out_dir, approved=True, reviewer=POLICY_REVIEWER, comment="", source=ApprovalSource.POLICY,
                    key=read_approval_key(key_block))
+
+
+def record_policy_approval_if_key(out_dir: Path) -> Approval | None:
+    """`record_policy_approval` when this process holds an approval key; else None, with a warning.
+
+    The sanitize process needs no key: without one, a run the policy approved is left for a key holder
+    (`ft-sanitizer approve`, the Prefect worker) to confirm, and `upload` says so until then.
+    """
+    try:
+        read_approval_key()
+    except ConfigError as e:
+        log.warning("the policy approved this run but no approval was recorded (%s); a key holder can "
+                    "confirm it with `ft-sanitizer approve`", e)
+        return None
+    return record_policy_approval(out_dir)
 
 
 def refuse_if_rejected(out_dir: Path) -> None:

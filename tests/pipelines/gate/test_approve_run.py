@@ -17,6 +17,7 @@ from pipelines.gate.approve_run import (
     check_approved_run,
     read_approval,
     record_policy_approval,
+    record_policy_approval_if_key,
     refuse_if_rejected,
     reject_run,
 )
@@ -335,3 +336,15 @@ def test_refuses_without_hanging_when_approval_json_is_a_fifo(tmp_path: Path) ->
     os.mkfifo(out / APPROVAL_FILE)  # a read of a FIFO with no writer would block forever
     with pytest.raises(NotApproved, match="not a regular file"):
         check_approved(out)
+
+
+def test_leaves_policy_approval_to_a_key_holder_when_process_has_no_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = make_run_dir(tmp_path, decision=Decision.APPROVED)
+    monkeypatch.delenv(APPROVAL_KEY_ENV)
+    assert record_policy_approval_if_key(out) is None
+    assert not (out / APPROVAL_FILE).exists()
+    assert "no approval was recorded" in caplog.text
+    monkeypatch.setenv(APPROVAL_KEY_ENV, secrets.token_hex(32))
+    assert record_policy_approval_if_key(out).source is ApprovalSource.POLICY
