@@ -33,7 +33,7 @@ def _jwt_header_only() -> str:
 def near_miss_sentence(plan: RecordPlan) -> str:
     """A sentence holding one near-miss string, recorded in `plan`."""
     rng = plan.rng
-    kind = rng.randrange(16)
+    kind = rng.randrange(20)
     if kind == 0:
         v = plan.near_miss("OPENAI_API_KEY", "sk-..." + chars(rng, ALNUM, 4))
         return f"The dashboard only shows the key as {v}, so I can't tell which one it is."
@@ -86,5 +86,26 @@ def near_miss_sentence(plan: RecordPlan) -> str:
     if kind == 14:
         v = plan.near_miss("TWILIO_API_KEY", "SK" + chars(rng, HEX, rng.randint(8, 16)))
         return f"The SID in the error is {v}, truncated."
+    if kind == 16:
+        v = plan.near_miss("PASSWORD_ASSIGNMENT", rng.choice((
+            'apiKey: "<YOUR_API_KEY>"', "API_KEY=${API_KEY}", "x-api-key: {{ api_key }}", "--api-key $API_KEY",
+            '"client_secret": "REPLACE_ME"', "-Password $password", "<password>${SMTP_PASSWORD}</password>",
+            'token = os.getenv("SERVICE_TOKEN")')))
+        return f"The template has {v} and the real value is injected at deploy time."
+    if kind == 17:
+        v = plan.near_miss("PASSWORD_ASSIGNMENT", rng.choice((
+            f'"max_tokens": {rng.choice((256, 1024, 4096))}', 'tokenizer: "bert-base-uncased"',
+            f"password_min_length: {rng.randint(8, 16)}", "token_type: Bearer",
+            f'"password_hash": "{chars(rng, HEX, 64)}"', "secret_name: prod-db-credentials",
+            "passwordless: true", f"token_count={rng.randint(100, 9000)}")))
+        return f"In the config I see {v}, is that a problem?"
+    if kind == 18:
+        v = plan.near_miss("URL_CREDENTIALS", rng.choice((
+            "postgresql://admin:${DB_PASSWORD}@db:5432/prod", "curl -u $CI_USER:$CI_TOKEN https://ci.example.com",
+            "Authorization: Bearer <token>", "https://docs.example.com:8443/guide/user@example.org")))
+        return f"The docs show {v} as the example."
+    if kind == 19:
+        v = plan.near_miss("PRIVATE_KEY", "SHA256:" + chars(rng, ALNUM + "+/", 43))
+        return f"The host key fingerprint is {v}, is it safe to accept?"
     v = plan.near_miss("HUGGINGFACE_TOKEN", "hf_" + chars(rng, string.ascii_letters, rng.randint(5, 12)))
     return f"My token name in the settings is {v}, is that the token?"

@@ -188,8 +188,14 @@ def password(rng: random.Random) -> str:
 
 
 def url_credentials(rng: random.Random) -> Planted:
-    """A database/broker/git URL with user and password; the password is the secret part."""
+    """A database/broker/git URL with user and password; the password is the secret part.
+
+    One in four passwords holds a raw `#`, `@` or `/`, as pasted DSNs do (invalid in a URL, common).
+    """
     secret = chars(rng, ALNUM + "-_.~", rng.randint(12, 24))
+    if rng.random() < 0.25:
+        cut = rng.randint(3, len(secret) - 3)
+        secret = secret[:cut] + rng.choice("#@/") + secret[cut:]
     user = rng.choice(("app", "admin", "svc_orders", "readonly", "etl", "deploy", "postgres", "root"))
     host = rng.choice(("db.internal.example.com", "10.20.3.14", "prod-db.acme-corp.test", "localhost",
                        "pg-main.example.net", "mq.example.org", "cache-01.example.com"))
@@ -206,6 +212,56 @@ def password_assignment(rng: random.Random) -> Planted:
     """The password of a `password=...` style assignment (the value is the password itself)."""
     value = password(rng)
     return Planted("PASSWORD_ASSIGNMENT", value, value)
+
+
+def api_key_assignment(rng: random.Random) -> Planted:
+    """A key with no vendor prefix (hex, base62 or base64url), found only by the name it is given to."""
+    value = rng.choice((
+        lambda: chars(rng, HEX, rng.choice((32, 40, 64))),
+        lambda: chars(rng, ALNUM, rng.randint(24, 48)),
+        lambda: chars(rng, URLSAFE, rng.randint(30, 44)),
+    ))()
+    return Planted("PASSWORD_ASSIGNMENT", value, value, "unprefixed_key")
+
+
+def basic_credential(rng: random.Random) -> Planted:
+    """An HTTP Basic credential: base64 of user:password."""
+    pair = rng.choice(("svc-deploy", "api", "jenkins", "admin", "build")) + ":" + password(rng)
+    value = base64.b64encode(pair.encode()).decode("ascii")
+    return Planted("PASSWORD_ASSIGNMENT", value, value, "basic_auth")
+
+
+# Prefixed tokens of smaller vendors, written from their public documentation (prefix, alphabet, length).
+_VENDOR_SHAPES: tuple[tuple[str, str, int], ...] = (
+    ("npm_", ALNUM, 36), ("gsk_", ALNUM, 52), ("pplx-", ALNUM, 48), ("r8_", ALNUM, 37),
+    ("dckr_pat_", URLSAFE, 27), ("lin_api_", ALNUM, 40), ("glsa_", ALNUM, 32), ("tvly-", ALNUM, 32),
+    ("sgp_", HEX, 40), ("NRAK-", UPPER_ALNUM, 27), ("rubygems_", HEX, 48), ("pcsk_", ALNUM, 60),
+    ("dop_v1_", HEX, 64), ("sbp_", HEX, 40), ("fc-", HEX, 32), ("sq0atp-", URLSAFE, 22),
+)
+
+
+def vendor_token(rng: random.Random) -> Planted:
+    """A prefixed token of a smaller developer, cloud or AI vendor."""
+    prefix, alphabet, n = rng.choice(_VENDOR_SHAPES)
+    value = prefix + chars(rng, alphabet, n)
+    return Planted("VENDOR_API_KEY", value, value, prefix.rstrip("_-"))
+
+
+def password_hash(rng: random.Random) -> Planted:
+    """A crypt-format password hash (bcrypt or sha512-crypt), as in htpasswd or /etc/shadow."""
+    c64 = "./" + ALNUM
+    if rng.random() < 0.5:
+        value = "$2b$" + rng.choice(("10", "12")) + "$" + chars(rng, c64, 53)
+    else:
+        value = "$6$" + chars(rng, c64, 16) + "$" + chars(rng, c64, 86)
+    return Planted("PASSWORD_HASH", value, value, value[1:2])
+
+
+def private_key_base64(rng: random.Random) -> Planted:
+    """A PEM private-key block base64-encoded once more (a Kubernetes secret's data, a CI variable)."""
+    block = private_key(rng).value
+    value = base64.b64encode(block.encode()).decode("ascii")
+    return Planted("PRIVATE_KEY", value, value, "base64_pem")
 
 
 MAKERS: dict[str, Callable[[random.Random], Planted]] = {
@@ -230,4 +286,9 @@ MAKERS: dict[str, Callable[[random.Random], Planted]] = {
     "PRIVATE_KEY": private_key,
     "URL_CREDENTIALS": url_credentials,
     "PASSWORD_ASSIGNMENT": password_assignment,
+    "API_KEY_ASSIGNMENT": api_key_assignment,
+    "BASIC_CREDENTIAL": basic_credential,
+    "VENDOR_API_KEY": vendor_token,
+    "PASSWORD_HASH": password_hash,
+    "PRIVATE_KEY_BASE64": private_key_base64,
 }

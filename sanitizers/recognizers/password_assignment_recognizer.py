@@ -263,7 +263,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         # curl -u / --user user:password (curl man page "-u, --user <user:password>"); span = password.
         Pattern(
             "curl user:password option",
-            r"(?:(?<![\w-])-u|(?i:--user))(?:=|[ \t]{1,5})[\"']?[^\s:\"'@]{1,64}:\K[^\s\"'@]{6,256}+"
+            r"(?:(?<![\w-])-u|(?i:--user))(?:=|[ \t]{1,5})[\"']?[^\s:\"'@]{1,64}:\K[^\s\"']{6,256}+"
             r"(?=[\"']?(?:\s|$))",
             0.8,
         ),
