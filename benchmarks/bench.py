@@ -1,39 +1,59 @@
-"""Throughput and memory of ft-sanitizer, side by side with the plain-Presidio baseline, in one run.
+"""Throughput and memory of ft-sanitizer on unique records, side by side with the plain-Presidio baseline.
 
-Every measured program runs as its own process (the installed CLI, or benchmarks/baseline_presidio.py),
-timed from start to exit (model loading included for both sides) while a sampler records the peak RSS
-of the whole process tree (worker processes included). Results print as a table and go to
-`--out/results.json`.
+Every measured program runs as its own process (the installed CLI, benchmarks/baseline_presidio.py, or
+detect-secrets), timed from start to exit (model loading included) while a sampler records the peak RSS
+of the whole process tree (worker processes included; for the Dask row, the LocalCluster's worker
+processes too). CPU seconds (user + system of the program and the workers it waited for) are reported
+beside wall seconds: the bench machine is shared, and CPU time moves less than wall time when it is busy.
 
-    .venv/bin/python benchmarks/bench.py                      # make bench (with a 200 MB run): ~8 min
-    .venv/bin/python benchmarks/bench.py --memory-mb 200,2000 # also 2 GB (+2 min, 6 GB of disk)
+Files (all records unique: the generator checks it, and the bench counts distinct lines again):
+- full: a small support-chat file (`--full-mb`), a credential in about 1 record of 20, for full
+  detection against the plain Presidio script (which needs minutes per MB);
+- realistic and dense: `--secrets-mb` each, a credential in about 1 record of 20 / in 80% of records,
+  for the secrets-only runs (1 and 2 workers, and a Dask LocalCluster of 2 processes);
+- a sample of the dense file (`--context-mb`) for detect-secrets, the public scanner a user might pick
+  instead (it reports, it does not sanitize); its rate is that of the sample.
 
-ft-sanitizer rows on the full and secrets files report the median of `--repeat` runs (default 3); the
-baseline and the memory runs run once.
+    .venv/bin/python benchmarks/bench.py     # make bench: about 15 min on 2 shared cores
+
+Generated files are kept in `--out` and reused while the generator and sizes stay the same. The
+ft-sanitizer rows report the median of `--repeat` runs (and the highest peak RSS of them); the baseline
+and detect-secrets rows run once. Results print as a table and go to `--out/results.json`.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import platform
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
 
-from make_chat_data import generate
+from benchmarks.make_chat_data import GENERATOR_VERSION, generate
 
 
-def measure(cmd: list[str]) -> dict:
-    """Run `cmd`; wall seconds and peak RSS (MiB) of its process tree, sampled every 50 ms."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(cmd: list[str], extra: Callable[[], list[psutil.Process]] = list) -> dict:
+    """Run `cmd`: wall and CPU seconds, peak RSS (MiB) of its process tree plus `extra()` processes."""
+    cpu_before = _children_cpu()
+    extra_before = sum(_cpu(p) for p in extra())
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -44,7 +64,7 @@ def measure(cmd: list[str]) -> dict:
         root = psutil.Process(proc.pid)
         while not stop.is_set():
             try:
-                tree = [root, *root.children(recursive=True)]
+                tree = [root, *root.children(recursive=True), *extra()]
                 peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
             except psutil.Error:
                 pass
@@ -58,112 +78,161 @@ def measure(cmd: list[str]) -> dict:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd[:3])} failed with exit {proc.returncode}:\n{err[-3000:]}")
-    return {"seconds": round(seconds, 2), "peak_rss_mib": round(peak / 2**20, 1), "stdout": out}
+    cpu = _children_cpu() - cpu_before + sum(_cpu(p) for p in extra()) - extra_before
+    return {"seconds": round(seconds, 2), "cpu_s": round(cpu, 2), "peak_rss_mib": round(peak / 2**20, 1),
+            "stdout": out}
 
 
-def median_of(runs: int, run) -> dict:
-    """`run()` `runs` times: the median time (this machine's timings vary by 10-20% run to run) and the
-    highest peak RSS."""
-    results = sorted((run() for _ in range(runs)), key=lambda r: r["seconds"])
-    middle = results[len(results) // 2]
-    return {**middle, "peak_rss_mib": max(r["peak_rss_mib"] for r in results), "runs": runs}
+def _cpu(process: psutil.Process) -> float:
+    try:
+        times = process.cpu_times()
+    except psutil.Error:
+        return 0.0
+    return times.user + times.system
 
 
-def records_in(path: Path) -> int:
+def median_of(runs: int, run: Callable[[], dict]) -> dict:
+    """`run()` `runs` times: the median wall and CPU time (each on its own) and the highest peak RSS."""
+    results = [run() for _ in range(runs)]
+    middle = sorted(results, key=lambda r: r["seconds"])[len(results) // 2]
+    return {**middle, "cpu_s": round(statistics.median(r["cpu_s"] for r in results), 2),
+            "peak_rss_mib": max(r["peak_rss_mib"] for r in results), "runs": runs,
+            "all_seconds": [r["seconds"] for r in results]}
+
+
+def count_records(path: Path) -> tuple[int, int]:
+    """(non-blank lines, distinct non-blank lines) of a JSONL file."""
+    seen: set[bytes] = set()
+    records = 0
     with path.open("rb") as f:
-        return sum(1 for line in f if line.strip())
+        for line in f:
+            if line.strip():
+                records += 1
+                seen.add(hashlib.blake2b(line, digest_size=8).digest())
+    return records, len(seen)
 
 
-def row(name: str, path: Path, result: dict, baseline_s: float | None = None) -> dict:
-    size_mb = path.stat().st_size / 1e6
-    r = {"run": name, "file_mb": round(size_mb, 2), "records": records_in(path), "runs": 1, **{
-        k: v for k, v in result.items() if k != "stdout"}}
-    r["mb_per_s"] = round(size_mb / result["seconds"], 4)
-    r["records_per_s"] = round(r["records"] / result["seconds"], 1)
+def dataset(out: Path, name: str, mb: float, seed: int, density: float) -> Path:
+    """A generated file of unique records, reused when one with the same parameters exists."""
+    path = out / f"{name}-{mb:g}mb-seed{seed}-d{density:g}-v{GENERATOR_VERSION}.jsonl"
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        started = time.perf_counter()
+        generate(partial, mb, seed=seed, density=density)
+        partial.rename(path)
+        print(f"generated {path.name} in {time.perf_counter() - started:.0f} s", flush=True)
+    return path
+
+
+def row(name: str, path: Path, result: dict, counts: dict[Path, tuple[int, int]],
+        baseline_s: float | None = None, size_mb: float | None = None, records: int | None = None) -> dict:
+    size_mb = size_mb if size_mb is not None else path.stat().st_size / 1e6
+    if records is None:
+        records, unique = counts.setdefault(path, count_records(path))
+        if unique != records:
+            raise SystemExit(f"{path}: {records - unique} repeated records; the bench measures unique records only")
+    r = {"run": name, "file": path.name, "file_mb": round(size_mb, 2), "records": records, "runs": 1,
+         **{k: v for k, v in result.items() if k != "stdout"}}
+    r["mb_per_s"] = round(size_mb / result["seconds"], 3)
+    r["records_per_s"] = round(records / result["seconds"], 1)
     if baseline_s:
         r["x_baseline"] = round(baseline_s / result["seconds"], 1)
+    print(f"  {name}: {r['seconds']} s, {r['mb_per_s']} MB/s, peak {r['peak_rss_mib']} MiB", flush=True)
     return r
 
 
-def sanitize(path: Path, out: Path, workers: int, detectors: str, dask_address: str | None = None) -> dict:
+def sanitize(path: Path, out: Path, workers: int, detectors: str, dask_address: str | None = None,
+             extra: Callable[[], list[psutil.Process]] = list) -> dict:
     shutil.rmtree(out, ignore_errors=True)
     where = ["--dask-address", dask_address] if dask_address else ["--workers", str(workers)]
-    return measure([str(BIN / "ft-sanitizer"), "sanitize", str(path), "--out", str(out),
-                    "--detectors", detectors, *where])
+    result = measure([str(BIN / "ft-sanitizer"), "sanitize", str(path), "--out", str(out),
+                      "--detectors", detectors, *where], extra)
+    shutil.rmtree(out, ignore_errors=True)  # 200 MB outputs: do not keep them around
+    return result
 
 
-def on_dask(path: Path, out: Path, workers: int) -> dict:
-    """Secrets only on a real Dask LocalCluster of `workers` processes (started before the clock runs;
-    its workers' memory is not in the peak RSS, which covers the CLI's process tree only)."""
+def on_dask(path: Path, out: Path, workers: int, runs: int) -> dict:
+    """Secrets only on a real Dask LocalCluster of `workers` processes (started before the clock runs);
+    its worker processes count in the peak RSS and CPU time."""
     from distributed import LocalCluster
 
+    me = psutil.Process()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       host="127.0.0.1") as cluster:
-        return sanitize(path, out, workers, "secrets", dask_address=cluster.scheduler_address)
+        cluster_processes = me.children(recursive=True)
+        return median_of(runs, lambda: sanitize(path, out, workers, "secrets", cluster.scheduler_address,
+                                                 extra=lambda: cluster_processes))
 
 
-def replicate(src: Path, dst: Path, mb: float) -> Path:
-    """A file of about `mb` MB made of copies of `src` (for memory runs: content repeats, size grows)."""
+def detect_secrets_sample(src: Path, dst: Path, mb: float) -> Path:
+    """The first whole lines of `src` up to about `mb` MB."""
     target = int(mb * 1e6)
-    data = src.read_bytes()
-    with dst.open("wb") as f:
+    with src.open("rb") as f, dst.open("wb") as out:
         written = 0
-        while written < target:
-            f.write(data)
-            written += len(data)
+        for line in f:
+            if written >= target:
+                break
+            out.write(line)
+            written += len(line)
     return dst
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench")
-    parser.add_argument("--full-mb", type=float, default=3.0, help="chat file for full detection vs baseline")
-    parser.add_argument("--secrets-mb", type=float, default=40.0, help="chat file for secrets-only runs")
-    parser.add_argument("--memory-mb", default="200",
-                        help="comma-separated sizes (MB) of secrets-only runs on larger files, for sustained "
-                             "throughput and memory flatness, e.g. 200,2000; '' for none")
+    parser.add_argument("--full-mb", type=float, default=1.5, help="file for full detection vs the baseline")
+    parser.add_argument("--secrets-mb", type=float, default=200.0, help="realistic and dense files, each")
+    parser.add_argument("--context-mb", type=float, default=2.0, help="sample of the dense file for detect-secrets")
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--skip-dask", action="store_true", help="skip the run on a Dask LocalCluster")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of each ft-sanitizer row on the full and secrets files (median reported)")
+    parser.add_argument("--skip-context", action="store_true", help="skip the detect-secrets row")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each ft-sanitizer row (median reported)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     rows: list[dict] = []
+    counts: dict[Path, tuple[int, int]] = {}
 
-    chat = args.out / "chat.jsonl"
-    generate(chat, args.full_mb)
+    full = dataset(args.out, "full", args.full_mb, seed=7, density=0.05)
+    realistic = dataset(args.out, "realistic", args.secrets_mb, seed=11, density=0.05)
+    dense = dataset(args.out, "dense", args.secrets_mb, seed=13, density=0.8)
+
     baseline_s = None
     if not args.skip_baseline:
-        base = measure([sys.executable, str(ROOT / "benchmarks" / "baseline_presidio.py"), "--input", str(chat),
+        base = measure([sys.executable, str(ROOT / "benchmarks" / "baseline_presidio.py"), "--input", str(full),
                         "--output", str(args.out / "baseline.jsonl")])
         baseline_s = base["seconds"]
-        rows.append(row("plain Presidio (baseline)", chat, base))
+        rows.append(row("plain Presidio script (baseline), PII + secrets", full, base, counts))
     for workers in (1, 2):
-        rows.append(row(f"ft-sanitizer full, {workers} worker(s)", chat, median_of(
-            args.repeat, lambda w=workers: sanitize(chat, args.out / f"full-{w}", w, "pii,secrets")), baseline_s))
+        rows.append(row(f"ft-sanitizer, PII + secrets, {workers} worker(s)", full, median_of(
+            args.repeat, lambda w=workers: sanitize(full, args.out / f"full-{w}", w, "pii,secrets")), counts,
+            baseline_s))
 
-    big = args.out / "chat-secrets.jsonl"
-    generate(big, args.secrets_mb, seed=11)
-    for workers in (1, 2):
-        rows.append(row(f"ft-sanitizer secrets only, {workers} worker(s)", big, median_of(
-            args.repeat, lambda w=workers: sanitize(big, args.out / f"secrets-{w}", w, "secrets"))))
+    for label, path in (("dense", dense), ("realistic", realistic)):
+        for workers in (1, 2):
+            rows.append(row(f"ft-sanitizer, secrets only, {label}, {workers} worker(s)", path, median_of(
+                args.repeat, lambda w=workers, p=path: sanitize(p, args.out / "secrets", w, "secrets")), counts))
     if not args.skip_dask:
-        rows.append(row("ft-sanitizer secrets only, Dask LocalCluster (2 processes)", big,
-                        median_of(args.repeat, lambda: on_dask(big, args.out / "secrets-dask", 2))))
+        rows.append(row("ft-sanitizer, secrets only, realistic, Dask LocalCluster (2 processes)", realistic,
+                        on_dask(realistic, args.out / "secrets-dask", 2, args.repeat), counts))
 
-    for mb in [float(x) for x in args.memory_mb.split(",") if x.strip()]:
-        path = replicate(big, args.out / f"memory-{int(mb)}.jsonl", mb)
-        rows.append(row(f"secrets only, 2 workers, {int(mb)} MB (copies of the secrets file)", path,
-                        sanitize(path, args.out / f"memory-{int(mb)}", 2, "secrets")))
-        path.unlink()
+    if not args.skip_context:
+        sample = detect_secrets_sample(dense, args.out / "dense-sample.jsonl", args.context_mb)
+        found = measure([str(BIN / "detect-secrets"), "scan", "--all-files", str(sample)])
+        report = json.loads(found["stdout"])
+        found["findings"] = sum(len(v) for v in report["results"].values())
+        rows.append(row("detect-secrets 1.5.0 scan (reports only), dense sample", sample, found, counts))
 
     machine = {"cpus": os.cpu_count(), "memory_gib": round(psutil.virtual_memory().total / 2**30, 1),
                "python": platform.python_version(), "machine": platform.machine(),
-               "processor": platform.processor() or platform.machine()}
-    (args.out / "results.json").write_text(json.dumps({"machine": machine, "rows": rows}, indent=2) + "\n")
-    cols = ["run", "file_mb", "records", "runs", "seconds", "mb_per_s", "records_per_s", "x_baseline",
+               "processor": platform.processor() or platform.machine(),
+               "load_average_at_end": [round(x, 2) for x in os.getloadavg()]}
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                            check=False).stdout
+    (args.out / "results.json").write_text(json.dumps({"machine": machine, "commit": commit.strip(),
+                                                       "rows": rows}, indent=2) + "\n")
+    cols = ["run", "file_mb", "records", "runs", "seconds", "cpu_s", "mb_per_s", "records_per_s", "x_baseline",
             "peak_rss_mib"]
-    print(f"machine: {machine}")
+    print(f"machine: {machine}  commit: {commit.strip()}")
     print(" | ".join(cols))
     print(" | ".join("---" for _ in cols))
     for r in rows:
