@@ -192,9 +192,9 @@ def main() -> None:
     rows: list[dict] = []
     counts: dict[Path, tuple[int, int]] = {}
 
-    full = dataset(args.out, "full", args.full_mb, seed=7, density=0.05)
+    full = dataset(args.out, "full", args.full_mb, seed=3, density=0.05)
     realistic = dataset(args.out, "realistic", args.secrets_mb, seed=11, density=0.05)
-    dense = dataset(args.out, "dense", args.secrets_mb, seed=13, density=0.8)
+    dense = dataset(args.out, "dense", args.secrets_mb, seed=7, density=0.8)
 
     baseline_s = None
     if not args.skip_baseline:
