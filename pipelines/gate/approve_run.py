@@ -137,16 +137,12 @@ def refuse_if_rejected(out_dir: Path) -> None:
     Raises:
         NotApproved: approval.json in `out_dir` records a rejection (or cannot be read as a decision).
     """
-    path = Path(out_dir) / APPROVAL_FILE
-    if not path.exists() and not path.is_symlink():
-        return
     try:
         existing = read_approval(out_dir)
-    except NotApproved as e:
-        raise NotApproved(
-            f"{path} exists but is not a readable decision; sanitize into a new folder (a key holder can "
-            "inspect and remove that file)"
-        ) from e
+    except NotApproved:
+        # Not a decision at all (an older format, a stray file): nothing to keep on record.
+        log.warning("%s is not a valid decision; it does not stop this run", APPROVAL_FILE)
+        return
     if existing is not None and not existing.approved:
         raise NotApproved(
             f"{out_dir} was rejected by {existing.reviewer} at {existing.decided_at.isoformat()}; the rejection "
@@ -271,10 +267,15 @@ def _decide(out_dir: Path, *, approved: bool, reviewer: str, comment: str, sourc
 
 
 def _existing_decision(out_dir: Path, key: SecretStr) -> Approval | None:
-    existing = read_approval(out_dir)
-    if existing is not None:
-        # A decision nobody with the key made is not a decision: refuse to build on (or over) it.
-        _require_signed(out_dir, existing, key)
+    """The decision already recorded, if a key holder made it; anything else is not a decision."""
+    try:
+        existing = read_approval(out_dir)
+        if existing is not None:
+            _require_signed(out_dir, existing, key)
+    except NotApproved:
+        # Forged, edited, older format or not a file: a key holder's new decision replaces it.
+        log.warning("%s in the run folder is not a valid signed decision; replacing it", APPROVAL_FILE)
+        return None
     return existing
 
 

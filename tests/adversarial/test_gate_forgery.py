@@ -23,6 +23,7 @@ from pipelines.commands.upload import command as upload_command
 from pipelines.gate.approval_key import ENV_VAR as APPROVAL_KEY_ENV
 from pipelines.gate.approve_run import approve_run
 from pipelines.gate.private_copy import private_copy
+from pipelines.stages.chunk_seal import seal_key
 from schemas.report import Decision
 from tests.pipelines.gate.run_dirs import make_run_dir, sanitized_path
 from tests.together_server import TogetherServer
@@ -223,7 +224,9 @@ def test_fine_tune_ignores_a_forged_upload_json_and_trains_on_the_verified_uploa
     assert [job["training_file"] for job in jobs] == [record["file_id"]]
 
 
-def test_planted_resume_chunk_never_becomes_the_output(tmp_path: Path) -> None:
+# An earlier run was interrupted (its seal key is there) or not (the folder is the attacker's alone).
+@pytest.mark.parametrize("interrupted_run", [False, True])
+def test_planted_resume_chunk_never_becomes_the_output(tmp_path: Path, interrupted_run: bool) -> None:
     src = tmp_path / "in.jsonl"
     src.write_bytes(b"".join(
         json.dumps({"messages": [{"role": "user", "content": f"question {i}"},
@@ -241,6 +244,8 @@ def test_planted_resume_chunk_never_becomes_the_output(tmp_path: Path) -> None:
     plan = plan_file(src, tmp_path / "probe", config)
     work = out / ".work" / plan.work_dir.name
     work.mkdir(parents=True)
+    if interrupted_run:
+        seal_key(work)  # what the interrupted run's planner left: a trusted key, no chunk sealed yet
     job = plan.jobs[0]
     planted = RAW * 40
     (work / job.part("sanitized.jsonl").name).write_bytes(planted)
@@ -270,3 +275,27 @@ def test_sanitize_refuses_a_folder_a_reviewer_rejected(tmp_path: Path) -> None:
     rerun = CliRunner().invoke(sanitize_command, [*args, "--auto-approve"])
     assert rerun.exit_code != 0 and "rejected by bob" in rerun.stderr
     assert json.loads((out / "approval.json").read_text())["approved"] is False
+
+
+def test_sends_the_verified_bytes_when_file_swapped_while_the_upload_runs(
+    tmp_path: Path, together_server: TogetherServer
+) -> None:
+    out = make_run_dir(tmp_path)
+    approve_run(out, reviewer="alice")
+    approved = sanitized_path(out).read_bytes()
+    # The swap happens deterministically between the gate's hash and the PUT: when the SDK asks the
+    # server for an upload URL (POST /v1/files), the attacker replaces the file in the run folder.
+    method, pattern, create_upload = together_server._routes[0]
+    assert (method, pattern.pattern) == ("POST", "/v1/files")
+
+    def swap_then_answer(**kwargs: object):
+        sanitized_path(out).write_bytes(RAW)
+        return create_upload(**kwargs)
+
+    together_server._routes[0] = (method, pattern, swap_then_answer)
+    result = _upload(out)
+    assert result.exit_code == 0, result.output
+    assert sanitized_path(out).read_bytes() == RAW  # the swap did happen
+    stored = [f.data for f in together_server.files.values()]
+    assert stored == [approved]
+    assert _bytes_received(together_server) == len(approved)

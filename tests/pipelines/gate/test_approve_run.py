@@ -348,3 +348,13 @@ def test_leaves_policy_approval_to_a_key_holder_when_process_has_no_key(
     assert "no approval was recorded" in caplog.text
     monkeypatch.setenv(APPROVAL_KEY_ENV, secrets.token_hex(32))
     assert record_policy_approval_if_key(out).source is ApprovalSource.POLICY
+
+
+def test_key_holder_replaces_a_forged_approval_when_approving(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    approve_run(out, reviewer="alice")
+    data = json.loads((out / APPROVAL_FILE).read_text())
+    data["reviewer"] = "mallory"  # no longer verifies
+    (out / APPROVAL_FILE).write_text(json.dumps(data))
+    assert approve_run(out, reviewer="bob").reviewer == "bob"
+    assert check_approved(out).reviewer == "bob"
