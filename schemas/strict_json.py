@@ -3,6 +3,12 @@
 `json.loads` accepts NaN/Infinity (not JSON), keeps only the last of two equal keys (silently losing a
 value) and returns strings with lone surrogates (cannot be written back as UTF-8). `loads_strict` turns
 each of those into a `StrictJsonError` with a value-free explanation.
+
+Why the json module and not a faster parser (measured for issue 12, 20 MB of chat JSONL, one core):
+`loads_strict` 0.11 s, bare `json.loads` 0.05 s, orjson 3.13 0.025 s, msgspec 0.22 0.034 s. orjson
+and msgspec reject NaN/Infinity and lone surrogates too, but both keep the last of two equal keys
+without a word, and neither offers a hook to see them, so neither can hold the repeated-key rule;
+parsing is about 4% of a secrets-only chunk, so the exact path stays.
 """
 
 import json
