@@ -33,10 +33,14 @@ class RunResult:
 
 
 def input_files(input_path: Path) -> list[Path]:
-    """A .jsonl file, or every .jsonl file directly inside a folder, sorted by name."""
+    """A .jsonl file, or every regular file directly inside a folder whose name ends in `.jsonl`, by name.
+
+    Names are matched as text: `.jsonl` and `...jsonl` (no suffix to Python's eyes) are inputs too,
+    never skipped in silence; `output_dir_for` gives them safe folders.
+    """
     input_path = Path(input_path)
     if input_path.is_dir():
-        return sorted(p for p in input_path.iterdir() if p.suffix == ".jsonl" and p.is_file())
+        return sorted(p for p in input_path.iterdir() if p.name.endswith(".jsonl") and p.is_file())
     return [input_path]
 
 
