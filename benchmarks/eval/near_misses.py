@@ -102,7 +102,7 @@ def near_miss_sentence(plan: RecordPlan) -> str:
     if kind == 18:
         v = plan.near_miss("URL_CREDENTIALS", rng.choice((
             "postgresql://admin:${DB_PASSWORD}@db:5432/prod", "curl -u $CI_USER:$CI_TOKEN https://ci.example.com",
-            "Authorization: Bearer <token>", "https://docs.example.com:8443/guide/user@example.org")))
+            "Authorization: Bearer <token>", "https://registry.example.com:5000/team/app@latest")))
         return f"The docs show {v} as the example."
     if kind == 19:
         v = plan.near_miss("PRIVATE_KEY", "SHA256:" + chars(rng, ALNUM + "+/", 43))

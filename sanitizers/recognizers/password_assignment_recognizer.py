@@ -43,7 +43,7 @@ _TAIL_GUARD = (
 _NAME = _KEYWORD + _TAIL_GUARD + r"[A-Za-z0-9_.-]{0,40}"
 # After the name: its closing quote or bracket, a subscript (`secret[25]`), then the operator.
 _NAME_END = r"(?:\\?[\"'])?\]?(?:\[[0-9]{0,4}\])?"
-_OPERATOR = r"[ \t]{0,40}(?::=|=>|===?|!==?|->|:|=)[ \t]{0,40}(?:@(?=[\"']))?"
+_OPERATOR = r"[ \t]{0,40}(?::=|=>|===?|!==?|->|\?=|:|=)[ \t]{0,40}(?:@(?=[\"']))?"
 # One character of a bare value: not blank, quote, `,`, `;` or backslash, and an `&` only when it does
 # not start the next parameter (`?token=abc&page=2` ends the value at `&`; `env_line` keeps it).
 _BARE_CHAR = r"(?:[^\s\"'`,;\\&]|&(?![A-Za-z_][A-Za-z0-9_.-]{0,40}=))"
@@ -187,6 +187,24 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
             + r"[ \t]{0,5}[=:][ \t]{0,5}\K[^\s\"'`]{6,256}+(?!\S)",
             0.7,
         ),
+        # Dockerfile ENV/ARG lines, whose value may follow the name after a blank.
+        Pattern(
+            "dockerfile env credential",
+            r"^[ \t]{0,20}(?:ENV|ARG)[ \t]{1,5}[A-Za-z_][A-Za-z0-9_.-]{0,60}?" + _NAME + r"[ \t]{1,5}" + _VALUE,
+            0.7,
+        ),
+        # A fallback after a credential variable: env.API_TOKEN || "...", os.getenv("PW") or "...".
+        Pattern(
+            "credential fallback",
+            _NAME + r"[\"')\]]{0,3}[ \t]{1,5}(?:\|\||\?\?|or)[ \t]{1,5}" + _QUOTED,
+            0.7,
+        ),
+        # A quoted name and value as call arguments: getenv("API_KEY", "..."), put('password', '...').
+        Pattern(
+            "credential name/value arguments",
+            _NAME + r"[\"'][ \t]{0,5},[ \t]{0,5}" + _QUOTED,
+            0.7,
+        ),
         # A quoted value compared with a credential name on its right: `if ("..." == password)`.
         Pattern(
             "credential comparison (value first)",
@@ -214,10 +232,17 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
             r"(?<![\w-])-[A-Za-z0-9_]{0,30}?" + _NAME + r"[ \t]{1,5}(?:" + _QUOTED + "|" + _BARE + ")",
             0.7,
         ),
-        # PsExec / PAExec: -u user -p password.
+        # -u USER -p PASSWORD (PsExec, docker login, many CLIs), and PsExec's -p anywhere after it.
         Pattern(
-            "psexec password option",
-            r"(?i:psexec|paexec)[^\r\n]{0,200}?[ \t]-p[ \t]{1,5}[\"']?\K[^\s\"']{6,256}+(?![^\s\"'])",
+            "user and password options",
+            r"(?:(?<![\w-])-u[ \t]{1,5}[^\s]{1,64}[ \t]{1,5}|(?i:psexec|paexec)[^\r\n]{0,200}?[ \t])-p[ \t]{1,5}"
+            r"[\"']?\K[^\s\"']{6,256}+(?![^\s\"'])",
+            0.75,
+        ),
+        # redis-cli -a PASSWORD.
+        Pattern(
+            "redis-cli password option",
+            r"(?i:redis-cli)[^\r\n]{0,200}?[ \t]-a[ \t]{1,5}[\"']?\K[^\s\"']{6,256}+(?![^\s\"'])",
             0.75,
         ),
         # PowerShell: ConvertTo-SecureString "..." -AsPlainText (or -String "...").
@@ -293,6 +318,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         "sshpass",
         "psexec",
         "paexec",
+        "redis-cli",
         "securestring",
         "networkcredential",
         "directoryentry",
@@ -308,7 +334,11 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         "credential xml element": _NAME_LITERALS,
         "credential command-line flag": _NAME_LITERALS,
         "credential parameter": _NAME_LITERALS,
-        "psexec password option": ("psexec", "paexec"),
+        "user and password options": ("-u", "psexec", "paexec"),
+        "redis-cli password option": ("redis-cli",),
+        "dockerfile env credential": _NAME_LITERALS,
+        "credential name/value arguments": _NAME_LITERALS,
+        "credential fallback": _NAME_LITERALS,
         "powershell securestring": ("securestring",),
         "dotnet credential constructor": ("networkcredential", "directoryentry"),
         "netrc password": ("login",),

@@ -87,6 +87,12 @@ TRUE_POSITIVES = [
     (f'ado_pat = "{TOKEN}"', [TOKEN]),  # personal access token
     (f"vault login -method=token -vaultToken s.{TOKEN}", ["s." + TOKEN]),  # a random dotted value
     ("jwtsecret: \"7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp\"", ["7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp"]),
+    (f"ENV API_TOKEN {TOKEN}", [TOKEN]),  # Dockerfile, blank-separated
+    (f'key = os.getenv("SERVICE_API_KEY", "{TOKEN}")', [TOKEN]),  # default of a getenv call
+    (f"API_TOKEN ?= {TOKEN}", [TOKEN]),  # Makefile
+    (f'headers["x-token"] = env.X_TOKEN || "{TOKEN}";', [TOKEN]),  # JS fallback
+    (f"docker login -u deploy -p {STRONG} registry.example.com", [STRONG]),  # -u USER -p PASSWORD
+    (f"redis-cli -h cache -a {STRONG} ping", [STRONG]),  # redis-cli -a
     ('<add key="Db" value="Server=db,1433;User ID=app;Password=#gets0m3Xq;Trusted_Connection=False" />',
      ["#gets0m3Xq"]),  # connection string inside an XML attribute
 ]
