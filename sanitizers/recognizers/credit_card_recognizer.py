@@ -33,6 +33,8 @@ _NOT_CARD_CUE = re.compile(
     re.IGNORECASE,
 )
 _NOT_CARD_LOOK_BACK = 30
+# The only cards with 12 digits are Maestro: 50, 56-58, 6x and 0604.
+_MAESTRO_12 = re.compile(r"5[0678]|6|0604")
 
 
 class CreditCardRecognizer(ValueGroupRecognizer):
@@ -46,8 +48,8 @@ class CreditCardRecognizer(ValueGroupRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         # ISO/IEC 7812 IINs: 1800/2131 (JCB 15), 2 (Mastercard 2-series), 3 (Amex, JCB, Diners), 4 (Visa),
         # 5 (Mastercard, Maestro), 6 (Discover, UnionPay, Maestro), 0604 (Maestro).
-        Pattern("card_number", r"(?<![\w.+/,-])(?P<value>(?:[2-6]\d{3}|1800|2131|0604)(?:[ -]?\d{1,6}+){2,6}+)"
-                r"(?![\w/]|[.,-]\d)", 0.3),
+        Pattern("card_number", r"(?<![\w.+/,:-])(?P<value>(?:[2-6]\d{3}|1800|2131|0604)(?:[ -]?\d{1,6}+){2,6}+)"
+                r"(?![\w/:]|[.,-]\d)", 0.3),
         # After a card cue, any 12-19 digits: "please block card 213112345678901", "Card no.: 5018 2426 4623".
         Pattern("card_after_cue", rf"{_CARD_CUE}{_CUE_TAIL}(?P<value>(?<![\w.+/-]){_GROUPED})(?![\w/]|[.,-]\d)", 0.8),
     ]
@@ -76,8 +78,11 @@ class CreditCardRecognizer(ValueGroupRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        """Luhn-valid numbers of a card's length, split consistently (or not at all)."""
-        return card_shaped(pattern_text) and luhn_valid("".join(ch for ch in pattern_text if ch.isdecimal()))
+        """Luhn-valid numbers of a card's length, split consistently (or not at all); 12 digits only for Maestro."""
+        digits = "".join(ch for ch in pattern_text if ch.isdecimal())
+        if len(digits) == 12 and not _MAESTRO_12.match(digits):
+            return False  # a 12-digit id (an AWS account, a ticket) that passes Luhn by chance
+        return card_shaped(pattern_text) and luhn_valid(digits)
 
 
 def card_shaped(value: str) -> bool:

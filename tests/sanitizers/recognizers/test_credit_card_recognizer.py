@@ -39,6 +39,8 @@ def test_finds_card_when_luhn_valid(text, expected):
         "uuid 4111111-1111-1111-1111-111111111111",  # part of a longer dashed id
         "amount 4111 1111-1111 1111",  # mixed separators
         "ts 1700000000123",  # 13-digit epoch millis start with 1
+        "arn:aws:iam::492869131416:user/deploy-bot",  # AWS account id inside an ARN (Luhn-valid by chance)
+        "see 491234567809 below",  # 12 digits, Luhn-valid, but no Maestro prefix
     ],
 )
 def test_finds_nothing_when_not_a_card(text):
