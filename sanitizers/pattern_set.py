@@ -28,9 +28,10 @@ _NEUTRAL_FLAGS = regex.UNICODE | regex.ASCII | regex.VERSION0
 # Every pattern: report once per scan (we only ask whether it can match), approximate what Hyperscan
 # cannot run exactly, and accept patterns that can match the empty string (reported: a candidate).
 _BASE_FLAGS = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
-# A bounded repeat whose range is wider than this is widened to unbounded for Hyperscan (`{16,20000}`
-# -> `{16,}`): a superset, and it keeps compiling fast (a wide counted repeat costs seconds).
-_WIDEST_COUNTED_RANGE = 64
+# A bounded repeat whose range is wider than this is widened to unbounded for Hyperscan (`{0,40}`
+# -> `{0,}`): a superset, and compiling stays fast (wide counted repeats cost seconds: measured 2.6 s -> 1.2 s
+# for the keyword-credential patterns at 64 -> 16).
+_WIDEST_COUNTED_RANGE = 16
 _COUNTED = re.compile(r"\{(\d+),(\d+)\}")
 # Syntax that Hyperscan would read differently from the `regex` module, so its "superset" could miss
 # a match: global inline flags (`regex` applies `(?i)` to the whole pattern wherever it stands,
