@@ -66,6 +66,12 @@ EXIT_UPLOAD = 4
     help="Read the approval key (to verify approval.json) from this Prefect Secret block instead of "
     "$FT_SANITIZER_APPROVAL_KEY.",
 )
+@click.option(
+    "--rescan-pii/--no-rescan-pii",
+    default=None,
+    help="Also re-scan the bytes to send for PII and refuse on any outside placeholders (loads spaCy; "
+    "for placeholder runs) [default: $FT_SANITIZER_UPLOAD_RESCAN_PII, else off].",
+)
 def command(
     run_dir: Path,
     model: str | None,
@@ -77,6 +83,7 @@ def command(
     poll_interval: float,
     key_block: str | None,
     approval_key_block: str | None,
+    rescan_pii: bool | None,
 ) -> None:
     """Upload the approved sanitized file of DIR to Together and record DIR/upload.json.
 
@@ -108,6 +115,7 @@ def command(
             budget_usd=budget_usd,
             key_block=key_block,
             approval_key_block=approval_key_block,
+            rescan_pii=rescan_pii,
         )
     except GateError as e:
         click.echo(f"refused: {e}", err=True)

@@ -7,11 +7,20 @@ refusal), and an exception's text can quote a URL with credentials or a header. 
 flattened to one line of at most 300 characters.
 """
 
+import functools
+
 from pydantic import SecretStr
 
 from pipelines.redaction import live_secrets
 
 _MAX_CHARS = 300
+
+
+@functools.cache
+def _scanner():  # built once per process: compiling every pattern takes a moment
+    from sanitizers.secret_scan import SecretScanner
+
+    return SecretScanner()
 
 
 def scrub(text: str, *keys: SecretStr | None) -> str:
@@ -20,9 +29,7 @@ def scrub(text: str, *keys: SecretStr | None) -> str:
         value = key.get_secret_value() if isinstance(key, SecretStr) else key
         if value and len(value) >= 8 and value in text:
             text = text.replace(value, f"[REDACTED:…{value[-4:]}]")
-    from sanitizers.secret_scan import SecretScanner
-
-    for finding in sorted(SecretScanner().scan(text), key=lambda f: f.start, reverse=True):
+    for finding in sorted(_scanner().scan(text), key=lambda f: f.start, reverse=True):
         text = text[: finding.start] + f"[REDACTED:{finding.entity_type}]" + text[finding.end :]
     flat = " ".join(text.split())
     return flat if len(flat) <= _MAX_CHARS else flat[: _MAX_CHARS - 1] + "…"

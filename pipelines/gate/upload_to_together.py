@@ -36,7 +36,7 @@ from pipelines.gate.approval_key import key_id, read_approval_key, sign, verify
 from pipelines.gate.approve_run import ApprovedRun, check_approved_run
 from pipelines.gate.notify import send_event
 from pipelines.gate.private_copy import private_copy
-from pipelines.gate.rescan_upload import rescan_for_secrets
+from pipelines.gate.rescan_upload import pii_rescan_configured, rescan_for_pii, rescan_for_secrets
 from pipelines.gate.run_files import SMALL_LIMIT, read_regular
 from pipelines.gate.start_fine_tune import (
     FineTunePolicy,
@@ -74,6 +74,7 @@ def upload_approved(
     key_block: str | None = None,
     retry: RetryPolicy = DEFAULT_RETRY,
     approval_key_block: str | None = None,
+    rescan_pii: bool | None = None,
 ) -> UploadRecord:
     """Upload the approved sanitized file of `out_dir` to Together and write upload.json.
 
@@ -88,6 +89,8 @@ def upload_approved(
         retry: Attempts and time budget for failing calls.
         approval_key_block: Prefect Secret block with the approval key; default
             FT_SANITIZER_APPROVAL_KEY_BLOCK, else FT_SANITIZER_APPROVAL_KEY.
+        rescan_pii: Also re-scan for PII (refuse on any outside placeholders); default
+            FT_SANITIZER_UPLOAD_RESCAN_PII.
 
     Raises:
         NotApproved, HashMismatch: the gate refused; nothing was sent.
@@ -109,6 +112,9 @@ def upload_approved(
     with private_copy(run.sanitized_path, run.approval.sanitized_sha256) as copy:
         lines = rescan_for_secrets(copy)
         log.info("re-scan of the %d line(s) to upload found no secret", lines)
+        if pii_rescan_configured(rescan_pii):
+            rescan_for_pii(copy, _spacy_model(run))
+            log.info("PII re-scan of the %d line(s) to upload found nothing outside placeholders", lines)
         key = read_together_key(key_block)
         client = make_client(key, base_url, max_retries=retry.sdk_max_retries, timeout_s=retry.request_s)
         try:
@@ -116,6 +122,15 @@ def upload_approved(
                                       poll_timeout, fine_tune, policy, signing_key)
         finally:
             client.close()
+
+
+def _spacy_model(run: ApprovedRun) -> str:
+    """The spaCy model the run used (from report.json's config), else the default one."""
+    from schemas.run_config import DetectionOptions
+
+    detection = run.report.config.get("detection") if isinstance(run.report.config, dict) else None
+    model = detection.get("spacy_model") if isinstance(detection, dict) else None
+    return model if isinstance(model, str) and model else DetectionOptions().spacy_model
 
 
 def _upload_and_record(

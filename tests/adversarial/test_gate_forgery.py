@@ -166,7 +166,7 @@ def test_sends_nothing_when_a_key_holder_approved_a_file_that_holds_a_secret(
     out = make_run_dir(tmp_path, lines=[json.loads(RAW)])  # what report.json claims is clean is not
     approve_run(out, reviewer="alice")
     result = _upload(out)
-    assert result.exit_code == 3 and "re-scan found OPENAI_API_KEY" in result.stderr
+    assert result.exit_code == 3 and "secret re-scan found OPENAI_API_KEY" in result.stderr
     assert "sk-proj-" not in result.output
     assert _bytes_received(together_server) == 0 and together_server.requests == []
 
@@ -299,3 +299,28 @@ def test_sends_the_verified_bytes_when_file_swapped_while_the_upload_runs(
     stored = [f.data for f in together_server.files.values()]
     assert stored == [approved]
     assert _bytes_received(together_server) == len(approved)
+
+
+def test_pii_rescan_refuses_an_approved_file_that_still_holds_pii_when_configured(
+    tmp_path: Path, together_server: TogetherServer
+) -> None:
+    email = "jordan." + secrets.token_hex(3) + "@example.org"
+    out = make_run_dir(tmp_path, lines=[{"messages": [
+        {"role": "user", "content": f"Please write to {email} about my order"},
+        {"role": "assistant", "content": "Done."},
+    ]}])
+    approve_run(out, reviewer="alice")  # a reviewer missed it; the policy counted no residual PII
+    result = _upload(out, "--rescan-pii")
+    assert result.exit_code == 3 and "PII re-scan found EMAIL_ADDRESS" in result.stderr
+    assert email not in result.output
+    assert _bytes_received(together_server) == 0
+
+
+def test_pii_rescan_passes_a_file_whose_only_pii_are_placeholders(
+    tmp_path: Path, together_server: TogetherServer
+) -> None:
+    out = make_run_dir(tmp_path)  # "Hi <PERSON_1>": our own placeholder is not PII
+    approve_run(out, reviewer="alice")
+    result = _upload(out, "--rescan-pii")
+    assert result.exit_code == 0, result.output
+    assert _bytes_received(together_server) == sanitized_path(out).stat().st_size
