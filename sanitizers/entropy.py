@@ -86,11 +86,13 @@ _PLACEHOLDER_WORD_LIST = """
     admin administrator root user username guest demo default foo bar baz foobar qwerty letmein welcome
     none null nil undefined empty string str value mypassword yourpassword mysecret yoursecret mytoken
     yourtoken secretkey sample abc abcd abcdef xyz hunter true false required optional
-    postgres postgresql mysql mongodb mongo redis rabbitmq oracle mssql sa
+    postgres postgresql mysql mongodb mongo redis rabbitmq oracle mssql sa supersecret topsecret
 """
 _PLACEHOLDER_WORDS: frozenset[str] = frozenset(_PLACEHOLDER_WORD_LIST.split())
 
 _TRAILING_NOISE = re.compile(r"[0-9!@#$%^&*._-]+$")
+# Leetspeak spellings of stock words ("P@ssw0rd", "s3cr3t", "super$ecret").
+_LEET = str.maketrans({"@": "a", "4": "a", "3": "e", "1": "i", "!": "i", "0": "o", "$": "s", "5": "s", "7": "t"})
 # A name as people write one in code, YAML or a shell: snake/kebab case in one case, camelCase,
 # PascalCase (digits only at the end). Random strings switch case or mix in digits inside a word
 # ("ZFaVafOKBrj", "Xk9aPq2Zx7") and seldom read as one (~2% of 10-char base62 strings), so a
@@ -197,9 +199,12 @@ def is_documented_example(value: str) -> bool:
 
 
 def is_placeholder_word(value: str) -> bool:
-    """True for stock words like `password`, `changeme`, `admin` (also `password123`, `Secret!`)."""
+    """True for stock words like `password`, `changeme`, `admin` (also `password123`, `Secret!`, `P@ssw0rd`)."""
     folded = value.casefold()
-    return folded in _PLACEHOLDER_WORDS or _TRAILING_NOISE.sub("", folded) in _PLACEHOLDER_WORDS
+    stripped = _TRAILING_NOISE.sub("", folded)
+    return any(
+        word in _PLACEHOLDER_WORDS for word in (folded, stripped, stripped.translate(_LEET), folded.translate(_LEET))
+    )
 
 
 def looks_like_identifier(name: str) -> bool:

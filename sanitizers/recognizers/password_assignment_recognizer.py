@@ -356,6 +356,8 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop values that name, template or reference a secret instead of holding one, and weak fillers."""
         value = pattern_text
+        if len(value) > 2 and value[0] == value[-1] and value[0] in "'\"`":
+            value = value[1:-1]  # a value quoted twice ("'$VAR'"): judge what is inside
         if not _HAS_ALNUM.search(value) or _WHITESPACE.search(value) or _has_foreign_letters(value):
             return True
         if len(value) < 6 or _names_or_templates(value) or value.isdigit() or _CHAINED.search(value):

@@ -89,6 +89,8 @@ def test_flags_repeated_units_when_trigrams_repeat(value, expected):
         "EXAMPLEKEY",  # documentation marker
         "REDACTED",  # redaction marker
         "AKIAIOSFODNN7EXAMPLE",  # documented example (AWS docs)
+        "P@ssw0rd!",  # stock word in leetspeak
+        "super$ecret",  # stock word in leetspeak
         "",  # empty
     ],
 )

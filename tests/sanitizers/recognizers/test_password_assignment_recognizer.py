@@ -166,6 +166,8 @@ NEAR_MISSES = [
     "some_key = " + TOKEN,  # `key` alone names no credential
     "pwd = (char *) (p + ulen + 2);",  # C code
     "Connect-VIServer -Server vc01 -User admin -Password $password",  # a variable
+    """echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env""",  # a variable quoted twice
+    "password = P@ssw0rd123",  # a stock word in leetspeak
 ]
 
 
