@@ -86,12 +86,12 @@ _PLACEHOLDER_WORD_LIST = """
     admin administrator root user username guest demo default foo bar baz foobar qwerty letmein welcome
     none null nil undefined empty string str value mypassword yourpassword mysecret yoursecret mytoken
     yourtoken secretkey sample abc abcd abcdef xyz hunter true false required optional
-    postgres postgresql mysql mongodb mongo redis rabbitmq oracle mssql sa supersecret topsecret
+    postgres postgresql mysql mongodb mongo redis rabbitmq oracle mssql sa
 """
 _PLACEHOLDER_WORDS: frozenset[str] = frozenset(_PLACEHOLDER_WORD_LIST.split())
 
 _TRAILING_NOISE = re.compile(r"[0-9!@#$%^&*._-]+$")
-# Leetspeak spellings of stock words ("P@ssw0rd", "s3cr3t", "super$ecret").
+# Leetspeak spellings of stock words ("P@ssw0rd", "s3cr3t").
 _LEET = str.maketrans({"@": "a", "4": "a", "3": "e", "1": "i", "!": "i", "0": "o", "$": "s", "5": "s", "7": "t"})
 # A name as people write one in code, YAML or a shell: snake/kebab case in one case, camelCase,
 # PascalCase (digits only at the end). Random strings switch case or mix in digits inside a word
