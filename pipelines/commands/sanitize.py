@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from pipelines.commands.failures import EXIT_INTERNAL, fail, log_frames, write_failure
 from pipelines.printable import printable
 from pipelines.run import input_files, output_dir_for, run_sanitize
+from pipelines.stages.render_html import HTML_NAME
 from schemas.errors import InputError, PipelineError, RunFailed, RunLocked
 from schemas.run_config import (
     DetectionOptions,
@@ -26,10 +27,18 @@ EXIT_INTERRUPTED = 130
 
 
 def _detectors(value: str) -> frozenset[Detectors]:
-    try:
-        return frozenset(Detectors(part.strip()) for part in value.split(",") if part.strip())
-    except ValueError as e:
-        raise click.BadParameter("use a comma-separated list of: pii, secrets") from e
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    known = [d.value for d in Detectors]
+    unknown = [part for part in parts if part not in known]
+    if unknown or not parts:
+        # The option's own value (typed by the user, never record data) is named so the typo is visible.
+        what = ", ".join(repr(printable(part)) for part in unknown) if unknown else "nothing"
+        raise click.BadParameter(
+            f"{what} is not a detector family; use a comma-separated list of: {', '.join(known)} "
+            "(e.g. --detectors pii,secrets)",
+            param_hint="'--detectors'",
+        )
+    return frozenset(Detectors(part) for part in parts)
 
 
 @click.command("sanitize")
@@ -123,3 +132,6 @@ def _summarise(path: Path, result) -> None:
     click.echo(f"  sanitized:  {printable(result.output.sanitized_path)}")
     click.echo(f"  quarantine: {printable(result.output.quarantine_path)}")
     click.echo(f"  report:     {printable(result.report_path)}")
+    html = result.report_path.with_name(HTML_NAME)
+    if html.exists():
+        click.echo(f"  read it:    {printable(html)}  (offline page; open it in a browser, e.g. xdg-open)")

@@ -54,10 +54,25 @@ def test_writes_one_folder_per_file_when_input_is_a_folder(tmp_path):
         assert (tmp_path / "out" / stem / "report.json").is_file()
 
 
-def test_rejects_unknown_detector_when_given(tmp_path):
-    result = run("sanitize", str(SAMPLES / "text.jsonl"), "--out", str(tmp_path), "--detectors", "dna")
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        ("dna", "'dna'"),  # not a family at all
+        ("pii,secret", "'secret'"),  # near-miss: singular of a real family
+        (",", "nothing"),  # no family given
+    ],
+)
+def test_names_option_and_bad_value_when_detector_unknown(tmp_path, value, named):
+    result = run("sanitize", str(SAMPLES / "text.jsonl"), "--out", str(tmp_path), "--detectors", value)
     assert result.returncode == 2
+    assert "'--detectors'" in result.stderr and f"{named} is not a detector family" in result.stderr
     assert "pii, secrets" in result.stderr
+
+
+def test_says_where_html_report_is_when_sanitized(tmp_path):
+    result = run("sanitize", str(SAMPLES / "text.jsonl"), "--out", str(tmp_path / "out"), "--detectors", "secrets")
+    assert result.returncode == 0, result.stderr
+    assert f"read it:    {tmp_path / 'out' / 'report.html'}" in result.stdout
 
 
 @pytest.mark.parametrize("command", ["validate", "sanitize"])
