@@ -172,13 +172,13 @@ def review_task(
             f"`ft-sanitizer approve {out} --reviewer NAME`",
         )
     source = ApprovalSource.PREFECT.value
-    if not approved:
-        reject_run(out, reviewer=reviewer, comment=comment, source=source)
-        return outcome(False, "reviewer", f"rejected by reviewer {reviewer}")
-    try:
-        approve_run(out, reviewer=reviewer, comment=comment, source=source)
-    except NotApproved as e:  # e.g. a reviewer already rejected this folder: that is final
+    decide = approve_run if approved else reject_run
+    try:  # signed by this worker with its approval key, exactly as `ft-sanitizer approve` signs
+        decide(out, reviewer=reviewer, comment=comment, source=source)
+    except NotApproved as e:  # already decided by another reviewer (recorded), or rejected: final
         return outcome(False, "reviewer", str(e))
+    if not approved:
+        return outcome(False, "reviewer", f"rejected by reviewer {reviewer}")
     return outcome(True, "reviewer", f"approved by reviewer {reviewer}")
 
 
