@@ -19,8 +19,9 @@ from markupsafe import Markup
 
 from pipelines.atomic import atomic_write_text
 from pipelines.charts import Bar, hbar_chart, stacked_bar
+from pipelines.reason_explanations import explain
 from sanitizers.entities import is_secret_entity
-from schemas.report import Decision, Report
+from schemas.report import Decision, Excerpt, Report
 
 HTML_NAME = "report.html"
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -64,9 +65,10 @@ class BreakdownRow:
 
 @dataclass(frozen=True)
 class QuarantineRow:
-    """A reason code, its count and the first line numbers."""
+    """A reason code, what it means, its count and the first line numbers."""
 
     reason: str
+    explanation: str
     count: int
     lines: str
     more: int
@@ -74,11 +76,15 @@ class QuarantineRow:
 
 @dataclass(frozen=True)
 class ExcerptView:
-    """A sanitized excerpt cut into plain-text and placeholder segments (each escaped by the template)."""
+    """A sanitized excerpt cut into plain-text and placeholder segments (each escaped by the template).
+
+    One view per distinct (line, field, text): a sentence with three findings is shown once, with the
+    three entity types.
+    """
 
     line: int
     field: str
-    entity_type: str
+    entity_types: list[str]
     secret: bool
     segments: list[tuple[bool, str]]
 
@@ -133,6 +139,7 @@ def _view(report: Report) -> dict[str, object]:
     label, icon, css = _DECISION_LOOK[report.decision]
     field_rows, field_more = _breakdown(report.findings_by_field)
     role_rows, role_more = _breakdown(report.findings_by_role)
+    excerpts = group_excerpts(report.excerpts)
     return {
         "r": report,
         "decision_label": label,
@@ -152,11 +159,8 @@ def _view(report: Report) -> dict[str, object]:
         "quarantine_rows": _quarantine(report),
         "residual_rows": [(t, n, is_secret_entity(t)) for t, n in _by_count(report.residual_findings) if n],
         "residual_secret_types": sorted(t for t, n in report.residual_findings.items() if n and is_secret_entity(t)),
-        "excerpts": [
-            ExcerptView(e.line, e.field, e.entity_type, is_secret_entity(e.entity_type), placeholder_segments(e.text))
-            for e in report.excerpts[:MAX_EXCERPTS_SHOWN]
-        ],
-        "excerpts_more": max(len(report.excerpts) - MAX_EXCERPTS_SHOWN, 0),
+        "excerpts": excerpts[:MAX_EXCERPTS_SHOWN],
+        "excerpts_more": max(len(excerpts) - MAX_EXCERPTS_SHOWN, 0),
         "files": [
             ("Input", report.input, human_bytes(report.input.bytes)),
             ("Sanitized (to upload)", report.sanitized, human_bytes(report.sanitized.bytes)),
@@ -165,6 +169,19 @@ def _view(report: Report) -> dict[str, object]:
         "config_json": json.dumps(report.config, indent=2, sort_keys=True, ensure_ascii=False, default=str),
         "versions": sorted(report.versions.items()),
     }
+
+
+def group_excerpts(excerpts: list[Excerpt]) -> list[ExcerptView]:
+    """One view per distinct (line, field, text), in first-seen order, listing every entity type found."""
+    groups: dict[tuple[int, str, str], list[str]] = {}
+    for e in excerpts:
+        types = groups.setdefault((e.line, e.field, e.text), [])
+        if e.entity_type not in types:
+            types.append(e.entity_type)
+    return [
+        ExcerptView(line, field, types, any(is_secret_entity(t) for t in types), placeholder_segments(text))
+        for (line, field, text), types in groups.items()
+    ]
 
 
 def _figures(r: Report) -> list[KeyFigure]:
@@ -205,7 +222,8 @@ def _quarantine(r: Report) -> list[QuarantineRow]:
     rows = []
     for reason, count in _by_count(r.quarantine_by_reason):
         lines = r.quarantine_lines.get(reason, [])[:MAX_LINES_SHOWN]
-        rows.append(QuarantineRow(reason, count, ", ".join(str(n) for n in lines), max(count - len(lines), 0)))
+        rows.append(QuarantineRow(reason, explain(reason), count, ", ".join(str(n) for n in lines),
+                                  max(count - len(lines), 0)))
     return rows
 
 

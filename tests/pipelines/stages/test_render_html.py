@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.reason_explanations import explain
 from pipelines.stages.render_html import (
     MAX_LINES_SHOWN,
     MAX_TABLE_ROWS,
@@ -175,9 +176,27 @@ def test_cuts_line_numbers_when_reason_has_more_than_shown() -> None:
     html = render_report_html(sample_report())
     text = _Page(html).text
     shown = ", ".join(str(n) for n in range(101, 101 + MAX_LINES_SHOWN))
-    assert f"invalid_json 29 {shown} +9 more" in text
+    assert f"invalid_json {explain('invalid_json')} 29 {shown} +9 more" in text
     # Near-miss: all lines of a reason shown, no "+k more".
-    assert "role_order 6 17, 230, 231, 998, 1002, 1200 unknown_field 2 44, 45 " in text + " "
+    assert (f"role_order {explain('role_order')} 6 17, 230, 231, 998, 1002, 1200 "
+            f"unknown_field {explain('unknown_field')} 2 44, 45 ") in text + " "
+
+
+def test_explains_each_quarantine_code_when_lines_were_quarantined() -> None:
+    text = _Page(render_report_html(sample_report())).text
+    for reason in ("invalid_json", "role_order", "unknown_field"):
+        assert f"{reason} {explain(reason)}" in text
+
+
+def test_shows_sentence_once_with_every_type_when_it_has_several_findings() -> None:
+    sentence = "Call <PERSON_1> on <PHONE_NUMBER_1> or write to <EMAIL_ADDRESS_1>."
+    excerpts = [Excerpt(line=4, field="messages[].content", entity_type=t, text=sentence)
+                for t in ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "PERSON")]
+    # Near-miss: the same text on another line is another excerpt.
+    excerpts.append(Excerpt(line=9, field="messages[].content", entity_type="PERSON", text=sentence))
+    text = _Page(render_report_html(sample_report(excerpts=excerpts))).text
+    assert text.count("Call <PERSON_1> on") == 2
+    assert "PERSON, PHONE_NUMBER, EMAIL_ADDRESS" in text
 
 
 def test_counts_hidden_lines_when_report_holds_capped_line_list() -> None:
