@@ -105,7 +105,13 @@ def host_of(base_url: str) -> str:
 
 
 def call_with_retries(
-    fn: Callable[[], T], *, what: str, policy: RetryPolicy, key: SecretStr, attempts: int | None = None
+    fn: Callable[[], T],
+    *,
+    what: str,
+    policy: RetryPolicy,
+    key: SecretStr,
+    attempts: int | None = None,
+    deadline: float | None = None,
 ) -> T:
     """Run `fn`, re-running it on retryable failures within `policy`; translate SDK errors.
 
@@ -115,6 +121,7 @@ def call_with_retries(
         policy: Attempt count and total time budget.
         key: The key in use, only for the 401 hint.
         attempts: Override policy.attempts (1 for calls that must not be repeated, like job creation).
+        deadline: A `time.monotonic()` after which no new attempt starts (the caller's own budget).
 
     Raises:
         UploadRejected: Together answered with a non-retryable refusal.
@@ -132,6 +139,8 @@ def call_with_retries(
                 raise error from e  # a chained traceback is scrubbed by the log filter (pipelines.redaction)
             last = _describe(e)
             remaining = policy.total_s - (time.monotonic() - start)
+            if deadline is not None:
+                remaining = min(remaining, deadline - time.monotonic())
             delay = _delay(e, attempt, policy)
             if attempt == limit or delay + policy.attempt_worst_s > remaining:
                 raise UploadUnavailable(

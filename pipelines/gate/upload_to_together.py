@@ -327,7 +327,7 @@ def _wait_until_processed(
             )
         time.sleep(poll_interval)
         file = call_with_retries(
-            lambda: client.files.retrieve(file_id), what="status poll", policy=retry, key=key
+            lambda: client.files.retrieve(file_id), what="status poll", policy=retry, key=key, deadline=deadline
         )
         status = file.processing_status
         polls += 1

@@ -1,3 +1,5 @@
+import secrets
+
 import httpx
 import pytest
 from pydantic import SecretStr
@@ -148,3 +150,57 @@ def test_server_message_extracts_text_when_present(body: object, message: str) -
 def test_clip_flattens_and_truncates_when_long() -> None:
     clipped = clip("line one\nline two " + "x" * 400)
     assert "\n" not in clipped and len(clipped) == 300 and clipped.endswith("…")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://user:pw-secret@api.together.ai",  # credentials: they would reach logs and tracebacks
+        "https://api.together.ai?key=abc",  # a query
+        "https://api.together.ai/#frag",  # a fragment
+        "https://api.together.ai\n/x",  # a control character
+    ],
+)
+def test_refuses_base_url_without_echoing_it_when_it_holds_more_than_a_location(value: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        resolve_base_url(value)
+    assert "pw-secret" not in str(info.value) and "abc" not in str(info.value)
+
+
+def test_connection_refused_is_a_config_error_naming_the_host() -> None:
+    cause = httpx.ConnectError("[Errno 111] Connection refused")
+    cause.__cause__ = ConnectionRefusedError(111, "Connection refused")
+    error = APIConnectionError(request=httpx.Request("GET", "http://127.0.0.1:9/v1/files"))
+    error.__cause__ = cause
+    translated = translate_error(error, what="file lookup", key=KEY)
+    assert isinstance(translated, ConfigError)
+    assert "http://127.0.0.1:9" in str(translated) and "TOGETHER_BASE_URL" in str(translated)
+
+
+def test_request_timeout_fits_every_attempt_in_the_time_budget() -> None:
+    policy = RetryPolicy()  # 3 attempts x 3 SDK tries in 300 s
+    assert policy.attempts * policy.attempt_worst_s <= policy.total_s
+    small = RetryPolicy(attempts=3, sdk_max_retries=2, total_s=9)
+    assert small.request_s == 1.0
+
+
+def test_starts_no_attempt_past_the_callers_deadline() -> None:
+    import time
+
+    calls = []
+
+    def failing() -> None:
+        calls.append(1)
+        raise _status_error(503)
+
+    with pytest.raises(UploadUnavailable):
+        call_with_retries(failing, what="status poll", policy=RetryPolicy(base_delay_s=0.01), key=KEY,
+                          deadline=time.monotonic())
+    assert calls == [1]
+
+
+def test_clip_masks_the_key_in_use_and_recognised_secrets() -> None:
+    other = "sk-proj-" + secrets.token_hex(24)  # a key-shaped value the server happened to echo
+    text = clip(f"bad request for {KEY.get_secret_value()} and {other}", KEY)
+    assert KEY.get_secret_value() not in text and other not in text
+    assert "WXYZ" in text  # the last four characters only, as a hint
