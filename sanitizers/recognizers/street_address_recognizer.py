@@ -1,14 +1,29 @@
 """Street addresses: house number + street name + street type, in English, German/Dutch/Nordic and
-Romance word orders, with the unit and the postcode/city part when it follows; PO boxes; postcodes
-after a cue ("zip code 94043").
+Romance word orders; a street name and number of any language when a unit or a postcode and city follows
+("Lossi 12, Suite 4", "Sreznevského 525, 916 18 Vajkovce"); a street after an address cue, with or without
+a number ("I live on Elm Street"); a postal block ending in a UK/Canadian/US postcode line; PO boxes;
+postcodes after a cue ("zip code 94043"). Each street found is grown over the unit, postcode, city,
+region and country parts around it (`sanitizers.address_parts`), on its line or on the next lines.
 """
 
 from collections.abc import Callable
 from typing import ClassVar
 
 import regex as re
-from presidio_analyzer import Pattern
+from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from sanitizers.address_parts import (
+    CITY,
+    ENGLISH_STREET_TYPES,
+    EVIDENCE_UNIT,
+    POSTCODE,
+    REGION,
+    UNIT,
+    grow_address,
+    grow_back_over_lines,
+)
+from sanitizers.english_words import english_words, word_set
 from sanitizers.value_group import ValueGroupRecognizer
 
 _NUM = r"\d{1,5}[a-z]?(?:[-/]\d{1,4}[a-z]?)?"
@@ -30,7 +45,7 @@ _SUFFIX_TITLE = (
     r"Ferry|Ford|Forest|Freeway|Fwy|Glen|Harbor|Harbour|Haven|Heights|Hts|Hollow|Junction|Jct|Knoll|Lake|"
     r"Lakes|Landing|Manor|Meadow|Meadows|Mill|Mills|Mountain|Orchard|Oval|Path|Pike|Pines|Plains|Prairie|"
     r"Ranch|Ridge|Shore|Shores|Skyway|Summit|Trace|Turnpike|Tpke|Valley|Viaduct|Village|Vista|Parade|Chase|"
-    r"Bend|Bluff|Cliff|Cswy|Pkwy|Ln|Ave|Blvd|Rd|St"
+    rf"Bend|Bluff|Cliff|Cswy|Pkwy|Ln|Ave|Blvd|Rd|St|{ENGLISH_STREET_TYPES}"
 )
 # Suffixes that also end product and tech phrases ("3 Access Point", "2 Serial Port", "4 Docking
 # Station"): street types only after an address cue.
@@ -83,9 +98,77 @@ def _germanic_word_before_number(text: str) -> bool:
     return False
 
 
+# Gate of `postcode_line`: a UK or Canadian postcode, or a US state code and ZIP, somewhere in the text.
+_POSTCODE_LINE_SHAPE = re.compile(r"\d[A-Z]{2}(?![\p{L}\d])|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{2},?[ \t]+\d{5}")
+
+
+def _postcode_line_gate(text: str) -> bool:
+    return _POSTCODE_LINE_SHAPE.search(text) is not None
+
+
+# Gate of `street_name_after_cue`: one of its cue words, in any case.
+_ADDRESS_CUE_WORD = re.compile(r"live|living|reside|located|situated|based|moved|address|ship|send|deliver|mail|post",
+                               re.IGNORECASE)
+
+
+def _address_cue_gate(text: str) -> bool:
+    return _ADDRESS_CUE_WORD.search(text) is not None
+
+
 _ROMANCE_ANY_CASE = r"calle|c/|avenida|avda\.?|carrer|rua|rue|viale|piazza|ulica|ul\.|boulevard|bd\.?|chemin|impasse|quai|allée|travessa|paseo"
 _ROMANCE_TITLE = r"Via|Av\.|Avenue|Place|Plaza|Corso|Largo|Vicolo|Route"
 _PARTICLES = r"(?:(?:de|del|de la|de los|de las|los|las|el|di|da|do|dos|das|du|des|la|le|l'|d'|della|degli|dei)\s+)?"
+# Street words of Central and Eastern Europe written as their own word ("Szabadság utca 81", "Západný rad 6").
+_OWN_WORD_STREET = (
+    r"utca|út|útja|tér|körút|rad|ulica|ulice|cesta|pot|trg|náměstí|námestie|nábřeží|gatve|iela|tänav|tee|puiestee|"
+    r"sokak|sokağı|caddesi|bulevar|bulvar|prospekt"
+)
+# A street name and house number in the order most of Europe writes them: "Lossi 12", "Louislei 16",
+# "Szabadság utca 81.", "Ellingsenmarka 18F"; capitalised words, the last one may be a lower-case street word.
+# Month and weekday names: "May 4, 1988" and "10 October 2021" are dates, not streets.
+_NOT_DATE_WORD = (
+    r"(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\.?(?![\p{L}]))"
+)
+_NAME_NUMBER = (
+    rf"(?i:{_NOT_DATE_WORD})\p{{Lu}}[\p{{L}}'’.-]*(?:[ ]\p{{Lu}}[\p{{L}}'’.-]*){{0,3}}(?:[ ](?:{_OWN_WORD_STREET}))?,?[ ]"
+    r"\d{1,5}[\p{L}]?(?:[/-]\d{1,4}[\p{L}]?)?\.?"
+)
+# A house number then capitalised words: "785, Barrows Glens", "89264 Knight Cape".
+_NUMBER_NAME = (
+    rf"\d{{1,5}}[\p{{L}}]?(?:[/-]\d{{1,4}}[\p{{L}}]?)?,?[ ](?i:{_NOT_DATE_WORD})\p{{Lu}}[\p{{L}}'’.-]*"
+    r"(?:[ ]\p{Lu}[\p{L}'’.-]*){0,3}"
+)
+# What makes such a street an address: an apartment-like unit or a postcode and city right after it.
+_PART_SEP = r"(?:[ \t]*[,;/]?[ \t]*\r?\n?[ \t]*)"
+_STREET_EVIDENCE = (
+    rf"(?:{_PART_SEP}(?i:{UNIT}))?{_PART_SEP}(?:(?i:{EVIDENCE_UNIT})"
+    rf"|(?:{POSTCODE}),?[ \t]+{CITY}|(?:{POSTCODE})[ \t]*\r?\n[ \t]*{CITY}[ \t]*(?:\r?\n|$)"
+    rf"|{CITY}(?:,?[ \t]*{REGION})?,?[ \t]+(?:{POSTCODE})(?![\p{{L}}\d]))"
+)
+# Address cues before a street without a house number: "I live on Elm Street", "ship to: Lossi tänav".
+_CUE_NO_NUMBER = (
+    r"\b(?:(?:live|lives|living|reside|resides|residing|located|situated|based)\s+(?:on|at|in)|moved\s+to|"
+    r"address\s*(?:is|:)|(?:ship|send|deliver|mail|post)(?:ped|ed|t)?\s+(?:it\s+|them\s+|this\s+)?to)\s*:?\s*"
+)
+
+
+PATTERN_KEY = "pattern_name"
+# Four digits and an English word after "Word 12": "Windows 10, 2023 Edition" and "Score 3, 1000 Points" are no
+# "Street 12, PLZ City".
+_YEAR_THEN_WORD = re.compile(r"[ \t]*[,;/]?[ \t]*\r?\n?[ \t]*\d{4}[ \t]+(\p{L}+)")
+# Words that follow a year in product, release and document names ("2023 Edition", "2024 Release notes").
+_AFTER_YEAR_WORDS = word_set(
+    """
+    edition release releases version versions update updates model models series build notes pro plus max ultra
+    mini lite beta alpha preview service pack collection season episode chapter part volume vol issue issues
+    report reports survey census budget plan roadmap annual review recap results edition's olympics world cup
+    championship tour election elections summit conference expo festival award awards cohort class batch
+    """
+)
+# Patterns that take a street of any language on the evidence after it, which a year and a word can fake.
+_EVIDENCE_PATTERNS = frozenset({"street_then_unit_or_postcode"})
 
 
 class StreetAddressRecognizer(ValueGroupRecognizer):
@@ -153,6 +236,29 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
             rf"|[^\n]{{1,40}}?[ \t]+(?:{_UK_POSTCODE}|{_CA_POSTCODE}|[a-z]{{2}}[ ]{_ZIP})))[ \t]*$",
             0.7,
         ),
+        # A street name and number of any language with an apartment or a postcode and city after it:
+        # "Lossi 12 / Suite 4", "Sreznevského 525, 916 18 Vajkovce", "785, Barrows Glens, Suite 158".
+        Pattern(
+            "street_then_unit_or_postcode",
+            rf"(?<![\w.,/-])(?P<value>(?-i:{_NAME_NUMBER}|{_NUMBER_NAME}))(?=(?-i:{_STREET_EVIDENCE}))",
+            0.7,
+        ),
+        # After an address cue, a street without a house number: "I live on Elm Street", "ship to: Hauptstraße".
+        Pattern(
+            "street_name_after_cue",
+            rf"{_CUE_NO_NUMBER}(?P<value>(?:the\s+)?(?-i:(?:\p{{Lu}}[\p{{L}}'’.-]*\s+){{1,3}}(?:{_SUFFIX_TITLE}|Street|Avenue|Road|"
+            rf"Boulevard|Lane|Highway|Parkway|{_SUFFIX_AFTER_CUE}))\b|[\p{{L}}-]*{_GERMANIC}(?![\p{{L}}])"
+            rf"|(?:{_ROMANCE_ANY_CASE})\s+{_PARTICLES}(?-i:\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,2}}))",
+            0.7,
+        ),
+        # A UK, Canadian or US postcode line ends a postal block: the lines above it are grown over.
+        Pattern(
+            "postcode_line",
+            rf"^[ \t]*(?=[\p{{Lu}}'’])(?P<value>(?-i:(?:{CITY},?[ \t]+)?(?:[A-Z]{{1,2}}\d[A-Z\d]?[ ]\d[A-Z]{{2}}|[A-Z]\d[A-Z][ ]\d[A-Z]\d)"
+            rf"|{CITY},?[ \t]+[A-Z]{{2}},?[ \t]+\d{{5}}(?:-\d{{4}})?|{CITY},?[ \t]+(?:{REGION},?[ \t]+)?[A-Z]\d[A-Z][ ]?\d[A-Z]\d))"
+            r"[ \t]*$",
+            0.7,
+        ),
         # USPS "P.O. Box 1234".
         Pattern("po_box", r"(?<!\w)(?P<value>p\.?\s?o\.?\s*box\s+\d{1,6})\b", 0.75),
         # A postcode after its cue: "zip code 94043", "postcode NW1 6XE", "PLZ 10115".
@@ -166,8 +272,56 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
     CONTEXT: ClassVar[list[str]] = ["address", "street", "live", "ship", "deliver", "zip", "postcode"]
     PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {
         "germanic_street_number": _germanic_word_before_number,
+        "postcode_line": _postcode_line_gate,
+        "street_name_after_cue": _address_cue_gate,
     }
+    # Patterns whose value is a postal block's last line: the street lines above it are grown over.
+    BLOCK_END_PATTERNS: ClassVar[frozenset[str]] = frozenset({"postcode_line"})
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "STREET_ADDRESS"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="StreetAddressRecognizer",
                          context=self.CONTEXT)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        """Streets found by the patterns, each grown over its unit, postcode, city and country parts."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        grown = []
+        for result in results:
+            start, end = grow_address(text, result.start, result.end)
+            if result.recognition_metadata.get(PATTERN_KEY) in self.BLOCK_END_PATTERNS:
+                start = grow_back_over_lines(text, start)
+            grown.append((start, end, result))
+        return _merge(grown)
+
+    def _result(self, pattern: Pattern, match: re.Match) -> RecognizerResult | None:
+        if pattern.name in _EVIDENCE_PATTERNS and _year_and_word_after(match.string, match.end()):
+            return None
+        result = super()._result(pattern, match)
+        if result is not None:
+            result.recognition_metadata[PATTERN_KEY] = pattern.name  # which growing applies
+        return result
+
+
+def _year_and_word_after(text: str, end: int) -> bool:
+    """True when what follows `end` is a year and an English word ("…, 2023 Edition"), not a postcode and city."""
+    after = _YEAR_THEN_WORD.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    words = english_words()
+    return word.casefold() in _AFTER_YEAR_WORDS or words.is_descriptive(word) or words.is_stop(word)
+
+
+def _merge(grown: list[tuple[int, int, RecognizerResult]]) -> list[RecognizerResult]:
+    """One result per address: overlapping or touching grown spans become one, with the best score."""
+    merged: list[RecognizerResult] = []
+    for start, end, result in sorted(grown, key=lambda g: (g[0], -g[1])):
+        if merged and start <= merged[-1].end:
+            last = merged[-1]
+            last.end = max(last.end, end)
+            last.score = max(last.score, result.score)
+            continue
+        result.start, result.end = start, end
+        merged.append(result)
+    return merged
