@@ -194,8 +194,11 @@ def has_placeholder_marker(value: str) -> bool:
 
 
 def is_documented_example(value: str) -> bool:
-    """True for credentials that vendor documentation publishes as examples (`AKIAIOSFODNN7EXAMPLE`)."""
-    return value in _DOCUMENTED_EXAMPLES
+    """True for credentials that vendor documentation publishes as examples (`AKIAIOSFODNN7EXAMPLE`),
+    also cut or edited after their first 16 characters."""
+    return value in _DOCUMENTED_EXAMPLES or (
+        len(value) >= 16 and any(example.startswith(value[:16]) for example in _DOCUMENTED_EXAMPLES)
+    )
 
 
 def is_placeholder_word(value: str) -> bool:

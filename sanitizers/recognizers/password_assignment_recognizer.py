@@ -67,7 +67,8 @@ _VALUE = "(?:" + _QUOTED + "|" + _BARE + ")"
 # (!Ref), curl/CLI file references (@secret.txt), paths (/run/secrets/db, ./pw.txt, ~/.pgpass,
 # cms/sites/edit), variables with a path or member after them ($HOME/x, $_POST[...]), command
 # substitution ($(...), `...`), calls and subscripts (getPassword(), form["x"]), CSS selectors (#add-pw),
-# ARNs, ISO dates, and interpolations (#{...}).
+# ARNs, ISO dates, interpolations (#{...}), expressions and template heads ({x}, <base64, xoxb-<team),
+# and bare token prefixes (sk-ant-api03-, github_pat_).
 _ANCHOR = re.compile(r"^[*&](.+)$")
 _WHITESPACE = re.compile(r"\s")
 _REFERENCE = re.compile(
@@ -79,7 +80,10 @@ _REFERENCE = re.compile(
     r"|\$[A-Za-z_][A-Za-z0-9_]*[/.:\[(].*"
     r"|\$[({].*|`.*"
     r"|[A-Za-z_$][A-Za-z0-9_.$]*[(\[].*"
-    r"|[(\[].*"
+    r"|[A-Za-z_$][A-Za-z0-9_$]*[_.][A-Za-z0-9_.$]*[()\[\]{}].*"
+    r"|[(\[{<].*"
+    r"|.*<[A-Za-z0-9_][A-Za-z0-9_-]*"
+    r"|[a-z0-9]{1,8}(?:[_-][a-z0-9]{1,8}){0,3}[_-]"
     r"|[#.][A-Za-z][a-z0-9]*(?:[-_][a-z0-9]+)+"
     r"|arn:aws[\w-]*:.*"
     r"|--.*|.*:"
@@ -136,6 +140,8 @@ def _names_or_templates(value: str) -> bool:
     """True when `value` refers to a secret (reference, variable, template, code) instead of holding one."""
     if _REFERENCE.match(value) or value.startswith("-----") or "://" in value:
         return True
+    # Code around a name: closing brackets after it (`self.key}`, `x.secret)`), underscores before it.
+    value = value.rstrip(")]},").lstrip("_") or value
     anchor = _ANCHOR.match(value)
     if anchor and looks_like_identifier(anchor.group(1)):
         return True
@@ -200,9 +206,10 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
             0.7,
         ),
         # A quoted name and value as call arguments: getenv("API_KEY", "..."), put('password', '...').
+        # The name is one identifier inside its quotes ("api token" in prose is no name).
         Pattern(
             "credential name/value arguments",
-            _NAME + r"[\"'][ \t]{0,5},[ \t]{0,5}" + _QUOTED,
+            r"[\"'][A-Za-z0-9_.-]{0,40}?" + _NAME + r"[\"'][ \t]{0,5},[ \t]{0,5}" + _QUOTED,
             0.7,
         ),
         # A quoted value compared with a credential name on its right: `if ("..." == password)`.

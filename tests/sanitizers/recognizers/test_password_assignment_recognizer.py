@@ -168,6 +168,19 @@ NEAR_MISSES = [
     "Connect-VIServer -Server vc01 -User admin -Password $password",  # a variable
     """echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env""",  # a variable quoted twice
     "password = P@ssw0rd123",  # a stock word in leetspeak
+    # Code that names or builds a credential (chat data is full of it).
+    '_PREFIXES = (("ANTHROPIC_API_KEY", "sk-ant-api03-"), ("GITHUB_TOKEN", "github_pat_"))',  # prefixes
+    '"max_tokens": {rng.choice((256, 1024))}',  # an expression
+    'git clone https://x-access-token:{v}@github.com/acme/app.git',  # a template field
+    "# AccountKey=<base64 key>;",  # a documented shape
+    '"dockerfile env credential": _NAME_LITERALS,',  # a constant
+    "# slack-bot-token: xoxb-<team id>-<bot id>",  # a documented shape
+    '_Vendor("square access token", "sq0atp-", "[A-Za-z0-9_-]{22}")',  # words in quotes are no name
+    'env = {**self.env, "TOGETHER_API_KEY": self.together_key}',  # an attribute
+    "send_event(data, secret=receiver.secret) is True",  # an attribute in a call
+    'extra_env={"API_TOKEN": fake_key}).strip()',  # a variable in code
+    '"private_key": "{PKCS8_ESCAPED}\\n"',  # a format field
+    'aws_example_secret = "wJalrXUtnFEMI/K7MDENG/"',  # the head of AWS's documented example
 ]
 
 
