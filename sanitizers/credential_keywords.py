@@ -19,6 +19,10 @@ CREDENTIAL_WORDS: tuple[str, ...] = (
     r"auth(?![a-zA-Z])",
     r"sonar[_.-]?login",
     r"(?<![a-zA-Z])pat(?![a-zA-Z])",  # personal access token: GITHUB_PAT, ado_pat
+    # An environment variable named *_KEY (MAILGUN_KEY, SENTRY_KEY) holds a key; a code name like
+    # sort_key or cache_key does not, hence upper case only.
+    # Public keys and publishable keys are public (DOTENV_PUBLIC_KEY, STRIPE_PUBLISHABLE_KEY).
+    r"(?-i:(?<![A-Za-z0-9])(?![A-Z0-9_]{0,60}PUB)[A-Z][A-Z0-9]{1,30}(?:_[A-Z0-9]{1,30}){0,3}_KEY)(?![a-zA-Z])",
 )
 
 # `<qualifier>_key` names a credential; a bare `key` ("some_key", "sort_key") does not.

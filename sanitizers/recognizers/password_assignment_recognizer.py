@@ -119,6 +119,21 @@ def _is_basic_credential(value: str) -> bool:
     return bool(sep and user and password and decoded.isprintable())
 
 
+def _decodes_to_prose(value: str) -> bool:
+    """True when `value` is base64 of plain words ("ZHVtbXkgdGV4dA==" is "dummy text"): encoded text, no key.
+
+    Keys decode to random bytes; a Basic credential decodes to `user:password` (no blank).
+    """
+    if not _BASIC.match(value):
+        return False
+    try:
+        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("ascii")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return False
+    letters = sum(ch.isalpha() or ch == " " for ch in decoded)
+    return " " in decoded and decoded.isprintable() and letters >= 0.85 * len(decoded)
+
+
 def _has_foreign_letters(value: str) -> bool:
     """True for non-ASCII letters or digits (words, tokenizer pieces such as "\u0120world")."""
     return any(not ch.isascii() and ch.isalnum() for ch in value)
@@ -370,6 +385,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         if len(value) < 6 or _names_or_templates(value) or value.isdigit() or _CHAINED.search(value):
             return True
         if len(value) >= _LONG:
-            # Assigned to a credential name and long: a credential, unless near-constant ("aaaa...1B").
-            return shannon_entropy(value) < 2.5 or len(set(value)) < 6
+            # Assigned to a credential name and long: a credential, unless near-constant ("aaaa...1B")
+            # or encoded prose.
+            return shannon_entropy(value) < 2.5 or len(set(value)) < 6 or _decodes_to_prose(value)
         return _is_weak_short_value(value)

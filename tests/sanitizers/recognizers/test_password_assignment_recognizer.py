@@ -87,6 +87,7 @@ TRUE_POSITIVES = [
     (f'ado_pat = "{TOKEN}"', [TOKEN]),  # personal access token
     (f"vault login -method=token -vaultToken s.{TOKEN}", ["s." + TOKEN]),  # a random dotted value
     ("jwtsecret: \"7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp\"", ["7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp"]),
+    (f"MAILGUN_KEY={TOKEN}", [TOKEN]),  # an environment variable named *_KEY
     (f"ENV API_TOKEN {TOKEN}", [TOKEN]),  # Dockerfile, blank-separated
     (f'key = os.getenv("SERVICE_API_KEY", "{TOKEN}")', [TOKEN]),  # default of a getenv call
     (f"API_TOKEN ?= {TOKEN}", [TOKEN]),  # Makefile
@@ -164,6 +165,9 @@ NEAR_MISSES = [
     'IAMUserChangePassword = "arn:aws:iam::aws:policy/IAMUserChangePassword"',  # an ARN
     "aws_secret_access_key: " + "a" * 36 + "end",  # near-constant
     "some_key = " + TOKEN,  # `key` alone names no credential
+    'cache_key = "user:1234:profile:v2"',  # a code name ending in _key
+    "DOTENV_PUBLIC_KEY=" + fake(66, HEX, seed=9),  # a public key
+    "ANY_KEY = " + base64.b64encode(b"dummy text data data data").decode(),  # encoded prose
     "pwd = (char *) (p + ulen + 2);",  # C code
     "Connect-VIServer -Server vc01 -User admin -Password $password",  # a variable
     """echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env""",  # a variable quoted twice
