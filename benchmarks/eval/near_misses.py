@@ -97,7 +97,9 @@ def near_miss_sentence(plan: RecordPlan) -> str:
             f'"max_tokens": {rng.choice((256, 1024, 4096))}', 'tokenizer: "bert-base-uncased"',
             f"password_min_length: {rng.randint(8, 16)}", "token_type: Bearer",
             f'"password_hash": "{chars(rng, HEX, 64)}"', "secret_name: prod-db-credentials",
-            "passwordless: true", f"token_count={rng.randint(100, 9000)}")))
+            "passwordless: true", f"token_count={rng.randint(100, 9000)}",
+            'PREFIXES = (("GITHUB_TOKEN", "github_pat_"), ("GITLAB_TOKEN", "glpat-"))',
+            "notify(event, secret=settings.webhook_secret)", 'env = {"API_TOKEN": self.api_token}')))
         return f"In the config I see {v}, is that a problem?"
     if kind == 18:
         v = plan.near_miss("URL_CREDENTIALS", rng.choice((

@@ -140,6 +140,9 @@ _VENDORS: tuple[_Vendor, ...] = (
     _Vendor("bitbucket access token", "ATCTT3xFfGN0", "[A-Za-z0-9_=-]{180}", ("atctt3",)),
     _Vendor("bitbucket data center token", "BBDC-[NMO][ADgjQTwz]", "[A-Za-z0-9+/]{42}", ("bbdc-",)),
     _Vendor("dropbox access token", r"sl\.(?:u\.)?", "[A-Za-z0-9_-]{135,1400}", ("sl.",)),
+    # ThingsBoard device access tokens travel in the HTTP/CoAP telemetry path.
+    _Vendor("thingsboard access token", r"thingsboard[A-Za-z0-9.-]{0,60}(?::[0-9]{1,5})?/api/v1/", "[A-Za-z0-9]{20}",
+            ("thingsboard",)),
     _Vendor("jenkins crumb", "Jenkins-Crumb[:=][ \t]?", "[a-f0-9]{32}", ("jenkins-crumb",)),
     _Vendor("sendinblue smtp key", "xsmtpsib-", "[a-f0-9]{64}-[A-Za-z0-9]{16}", ("xsmtpsib-",)),
     _Vendor(

@@ -50,6 +50,7 @@ PARTS = {
     "azure devops": ("", fake(76, ALNUM, seed=58) + "AZDO" + fake(4, ALNUM, seed=59)),
     "sonarqube": ("squ_", fake(40, HEX, seed=60)),
     "pinecone": ("pcsk_", fake(60, ALNUM, seed=61)),
+    "thingsboard": ("thingsboard.example.com:8080/api/v1/", fake(20, ALNUM, seed=106)),
     "teams webhook": (
         "https://outlook.office.com/webhook/",
         "-".join(fake(n, HEX, seed=62 + n) for n in (8, 4, 4, 4, 12)) + "@"
