@@ -135,3 +135,27 @@ def test_a_silent_server_cannot_hold_upload_past_the_time_budget(
         for conn in accepted:
             conn.close()
         listener.close()
+
+
+def test_debug_logging_and_tracebacks_show_only_the_hint_when_the_server_echoes_the_key(
+    tmp_path: Path, together_server: TogetherServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("FT_SANITIZER_FINETUNE_ALLOWLIST", MODEL)
+    key = together_server.api_key
+    # Every fine-tune call answers 400 with the key in its text (the SDK logs and raises with it).
+    together_server.fail_next("/v1/fine-tunes", status=400, count=5, retry_after=None,
+                              message=f"request with api key {key} refused")
+    out = _approved(tmp_path)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "ft-sanitizer"), "--log-level", "DEBUG", "upload", str(out),
+         "--poll-interval", "0", "--fine-tune", MODEL, "--budget", "100"],
+        capture_output=True, text=True, timeout=300, env=dict(os.environ), check=False,
+    )
+    assert result.returncode == 4, result.stderr[-2000:]
+    assert "DEBUG" in result.stderr  # the run did log at DEBUG
+    assert "[REDACTED" in result.stderr  # and the echoed key did reach a log line, masked
+    _assert_only_hint(key, result.stdout, result.stderr, (out / "upload.json").read_text())
