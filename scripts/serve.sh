@@ -6,7 +6,7 @@
 # Environment (all optional):
 #   FT_SANITIZER_PREFECT_PORT    server port (default 4200)
 #   FT_SANITIZER_NIGHTLY_INPUT   what sanitize-nightly reads (default: data-samples/)
-#   FT_SANITIZER_NIGHTLY_OUTPUT  where sanitize-nightly writes (default: out/nightly/)
+#   FT_SANITIZER_NIGHTLY_OUTPUT  where sanitize-nightly writes, one run folder per run (default: out/nightly/)
 #   FT_SANITIZER_KEY_BLOCK       Prefect Secret block holding the Together key (default: none, so the
 #                                worker's TOGETHER_API_KEY is used at upload time)
 #   PREFECT_WORKER_QUERY_SECONDS how often the worker polls for runs (default 10)

@@ -142,6 +142,15 @@ class PrefectStack:
         assert done.returncode == 0, done.stderr[-3000:]
         return done.stdout
 
+    def wait_for_no_flow_process(self, within_s: float = 60) -> None:
+        """Wait until the worker has no child process left (a suspended run's process has exited)."""
+        worker = self.processes["worker"]
+        deadline = time.monotonic() + within_s
+        while _children(worker.pid):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"worker still runs {_children(worker.pid)} after {within_s} s; see {self.logs}")
+            time.sleep(0.5)
+
     def stop(self) -> None:
         """Stop what `start` started, by PID: worker and its flow runs, Together server, Prefect server."""
         worker = self.processes.get("worker")

@@ -1,12 +1,14 @@
 """End to end: a real Prefect server and worker run the deployments of prefect.yaml.
 
-The reviewer deployment is triggered through the REST API, waits PAUSED, and is resumed through
-the API (and, in test_prefect_ui.py, through the UI's own Resume form in headless Chromium). Uploads
-reach the Together test server (a separate process) through the real SDK. The last test scans the
-Prefect database, result storage and every log for the canaries planted in data-samples/.
+The reviewer deployment is triggered through the REST API and waits suspended (no process) for its
+Resume form, which headless Chromium (Debian's) fills in through the Prefect UI: approve, reject, and
+a Submit without a choice. The nightly deployment runs twice over a growing folder. Uploads reach the
+Together test server (a separate process) through the real SDK. The last test scans the Prefect
+database, result storage and every log for the canaries planted in data-samples/.
 """
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,69 +25,60 @@ def _params(out: Path, **extra: object) -> dict:
             "dataset_name": "e2e", **extra}
 
 
-def test_uploads_when_reviewer_approves_through_api(prefect_stack: PrefectStack, tmp_path: Path) -> None:
-    before = len(prefect_stack.together_files())
-    run_id = prefect_stack.run_deployment("sanitize-on-demand", _params(tmp_path / "run"))
-    prefect_stack.wait_for_state(run_id, "PAUSED")
-    form = prefect_stack.wait_for_form(run_id)
-    assert {"approved", "reviewer", "comment"} <= set(form["properties"])
-
-    prefect_stack.post(f"/flow_runs/{run_id}/resume",
-                       {"run_input": {"approved": True, "reviewer": "alice", "comment": "ok"}})
-    run = prefect_stack.wait_for_state(run_id, "COMPLETED")
-
-    assert run["name"].startswith("e2e-")
-    files = prefect_stack.together_files()
-    assert len(files) == before + 1
-    approval = json.loads((tmp_path / "run" / "approval.json").read_text())
-    assert approval["approved"] is True and approval["source"] == "prefect" and approval["reviewer"] == "alice"
-    upload = json.loads((tmp_path / "run" / "upload.json").read_text())
-    assert upload["file_id"] in {f["id"] for f in files}
-    assert upload["key_hint"] == "…" + prefect_stack.together_key[-4:]  # key came from the Secret block
-    keys = {a["key"] for a in prefect_stack.artifacts(run_id)}
-    assert {"sanitize-summary-e2e", "sanitize-findings-e2e", "sanitize-outcome-e2e"} <= keys
-
-
-def test_uploads_nothing_when_reviewer_rejects_through_api(prefect_stack: PrefectStack, tmp_path: Path) -> None:
-    before = len(prefect_stack.together_files())
-    run_id = prefect_stack.run_deployment("sanitize-on-demand", _params(tmp_path / "run"))
-    prefect_stack.wait_for_state(run_id, "PAUSED")
-    prefect_stack.wait_for_form(run_id)
-
-    prefect_stack.post(f"/flow_runs/{run_id}/resume",
-                       {"run_input": {"approved": False, "reviewer": "bob", "comment": "names left in"}})
-    prefect_stack.wait_for_state(run_id, "COMPLETED")
-
-    assert len(prefect_stack.together_files()) == before
-    approval = json.loads((tmp_path / "run" / "approval.json").read_text())
-    assert approval["approved"] is False and approval["reviewer"] == "bob"
-    assert not (tmp_path / "run" / "upload.json").exists()
-
-
 def test_refuses_resume_input_when_fields_unknown(prefect_stack: PrefectStack, tmp_path: Path) -> None:
     import httpx
 
     run_id = prefect_stack.run_deployment("sanitize-on-demand", _params(tmp_path / "run", upload=False))
     prefect_stack.wait_for_state(run_id, "PAUSED")
     prefect_stack.wait_for_form(run_id)
-    bad = {"run_input": {"approved": True, "reviewer": "mallory", "api_key": "not-a-field"}}
+    bad = {"run_input": {"decision": "approve", "reviewer": "mallory", "api_key": "not-a-field"}}
     response = httpx.post(f"{prefect_stack.api}/flow_runs/{run_id}/resume", json=bad, timeout=30)
+    assert response.status_code >= 400 or response.json().get("status") in {"REJECT", "ABORT"}
+    assert prefect_stack.get(f"/flow_runs/{run_id}")["state"]["type"] == "PAUSED"
+    no_choice = {"run_input": {"reviewer": "mallory"}}  # the decision has no default: it must be chosen
+    response = httpx.post(f"{prefect_stack.api}/flow_runs/{run_id}/resume", json=no_choice, timeout=30)
     assert response.status_code >= 400 or response.json().get("status") in {"REJECT", "ABORT"}
     assert prefect_stack.get(f"/flow_runs/{run_id}")["state"]["type"] == "PAUSED"
     # Leave nothing waiting: a valid rejection ends the run.
     prefect_stack.post(f"/flow_runs/{run_id}/resume",
-                       {"run_input": {"approved": False, "reviewer": "mallory"}})
+                       {"run_input": {"decision": "reject", "reviewer": "mallory"}})
     prefect_stack.wait_for_state(run_id, "COMPLETED")
 
 
-def test_runs_nightly_deployment_by_policy_without_pausing(prefect_stack: PrefectStack, tmp_path: Path) -> None:
-    params = {"input_path": str(ROOT / "data-samples"), "output_dir": str(tmp_path / "nightly")}
-    run_id = prefect_stack.run_deployment("sanitize-nightly", params)
-    run = prefect_stack.wait_for_state(run_id, "COMPLETED")
-    assert run["name"].startswith("nightly-")
-    approvals = {p.parent.name: json.loads(p.read_text()) for p in (tmp_path / "nightly").glob("*/approval.json")}
-    assert approvals and all(a["source"] == "policy" for a in approvals.values())
-    assert "malformed" not in approvals  # rejected by policy: never approved
+def test_nightly_sanitizes_only_new_file_in_new_run_folder_when_run_twice(
+    prefect_stack: PrefectStack, tmp_path: Path
+) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "nightly"
+    inbox.mkdir()
+    shutil.copyfile(ROOT / "data-samples" / "instruction.jsonl", inbox / "instruction.jsonl")
+    params = {"input_path": str(inbox), "output_dir": str(out), "upload": True}  # the opt-in upload
+    before = len(prefect_stack.together_files())
+
+    first_id = prefect_stack.run_deployment("sanitize-nightly", params)
+    first = prefect_stack.wait_for_state(first_id, "COMPLETED")
+    assert first["name"].startswith("nightly-")
+    [first_dir] = list(out.iterdir())
+    first_files = {p: p.read_bytes() for p in first_dir.rglob("*") if p.is_file()}
+    approval = json.loads((first_dir / "instruction" / "approval.json").read_text())
+    assert approval["approved"] is True and approval["source"] == "policy"
+    assert (first_dir / "instruction" / "upload.json").exists()  # through the gate, like a reviewer's approval
+    assert len(prefect_stack.together_files()) == before + 1
+
+    shutil.copyfile(ROOT / "data-samples" / "text.jsonl", inbox / "text.jsonl")  # the folder grew by one file
+    second_id = prefect_stack.run_deployment("sanitize-nightly", params)
+    prefect_stack.wait_for_state(second_id, "COMPLETED")
+
+    second_dir = next(p for p in out.iterdir() if p != first_dir)
+    assert second_dir.name.endswith(second_id.replace("-", "")[:8]) and second_dir.name[:8].isdigit()
+    assert sorted(p.name for p in second_dir.iterdir()) == ["run.json", "text"]  # only the new file
+    manifest = {f["file"]: f for f in json.loads((second_dir / "run.json").read_text())["files"]}
+    assert manifest["instruction.jsonl"]["reused"] is True
+    assert manifest["instruction.jsonl"]["folder"] == f"{first_dir.name}/instruction"
+    assert manifest["text.jsonl"]["reused"] is False
+    assert {p: p.read_bytes() for p in first_dir.rglob("*") if p.is_file()} == first_files  # untouched
+    sanitized_logs = [log["message"] for log in prefect_stack.run_logs(second_id)
+                      if "already sanitized in" in log["message"]]
+    assert len(sanitized_logs) == 1
 
 
 PROBE = """
@@ -117,40 +110,90 @@ def test_redacts_keys_when_a_flow_run_logs_them(prefect_stack: PrefectStack) -> 
     assert all("[REDACTED" in m for m in probes)
 
 
+# Debian's chromium (`make system-deps`); Playwright's own browser download is never needed.
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
-def test_resumes_with_approval_when_reviewer_submits_ui_form(prefect_stack: PrefectStack, tmp_path: Path) -> None:
+def _suspended_without_process(prefect_stack: PrefectStack, run_id: str) -> None:
+    """The run waits suspended, and neither it nor anything else runs under the worker meanwhile."""
+    run = prefect_stack.wait_for_state(run_id, "PAUSED")
+    assert run["state"]["name"] == "Suspended"
+    prefect_stack.wait_for_form(run_id)
+    prefect_stack.wait_for_no_flow_process()
+
+
+@pytest.mark.parametrize("choice", ["approve", "reject"])
+def test_decides_when_reviewer_submits_ui_form_of_suspended_run(
+    prefect_stack: PrefectStack, tmp_path: Path, choice: str
+) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} not found: the UI test needs Debian's chromium; run `make system-deps`")
-    run_id = prefect_stack.run_deployment("sanitize-on-demand", _params(tmp_path / "run", upload=False))
-    prefect_stack.wait_for_state(run_id, "PAUSED")
-    prefect_stack.wait_for_form(run_id)
+    before = len(prefect_stack.together_files())
+    run_id = prefect_stack.run_deployment("sanitize-on-demand", _params(tmp_path / "run"))
+    _suspended_without_process(prefect_stack, run_id)
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(f"{prefect_stack.ui}/runs/flow-run/{run_id}")
             page.get_by_role("button", name="Resume").click()
             dialog = page.get_by_role("dialog")
-            # The report summary (counts, decision, no values) sits above the form; the dialog fills in
-            # once the UI has fetched the run's input schema, so wait for it rather than read at once.
-            expect(dialog).to_contain_text("conversational.jsonl: needs_review", timeout=60_000)
-            dialog.get_by_role("switch").click()  # approved
-            dialog.locator("textarea").nth(0).fill("carol")  # reviewer
-            dialog.locator("textarea").nth(1).fill("checked in the UI")  # comment
+            # What is being approved sits above the form; the dialog fills in once the UI has fetched
+            # the run's input schema, so wait for it rather than read at once.
+            expect(dialog).to_contain_text("conversational.jsonl", timeout=60_000)
+            text = dialog.inner_text()
+            assert "needs_review" in text and "lines:" in text and "values replaced" in text
+            assert "ft-sanitizer" not in text and "file://" not in text  # no CLI advice, no worker-only link
+            link = dialog.get_by_role("link", name="full sha256 and report")
+            href = link.get_attribute("href")
+            assert "/artifacts/artifact/" in href
+            report = json.loads((tmp_path / "run" / "report.json").read_text())
+            assert report["sanitized_sha256"][:12] in text and report["sanitized_sha256"] not in text
+
+            dialog.locator("textarea").nth(0).fill("carol")  # reviewer; no decision chosen yet
+            dialog.get_by_role("button", name="Submit").click()
+            expect(dialog).to_contain_text("'decision' is a required property", timeout=10_000)
+            assert dialog.is_visible()  # not submitted: the choice is missing
+            assert prefect_stack.get(f"/flow_runs/{run_id}")["state"]["name"] == "Suspended"
+
+            _choose(dialog, choice)
+            dialog.locator("textarea").nth(1).fill(f"{choice} in the UI")  # comment
             dialog.get_by_role("button", name="Submit").click()
             prefect_stack.wait_for_state(run_id, "COMPLETED")
+        except BaseException:
+            page.screenshot(path=str(prefect_stack.logs / f"resume-form-{choice}.png"))
+            (prefect_stack.logs / f"resume-form-{choice}.html").write_text(page.content())
+            raise
         finally:
             browser.close()
 
+    # Resumed, the run started over and took the sanitize step from its persisted result: sanitized once.
+    messages = [log["message"] for log in prefect_stack.run_logs(run_id)]
+    assert sum(m.startswith("file 1/1: ") for m in messages) == 1, messages
+    artifact = prefect_stack.get(f"/artifacts/{href.rsplit('/', 1)[1]}")
+    assert report["sanitized_sha256"] in artifact["data"]  # the full hash is one click away
     approval = json.loads((tmp_path / "run" / "approval.json").read_text())
-    assert approval["approved"] is True and approval["reviewer"] == "carol"
-    assert approval["comment"] == "checked in the UI"
+    assert approval["approved"] is (choice == "approve") and approval["reviewer"] == "carol"
+    assert approval["source"] == "prefect" and approval["comment"] == f"{choice} in the UI"
+    uploaded = len(prefect_stack.together_files()) - before
+    if choice == "approve":
+        upload = json.loads((tmp_path / "run" / "upload.json").read_text())
+        assert uploaded == 1 and upload["key_hint"] == "…" + prefect_stack.together_key[-4:]  # Secret block
+        keys = {a["key"] for a in prefect_stack.artifacts(run_id)}
+        assert {"sanitize-summary-e2e", "sanitize-report-e2e-conversational", "sanitize-outcome-e2e"} <= keys
+    else:
+        assert uploaded == 0 and not (tmp_path / "run" / "upload.json").exists()
+
+
+def _choose(dialog, choice: str) -> None:
+    """Pick `choice` in the decision field (the UI's select opens from the keyboard; a click toggles it)."""
+    dialog.locator(".p-select-button__control").first.focus()
+    dialog.page.keyboard.press("ArrowDown")
+    dialog.page.get_by_role("option", name=choice, exact=True).click()
 
 
 def test_no_canary_in_prefect_database_storage_or_logs(prefect_stack: PrefectStack, canaries: dict[str, str]) -> None:

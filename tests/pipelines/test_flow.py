@@ -200,3 +200,25 @@ def test_refuses_to_start_when_dataset_name_unsafe(prefect_api, tmp_path: Path, 
         run = client.read_flow_run(state.state_details.flow_run_id)
     assert dataset_name not in run.name  # the unchecked value never became the run's name
     assert not (tmp_path / "out").exists()
+
+
+def test_sanitizes_only_new_file_in_new_run_folder_when_run_folders_on(prefect_api, tmp_path: Path) -> None:
+    import shutil
+
+    inbox, out = tmp_path / "inbox", tmp_path / "runs"
+    inbox.mkdir()
+    shutil.copyfile(SAMPLES / "instruction.jsonl", inbox / "instruction.jsonl")
+    params = {"input_path": str(inbox), "output_dir": str(out), "run_folders": True, "keep_runs": 5,
+              "detection": {"detectors": ["secrets"]}, "policy": {"auto_approve": True}}
+    first = sanitize_dataset(**params, return_state=True).result()
+    shutil.copyfile(SAMPLES / "text.jsonl", inbox / "text.jsonl")
+    second = sanitize_dataset(**params, return_state=True).result()
+
+    assert Path(first.run_folder).parent == Path(second.run_folder).parent == out
+    assert first.run_folder != second.run_folder
+    assert [f.reused_from for f in first.files] == [None]
+    reused = {f.file: f.reused_from for f in second.files}
+    assert reused == {"instruction.jsonl": str(Path(first.run_folder) / "instruction"), "text.jsonl": None}
+    assert [r.file for r in second.reviews] == ["text.jsonl"]  # the reused file is not decided again
+    assert "1 file(s) unchanged since an earlier run" in second.message
+    assert sorted(p.name for p in Path(second.run_folder).iterdir()) == ["run.json", "text"]
