@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from pipelines.artifacts import count_lines, progress_reporter, publish_report
 from pipelines.file_hash import sha256_file
 from pipelines.flow_chunks import dask_chunk_runner
-from pipelines.gate.approve_run import approve_run, record_policy_approval, reject_run
+from pipelines.gate.approve_run import approve_run, record_policy_approval_if_key, reject_run
 from pipelines.run import run_sanitize
 from pipelines.run_folders import find_sanitized
 from pipelines.stages.write_report import read_report
@@ -164,7 +164,9 @@ def review_task(
         return outcome(False, "policy", f"rejected by policy: {reasons}")
     if mode == "policy":
         if summary.decision is Decision.APPROVED:
-            record_policy_approval(out)
+            if record_policy_approval_if_key(out) is None:  # this process holds no approval key
+                return outcome(False, "policy", "approved by policy, but not recorded: this process has no "
+                               f"approval key; a key holder can confirm with `ft-sanitizer approve {out}`")
             return outcome(True, "policy", f"approved by policy: {reasons}")
         return outcome(
             False, "policy",
