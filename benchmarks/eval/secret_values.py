@@ -234,7 +234,7 @@ def basic_credential(rng: random.Random) -> Planted:
 # Prefixed tokens of smaller vendors, written from their public documentation (prefix, alphabet, length).
 _VENDOR_SHAPES: tuple[tuple[str, str, int], ...] = (
     ("npm_", ALNUM, 36), ("gsk_", ALNUM, 52), ("pplx-", ALNUM, 48), ("r8_", ALNUM, 37),
-    ("dckr_pat_", URLSAFE, 27), ("lin_api_", ALNUM, 40), ("glsa_", ALNUM, 32), ("tvly-", ALNUM, 32),
+    ("dckr_pat_", URLSAFE, 27), ("lin_api_", ALNUM, 40), ("tvly-", ALNUM, 32),
     ("sgp_", HEX, 40), ("NRAK-", UPPER_ALNUM, 27), ("rubygems_", HEX, 48), ("pcsk_", ALNUM, 60),
     ("dop_v1_", HEX, 64), ("sbp_", HEX, 40), ("fc-", HEX, 32), ("sq0atp-", URLSAFE, 22),
 )
@@ -242,6 +242,9 @@ _VENDOR_SHAPES: tuple[tuple[str, str, int], ...] = (
 
 def vendor_token(rng: random.Random) -> Planted:
     """A prefixed token of a smaller developer, cloud or AI vendor."""
+    if rng.random() < 0.1:  # Grafana service-account token: glsa_ + 32 + _ + 8 hex (a checksum part)
+        value = "glsa_" + chars(rng, ALNUM, 32) + "_" + chars(rng, HEX, 8)
+        return Planted("VENDOR_API_KEY", value, value, "glsa")
     prefix, alphabet, n = rng.choice(_VENDOR_SHAPES)
     value = prefix + chars(rng, alphabet, n)
     return Planted("VENDOR_API_KEY", value, value, prefix.rstrip("_-"))

@@ -30,8 +30,12 @@ def _alternation(words) -> str:
     return "|".join(words)
 
 
-# A name that holds a credential word (any case), optionally with a qualified `..._key`.
-_KEYWORD = "(?i:" + _alternation(CREDENTIAL_WORDS) + "|(?:" + _alternation(KEY_QUALIFIERS) + r")[_.-]?key)"
+# Each family of credential names (any case): (regex, prefilter literal, label). A qualified key is
+# found at "key" and checked behind it (`access_key`, `licenseKey`).
+_QUALIFIED_KEY = "key(?:" + _alternation(f"(?<={q}[_.-]key)|(?<={q}key)" for q in KEY_QUALIFIERS) + ")"
+_FAMILIES: tuple[tuple[str, str, str], ...] = (*CREDENTIAL_WORDS, (_QUALIFIED_KEY, "key", "qualified key"))
+# Any of them, for patterns that start elsewhere (a quote, `--`, a line start).
+_KEYWORD = "(?i:" + _alternation(regex_ for regex_, _, _ in _FAMILIES) + ")"
 # ...unless the rest of the name makes it name something else (`password_hash`, `tokenUrl`).
 _TAIL_GUARD = (
     r"(?![A-Za-z0-9_.-]{0,40}?(?:[_.-](?i:"
@@ -40,7 +44,8 @@ _TAIL_GUARD = (
     + _alternation(sorted({t.title() for t in NOT_CREDENTIAL_TAILS}))
     + "))(?![a-z]))"
 )
-_NAME = _KEYWORD + _TAIL_GUARD + r"[A-Za-z0-9_.-]{0,40}"
+_NAME_TAIL = _TAIL_GUARD + r"[A-Za-z0-9_.-]{0,40}"
+_NAME = _KEYWORD + _NAME_TAIL
 # After the name: its closing quote or bracket, a subscript (`secret[25]`), then the operator.
 _NAME_END = r"(?:\\?[\"'])?\]?(?:\[[0-9]{0,4}\])?"
 _OPERATOR = r"[ \t]{0,40}(?::=|=>|===?|!==?|->|\?=|:|=)[ \t]{0,40}(?:@(?=[\"']))?"
@@ -57,8 +62,14 @@ _QUOTED = (
     r"|`\K[^`\\\r\n]{6,512}+(?=`))"
 )
 _BARE_RUN = r"[^\s\"'`,;\\&]"
+# An attribute path (`env.X_TOKEN`, `settings.SECRET_KEY`) is code, not a value: refused in the regex
+# itself, so that a credential name inside it is still searched (`env.X_TOKEN || "..."`).
+_NOT_ATTRIBUTE = (
+    r"(?![a-z_][a-z0-9_]{0,40}(?:\.(?:[a-z_][a-z0-9_]{0,40}|[A-Z_][A-Z0-9_]{0,40}|[a-z]{1,20}(?:[A-Z][a-z0-9]{0,20}){1,5})){1,6}"
+    r"(?:[\s;,)|}\]]|$))"
+)
 _BARE = (
-    r"\K(?=" + _BARE_CHAR + r"{6})" + _BARE_RUN + r"{0,256}+(?:&(?![A-Za-z_][A-Za-z0-9_.-]{0,40}=)"
+    r"\K" + _NOT_ATTRIBUTE + r"(?=" + _BARE_CHAR + r"{6})" + _BARE_RUN + r"{0,256}+(?:&(?![A-Za-z_][A-Za-z0-9_.-]{0,40}=)"
     + _BARE_RUN + r"{0,256}+){0,8}+(?!" + _BARE_CHAR + ")"
 )
 _VALUE = "(?:" + _QUOTED + "|" + _BARE + ")"
@@ -103,8 +114,30 @@ _LETTERS_AND_GLUE = re.compile(r"^[A-Za-z][A-Za-z_.-]*$")
 _LONG = 16
 
 
-def _assignment(name: str) -> str:
-    return name + _NAME_END + "(?:" + _OPERATOR + r"|[ \t]{1,10}(?=\\?[\"'`]))" + _VALUE
+# What may follow a credential name, each ending in the value (span only, \K):
+_AFTER_NAME = (
+    # an operator (`=`, `:`, `:=`, `=>`, `==`, `!==`, `?=`...) or blanks before a quote;
+    _NAME_END + "(?:" + _OPERATOR + r"|[ \t]{1,10}(?=\\?[\"'`]))" + _VALUE,
+    # a fallback after a credential variable: env.API_TOKEN || "...", os.getenv("PW") or "...";
+    r"[\"')\]]{0,3}[ \t]{1,5}(?:\|\||\?\?|or)[ \t]{1,5}" + _QUOTED,
+    # .NET config and XML attributes: <add key="SmtpPassword" value="..."/>;
+    r"[\"'][ \t]{1,10}(?i:value)[ \t]{0,3}=[ \t]{0,3}[\"']\K[^\"'\r\n]{6,512}+(?=[\"'])",
+    # XML elements: <password>...</password>, <ApiKey>...</ApiKey>.
+    r"(?:[ \t][^<>\r\n]{0,80})?>\K[^<\s]{6,512}+(?=</)",
+)
+
+
+def _family_patterns() -> list[Pattern]:
+    """One pattern per family of credential names, each starting with the family's own word.
+
+    detect-secrets KeywordDetector, gitleaks "generic-api-key" and CredSweeper's keyword rules look
+    for the same name/operator/value shapes (env, YAML, INI, JSON, XML, code, comparisons).
+    """
+    after = "(?:" + "|".join(f"(?:{tail})" for tail in _AFTER_NAME) + ")"
+    return [
+        Pattern(f"credential after a name ({label})", "(?i:" + word + ")" + _NAME_TAIL + after, 0.7)
+        for word, _, label in _FAMILIES
+    ]
 
 
 def _is_basic_credential(value: str) -> bool:
@@ -199,7 +232,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         # detect-secrets KeywordDetector, gitleaks "generic-api-key" and CredSweeper's keyword rules
         # look for the same name/operator/value shapes (env, YAML, INI, JSON, code, comparisons).
-        Pattern("credential assignment", _assignment(_NAME), 0.7),
+        *_family_patterns(),
         # env files and compose lists keep "&x=" inside a value: from the line start, only blanks end it.
         Pattern(
             "credential env line",
@@ -212,12 +245,6 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         Pattern(
             "dockerfile env credential",
             r"^[ \t]{0,20}(?:ENV|ARG)[ \t]{1,5}[A-Za-z_][A-Za-z0-9_.-]{0,60}?" + _NAME + r"[ \t]{1,5}" + _VALUE,
-            0.7,
-        ),
-        # A fallback after a credential variable: env.API_TOKEN || "...", os.getenv("PW") or "...".
-        Pattern(
-            "credential fallback",
-            _NAME + r"[\"')\]]{0,3}[ \t]{1,5}(?:\|\||\?\?|or)[ \t]{1,5}" + _QUOTED,
             0.7,
         ),
         # A quoted name and value as call arguments: getenv("API_KEY", "..."), put('password', '...').
@@ -234,14 +261,6 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
             r"[A-Za-z_$][A-Za-z0-9_.$>-]{0,40}?" + _KEYWORD + ")",
             0.7,
         ),
-        # .NET config and XML attributes: <add key="SmtpPassword" value="..."/>.
-        Pattern(
-            "credential xml key/value attributes",
-            _NAME + r"[\"'][ \t]{1,10}(?i:value)[ \t]{0,3}=[ \t]{0,3}[\"']\K[^\"'\r\n]{6,512}+(?=[\"'])",
-            0.7,
-        ),
-        # XML elements: <password>...</password>, <ApiKey>...</ApiKey>.
-        Pattern("credential xml element", _NAME + r"(?:[ \t][^<>\r\n]{0,80})?>\K[^<\s]{6,512}+(?=</)", 0.7),
         # Command-line flags: --password X, --api-key=X, --softlayer-api-key "X", --tls-bootstrap-token X.
         Pattern(
             "credential command-line flag",
@@ -349,18 +368,15 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
     # Which literals each pattern needs: a text holding only "key" runs a few patterns, not all.
     _NAME_LITERALS: ClassVar[tuple[str, ...]] = ("pass", "pw", "pat", "secret", "token", "key", "cred", "auth", "sonar")
     PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
-        "credential assignment": _NAME_LITERALS,
+        **{f"credential after a name ({label})": (literal,) for _, literal, label in _FAMILIES},
         "credential env line": _NAME_LITERALS,
         "credential comparison (value first)": _NAME_LITERALS,
-        "credential xml key/value attributes": _NAME_LITERALS,
-        "credential xml element": _NAME_LITERALS,
         "credential command-line flag": _NAME_LITERALS,
         "credential parameter": _NAME_LITERALS,
         "user and password options": ("-u", "psexec", "paexec"),
         "redis-cli password option": ("redis-cli",),
         "dockerfile env credential": _NAME_LITERALS,
         "credential name/value arguments": _NAME_LITERALS,
-        "credential fallback": _NAME_LITERALS,
         "powershell securestring": ("securestring",),
         "dotnet credential constructor": ("networkcredential", "directoryentry"),
         "netrc password": ("login",),
