@@ -67,7 +67,11 @@ def test_finds_token_when_vendor_prefix_and_shape_match(vendor):
     assert found(REC, f"export API_TOKEN={token}\n") == [token]
 
 
-TRUE_POSITIVES = [(f'{{"token": "{t}"}}', [t]) for t in TOKENS.values()]
+TRUE_POSITIVES = [(f'{{"token": "{t}"}}', [t]) for t in TOKENS.values()] + [
+    # Issue 13: a real key with a tag glued on stays a key; the tag does not make it a placeholder.
+    ("lin_api_" + fake(35, ALNUM, seed=107) + "Dummy", ["lin_api_" + fake(35, ALNUM, seed=107) + "Dummy"]),
+    ("npm_" + fake(32, ALNUM, seed=108) + "XXXX", ["npm_" + fake(32, ALNUM, seed=108) + "XXXX"]),
+]
 
 NEAR_MISSES = [
     *(prefix + "x" * len(body) for prefix, body in PARTS.values()),  # every vendor: placeholder body
