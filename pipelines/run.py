@@ -100,6 +100,6 @@ def _run_locked(input_path: Path, out_dir: Path, config: RunConfig, detector: De
         "findings_total": sum(report.findings.values()),
     })
     if report.decision == Decision.APPROVED:
-        record_policy_approval_if_key(out_dir)
+        record_policy_approval_if_key(out_dir, expected_report=report)
     logger.info("%s: decision %s", printable(input_path.name), report.decision)
     return RunResult(output, report, report_path)

@@ -89,19 +89,26 @@ def reject_run(
                    key=read_approval_key(key_block))
 
 
-def record_policy_approval(out_dir: Path, *, key_block: str | None = None) -> Approval:
+def record_policy_approval(
+    out_dir: Path, *, key_block: str | None = None, expected_report: Report | None = None
+) -> Approval:
     """Record the policy's own approval (reviewer "policy") for a run whose report says approved.
 
-    The sanitize run (with --auto-approve) and the nightly flow call this after report.json is written;
-    the process needs the approval key for it.
+    The sanitize run (with --auto-approve) calls this right after writing report.json, passing the
+    report it wrote as `expected_report`: report.json on disk must still be that one. A later caller
+    (the flow's review task) passes none: it may confirm a policy approval that already covers the files
+    on disk, or sign one when there is none, but never re-sign a run that changed after the policy
+    approved it. The process needs the approval key.
 
     Raises:
         NotApproved: the report's decision is not approved, or the run ran no detector.
-        HashMismatch: the sanitized file no longer matches report.json.
+        HashMismatch: the run changed since sanitize wrote it or since the policy approved it.
         ConfigError: no approval key.
     """
     out_dir = Path(out_dir)
-    report, _ = load_report(out_dir)
+    report, report_sha = load_report(out_dir)
+    if expected_report is not None and report != expected_report:
+        raise HashMismatch(f"{out_dir / REPORT_FILE} changed right after sanitize wrote it; not approved")
     if report.decision is not Decision.APPROVED:
         raise NotApproved(
             f"{out_dir / REPORT_FILE}: the policy decision is {report.decision.value}, not approved; "
@@ -112,11 +119,19 @@ def record_policy_approval(out_dir: Path, *, key_block: str | None = None) -> Ap
             f"{out_dir / REPORT_FILE}: the run ran no detector, so finding nothing proves nothing; the "
             "policy never approves it: sanitize again with --detectors pii,secrets"
         )
+    key = read_approval_key(key_block)
+    existing = _existing_decision(out_dir, key)
+    if existing is not None and existing.approved and existing.files == hash_run(out_dir, report, report_sha):
+        return existing  # already approved (by the policy or a reviewer) for exactly these files
+    if expected_report is None and existing is not None and existing.source is ApprovalSource.POLICY:
+        raise HashMismatch(
+            f"{out_dir}: the run changed after the policy approved it; not approved again: run sanitize again"
+        )
     return _decide(out_dir, approved=True, reviewer=POLICY_REVIEWER, comment="", source=ApprovalSource.POLICY,
-                   key=read_approval_key(key_block))
+                   key=key)
 
 
-def record_policy_approval_if_key(out_dir: Path) -> Approval | None:
+def record_policy_approval_if_key(out_dir: Path, *, expected_report: Report | None = None) -> Approval | None:
     """`record_policy_approval` when this process holds an approval key; else None, with a warning.
 
     The sanitize process needs no key: without one, a run the policy approved is left for a key holder
@@ -128,7 +143,7 @@ def record_policy_approval_if_key(out_dir: Path) -> Approval | None:
         log.warning("the policy approved this run but no approval was recorded (%s); a key holder can "
                     "confirm it with `ft-sanitizer approve`", e)
         return None
-    return record_policy_approval(out_dir)
+    return record_policy_approval(out_dir, expected_report=expected_report)
 
 
 def refuse_if_rejected(out_dir: Path) -> None:

@@ -24,7 +24,7 @@ from pipelines.gate.approve_run import (
 from pipelines.gate.notify import SECRET_ENV, URL_ENV
 from schemas.approval import Approval, ApprovalSource
 from schemas.errors import AlreadyDecided, ConfigError, HashMismatch, NotApproved
-from schemas.report import Decision
+from schemas.report import Decision, Report
 from tests.pipelines.gate.run_dirs import make_run_dir, sanitized_path
 from tests.pipelines.gate.webhook_receiver import Receiver, receiver  # noqa: F401
 
@@ -358,3 +358,22 @@ def test_key_holder_replaces_a_forged_approval_when_approving(tmp_path: Path) ->
     (out / APPROVAL_FILE).write_text(json.dumps(data))
     assert approve_run(out, reviewer="bob").reviewer == "bob"
     assert check_approved(out).reviewer == "bob"
+
+
+def test_does_not_resign_policy_approval_when_run_changed_after_it(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path, decision=Decision.APPROVED)
+    first = record_policy_approval(out)
+    assert record_policy_approval(out) == first  # the flow's review confirms what sanitize signed
+    make_run_dir(tmp_path, lines=[{"text": "bytes swapped in after the policy approved"}],
+                 decision=Decision.APPROVED)  # consistent report, html and files: only the key is missing
+    with pytest.raises(HashMismatch, match="changed after the policy approved it"):
+        record_policy_approval(out)
+
+
+def test_refuses_policy_approval_when_report_is_not_the_one_sanitize_wrote(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path, decision=Decision.APPROVED)
+    written = Report.model_validate_json((out / "report.json").read_bytes())
+    make_run_dir(tmp_path, lines=[{"text": "swapped"}], decision=Decision.APPROVED)
+    with pytest.raises(HashMismatch, match="changed right after sanitize wrote it"):
+        record_policy_approval(out, expected_report=written)
+    assert not (out / APPROVAL_FILE).exists()
