@@ -2,7 +2,8 @@
 
 A key written `tgp_v1_%41%42…`, or base64- or hex-encoded whole, has none of the shapes the detectors
 look for. `decode_runs` rewrites a text with each such run replaced by what it decodes to, when that is
-printable text (random bytes, hashes, ids and identifiers decode to non-text and stay as they are);
+printable text (ASCII for base64 and hex, UTF-8 for %XX; random bytes, hashes, ids and identifiers
+decode to non-text and stay as they are);
 the map sends a finding in decoded text back to the whole encoded run. One level only: a run
 encoded twice is decoded once.
 
@@ -13,6 +14,7 @@ translation and one substring search (~5 ns per character), so ordinary prose pa
 import binascii
 import re
 import string
+from collections.abc import Sequence
 
 from sanitizers.offset_map import OffsetMap, Rewriter
 
@@ -27,20 +29,26 @@ _GATE_NEEDLE = b"a" * MIN_RUN
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _ENCODED_RUN = re.compile(rf"[A-Za-z0-9+/_-]{{{MIN_RUN},}}={{0,2}}")
 _HEX = re.compile(r"(?:[0-9A-Fa-f]{2})+")
+# An ASCII byte (< 0x80) makes the first base64 character of its 3-byte group one of these (values 0-31).
+_TEXT_QUAD_STARTS = string.ascii_uppercase + "abcdef"
 _TEXT_CONTROLS = "\n\r\t"
 _DROP_CONTROLS = {ord(c): None for c in _TEXT_CONTROLS}
 
 
 def may_hold_encoded(text: str) -> bool:
     """Cheap test: could `decode_runs` change `text`? (False for most prose and code.)"""
-    if "%" in text:
-        return True
-    return _GATE_NEEDLE in text.encode("utf-8", "surrogatepass").translate(_GATE_TABLE)
+    return "%" in text or _GATE_NEEDLE in text.encode("utf-8", "surrogatepass").translate(_GATE_TABLE)
 
 
-def decode_runs(text: str) -> tuple[str, OffsetMap] | None:
-    """`text` with %XX runs and base64/hex runs that decode to text replaced by their decoding; None if none."""
-    if not may_hold_encoded(text):
+def decode_runs(text: str, *, gate_passed: bool = False, found: Sequence[tuple[int, int]] = ()
+                ) -> tuple[str, OffsetMap] | None:
+    """`text` with %XX runs and base64/hex runs that decode to text replaced by their decoding; None if none.
+
+    `gate_passed`: the caller has just seen `may_hold_encoded(text)` true (saves a second check).
+    `found`: spans of `text` already detected (and so replaced whole): a base64 or hex run inside one is
+    not decoded (a JWT's base64 segments, for one).
+    """
+    if not gate_passed and not may_hold_encoded(text):
         return None
     rewriter = Rewriter(text)
     edits: list[tuple[int, int, str]] = []
@@ -50,6 +58,8 @@ def decode_runs(text: str) -> tuple[str, OffsetMap] | None:
             if decoded is not None:
                 edits.append((match.start(), match.end(), decoded))
     for match in _ENCODED_RUN.finditer(text):
+        if found and any(start <= match.start() and match.end() <= end for start, end in found):
+            continue
         decoded = _decode_run(match.group())
         if decoded is not None:
             edits.append((match.start(), match.end(), decoded))
@@ -70,7 +80,8 @@ def _decode_run(run: str) -> str | None:
     """The text a base64 or hex run encodes, or None when it is not text."""
     if len(run) > MAX_DECODE_CHARS:
         return None
-    if _HEX.fullmatch(run):
+    # The first hex digit of a text byte (tab, line break, or 0x20-0x7e) is 0 or 2-7: a hash fails at once.
+    if _HEX.fullmatch(run) and not run[0::2].strip("0234567"):
         decoded = _as_text(bytes.fromhex(run))
         if decoded is not None:
             return decoded
@@ -92,6 +103,8 @@ def _base64_text(run: str) -> str | None:
         body = body.replace("-", "+").replace("_", "/")
     if len(body) % 4 == 1:
         return None  # no base64 text has this length
+    if body[0::4].strip(_TEXT_QUAD_STARTS):
+        return None  # some group's first byte is not ASCII: not the encoding of ASCII text
     try:
         data = binascii.a2b_base64(body + "=" * (-len(body) % 4), strict_mode=False)
     except binascii.Error:

@@ -63,20 +63,23 @@ class Detector:
         if self._secrets is None:
             return []
         found = self._secrets.scan(text)
-        for shadow in build_shadows(text):
+        # Encoded runs inside a secret already found are not decoded: it is replaced whole anyway.
+        for shadow in build_shadows(text, found=[(f.start, f.end) for f in found] if found else ()):
             found = _with_mapped(found, shadow, self._secrets.scan(shadow.text))
         return found
 
     def _detect_uncached(self, texts: list[str]) -> list[list[Finding]]:
+        if self._pii is None:
+            return [self.secret_findings(text) for text in texts]
         results: list[list[Finding]] = [[] for _ in texts]
-        addresses = self._pii is not None  # spelled-out e-mail addresses are PII, not secrets
-        shadows = [build_shadows(text, addresses=addresses) for text in texts]  # [] for most texts
+        # Spelled-out e-mail addresses are PII: only PII runs write them plainly.
+        shadows = [build_shadows(text, addresses=True) for text in texts]  # [] for most texts
         if self._secrets is not None:
             for i, text in enumerate(texts):
                 results[i].extend(self._secrets.scan(text))
                 for shadow in shadows[i]:
                     results[i] = _with_mapped(results[i], shadow, self._secrets.scan(shadow.text))
-        if self._pii is not None and texts:
+        if texts:
             pii_texts = [(i, t, None) for i, t in enumerate(texts) if _may_hold_pii(t)]
             pii_texts += [(i, s.text, s) for i, found in enumerate(shadows) for s in found if _may_hold_pii(s.text)]
             for (i, _, shadow), found in zip(pii_texts, self._pii.analyze_batch([t for _, t, _ in pii_texts])):

@@ -23,12 +23,13 @@ ASCII text costs one `isascii` and the encoded-run gate; other text one regex se
 """
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
 from sanitizers.confusables import CONFUSABLES
-from sanitizers.encoded_runs import decode_runs
+from sanitizers.encoded_runs import decode_runs, may_hold_encoded
 from sanitizers.offset_map import OffsetMap, Rewriter
 
 _CONFUSABLE = "[" + "".join(regex.escape(ch) for ch in sorted(CONFUSABLES)) + "]"
@@ -69,12 +70,18 @@ class Shadow:
         return start, end
 
 
-def build_shadows(text: str, *, addresses: bool = False) -> list[Shadow]:
+def build_shadows(text: str, *, addresses: bool = False, found: Sequence[tuple[int, int]] = ()) -> list[Shadow]:
     """The shadows of `text` that differ from it: usually none, one, or two with a right-to-left override.
 
     `addresses` (for PII detection) also writes spelled-out e-mail addresses (`ana [at] example [dot]
-    com`) in their plain form.
+    com`) in their plain form. `found`: spans of `text` already detected; encoded runs inside them are
+    left encoded (they are replaced whole anyway), which spares a second scan of most JWT-bearing texts.
     """
+    if not addresses and text.isascii():  # most texts: nothing to normalise, only encodings to look for
+        if not may_hold_encoded(text):
+            return []
+        decoded = decode_runs(text, gate_passed=True, found=found)
+        return [] if decoded is None else [Shadow(decoded[0], (decoded[1],))]
     base, maps = text, ()
     for step in (_normalise, _spelled_out if addresses else None, decode_runs):
         if step is None or (step is _normalise and text.isascii()):
