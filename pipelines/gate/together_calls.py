@@ -10,8 +10,8 @@ Two retry layers, both bounded:
 SDK exceptions become `UploadRejected` (Together said no) or `UploadUnavailable` (could not get an
 answer); their messages are built here from status codes and Together's short error text (scrubbed:
 a server can echo the key), never from `str(e)`, which carries response headers. A refused connection
-is a configuration error (nothing listens at TOGETHER_BASE_URL): it stops after the SDK's one retry
-round and names the host.
+or a host name that does not resolve is a configuration error (nothing listens at TOGETHER_BASE_URL):
+it stops after the SDK's one retry round and names the host.
 
 Time: every request has a timeout of `RetryPolicy.request_s` (a silent server cannot hold a request
 longer), and no new attempt starts unless its worst case fits in what is left of `total_s`, so one
@@ -20,6 +20,7 @@ operation never takes longer than `total_s` (300 s by default) against a server 
 
 import logging
 import random
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -156,10 +157,11 @@ def call_with_retries(
 def translate_error(e: Exception, *, what: str, key: SecretStr) -> UploadError | ConfigError:
     """Map an SDK exception to UploadRejected, UploadUnavailable or (refused connection) ConfigError."""
     if isinstance(e, APIConnectionError):
-        if _refused(e):
+        cause = _configuration_cause(e)
+        if cause is not None:
             return ConfigError(
-                f"nothing accepts connections at {_request_host(e)} (connection refused during {what}); "
-                "check TOGETHER_BASE_URL (unset means https://api.together.ai) and that the server runs"
+                f"{cause} at {_request_host(e)} during {what}; check TOGETHER_BASE_URL (unset means "
+                "https://api.together.ai), the network and that the server runs"
             )
         return UploadUnavailable(f"could not reach Together during {what} ({type(e).__name__})")
     if isinstance(e, (AuthenticationError, PermissionDeniedError)) or (
@@ -196,15 +198,18 @@ def clip(text: str, key: SecretStr | None = None) -> str:
     return scrub(text, key)
 
 
-def _refused(e: Exception) -> bool:
+def _configuration_cause(e: Exception) -> str | None:
+    """What makes a connection failure a configuration error (nobody listens, no such host), if anything."""
     seen: set[int] = set()
     current: BaseException | None = e
     while current is not None and id(current) not in seen:
         if isinstance(current, ConnectionRefusedError):
-            return True
+            return "connection refused: nothing accepts connections"
+        if isinstance(current, socket.gaierror):
+            return "the host name does not resolve"
         seen.add(id(current))
         current = current.__cause__ or current.__context__
-    return False
+    return None
 
 
 def _request_host(e: APIConnectionError) -> str:

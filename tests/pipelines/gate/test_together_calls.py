@@ -175,6 +175,7 @@ def test_connection_refused_is_a_config_error_naming_the_host() -> None:
     translated = translate_error(error, what="file lookup", key=KEY)
     assert isinstance(translated, ConfigError)
     assert "http://127.0.0.1:9" in str(translated) and "TOGETHER_BASE_URL" in str(translated)
+    assert "connection refused" in str(translated)
 
 
 def test_request_timeout_fits_every_attempt_in_the_time_budget() -> None:
@@ -204,3 +205,14 @@ def test_clip_masks_the_key_in_use_and_recognised_secrets() -> None:
     text = clip(f"bad request for {KEY.get_secret_value()} and {other}", KEY)
     assert KEY.get_secret_value() not in text and other not in text
     assert "WXYZ" in text  # the last four characters only, as a hint
+
+
+def test_unresolvable_host_is_a_config_error_naming_the_host() -> None:
+    import socket
+
+    cause = httpx.ConnectError("[Errno -2] Name or service not known")
+    cause.__cause__ = socket.gaierror(-2, "Name or service not known")
+    error = APIConnectionError(request=httpx.Request("GET", "https://no-such-host.invalid/v1/files"))
+    error.__cause__ = cause
+    translated = translate_error(error, what="file upload", key=KEY)
+    assert isinstance(translated, ConfigError) and "no-such-host.invalid" in str(translated)
