@@ -37,8 +37,8 @@ def command(run_dir: Path, reviewer: str, comment: str, reject: bool, approval_k
     `upload` verifies the signature and every hash. A run the policy rejected cannot be approved, a
     rejection is final for that folder, and a run another reviewer already decided is left as it is.
 
-    Exit status: 0 decision recorded (or already recorded by the same reviewer), 2 invalid option or no
-    usable approval key, 3 refused by the gate (policy rejected the run, missing or altered file),
+    Exit status: 0 decision recorded (or already recorded by the same reviewer), 2 invalid option, no
+    usable approval key or a folder that cannot be written, 3 refused by the gate (policy rejected the run, missing or altered file),
     4 another reviewer already decided this run (your attempt is recorded in approval_attempts.jsonl).
     """
     decide = reject_run if reject else approve_run
@@ -52,6 +52,10 @@ def command(run_dir: Path, reviewer: str, comment: str, reject: bool, approval_k
         sys.exit(EXIT_GATE)
     except PipelineError as e:
         click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_CONFIG)
+    except OSError as e:  # the folder cannot be written (read-only, full disk): said, never a traceback
+        click.echo(f"error: cannot record the decision in {run_dir} ({e.strerror or type(e).__name__}); "
+                   "make the folder writable and run approve again", err=True)
         sys.exit(EXIT_CONFIG)
     verb = "approved" if decision.approved else "rejected"
     click.echo(

@@ -75,5 +75,13 @@ def test_exits_2_when_reviewer_missing(tmp_path: Path) -> None:
 
 
 def test_help_documents_exit_codes() -> None:
-    result = CliRunner().invoke(command, ["--help"])
-    assert "Exit status: 0" in result.stdout and "3 refused" in result.stdout
+    text = " ".join(CliRunner().invoke(command, ["--help"]).stdout.split())  # click re-wraps the lines
+    assert "Exit status: 0" in text and "3 refused" in text and "4 another reviewer" in text
+
+
+def test_exits_2_without_traceback_when_decision_cannot_be_written(tmp_path: Path) -> None:
+    out = make_run_dir(tmp_path)
+    (out / "approval.json").mkdir()  # the rename onto it fails, as on a read-only or full disk
+    result = CliRunner().invoke(command, [str(out), "--reviewer", "alice"])
+    assert result.exit_code == 2 and "cannot record the decision" in result.stderr
+    assert "Traceback" not in result.output
