@@ -28,7 +28,8 @@ _UNIT_WORD = "|".join(re.escape(w) for w in sorted(UNIT_WORDS, key=len, reverse=
 UNIT = (
     rf"(?:(?:(?<![\p{{L}}])(?:{_UNIT_WORD})\.?[ ]?(?:no\.?[ ]?|nr\.?[ ]?|#[ ]?)?(?:\d{{1,5}}[\p{{L}}]?|[\p{{L}}]\d{{0,3}})"
     rf"(?![\p{{L}}\d]))(?:[ ,]{{1,2}}(?:{_UNIT_WORD})\.?[ ]?\d{{1,5}}[\p{{L}}]?(?![\p{{L}}\d])){{0,3}}"
-    r"|\d{1,2}(?:st|nd|rd|th|e|er|\.|º|ª)?[ ](?:floor|fl|étage|etage|og|stock|piso|andar|etaj)\b"
+    r"|\d{1,2}(?:st|nd|rd|th|e|er|\.|º|ª)?[ ](?:floor|fl|étage|etage|og|stock|piso|andar|etaj|tv|th|mf|sal)\b"
+    r"|m\.[ ]?\d{1,4}(?![\p{L}\d])"  # Polish/Baltic "m. 5" (mieszkanie)
     r"|\d{1,2}[º°ª][ ]?\d{0,2}[º°ª]?)"
 )
 # USPS Publication 28 street suffixes and the Commonwealth ones that are rarely anything else in a
@@ -70,9 +71,11 @@ _NOT_CITY = (
     r"february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|p\.s)(?![\p{L}]))"
 )
+# One word of a city: letters, apostrophes and inner dots; a final dot only as an abbreviation ("St. Albans").
+_CITY_WORD = r"\p{Lu}[\p{L}'’]*(?:\.[\p{L}]+)*(?:\.(?=[ ]\p{Lu}))?(?:-[\p{L}'’]+){0,3}"
 CITY = (
-    rf"(?i:{_NOT_CITY})(?:(?:{_PARTICLE}|'s|l')[ -])?\p{{Lu}}[\p{{L}}'’.]*(?:-[\p{{L}}'’.]+){{0,3}}"
-    rf"(?:[ ](?:{_PARTICLE}[ ])?\p{{Lu}}[\p{{L}}'’.]*(?:-[\p{{L}}'’.]+){{0,3}}){{0,3}}"
+    rf"(?i:{_NOT_CITY})(?:(?:{_PARTICLE}|'s|l')[ -])?{_CITY_WORD}"
+    rf"(?:[ ](?:{_PARTICLE}[ ])?{_CITY_WORD}){{0,3}}"
 )
 # Lower-case typing ("springfield, il 62704"): any letters, only where a postcode follows or precedes.
 _ANY_CITY = _NOT_CITY + r"[\p{L}][\p{L}'’.]*(?:-[\p{L}'’.]+){0,3}(?:[ ][\p{L}][\p{L}'’.]*(?:-[\p{L}'’.]+){0,3}){0,2}"
@@ -130,6 +133,17 @@ MAX_PARTS = 8
 # A unit written before the street on its line ("Flat 2, 12 High St") or alone on the line above it.
 _UNIT_BEFORE = re.compile(rf"(?<![\p{{L}}\d])(?:{UNIT})[ \t]*,?[ \t]*$", re.IGNORECASE)
 _UNIT_LINE = re.compile(rf"[ \t]*(?:{UNIT})[ \t]*,?[ \t]*", re.IGNORECASE)
+
+
+# Words of the address cues that may stand before a street without a house number ("I live on Elm Street").
+ADDRESS_CUE_WORD = re.compile(
+    r"live|living|reside|located|situated|based|moved|address|street|ship|send|deliver|mail|post", re.IGNORECASE
+)
+
+
+def may_hold_address(text: str, digits: int) -> bool:
+    """Prefilter: an address needs a digit (house number, postcode) or an address cue word."""
+    return digits >= 1 or ADDRESS_CUE_WORD.search(text) is not None
 
 
 def grow_address(text: str, start: int, end: int) -> tuple[int, int]:
@@ -210,11 +224,12 @@ MAX_LINES_ABOVE = 4
 MAX_LINE_CHARS = 60
 
 
-def grow_back_over_lines(text: str, start: int) -> int:
+def grow_back_over_lines(text: str, start: int, city_above: bool = True) -> int:
     """Take the street and unit lines above a postal block's last line ("Studio 0\nMandy Forges\nLA1 3GD").
 
     A line is taken when it is a unit, holds a street word or a house number, and is short; a line of
-    capitalised words only (a city) is taken right above the last line. A name or a sentence stops it.
+    capitalised words only (a city) is taken right above the last line when `city_above`. A name or a
+    sentence stops it.
     """
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
@@ -224,7 +239,7 @@ def grow_back_over_lines(text: str, start: int) -> int:
             break
         above_start = text.rfind("\n", 0, line_start - 1) + 1
         line = text[above_start : line_start - 1]
-        if not _address_line(line, city_allowed=taken == 0):
+        if not _address_line(line, city_allowed=city_above and taken == 0):
             break
         start = line_start = above_start + len(line) - len(line.lstrip())
     return start

@@ -16,6 +16,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NerModelConfiguration
 from spacy.language import Language
 
+from sanitizers.address_parts import may_hold_address
 from sanitizers.english_words import EnglishWords, english_words
 from sanitizers.findings import Finding
 from sanitizers.ner_filters import is_ner_noise, is_unlikely_person, technical_regions
@@ -55,11 +56,11 @@ def _digit_count(text: str) -> int:
 PREFILTERS: dict[str, Callable[[str, int], bool]] = {
     "EMAIL_ADDRESS": lambda text, digits: "@" in text,
     "PHONE_NUMBER": lambda text, digits: digits >= 7,
-    "CREDIT_CARD": lambda text, digits: digits >= 13,
+    "CREDIT_CARD": lambda text, digits: digits >= 12,  # Maestro has 12 digits
     "IBAN_CODE": lambda text, digits: digits >= 8,
     "US_SSN": lambda text, digits: digits >= 9,
     "IP_ADDRESS": lambda text, digits: digits >= 3 and ("." in text or ":" in text),
-    "STREET_ADDRESS": lambda text, digits: digits >= 1,
+    "STREET_ADDRESS": may_hold_address,  # a digit, or a cue before a street without a number
     "DATE_OF_BIRTH": lambda text, digits: digits >= 1,
     "PASSPORT": lambda text, digits: digits >= 5,
     "DRIVER_LICENSE": lambda text, digits: digits >= 2,

@@ -57,7 +57,8 @@ _NOT_PHONE_CUE = re.compile(
     r"\b(?:order|invoice|ticket|case|ref|reference|tracking|id|version|build|release|account|acct|"
     r"serial|sku|item|pin|otp|code|zip|postcode|card|iban|bic|swift|routing|sort\s+code|transaction|"
     r"txn|confirmation|booking|policy|claim|customer|member|membership|contract|isbn|issn|ean|upc|"
-    r"imei|vin|ssn|passport|licen[cs]e|tax|vat|amount|total|balance|price|population|page|pages)\b"
+    r"imei|vin|ssn|passport|licen[cs]e|tax|vat|amount|total|balance|price|population|page|pages|"
+    r"commit|sha|hash|revision|rev)\b"
     r"[^\n\d]{0,12}$|#\s*$",
     re.IGNORECASE,
 )
@@ -75,6 +76,7 @@ CUE_REGIONS = DEFAULT_REGIONS + (
     "CO", "AE", "IL",
 )
 MIN_DIGITS, MAX_DIGITS = 7, 15  # E.164 allows at most 15 digits
+MIN_BARE_DIGITS = 9  # a national number written without separators and without a cue: 0 + 8 digits at least
 _LOOK_BACK = 40  # characters before a number searched for cues
 SURE = 0.85  # the score of a number whose shape or cue leaves no doubt
 
@@ -174,8 +176,8 @@ class PhoneRecognizer(LocalRecognizer):
             return 0.0  # dotted runs are versions and amounts, unless they start with a trunk 0
         if "/" in core and not trunk_zero:
             return 0.0  # "030/1234567" is a phone number, "120/134" is not
-        if not separated and not trunk_zero:
-            return 0.0  # a bare digit run is an id until something says it is a phone number
+        if not separated and (not trunk_zero or len(core) < MIN_BARE_DIGITS):
+            return 0.0  # a bare digit run is an id (a short git sha, a code) until something says phone
         if any(self._valid(core, region) for region in self.regions):
             return 0.7 if separated else 0.6
         if separated and trunk_zero and any(self._valid(core, region) for region in self.cue_regions):

@@ -14,6 +14,7 @@ from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from sanitizers.address_parts import (
+    ADDRESS_CUE_WORD,
     CITY,
     ENGLISH_STREET_TYPES,
     EVIDENCE_UNIT,
@@ -106,13 +107,21 @@ def _postcode_line_gate(text: str) -> bool:
     return _POSTCODE_LINE_SHAPE.search(text) is not None
 
 
-# Gate of `street_name_after_cue`: one of its cue words, in any case.
-_ADDRESS_CUE_WORD = re.compile(r"live|living|reside|located|situated|based|moved|address|ship|send|deliver|mail|post",
-                               re.IGNORECASE)
-
-
 def _address_cue_gate(text: str) -> bool:
-    return _ADDRESS_CUE_WORD.search(text) is not None
+    """Gate of `street_name_after_cue`: one of its cue words, in any case."""
+    return ADDRESS_CUE_WORD.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str) -> bool:
+    """Gate of every pattern that needs a house number or a postcode."""
+    return _DIGIT.search(text) is not None
+
+
+def _both(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda text: first(text) and second(text)
 
 
 _ROMANCE_ANY_CASE = r"calle|c/|avenida|avda\.?|carrer|rua|rue|viale|piazza|ulica|ul\.|boulevard|bd\.?|chemin|impasse|quai|allée|travessa|paseo"
@@ -121,7 +130,7 @@ _PARTICLES = r"(?:(?:de|del|de la|de los|de las|los|las|el|di|da|do|dos|das|du|d
 # Street words of Central and Eastern Europe written as their own word ("Szabadság utca 81", "Západný rad 6").
 _OWN_WORD_STREET = (
     r"utca|út|útja|tér|körút|rad|ulica|ulice|cesta|pot|trg|náměstí|námestie|nábřeží|gatve|iela|tänav|tee|puiestee|"
-    r"sokak|sokağı|caddesi|bulevar|bulvar|prospekt"
+    r"sokak|sokağı|caddesi|bulevar|bulvar|prospekt|pst|mnt|tn|g\.|pr\.|al\."
 )
 # A street name and house number in the order most of Europe writes them: "Lossi 12", "Louislei 16",
 # "Szabadság utca 81.", "Ellingsenmarka 18F"; capitalised words, the last one may be a lower-case street word.
@@ -143,18 +152,18 @@ _NUMBER_NAME = (
 # What makes such a street an address: an apartment-like unit or a postcode and city right after it.
 _PART_SEP = r"(?:[ \t]*[,;/]?[ \t]*\r?\n?[ \t]*)"
 _STREET_EVIDENCE = (
-    rf"(?:{_PART_SEP}(?i:{UNIT}))?{_PART_SEP}(?:(?i:{EVIDENCE_UNIT})"
+    rf"(?:{_PART_SEP}(?i:{UNIT})){{0,2}}{_PART_SEP}(?:(?i:{EVIDENCE_UNIT})"
     rf"|(?:{POSTCODE}),?[ \t]+{CITY}|(?:{POSTCODE})[ \t]*\r?\n[ \t]*{CITY}[ \t]*(?:\r?\n|$)"
     rf"|{CITY}(?:,?[ \t]*{REGION})?,?[ \t]+(?:{POSTCODE})(?![\p{{L}}\d]))"
 )
 # Address cues before a street without a house number: "I live on Elm Street", "ship to: Lossi tänav".
 _CUE_NO_NUMBER = (
-    r"\b(?:(?:live|lives|living|reside|resides|residing|located|situated|based)\s+(?:on|at|in)|moved\s+to|"
-    r"address\s*(?:is|:)|(?:ship|send|deliver|mail|post)(?:ped|ed|t)?\s+(?:it\s+|them\s+|this\s+)?to)\s*:?\s*"
+    r"(?:\b(?:live|lives|living|reside|resides|residing|located|situated|based)\s+(?:on|at|in)|\bmoved\s+to|"
+    r"\baddress\s*(?:is|:)|\b(?:ship|send|deliver|mail|post)(?:ped|ed|t)?\s+(?:it\s+|them\s+|this\s+)?to|"
+    r"[\"'](?:street|street_?address|address(?:_?line)?_?1?|addr)[\"']\s*[:=]\s*[\"']|^[ \t]*street\s*[:=])\s*:?\s*"
 )
 
 
-PATTERN_KEY = "pattern_name"
 # Four digits and an English word after "Word 12": "Windows 10, 2023 Edition" and "Score 3, 1000 Points" are no
 # "Street 12, PLZ City".
 _YEAR_THEN_WORD = re.compile(r"[ \t]*[,;/]?[ \t]*\r?\n?[ \t]*\d{4}[ \t]+(\p{L}+)")
@@ -202,7 +211,7 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
         # "12 rue de la Paix, 75002 Paris", "8 avenue Foch".
         Pattern(
             "number_romance_type_name",
-            rf"(?<![\w.,/-])(?P<value>\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|allée|"
+            rf"(?<![\w.,/-])(?P<value>\d{{1,4}}[a-z]?(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|allée|"
             rf"chemin|impasse|quai|route|calle|via|rua)\s+{_PARTICLES}(?-i:[\p{{Lu}}][\p{{L}}'’-]*)"
             rf"(?:\s+(?:{_PARTICLES}(?-i:[\p{{Lu}}][\p{{L}}'’-]*))){{0,3}}{_TAIL})",
             0.7,
@@ -223,7 +232,7 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
             r"forwarding\s+e-?mail|reply-to)\s)\baddress(?:\s+(?:on|for|of|in)\s+(?:my|the|our|this|your)\s+\w+)?"
             r"(?:\s+(?:is|to|as|will\s+be|should\s+be|now))*\s*[:=-]?[ \t]*"
             r"(?P<value>(?=[^\n]{0,60}\d)(?=[^\n]{0,60}\p{L}{3})[\p{L}\d#][^\n;!?<>{}\[\]()\"=@]{3,100}?)"
-            r"(?=[ \t]*(?:$|\n|[;!?(]|\.(?:\s|$)|,\s*(?:and|but|please|thanks|so)\b))",
+            r"(?=[ \t]*(?:$|\n|[;!?(]|(?<!\b\d{1,2})\.(?:\s|$)|,\s*(?:and|but|please|thanks|so)\b))",
             0.75,
         ),
         # A postal address block (signatures, letters): a street line with a house number, then a line
@@ -259,24 +268,36 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
             r"[ \t]*$",
             0.7,
         ),
+        # A street field of JSON, YAML or a form: '"street": "Lossi 12"', 'address_line1: 12 Elm St'.
+        Pattern(
+            "street_field",
+            r"(?:[\"'](?:street|street_?address|address(?:_?line)?_?1?|addr|line_?1)[\"']\s*[:=]\s*[\"']"
+            r"|^[ \t]*(?:street|street_?address|address_?line_?1|addr)\s*[:=]\s*)"
+            r"(?P<value>(?=[^\"'\n]{0,60}\d)(?=[^\"'\n]{0,60}\p{L}{3})[\p{L}\d#][^\"'\n<>{}\[\]]{2,80}?)(?=[\"'\n]|$)",
+            0.7,
+        ),
         # USPS "P.O. Box 1234".
         Pattern("po_box", r"(?<!\w)(?P<value>p\.?\s?o\.?\s*box\s+\d{1,6})\b", 0.75),
         # A postcode after its cue: "zip code 94043", "postcode NW1 6XE", "PLZ 10115".
         Pattern(
             "postcode_after_cue",
-            rf"\b(?:zip(?:\s*code)?|post\s?code|postal\s+code|plz)\b\s*(?:is|:|-)?\s*"
-            rf"(?P<value>{_ZIP}|{_UK_POSTCODE}|\d{{4}}(?:\s?[a-z]{{2}})?)\b",
+            rf"\b(?:zip(?:[\s_]*code)?|post[\s_]?code|postal[\s_]+code|plz|cep|código\s+postal|code\s+postal)\b"
+            rf"[\"']?\s*(?:is|:|=|-)?\s*[\"']?"
+            rf"(?P<value>{_ZIP}|{_UK_POSTCODE}|{_CA_POSTCODE}|\d{{5}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{3}}\s\d{{2}}"
+            rf"|(?:[a-z]{{1,2}}-)?\d{{4,6}}(?:\s?[a-z]{{2}})?)\b",
             0.7,
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["address", "street", "live", "ship", "deliver", "zip", "postcode"]
     PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {
-        "germanic_street_number": _germanic_word_before_number,
-        "postcode_line": _postcode_line_gate,
+        **{p.name: _has_digit for p in PATTERNS},  # every pattern but the cue one needs a digit
+        "germanic_street_number": _both(_has_digit, _germanic_word_before_number),
+        "postcode_line": _both(_has_digit, _postcode_line_gate),
         "street_name_after_cue": _address_cue_gate,
     }
-    # Patterns whose value is a postal block's last line: the street lines above it are grown over.
-    BLOCK_END_PATTERNS: ClassVar[frozenset[str]] = frozenset({"postcode_line"})
+    # Patterns whose value ends a postal block: the street and unit lines above it are grown over (and a
+    # city line right above, for a postcode line).
+    BLOCK_END_PATTERNS: ClassVar[frozenset[str]] = frozenset({"postcode_line", "street_line_above_postcode_line"})
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "STREET_ADDRESS"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="StreetAddressRecognizer",
@@ -285,21 +306,20 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
         """Streets found by the patterns, each grown over its unit, postcode, city and country parts."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        grown = []
-        for result in results:
-            start, end = grow_address(text, result.start, result.end)
-            if result.recognition_metadata.get(PATTERN_KEY) in self.BLOCK_END_PATTERNS:
-                start = grow_back_over_lines(text, start)
-            grown.append((start, end, result))
-        return _merge(grown)
+        return _merge(super().analyze(text, entities, nlp_artifacts, regex_flags))
 
     def _result(self, pattern: Pattern, match: re.Match) -> RecognizerResult | None:
+        """The pattern's value grown to the whole address (before duplicates are dropped, so a short
+        value inside another pattern's longer one still grows)."""
         if pattern.name in _EVIDENCE_PATTERNS and _year_and_word_after(match.string, match.end()):
             return None
         result = super()._result(pattern, match)
-        if result is not None:
-            result.recognition_metadata[PATTERN_KEY] = pattern.name  # which growing applies
+        if result is None:
+            return None
+        text = match.string
+        result.start, result.end = grow_address(text, result.start, result.end)
+        if pattern.name in self.BLOCK_END_PATTERNS:
+            result.start = grow_back_over_lines(text, result.start, city_above=pattern.name == "postcode_line")
         return result
 
 
@@ -313,15 +333,14 @@ def _year_and_word_after(text: str, end: int) -> bool:
     return word.casefold() in _AFTER_YEAR_WORDS or words.is_descriptive(word) or words.is_stop(word)
 
 
-def _merge(grown: list[tuple[int, int, RecognizerResult]]) -> list[RecognizerResult]:
+def _merge(results: list[RecognizerResult]) -> list[RecognizerResult]:
     """One result per address: overlapping or touching grown spans become one, with the best score."""
     merged: list[RecognizerResult] = []
-    for start, end, result in sorted(grown, key=lambda g: (g[0], -g[1])):
-        if merged and start <= merged[-1].end:
+    for result in sorted(results, key=lambda r: (r.start, -r.end)):
+        if merged and result.start <= merged[-1].end:
             last = merged[-1]
-            last.end = max(last.end, end)
+            last.end = max(last.end, result.end)
             last.score = max(last.score, result.score)
             continue
-        result.start, result.end = start, end
         merged.append(result)
     return merged
