@@ -181,3 +181,74 @@ def driver_license(rng: random.Random, last_name: str) -> str:
         f"{letters}{d(6)}{chars(rng, string.ascii_uppercase, 2)}{d(1)}{chars(rng, string.ascii_uppercase, 2)}",
         rng.choice(string.ascii_uppercase) + d(3) + chars(rng, string.ascii_uppercase + DIGITS, 7),  # DE
     ))
+
+
+# Card networks: (IIN prefixes, lengths). Luhn-valid unless asked otherwise; grouped as printed.
+_CARD_NETWORKS = {
+    "visa": (("4",), (13, 16, 19)),
+    "mastercard": (("51", "53", "55", "2221", "2720"), (16,)),
+    "amex": (("34", "37"), (15,)),
+    "discover": (("6011", "65"), (16,)),
+    "diners": (("36", "38", "300", "305"), (14,)),
+    "jcb": (("3528", "3566", "3589"), (16,)),
+    "jcb15": (("2131", "1800"), (15,)),
+    "maestro": (("5018", "5020", "5038", "6304", "6759", "6761", "6763"), (12, 13, 16, 19)),
+    "unionpay": (("62",), (16, 19)),
+}
+
+
+def card_number(rng: random.Random, network: str | None = None, luhn: bool = True) -> str:
+    """A card number of any network and length (12-19 digits), plain, or grouped by 4 with spaces or dashes."""
+    network = network or rng.choice(sorted(_CARD_NETWORKS))
+    prefixes, lengths = _CARD_NETWORKS[network]
+    prefix, length = rng.choice(prefixes), rng.choice(lengths)
+    number = luhn_complete(prefix + chars(rng, DIGITS, length - len(prefix) - 1))
+    if not luhn:  # a mistyped or made-up number: the last digit is off
+        number = number[:-1] + str((int(number[-1]) + rng.randint(1, 9)) % 10)
+    sep = rng.choice(("", " ", " ", "-"))
+    return sep.join(number[i:i + 4] for i in range(0, length, 4)) if sep else number
+
+
+def _grouped(digits: str, groups: tuple[int, ...], sep: str) -> str:
+    parts, pos = [], 0
+    for g in groups:
+        parts.append(digits[pos:pos + g])
+        pos += g
+    return sep.join(parts)
+
+
+def national_phone(rng: random.Random, country: str | None = None) -> str:
+    """A phone number in a country's national layout (trunk 0, dotted, slashed, grouped), no country code."""
+    d = lambda n: chars(rng, DIGITS, n)
+    nz = lambda: rng.choice("23456789")
+    shapes = {
+        "FR": lambda: _grouped(f"0{rng.choice('1234567')}{d(8)}", (2, 2, 2, 2, 2), rng.choice((".", " "))),
+        "NO": lambda: _grouped(f"{rng.choice('49')}{d(7)}", rng.choice(((2, 2, 2, 2), (3, 2, 3))), " "),
+        "DK": lambda: _grouped(f"{nz()}{d(7)}", (2, 2, 2, 2), " "),
+        "EE": lambda: f"5{d(3)} {d(4)}",
+        "SE": lambda: f"07{rng.choice('02369')}-{d(3)} {d(2)} {d(2)}",
+        "CH": lambda: f"07{rng.choice('6789')} {d(3)} {d(2)} {d(2)}",
+        "AT": lambda: f"06{rng.choice(('64', '76', '99'))}/{d(7)}",
+        "DE": lambda: rng.choice((f"030/{nz()}{d(7)}", f"017{rng.randint(0, 9)} {nz()}{d(6)}")),
+        "HU": lambda: f"06 {rng.choice(('20', '30', '70'))} {nz()}{d(2)} {d(4)}",
+        "CZ": lambda: f"{rng.choice('67')}{d(2)} {d(3)} {d(3)}",
+        "IT": lambda: f"3{rng.randint(20, 49)} {d(3)} {d(4)}",
+        "BE": lambda: f"04{rng.choice('6789')}{d(1)} {d(2)} {d(2)} {d(2)}",
+        "FI": lambda: f"04{rng.choice('045')} {d(3)} {d(4)}",
+        "AU": lambda: rng.choice((f"04{d(2)} {d(3)} {d(3)}", f"04{d(2)}.{d(3)}.{d(3)}")),
+        "IE": lambda: f"08{rng.choice('35679')} {d(3)} {d(4)}",
+        "HR": lambda: f"0{rng.choice('12345')}{d(1)} {d(3)} {d(3)}",
+    }
+    country = country or rng.choice(sorted(shapes))
+    return shapes[country]()
+
+
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
+
+
+def phone_in_other_digits(rng: random.Random) -> str:
+    """A phone number written with Arabic-Indic or full-width digits (UAE mobile, Japanese mobile)."""
+    if rng.random() < 0.5:
+        return f"05{rng.choice('0245')}{chars(rng, DIGITS, 7)}".translate(_ARABIC_INDIC)
+    return f"090-{chars(rng, DIGITS, 4)}-{chars(rng, DIGITS, 4)}".translate(_FULL_WIDTH)

@@ -31,9 +31,9 @@ class RecordPlan:
     benign_strings: list[tuple[str, str]] = field(default_factory=list)  # (benign class, string)
     near_miss_strings: list[tuple[str, str]] = field(default_factory=list)  # (mimicked entity, string)
 
-    def pii(self, entity: str, value: str) -> str:
-        """Record a PII value and return it for the text."""
-        return self._plant("pii", Planted(entity, value, value))
+    def pii(self, entity: str, value: str, variant: str = "") -> str:
+        """Record a PII value (of shape `variant`, for per-shape scores) and return it for the text."""
+        return self._plant("pii", Planted(entity, value, value, variant))
 
     def secret(self, planted: Planted) -> str:
         """Record a fake secret and return its text."""

@@ -9,6 +9,7 @@ from benchmarks.eval import pii_values as pv
 from benchmarks.eval.dialog import Dialog, Turn
 from benchmarks.eval.people import People, Person
 from benchmarks.eval.plan import RecordPlan
+from benchmarks.eval.scenes_postal import POSTAL_SCENES
 
 COMPANIES = ("Northwind Traders", "Contoso", "Globex", "Acme Corp", "Initech", "Umbrella Logistics")
 
@@ -223,5 +224,5 @@ def email_signature(plan: RecordPlan, people: People) -> Dialog:
 
 
 SUPPORT_SCENES = (address_change, double_charge, refund_to_iban, identity_check, travel_booking, blocked_ip,
-                  payroll_onboarding, appointment, email_signature)
+                  payroll_onboarding, appointment, email_signature) + POSTAL_SCENES
 

@@ -120,7 +120,7 @@ def test_messages_follow_role_rules_when_generated(eval_dir: Path) -> None:
 def test_checksummed_values_are_valid_when_planted(eval_dir: Path) -> None:
     labels = _rows(eval_dir, "labels.jsonl")
     for row in labels:
-        if row["entity"] == "CREDIT_CARD":
+        if row["entity"] == "CREDIT_CARD" and row["variant"] != "no_luhn":  # mistyped cards after a cue
             assert luhn_valid(row["value"])
         elif row["entity"] == "IBAN_CODE":
             assert iban_valid(row["value"])
