@@ -2,7 +2,7 @@
 
 `prefect worker start` turns SIGTERM into a SIGINT to itself and then, on this Prefect version (3.9),
 keeps polling until it is killed (31-41 s here, then SIGKILL). This runs the same `ProcessWorker`
-class, and a signal cancels its loop: the worker deregisters and exits cleanly. A flow run it started
+class, and a signal cancels its loop: the worker stops polling and exits. A flow run it started
 is a separate process and is not signalled; a run waiting for a reviewer holds no process at all
 (it is suspended, see pipelines/review.py).
 
@@ -11,7 +11,9 @@ is a separate process and is not signalled; a run waiting for a reviewer holds n
 
 import argparse
 import asyncio
+import os
 import signal
+import sys
 
 
 async def run_worker(pool: str, name: str | None) -> None:
@@ -35,6 +37,12 @@ def main() -> None:
     parser.add_argument("--name", default=None, help="worker name shown in the UI")
     args = parser.parse_args()
     asyncio.run(run_worker(args.pool, args.name))
+    # The worker has deregistered its loops. Prefect's exit hook would now wait, without a time limit,
+    # until its queued events (heartbeats, "worker stopped") reach a possibly busy server: 10 s and more
+    # on a loaded machine. They only feed the UI's worker status, so leave without them.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
