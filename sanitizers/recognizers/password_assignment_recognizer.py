@@ -48,7 +48,9 @@ _NAME_TAIL = _TAIL_GUARD + r"[A-Za-z0-9_.-]{0,40}"
 _NAME = _KEYWORD + _NAME_TAIL
 # After the name: its closing quote or bracket, a subscript (`secret[25]`), then the operator.
 _NAME_END = r"(?:\\?[\"'])?\]?(?:\[[0-9]{0,4}\])?"
-_OPERATOR = r"[ \t]{0,40}(?::=|=>|===?|!==?|->|\?=|:|=)[ \t]{0,40}(?:@(?=[\"']))?"
+_OPERATOR = (
+    r"[ \t]{0,40}(?::{1,3}=|=>|===?|!==?|->|<-|[?+.|]{1,2}=|:|=)[ \t]{0,40}(?:@(?=[\"']))?"
+)
 # One character of a bare value: not blank, quote, `,`, `;` or backslash, and an `&` only when it does
 # not start the next parameter (`?token=abc&page=2` ends the value at `&`; `env_line` keeps it).
 _BARE_CHAR = r"(?:[^\s\"'`,;\\&]|&(?![A-Za-z_][A-Za-z0-9_.-]{0,40}=))"
@@ -116,14 +118,20 @@ _LONG = 16
 
 # What may follow a credential name, each ending in the value (span only, \K):
 _AFTER_NAME = (
+    # a typed declaration (tried first): Go `var apiToken string = "..."`, Kotlin `token: String = "..."`;
+    r"[ \t]{0,5}:?[ \t]{1,5}[A-Za-z_][A-Za-z0-9_.<>\[\]?]{0,30}[ \t]{0,5}=(?!=)[ \t]{0,5}" + _QUOTED,
     # an operator (`=`, `:`, `:=`, `=>`, `==`, `!==`, `?=`...) or blanks before a quote;
     _NAME_END + "(?:" + _OPERATOR + r"|[ \t]{1,10}(?=\\?[\"'`]))" + _VALUE,
     # a fallback after a credential variable: env.API_TOKEN || "...", os.getenv("PW") or "...";
     r"[\"')\]]{0,3}[ \t]{1,5}(?:\|\||\?\?|or)[ \t]{1,5}" + _QUOTED,
     # .NET config and XML attributes: <add key="SmtpPassword" value="..."/>;
     r"[\"'][ \t]{1,10}(?i:value)[ \t]{0,3}=[ \t]{0,3}[\"']\K[^\"'\r\n]{6,512}+(?=[\"'])",
-    # XML elements: <password>...</password>, <ApiKey>...</ApiKey>.
-    r"(?:[ \t][^<>\r\n]{0,80})?>\K[^<\s]{6,512}+(?=</)",
+    # XML elements: <password>...</password>, <ApiKey>...</ApiKey>, also with the value on its own line;
+    r"(?:[ \t][^<>\r\n]{0,80})?>[ \t\r\n]{0,40}\K[^<\s]{6,512}+(?=[ \t\r\n]{0,40}</)",
+    # a YAML block scalar: `api_token: |` (or `>`) with the value on the next line;
+    r"[ \t]{0,5}:[ \t]{0,5}[|>][-+]?[ \t]{0,5}\r?\n[ \t]{1,20}\K[^\s]{6,512}+(?!\S)",
+    # a CSV row: `apiToken,VALUE,`.
+    r",(?=[^\s,])" + _BARE + r"(?=,|\r?$)",
 )
 
 

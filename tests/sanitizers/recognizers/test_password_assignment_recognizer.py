@@ -88,6 +88,15 @@ TRUE_POSITIVES = [
     (f"vault login -method=token -vaultToken s.{TOKEN}", ["s." + TOKEN]),  # a random dotted value
     ("jwtsecret: \"7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp\"", ["7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp"]),
     (f"MAILGUN_KEY={TOKEN}", [TOKEN]),  # an environment variable named *_KEY
+    # More assignment syntaxes (Go, Kotlin, PHP, Makefile, YAML block scalars, multi-line XML, CSV).
+    (f'var mailgunToken string = "{TOKEN}"', [TOKEN]),
+    (f'val apiToken: String = "{TOKEN}"', [TOKEN]),
+    (f'$mailgunToken .= "{TOKEN}"', [TOKEN]),
+    (f'MAILGUN_TOKEN ::= "{TOKEN}"', [TOKEN]),
+    (f'MAILGUN_TOKEN += "{TOKEN}"', [TOKEN]),
+    (f"mailgun_token: |\n  {TOKEN}", [TOKEN]),
+    (f"<mailgunToken>\n    {TOKEN}\n</mailgunToken>", [TOKEN]),
+    (f"mailgunToken,{TOKEN},", [TOKEN]),
     (f"ENV API_TOKEN {TOKEN}", [TOKEN]),  # Dockerfile, blank-separated
     (f'key = os.getenv("SERVICE_API_KEY", "{TOKEN}")', [TOKEN]),  # default of a getenv call
     (f"API_TOKEN ?= {TOKEN}", [TOKEN]),  # Makefile
@@ -167,6 +176,9 @@ NEAR_MISSES = [
     "some_key = " + TOKEN,  # `key` alone names no credential
     'cache_key = "user:1234:profile:v2"',  # a code name ending in _key
     "DOTENV_PUBLIC_KEY=" + fake(66, HEX, seed=9),  # a public key
+    "name,password,token,created_at",  # a CSV header
+    "token: |\n  The quick brown fox",  # a YAML block of prose
+    "var password string = os.Getenv(\"DB_PASSWORD\")",  # typed, but a call
     "ANY_KEY = " + base64.b64encode(b"dummy text data data data").decode(),  # encoded prose
     "pwd = (char *) (p + ulen + 2);",  # C code
     "Connect-VIServer -Server vc01 -User admin -Password $password",  # a variable
