@@ -19,6 +19,9 @@ logger = logging.getLogger(__name__)
 
 CACHE_MAX_TEXTS = 50_000
 CACHE_MAX_CHARS = 20_000  # longer texts are rarely repeated; caching them costs memory
+# Structure strings found clean (ids, function names, schema titles): short, and names repeat per record.
+CLEAN_MAX_TEXTS = 20_000
+CLEAN_MAX_CHARS = 256
 
 
 class Detector:
@@ -37,6 +40,7 @@ class Detector:
 
             self._pii = PiiAnalyzer(options)
         self._cache: dict[str, list[Finding]] = {}
+        self._clean: set[str] = set()  # strings `secret_findings` found no secret in
         self.cache_hits = 0
 
     def detect_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
@@ -58,8 +62,19 @@ class Detector:
     def secret_findings(self, text: str) -> list[Finding]:
         """Secret findings in `text` and its shadows (original offsets); [] when secrets are not detected.
 
-        Not cached: for strings outside the text slots (ids, names, keys, image text) and joined turns.
+        For strings outside the text slots (ids, names, keys, image text) and joined turns; strings found
+        clean are remembered (function names and schema titles repeat in every record of a tools dataset).
         """
+        if self._secrets is None or text in self._clean:
+            return []
+        found = self._scan_secrets(text)
+        if not found and len(text) <= CLEAN_MAX_CHARS:
+            if len(self._clean) >= CLEAN_MAX_TEXTS:
+                self._clean.clear()
+            self._clean.add(text)
+        return found
+
+    def _scan_secrets(self, text: str) -> list[Finding]:
         if self._secrets is None:
             return []
         found = self._secrets.scan(text)
@@ -70,7 +85,7 @@ class Detector:
 
     def _detect_uncached(self, texts: list[str]) -> list[list[Finding]]:
         if self._pii is None:
-            return [self.secret_findings(text) for text in texts]
+            return [self._scan_secrets(text) for text in texts]
         results: list[list[Finding]] = [[] for _ in texts]
         # Spelled-out e-mail addresses are PII: only PII runs write them plainly.
         shadows = [build_shadows(text, addresses=True) for text in texts]  # [] for most texts

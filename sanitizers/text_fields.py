@@ -11,10 +11,8 @@ are not slots.
 `slot_texts` lists the same texts without building slots (most records have no finding, so their paths
 are never needed). Plain chat records (string contents only) skip the walker in all three.
 
-`iter_structure_strings` lists every other string of a record: ids, names, roles, types, JSON-schema
-strings, object keys (those of tool-call arguments included) and the text inside image data URLs. They
-are scanned for secrets but never replaced: changing one would break the record (a tool-call id its
-tool message refers to, a function name its definition, an argument key its schema).
+Every other string of a record (ids, names, JSON-schema values, keys, image data) is structure:
+`sanitizers.structure_strings` lists it, following the same rules.
 """
 
 import json
@@ -23,11 +21,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from schemas.formats import RecordFormat
-from schemas.problems import MASKED_KEY, safe_key
+from schemas.problems import safe_key
 from schemas.strict_json import StrictJsonError, loads_strict
 
 SlotKind = Literal["text", "json_value"]
-StructureKind = Literal["key", "value", "image"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,98 +65,6 @@ def iter_text_slots(record: dict[str, Any], fmt: RecordFormat) -> list[TextSlot]
             if type(message.get("content")) is str
         ]
     return [site.slot for site in _walk(record, fmt)]
-
-
-@dataclass(frozen=True, slots=True)
-class StructureString:
-    """A string of a record that is not a text slot: an object key, another value, or an image's text.
-
-    `path` names where it is; for a key, the path of its object plus `.<key>` (the key itself may be
-    the very value that must not be shown).
-    """
-
-    path: str
-    role: str | None
-    text: str
-    kind: StructureKind
-
-
-# Keys of Together's formats and of JSON schema: vocabulary, never data, so never scanned.
-SCHEMA_KEYS = frozenset({
-    "messages", "role", "content", "type", "text", "image_url", "url", "tool_calls", "id", "function",
-    "name", "arguments", "tool_call_id", "reasoning", "reasoning_content", "weight", "tools", "prompt",
-    "completion", "input", "preferred_output", "non_preferred_output", "description", "parameters",
-    "properties", "required", "enum", "default", "examples", "title", "items", "strict", "format",
-    "additionalProperties", "anyOf", "oneOf", "allOf", "const", "minimum", "maximum", "minLength",
-    "maxLength", "pattern", "nullable", "$ref", "$defs", "definitions", "$schema",
-})
-# Values of the formats' and JSON schema's own vocabulary (roles, part and tool types): never data.
-_SCHEMA_WORDS = frozenset({"assistant", "function", "image_url", "boolean", "integer", "object", "string",
-                           "number", "array", "null"})
-MIN_STRUCTURE_CHARS = 8  # no secret any recognizer finds is shorter; roles, types and short ids are skipped
-
-
-def iter_structure_strings(record: dict[str, Any], fmt: RecordFormat) -> list[StructureString]:
-    """Every string of `record` outside its text slots, at least `MIN_STRUCTURE_CHARS` long, in record order.
-
-    Keys in `SCHEMA_KEYS` are skipped; so are the keys of plain chat messages, which validation has
-    already limited to the schema's own.
-    """
-    slots = {(id(site.holder), site.key) for site in _walk(record, fmt) if site.doc is None}
-    out: list[StructureString] = []
-    stack: list[tuple[Any, str, str | None]] = [(record, "", None)]
-    while stack:
-        node, path, role = stack.pop()
-        if isinstance(node, list):
-            items: Iterator[tuple[str | int, Any, str]] = ((j, v, f"{path}[{j}]") for j, v in enumerate(node))
-        else:
-            role = _role(node) or role
-            items = ((k, v, f"{path}.{safe_key(k)}" if path else safe_key(k)) for k, v in node.items())
-        children: list[tuple[Any, str, str | None]] = []
-        for key, value, sub in items:
-            if isinstance(key, str) and key not in SCHEMA_KEYS and len(key) >= MIN_STRUCTURE_CHARS:
-                out.append(StructureString(f"{path}.{MASKED_KEY}" if path else MASKED_KEY, role, key, "key"))
-            if isinstance(value, (dict, list)):
-                children.append((value, sub, role))
-            elif isinstance(value, str) and (id(node), key) not in slots:
-                out.extend(_structure_value(node, key, value, sub, role))
-        stack.extend(reversed(children))
-    return out
-
-
-def _structure_value(holder: Any, key: str | int, value: str, path: str, role: str | None
-                     ) -> list[StructureString]:
-    if key == "arguments" and isinstance(holder, dict) and "name" in holder:
-        return _argument_keys(value, path, role)  # its values are slots; its keys are structure
-    if key == "url" and value.startswith("data:"):
-        from sanitizers.image_text import image_text
-
-        text = image_text(value)
-        return [StructureString(path, role, text, "image")] if len(text) >= MIN_STRUCTURE_CHARS else []
-    if len(value) < MIN_STRUCTURE_CHARS or value in _SCHEMA_WORDS:
-        return []
-    return [StructureString(path, role, value, "value")]
-
-
-def _argument_keys(text: str, path: str, role: str | None) -> list[StructureString]:
-    """The object keys inside a tool call's JSON arguments (their string values are slots)."""
-    try:
-        parsed = loads_strict(text)
-    except StrictJsonError:
-        return []  # not JSON: the whole text is a slot
-    out: list[StructureString] = []
-    stack: list[tuple[Any, str]] = [(parsed, path)]
-    while stack:
-        node, where = stack.pop()
-        if isinstance(node, dict):
-            for k, v in node.items():
-                if len(k) >= MIN_STRUCTURE_CHARS and k not in SCHEMA_KEYS:
-                    out.append(StructureString(f"{where}.{MASKED_KEY}", role, k, "key"))
-                if isinstance(v, (dict, list)):
-                    stack.append((v, f"{where}.{safe_key(k)}"))
-        elif isinstance(node, list):
-            stack.extend((v, f"{where}[{j}]") for j, v in enumerate(node) if isinstance(v, (dict, list)))
-    return out
 
 
 def slot_texts(record: dict[str, Any], fmt: RecordFormat) -> list[str]:

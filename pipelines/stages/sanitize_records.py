@@ -21,8 +21,10 @@ from sanitizers.entities import is_secret_entity
 from sanitizers.findings import Finding
 from sanitizers.replacement_book import ReplacementBook
 from sanitizers.split_secrets import split_findings
-from sanitizers.text_fields import apply_replacements, iter_structure_strings, iter_text_slots, slot_texts
+from sanitizers.structure_strings import iter_structure_strings
+from sanitizers.text_fields import apply_replacements, iter_text_slots, slot_texts
 from sanitizers.value_repeats import add_repeats
+from schemas.formats import RecordFormat
 from schemas.reasons import Reason
 
 logger = logging.getLogger(__name__)
@@ -53,6 +55,8 @@ class RecordSanitizer:
         self.detector = detector
         self.stats = stats
         self.book_factory = book_factory
+        # The last `tools` list found free of secrets: a dataset's records usually share one.
+        self._clean_tools: list | None = None
 
     def sanitize_batch(self, batch: Sequence[ValidRecord], raw_lines: Sequence[str]) -> list[SanitizedRecord]:
         """Sanitize `batch`; `raw_lines[i]` is the decoded input line of `batch[i]` (reused when unchanged)."""
@@ -121,13 +125,17 @@ class RecordSanitizer:
 
     def _secret_in_structure(self, record: ValidRecord) -> str | None:
         """Field path of the first string outside the text slots that holds a secret, or None."""
+        tools = record.record.get("tools") if record.format is RecordFormat.CONVERSATIONAL else None
+        same_tools = tools is not None and tools == self._clean_tools  # equal lists: one C-level comparison
         seen: set[str] = set()
-        for item in iter_structure_strings(record.record, record.format):
+        for item in iter_structure_strings(record.record, record.format, skip_tools=same_tools):
             if item.text in seen:
                 continue  # a tool-call id and the tool message's reference to it
             seen.add(item.text)
             if self.detector.secret_findings(item.text):
                 return item.path
+        if isinstance(tools, list):
+            self._clean_tools = tools
         return None
 
     def _rescan(self, pending: dict[int, tuple[list, list[str], list[list[Finding]]]]) -> dict[int, str]:

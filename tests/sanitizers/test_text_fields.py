@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanitizers.text_fields import apply_replacements, iter_structure_strings, iter_text_slots, slot_texts
+from sanitizers.text_fields import apply_replacements, iter_text_slots, slot_texts
 from schemas.formats import RecordFormat
 
 C, I, T, P = RecordFormat.CONVERSATIONAL, RecordFormat.INSTRUCTION, RecordFormat.TEXT, RecordFormat.PREFERENCE
@@ -256,65 +256,3 @@ def test_lists_slot_texts_in_slot_order_when_record_has_any_format(record: dict,
 @given(conversations())
 def test_lists_slot_texts_when_conversation_has_tool_calls(record: dict) -> None:
     assert slot_texts(record, C) == [s.text for s in iter_text_slots(record, C)]
-
-
-# iter_structure_strings: every string outside the slots ------------------------------------------------
-
-LONG = "zq" + "structure" + "marker"  # long enough to be listed, built at run time
-
-
-def structure(record: dict, fmt: RecordFormat = C) -> list[tuple[str, str, str]]:
-    return [(s.path, s.kind, s.text) for s in iter_structure_strings(record, fmt)]
-
-
-def test_lists_ids_names_keys_and_schema_values_when_they_are_long_enough() -> None:
-    call = {"id": LONG + "id", "type": "function",
-            "function": {"name": LONG + "fn", "arguments": json.dumps({LONG + "arg": "value", "n": {"deep": 1}})}}
-    params = {"type": "object", "required": [LONG + "prop"], "properties": {
-        LONG + "prop": {"type": "string", "enum": [LONG + "enum"], "default": LONG + "default",
-                        "examples": [LONG + "example"], "title": LONG + "title", "description": "kept as a slot"}}}
-    record = {"messages": [
-        {"role": "user", "content": "q"},
-        {"role": "assistant", "content": None, "tool_calls": [call]},
-        {"role": "tool", "tool_call_id": LONG + "id", "content": "r"},
-        {"role": "assistant", "content": "a"},
-    ], "tools": [{"type": "function", "function": {"name": LONG + "fn", "description": "d", "parameters": params}}]}
-    found = structure(record)
-    texts = [text for _, _, text in found]
-    for suffix in ("id", "fn", "arg", "prop", "enum", "default", "example", "title"):
-        assert LONG + suffix in texts, suffix
-    assert "kept as a slot" not in texts and "value" not in texts  # slots are not structure
-    assert ("messages[1].tool_calls[0].function.arguments.<key>", "key", LONG + "arg") in found
-    assert ("tools[0].function.parameters.properties.<key>", "key", LONG + "prop") in found
-    assert ("messages[2].tool_call_id", "value", LONG + "id") in found
-
-
-def test_masks_key_in_path_when_key_is_listed() -> None:
-    record = {"messages": [{"role": "assistant", "tool_calls": [
-        {"id": "c", "type": "function", "function": {"name": "f", "arguments": json.dumps({LONG: {LONG: "x"}})}}]}]}
-    paths = [path for path, _, _ in structure(record)]
-    assert paths[0] == "messages[0].tool_calls[0].function.arguments.<key>"
-    assert all(LONG not in path for path in paths[:1])
-
-
-def test_lists_image_text_when_image_data_carries_text() -> None:
-    from tests.image_bytes import data_url, png
-
-    image = {"type": "image_url", "image_url": {"url": data_url(png([(b"tEXt", b"Comment\x00" + LONG.encode())]))}}
-    record = {"messages": [{"role": "user", "content": [{"type": "text", "text": "see"}, image]}]}
-    [(path, kind, text)] = structure(record)
-    assert (path, kind) == ("messages[0].content[1].image_url.url", "image") and LONG in text
-
-
-def test_lists_nothing_when_strings_are_schema_words_or_short() -> None:
-    record = {"messages": [{"role": "user", "content": "a long enough content text"},
-                           {"role": "assistant", "content": "another long text", "weight": 1}]}
-    assert structure(record) == []
-    assert structure({"prompt": "a long prompt text", "completion": "a long completion"}, I) == []
-
-
-@settings(max_examples=100, deadline=None)
-@given(conversations())
-def test_never_lists_a_slot_when_conversation_has_tool_calls(record: dict) -> None:
-    slots = {(s.path, s.text) for s in iter_text_slots(record, C)}
-    assert not any((s.path, s.text) in slots for s in iter_structure_strings(record, C))
