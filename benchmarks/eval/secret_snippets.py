@@ -154,6 +154,10 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "SECRET_KEY = '{v}'",
         "license_key: {v}",
         "private_token={v}",
+        'var apiToken string = "{v}"',
+        "api_token: |\n  {v}",
+        "<apiToken>\n    {v}\n</apiToken>",
+        'System.setProperty("SERVICE_API_KEY", "{v}");',
     ),
     "BASIC_CREDENTIAL": (
         'curl -H "Authorization: Basic {v}" https://registry.example.com/v2/',
