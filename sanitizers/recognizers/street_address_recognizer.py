@@ -141,7 +141,8 @@ _NOT_DATE_WORD = (
     r"\.?(?![\p{L}]))"
 )
 _NAME_NUMBER = (
-    rf"(?i:{_NOT_DATE_WORD})\p{{Lu}}[\p{{L}}'’.-]*(?:[ ]\p{{Lu}}[\p{{L}}'’.-]*){{0,3}}(?:[ ](?:{_OWN_WORD_STREET}))?,?[ ]"
+    rf"(?i:{_NOT_DATE_WORD})\p{{Lu}}[\p{{L}}'’.-]*(?:[ ](?i:{_NOT_DATE_WORD})\p{{Lu}}[\p{{L}}'’.-]*){{0,3}}"
+    rf"(?:[ ](?:{_OWN_WORD_STREET}))?,?[ ]"
     r"\d{1,5}[\p{L}]?(?:[/-]\d{1,4}[\p{L}]?)?\.?"
 )
 # A house number then capitalised words: "785, Barrows Glens", "89264 Knight Cape".
@@ -150,7 +151,7 @@ _NUMBER_NAME = (
     r"(?:[ ]\p{Lu}[\p{L}'’.-]*){0,3}"
 )
 # What makes such a street an address: an apartment-like unit or a postcode and city right after it.
-_PART_SEP = r"(?:[ \t]*[,;/]?[ \t]*\r?\n?[ \t]*)"
+_PART_SEP = r"(?:[ \t]*[,;/]?[ \t]*\r?\n?[ \t]*)(?<=\s)"  # ends in a space or line break: "31,2007" is a date
 _STREET_EVIDENCE = (
     rf"(?:{_PART_SEP}(?i:{UNIT})){{0,2}}{_PART_SEP}(?:(?i:{EVIDENCE_UNIT})"
     rf"|(?:{POSTCODE}),?[ \t]+{CITY}|(?:{POSTCODE})[ \t]*\r?\n[ \t]*{CITY}[ \t]*(?:\r?\n|$)"

@@ -121,6 +121,7 @@ def test_finds_address_when_number_and_street_type(text, expected):
         "Lesson 4, Unit 2",  # nor is a unit of a course
         "Java 17, Spring 6",  # versions
         "Meeting on 12 March 2024, Berlin office",  # a date and a city
+        "Dated March 31,2007 Thinkplus Investments Limited (as the Lender)",  # a date, then a company
     ],
 )
 def test_finds_nothing_when_not_an_address(text):
