@@ -106,6 +106,7 @@ _IDENTIFIER = re.compile(
 # `${NAME}`, `$(NAME)`, `%NAME%` (and their unclosed heads); bare `$NAME`/`%NAME` need a real name.
 _ENV_REFERENCE = re.compile(r"^(?:\$\{|\$\()[A-Za-z_][A-Za-z0-9_]*[})]?$|^%[A-Za-z_][A-Za-z0-9_]*%$")
 _BARE_VARIABLE = re.compile(r"^[$%](.+)$")
+_WINDOWS_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 _WRAPPED = re.compile(r"^(?:<.*>|\[.*\]|\{.*\}|\(.*\)|%.*%)$", re.DOTALL)
 # Code that names a value instead of holding one: os.environ.get, settings.SECRET_KEY, self.token.
 # Not when it ends in 2+ digits or a symbol ("Willow.Harbor696" is a password, not an attribute).
@@ -216,9 +217,14 @@ def looks_like_identifier(name: str) -> bool:
 
 
 def is_variable_reference(value: str) -> bool:
-    """True for a shell or Windows variable written bare: `$DB_PASSWORD`, `$dbPass`, `%APPDATA`."""
+    """True for a shell or Windows variable written bare: `$DB_PASSWORD`, `$dbPass`, `%APPDATA`.
+
+    Windows variables are named in upper case: `%xfyoAtyYhyv` is a password that starts with `%`.
+    """
     match = _BARE_VARIABLE.match(value)
-    return bool(match) and looks_like_identifier(match.group(1))
+    if not match or not looks_like_identifier(match.group(1)):
+        return False
+    return value[0] == "$" or bool(_WINDOWS_NAME.match(match.group(1)))
 
 
 def looks_like_placeholder(value: str) -> bool:
@@ -250,8 +256,15 @@ def looks_like_code_reference(value: str) -> bool:
         dotted
         or _ENV_NAME.match(value)
         or _SNAKE_NAME.match(value)
-        or _CAMEL_NAME.match(value)
+        or (_CAMEL_NAME.match(value) and _average_word(value) >= 4)
     )
+
+
+def _average_word(value: str) -> float:
+    """Average length of the word chunks of `value`: names in code use words ("getPassword": 5.5),
+    random letters that happen to alternate case use short ones ("xfyoAtyYhyv": 3.7)."""
+    chunks = [c for c in _CHUNK.findall(value) if not c.isdigit()]
+    return sum(map(len, chunks)) / len(chunks) if chunks else 0.0
 
 
 def is_fake_token_body(value: str) -> bool:

@@ -157,6 +157,7 @@ def test_reads_name_as_identifier_when_written_like_code(name, expected):
         ("%APPDATA", True),  # Windows variable, unclosed
         ("$RTmcXbnPQaz", False),  # a password that starts with "$"
         ("%Hq7vLw2Kp9Zt", False),  # a password that starts with "%"
+        ("%xfyoAtyYhyv", False),  # reads as camelCase, but Windows variables are upper case
         ("DB_PASSWORD", False),  # no sigil
     ],
 )
@@ -181,6 +182,7 @@ def test_keeps_value_when_not_a_placeholder(value):
         ("getPassword", True),  # camelCase name
         ("Optional", True),  # a capitalised word
         ("Willow.Harbor696", False),  # words with digits: a password
+        ("xfyoAtyYhyv", False),  # alternating case in short chunks: random letters, no name
         (fake(16, ALNUM, seed=4), False),  # random
     ],
 )
