@@ -21,6 +21,7 @@ from sanitizers.english_words import EnglishWords, english_words
 from sanitizers.findings import Finding
 from sanitizers.ner_filters import is_ner_noise, is_unlikely_person, technical_regions
 from sanitizers.nlp_engine import OfflineSpacyNlpEngine
+from sanitizers.recognizers.phone_recognizer import may_hold_phone
 from sanitizers.registry import PII_RECOGNIZERS
 from sanitizers.value_repeats import add_repeats
 from schemas.run_config import DetectionOptions
@@ -55,7 +56,7 @@ def _digit_count(text: str) -> int:
 # Which texts can hold each entity; cheap tests on the whole text, checked before any regex runs.
 PREFILTERS: dict[str, Callable[[str, int], bool]] = {
     "EMAIL_ADDRESS": lambda text, digits: "@" in text,
-    "PHONE_NUMBER": lambda text, digits: digits >= 7,
+    "PHONE_NUMBER": may_hold_phone,  # 7 digits, ASCII or not (٠٥٠…, ０９０…)
     "CREDIT_CARD": lambda text, digits: digits >= 12,  # Maestro has 12 digits
     "IBAN_CODE": lambda text, digits: digits >= 8,
     "US_SSN": lambda text, digits: digits >= 9,

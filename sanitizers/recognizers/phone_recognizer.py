@@ -209,6 +209,13 @@ class PhoneRecognizer(LocalRecognizer):
         )
 
 
+def may_hold_phone(text: str, digits: int) -> bool:
+    """Prefilter: 7 digits; `digits` counts the ASCII ones, other scripts' digits count in non-ASCII texts."""
+    if digits >= MIN_DIGITS:
+        return True
+    return not text.isascii() and sum(1 for ch in text if ch.isdecimal()) >= MIN_DIGITS
+
+
 def ascii_digits(value: str) -> str:
     """`value` with every Unicode decimal digit as its ASCII digit, and a full-width plus and dash as ASCII."""
     if value.isascii():

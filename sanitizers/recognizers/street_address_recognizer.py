@@ -112,6 +112,11 @@ def _address_cue_gate(text: str) -> bool:
     return ADDRESS_CUE_WORD.search(text) is not None
 
 
+def _short_text(text: str) -> bool:
+    """Gate of `street_name_alone`: a field value, not a message."""
+    return len(text) <= 60
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -156,6 +161,12 @@ _STREET_EVIDENCE = (
     rf"(?:{_PART_SEP}(?i:{UNIT})){{0,2}}{_PART_SEP}(?:(?i:{EVIDENCE_UNIT})"
     rf"|(?:{POSTCODE}),?[ \t]+{CITY}|(?:{POSTCODE})[ \t]*\r?\n[ \t]*{CITY}[ \t]*(?:\r?\n|$)"
     rf"|{CITY}(?:,?[ \t]*{REGION})?,?[ \t]+(?:{POSTCODE})(?![\p{{L}}\d]))"
+)
+# A street named without a house number: "Elm Street", "Bahnhofstraße", "rue de la Paix".
+_STREET_NO_NUMBER = (
+    rf"(?:the\s+)?(?-i:(?:\p{{Lu}}[\p{{L}}'’.-]*\s+){{1,3}}(?:{_SUFFIX_TITLE}|Street|Avenue|Road|"
+    rf"Boulevard|Lane|Highway|Parkway|{_SUFFIX_AFTER_CUE}))\b|[\p{{L}}-]*{_GERMANIC}(?![\p{{L}}])"
+    rf"|(?:{_ROMANCE_ANY_CASE})\s+{_PARTICLES}(?-i:\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,2}})"
 )
 # Address cues before a street without a house number: "I live on Elm Street", "ship to: Lossi tänav".
 _CUE_NO_NUMBER = (
@@ -256,11 +267,11 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
         # After an address cue, a street without a house number: "I live on Elm Street", "ship to: Hauptstraße".
         Pattern(
             "street_name_after_cue",
-            rf"{_CUE_NO_NUMBER}(?P<value>(?:the\s+)?(?-i:(?:\p{{Lu}}[\p{{L}}'’.-]*\s+){{1,3}}(?:{_SUFFIX_TITLE}|Street|Avenue|Road|"
-            rf"Boulevard|Lane|Highway|Parkway|{_SUFFIX_AFTER_CUE}))\b|[\p{{L}}-]*{_GERMANIC}(?![\p{{L}}])"
-            rf"|(?:{_ROMANCE_ANY_CASE})\s+{_PARTICLES}(?-i:\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,2}}))",
+            rf"{_CUE_NO_NUMBER}(?P<value>{_STREET_NO_NUMBER})",
             0.7,
         ),
+        # A text that is only a street name: a JSON or form field's value ("rue de Toussaint").
+        Pattern("street_name_alone", rf"\A[ \t]*(?!the\s)(?P<value>{_STREET_NO_NUMBER})[ \t]*\Z", 0.6),
         # A UK, Canadian or US postcode line ends a postal block: the lines above it are grown over.
         Pattern(
             "postcode_line",
@@ -295,6 +306,7 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
         "germanic_street_number": _both(_has_digit, _germanic_word_before_number),
         "postcode_line": _both(_has_digit, _postcode_line_gate),
         "street_name_after_cue": _address_cue_gate,
+        "street_name_alone": _short_text,
     }
     # Patterns whose value ends a postal block: the street and unit lines above it are grown over (and a
     # city line right above, for a postcode line).

@@ -1,6 +1,6 @@
 import pytest
 
-from sanitizers.recognizers.phone_recognizer import PhoneRecognizer
+from sanitizers.recognizers.phone_recognizer import PhoneRecognizer, may_hold_phone
 
 REC = PhoneRecognizer()
 
@@ -75,3 +75,17 @@ def test_finds_nothing_in_linear_time_when_digit_groups_repeat(unit):
     # Issue 13: "4 " repeated took 60 s at 16 KB. Every start now costs a bounded number of steps; the
     # test checks the result on 100 KB (no timing assert: a regression shows as a hung test run).
     assert found(unit * (100_000 // len(unit))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ascii_digits", "expected"),
+    [
+        ("call 0471 123 456", 10, True),  # ASCII digits, counted by the caller
+        ("هاتفي ٠٥٠١٢٣٤٥٦٧", 0, True),  # Arabic-Indic digits
+        ("電話 ０９０－１２３４－５６７８", 0, True),  # full-width digits
+        ("café au lait, 3 sugars", 1, False),  # non-ASCII text without seven digits
+        ("order 12345", 5, False),  # too few
+    ],
+)
+def test_lets_text_through_prefilter_when_seven_digits_of_any_script(text, ascii_digits, expected):
+    assert may_hold_phone(text, ascii_digits) is expected

@@ -77,6 +77,8 @@ WHOLE_ADDRESSES = [
          ["89264 Knight Cape Apt. 673, Regina, SK T9X 9K3"]),  # unknown street type, evidence: unit
         ("Flat 2, 17 Jones Light\nNorth Holly\nS6 7LJ", ["Flat 2, 17 Jones Light\nNorth Holly\nS6 7LJ"]),  # UK
         ("my address is 14 Elm St, thanks!", ["14 Elm St"]),  # growing stops at a word that is no city
+        ("rue de Toussaint", ["rue de Toussaint"]),  # a JSON field's value that is only a street name
+        ("Goethestraße", ["Goethestraße"]),  # idem
         ("Tamásinémetii út 166., Floor 3, H-3174 Egyházashátkőrös, Hungary",
          ["Tamásinémetii út 166., Floor 3, H-3174 Egyházashátkőrös, Hungary"]),  # a unit between street and city
 ]
@@ -122,6 +124,8 @@ def test_finds_address_when_number_and_street_type(text, expected):
         "Java 17, Spring 6",  # versions
         "Meeting on 12 March 2024, Berlin office",  # a date and a city
         "Dated March 31,2007 Thinkplus Investments Limited (as the Lender)",  # a date, then a company
+        "The Street",  # a field value that is only a street word
+        "Main Street is closed today",  # a street name in a sentence, no cue
     ],
 )
 def test_finds_nothing_when_not_an_address(text):
