@@ -21,6 +21,8 @@ TRUE_POSITIVES = [
     (f"username admin secret 9 {CISCO9}", [CISCO9]),  # Cisco IOS
     (f"stored {ARGON2}", [ARGON2]),
     (ASREP, [ASREP]),  # AS-REP roasting output
+    ("$6$" + fake(16, C64, seed=14) + "$" + fake(40, C64, seed=15) + "..." + fake(43, C64, seed=16),
+     ["$6$" + fake(16, C64, seed=14) + "$" + fake(40, C64, seed=15) + "..." + fake(43, C64, seed=16)]),  # "..." by chance
 ]
 
 NEAR_MISSES = [
