@@ -141,9 +141,12 @@ ADDRESS_CUE_WORD = re.compile(
 )
 
 
+SHORT_TEXT = 60  # a field value: may be a street name on its own ("rue de Toussaint")
+
+
 def may_hold_address(text: str, digits: int) -> bool:
-    """Prefilter: an address needs a digit (house number, postcode) or an address cue word."""
-    return digits >= 1 or ADDRESS_CUE_WORD.search(text) is not None
+    """Prefilter: an address needs a digit (house number, postcode), an address cue word, or a short text."""
+    return digits >= 1 or len(text) <= SHORT_TEXT or ADDRESS_CUE_WORD.search(text) is not None
 
 
 def grow_address(text: str, start: int, end: int) -> tuple[int, int]:

@@ -20,6 +20,7 @@ from sanitizers.address_parts import (
     EVIDENCE_UNIT,
     POSTCODE,
     REGION,
+    SHORT_TEXT,
     UNIT,
     grow_address,
     grow_back_over_lines,
@@ -114,7 +115,7 @@ def _address_cue_gate(text: str) -> bool:
 
 def _short_text(text: str) -> bool:
     """Gate of `street_name_alone`: a field value, not a message."""
-    return len(text) <= 60
+    return len(text) <= SHORT_TEXT
 
 
 _DIGIT = re.compile(r"\d")
@@ -295,7 +296,7 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
             "postcode_after_cue",
             rf"\b(?:zip(?:[\s_]*code)?|post[\s_]?code|postal[\s_]+code|plz|cep|código\s+postal|code\s+postal)\b"
             rf"[\"']?\s*(?:is|:|=|-)?\s*[\"']?"
-            rf"(?P<value>{_ZIP}|{_UK_POSTCODE}|{_CA_POSTCODE}|\d{{5}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{3}}\s\d{{2}}"
+            rf"(?P<value>{_ZIP}|{_UK_POSTCODE}|{_CA_POSTCODE}|[a-z]\d{{2}}\s?[a-z\d]{{4}}|\d{{5}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{2}}-\d{{3}}|\d{{3}}\s\d{{2}}"
             rf"|(?:[a-z]{{1,2}}-)?\d{{4,6}}(?:\s?[a-z]{{2}})?)\b",
             0.7,
         ),

@@ -1,6 +1,6 @@
 import pytest
 
-from sanitizers.address_parts import grow_address, grow_back_over_lines, grow_forward
+from sanitizers.address_parts import grow_address, grow_back_over_lines, grow_forward, may_hold_address
 
 
 def grown(text: str, street: str) -> str:
@@ -48,3 +48,16 @@ def test_counts_strong_parts_when_growing_forward():
 )
 def test_grows_back_over_street_lines_when_block_ends_in_postcode(text, last_line, expected):
     assert text[grow_back_over_lines(text, text.index(last_line)):] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "digits", "expected"),
+    [
+        ("12 Oak St", 2, True),  # a house number
+        ("I live on Elm Street, near the station and the old mill by the river bank", 0, True),  # a cue
+        ("rue de Toussaint", 0, True),  # a short text: a field value
+        ("We talked about the weather and the football results for a long while today.", 0, False),
+    ],
+)
+def test_lets_text_through_prefilter_when_it_can_hold_an_address(text, digits, expected):
+    assert may_hold_address(text, digits) is expected

@@ -28,6 +28,7 @@ TRUE_POSITIVES = [
         ("Kind regards\nAmy Lee\nFlat 2 Kestrel House\nLondon SW1A 2AA", ["Flat 2 Kestrel House\nLondon SW1A 2AA"]),
         ("Globex\nCampo Lopes, 74\n04766051 Porto Alegre\nTel. 1", ["Campo Lopes, 74\n04766051 Porto Alegre"]),  # CEP
         ("my zip code is 94043", ["94043"]),  # postcode after a cue
+        ('{"postcode": "D02 X285"}', ["D02 X285"]),  # Irish Eircode in a JSON field
         ("4 Privet Drive", ["4 Privet Drive"]),  # Title-case-only street type
         ("1600 Broadway", ["1600 Broadway"]),  # a street name without a type
         ("i live at 12 oak drive", ["12 oak drive"]),  # after a cue, any street type in any case
