@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
-    """Piece i starts at `starts[i]` in the rewritten text and stands for `sources[i]` of the source."""
+    """Piece i starts at `starts[i]` in the rewritten text and stands for `sources[i]` of the source;
+    `copied[i]`: the piece maps character for character (a copied run, or a one-for-one substitution)."""
 
     starts: tuple[int, ...]
     sources: tuple[tuple[int, int], ...]
@@ -42,14 +43,18 @@ class Rewriter:
         self._cursor = 0
         self.changed = False
 
-    def put(self, start: int, end: int, text: str) -> None:
-        """Write `text` for source[start:end] (start at or after the previous end); "" drops the range."""
+    def put(self, start: int, end: int, text: str, *, one_for_one: bool = False) -> None:
+        """Write `text` for source[start:end] (start at or after the previous end); "" drops the range.
+
+        `one_for_one`: `text` has one character for each source character (folded digits, full-width
+        letters), so offsets inside it map back exactly, as in a copied run.
+        """
         if text == self.source[start:end]:
             return  # nothing changes: the range is copied with the gap around it
         self._copy(start)
         self.changed = True
         if text:
-            self._piece(text, start, end, copied=False)
+            self._piece(text, start, end, copied=one_for_one and len(text) == end - start)
         self._cursor = end
 
     def finish(self) -> tuple[str, OffsetMap]:

@@ -19,41 +19,24 @@ order (reversed) in a second shadow, because that is how a reader sees it.
 Detectors run on each shadow as on the text; `Shadow.original_span` maps a finding back, so the
 original span (invisible characters, look-alikes and encoded run included) is what gets replaced and
 every other character of the text stays. `build_shadows` returns [] when there is nothing to undo:
-ASCII text costs one `isascii` and the encoded-run gate; other text one regex search more.
+ASCII text costs one `isascii` and the encoded-run gate; other text two scans more with `re` bitmap
+classes (`sanitizers.unicode_classes`), a few more only where a class is present.
 """
 
-import unicodedata
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import regex
 
 from sanitizers.confusables import CONFUSABLES
 from sanitizers.encoded_runs import decode_runs, may_hold_encoded
 from sanitizers.offset_map import OffsetMap, Rewriter
+from sanitizers.unicode_classes import BRACKETS, classes
 
-_CONFUSABLE = "[" + "".join(regex.escape(ch) for ch in sorted(CONFUSABLES)) + "]"
-# Text an evasion hides in: printable ASCII and its full-width forms.
-_KEYISH = r"[\x21-\x7e\uff01-\uff5e]"
-# Compatibility forms worth folding: NFKC-changed characters, except spaces, CJK punctuation and
-# half-width kana, superscripts and fractions, and the general punctuation block ("…", "‰"), which are
-# prose in their scripts and never part of a key or an address.
-_COMPAT = (
-    r"[\p{NFKC_QC=N}--[\p{Zs}\p{No}\u2000-\u206f\u3000-\u303f\uff01-\uff04\uff06-\uff0a\uff0c"
-    r"\uff1a-\uff1c\uff1e\uff1f\uff3b-\uff3e\uff40\uff5b-\uffef]]"
-)
-_TO_NORMALISE = regex.compile(
-    rf"(?<={_KEYISH})\p{{Cf}}+|\p{{Cf}}+(?={_KEYISH})"  # invisible characters inside or around a token
-    r"|(?<=[\x21-\x7e])[\p{Mn}\p{Me}]+"  # combining marks stacked on ASCII
-    r"|[\p{Nd}--[0-9]]"  # digits of other scripts (Arabic-Indic, Devanagari, full-width)
-    rf"|{_COMPAT}"
-    r"|[\uff08\uff09](?=\p{Nd})|(?<=\p{Nd})[\uff08\uff09]"  # full-width brackets of a phone's area code
-    rf"|(?<=[A-Za-z0-9_]){_CONFUSABLE}+|{_CONFUSABLE}+(?=[A-Za-z0-9_])",
-    flags=regex.V1,
-)
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_]*")
+
 _RIGHT_TO_LEFT = "\u202e"
 # What ends a right-to-left override: POP DIRECTIONAL FORMATTING, another embedding, or a line end.
-_OVERRIDDEN = regex.compile(r"\u202e([^\u202a-\u202e\u2066-\u2069\n]*)")
+_OVERRIDDEN = re.compile(r"\u202e([^\u202a-\u202e\u2066-\u2069\n]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,27 +82,62 @@ def build_shadows(text: str, *, addresses: bool = False, found: Sequence[tuple[i
 
 
 def normal_char(ch: str) -> str:
-    """What one character reads as in a shadow ("" for an invisible one)."""
-    found = CONFUSABLES.get(ch)
-    if found is not None:
-        return found
-    category = unicodedata.category(ch)
-    if category in ("Cf", "Mn", "Me"):
-        return ""
-    if category == "Nd":
-        return str(unicodedata.decimal(ch))
-    folded = unicodedata.normalize("NFKC", ch)
-    return folded if folded.isascii() else ch
+    """What one character reads as in a shadow, wherever its class applies ("" for an invisible one)."""
+    return ch.translate(classes().fold)
 
 
 def _normalise(text: str) -> tuple[str, OffsetMap] | None:
     """Steps 1-3 of the module docstring, or None when they change nothing."""
+    cls = classes()
+    astral = cls.any_astral.search(text) is not None and cls.astral.search(text) is not None
+    if not astral and cls.any_char.search(text) is None:
+        return None  # most non-ASCII text (accents, curly quotes, emoji): one scan of the text
+    patterns: list[re.Pattern] = [cls.astral] if astral else []
+    if cls.rest.search(text) is not None:
+        patterns += [cls.strong, cls.format_after, cls.format_before, cls.marks_on_ascii]
+        if BRACKETS[0] in text or BRACKETS[1] in text:
+            patterns.append(cls.bracket_digit)
+    # The characters to fold: the last group a pattern matched, or its whole match when it has none.
+    spans = [match.span(match.lastindex or 0) for pattern in patterns for match in pattern.finditer(text)]
+    if cls.look_alike.search(text) is not None:
+        spans += _look_alike_runs(text)
+    if not spans:
+        return None
     rewriter = Rewriter(text)
-    for match in _TO_NORMALISE.finditer(text):
-        start = match.start()
-        for k, ch in enumerate(match.group()):
-            rewriter.put(start + k, start + k + 1, normal_char(ch))
+    for start, end in _merged(spans):
+        rewriter.put(start, end, text[start:end].translate(cls.fold), one_for_one=True)
     return rewriter.finish() if rewriter.changed else None
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _look_alike_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of look-alike letters that touch an ASCII letter, digit or `_` (`ghр_`, `рk-`).
+
+    Found from the ASCII side: texts in Cyrillic or Greek hold few ASCII runs, so this stays cheap.
+    """
+    runs: list[tuple[int, int]] = []
+    n = len(text)
+    for match in _ASCII_WORD.finditer(text):
+        i = match.start()
+        while i > 0 and text[i - 1] in CONFUSABLES:
+            i -= 1
+        if i < match.start():
+            runs.append((i, match.start()))
+        j = match.end()
+        while j < n and text[j] in CONFUSABLES:
+            j += 1
+        if j > match.end():
+            runs.append((match.end(), j))
+    return runs
 
 
 def _spelled_out(text: str) -> tuple[str, OffsetMap] | None:
