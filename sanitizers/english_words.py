@@ -1,19 +1,21 @@
 """Which lower-case words are ordinary English: the name recognizer's test for "this is urgent" vs "this is maria".
 
 The word lists are the lemmatizer tables that ship inside the installed spaCy model package (WordNet
-lemmas by part of speech plus irregular forms), read from disk without loading the pipeline.
+lemmas by part of speech plus irregular forms), read from disk without loading the pipeline; how common a
+word is comes from wordfreq.
 """
 
 import functools
 import importlib.util
+import math
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lookups import Lookups
 from spacy.strings import hash_string
 
-from schemas.errors import ModelNotInstalled
 from sanitizers.nlp_engine import install_hint
+from schemas.errors import ModelNotInstalled
 from schemas.run_config import DEFAULT_SPACY_MODEL
 
 
@@ -40,12 +42,19 @@ NOT_NAMES = word_set(
 )
 
 
+# How often a word must occur in English text (wordfreq's Zipf scale: 3 is once per million words) to count
+# as an ordinary word. WordNet also lists rare proper nouns ("galois", "durbeyfield" is not, "gregory" is):
+# below this, a capitalised word is more likely a name than the dictionary word.
+COMMON_ZIPF = 3.3
+
+
 class EnglishWords:
     """Membership tests over the English adjective, adverb, verb and noun lemma lists."""
 
     def __init__(self, adjectives: frozenset[str], adverbs: frozenset[str], verbs: frozenset[str],
-                 nouns: frozenset[str]):
+                 nouns: frozenset[str], frequencies: dict[str, float] | None = None):
         self.adjectives, self.adverbs, self.verbs, self.nouns = adjectives, adverbs, verbs, nouns
+        self.frequencies = frequencies or {}
 
     def is_stop(self, word: str) -> bool:
         """Function words ("the", "again") and chat words ("team", "support")."""
@@ -55,6 +64,25 @@ class EnglishWords:
     def is_noun(self, word: str) -> bool:
         """A WordNet noun lemma (which includes many given names: "maria", "john")."""
         return word.casefold() in self.nouns
+
+    def is_common(self, word: str) -> bool:
+        """An ordinary English word: a function word, or a dictionary word used at least once per 2,000,000
+        words of English ("stone", "billing"), unlike rare entries that are mostly names ("Galois")."""
+        w = word.casefold()
+        if w in STOP_WORDS or w in NOT_NAMES:
+            return True
+        return (self.is_noun(w) or self.is_descriptive(w)) and self.zipf(w) >= COMMON_ZIPF
+
+    def zipf(self, word: str) -> float:
+        """wordfreq's Zipf frequency of `word` in English (0 when it is rarer than once per million words)."""
+        frequency = self.frequencies.get(word.casefold(), 0.0)
+        return math.log10(frequency) + 9 if frequency > 0 else 0.0
+
+    def is_descriptive_lemma(self, word: str) -> bool:
+        """The word itself is an adjective, adverb or verb lemma ("will", "mark"), without suffix rules
+        (which would read "James" as "jam" + "es")."""
+        w = word.casefold()
+        return w in self.adjectives or w in self.adverbs or w in self.verbs
 
     def is_descriptive(self, word: str) -> bool:
         """An adjective, adverb or verb, including -ing/-ed/-s/-ly forms ("stuck", "trying", "locked")."""
@@ -99,4 +127,7 @@ def english_words(model_name: str = DEFAULT_SPACY_MODEL) -> EnglishWords:
         irregular = set(exceptions[key]) if key in exceptions else set()  # "went", "done", "better"
         return frozenset(w.replace("_", " ") for w in listed | irregular)
 
-    return EnglishWords(words("adj"), words("adv"), words("verb"), words("noun"))
+    import wordfreq  # the frequencies of English words (its "small" list: every word used once per million)
+
+    return EnglishWords(words("adj"), words("adv"), words("verb"), words("noun"),
+                        wordfreq.get_frequency_dict("en", wordlist="small"))

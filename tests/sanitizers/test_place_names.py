@@ -1,0 +1,13 @@
+from sanitizers.place_names import place_names
+
+
+def test_knows_cities_countries_and_us_states():
+    places = place_names()
+    for place in ("exeter", "trincomalee", "edinburgh", "munich", "france", "alaska"):
+        assert place in places, place
+
+
+def test_leaves_out_alternate_names_that_are_given_names():
+    # GeoNames lists "James" and "John" among alternate names of towns; only main names are read.
+    places = place_names()
+    assert "james" not in places and "john" not in places
