@@ -52,9 +52,13 @@ def technical_regions(text: str) -> list[tuple[int, int]]:
     return merged
 
 
+# An initial or a short abbreviation inside a name: "William T. Sherman", "Lt. Gen. Early", "Jr.", "St."
+_ABBREVIATION = re.compile(r"\p{Lu}\p{Ll}{0,3}\.")
+
+
 def looks_like_identifier(value: str) -> bool:
     """True when a span's text reads as code rather than a name: `parse_config`, `KeyError`, `SQL`, `x86`."""
-    return any(_IDENTIFIER.fullmatch(token) for token in value.split())
+    return any(_IDENTIFIER.fullmatch(token) and not _ABBREVIATION.fullmatch(token) for token in value.split())
 
 
 def overlaps(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
@@ -72,44 +76,3 @@ def overlaps(start: int, end: int, regions: list[tuple[int, int]]) -> bool:
 def is_ner_noise(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> bool:
     """True when an NER finding at [start, end) is technical noise and must be dropped."""
     return overlaps(start, end, regions) or looks_like_identifier(text[start:end])
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words that make a Title-case span an organisation or a product, not a person: legal forms, industry
-# words and product tiers. spaCy's small model tags "Northwind Analytics" or "Acme Cloud" as PERSON.
-ORG_WORDS = _words(
-    """inc inc. llc ltd ltd. limited corp corp. corporation co co. company gmbh ag sa s.a. sas sarl bv nv plc
-    llp lp group holdings labs lab technologies technology tech systems solutions software services networks
-    industries enterprises partners associates consulting analytics logistics media studios studio games
-    health healthcare pharma pharmaceuticals bank banking capital ventures insurance airlines airways motors
-    energy foods foundation institute university college school academy hospital clinic cloud data ai
-    digital security robotics bio biotech therapeutics dynamics works hub platform app apps pay payments
-    markets retail store stores shop supply trading traders global international worldwide agency council
-    ministry department office club press news times journal bakery cafe restaurant hotel hotels
-    pro plus mini ultra lite premium enterprise edition suite server desktop mobile docs connect api sdk
-    cli os"""
-)  # fmt: skip
-# After a lone given name, these verbs say a person is meant ("Maria said", "Kenji will call").
-PERSON_VERBS = _words(
-    """said says told asked wrote writes replied mentioned called calls emailed texted messaged promised
-    explained confirmed suggested recommended agreed thinks thought wants wanted needs needed will would
-    and"""
-)  # fmt: skip
-_NEXT_WORD = re.compile(r"[\s,]*([\w.]+)")
-
-
-def is_unlikely_person(text: str, start: int, end: int) -> bool:
-    """True when an NER PERSON span reads as an organisation or product, or is a lone unexplained word.
-
-    A single word is kept only when a person verb follows ("Maria said"); a lone given name that is
-    also part of a full name elsewhere in the record is still caught by `value_repeats`.
-    """
-    tokens = text[start:end].split()
-    following = _NEXT_WORD.match(text, end)
-    next_word = following.group(1).casefold() if following else ""
-    if any(t.casefold() in ORG_WORDS for t in tokens) or next_word in ORG_WORDS:
-        return True
-    return len(tokens) == 1 and next_word not in PERSON_VERBS

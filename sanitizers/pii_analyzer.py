@@ -19,8 +19,12 @@ from spacy.language import Language
 from sanitizers.address_parts import may_hold_address
 from sanitizers.english_words import EnglishWords, english_words
 from sanitizers.findings import Finding
-from sanitizers.ner_filters import is_ner_noise, is_unlikely_person, technical_regions
+from sanitizers.name_lists import name_lists
+from sanitizers.ner_filters import is_ner_noise, technical_regions
 from sanitizers.nlp_engine import OfflineSpacyNlpEngine
+from sanitizers.person_judge import RELABELLED as RELABELLED_LABELS
+from sanitizers.person_judge import PersonJudge
+from sanitizers.place_names import place_names
 from sanitizers.recognizers.phone_recognizer import may_hold_phone
 from sanitizers.registry import PII_RECOGNIZERS
 from sanitizers.value_repeats import add_repeats
@@ -35,6 +39,11 @@ NER_LABELS_TO_IGNORE = ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "
 NER_ENTITIES = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME"})
 NER_RECOGNIZER = "SpacyRecognizer"
 NER_SCORE = 0.85
+# A span spaCy labelled ORG, GPE, ... whose words read as a personal name ("Paris Hilton" as ORG).
+RELABELLED_SCORE = 0.7
+# A known given name that no entity of spaCy's explains ("Whenever James goes").
+GIVEN_NAME_SCORE = 0.65
+GIVEN_NAME_RECOGNIZER = "GivenNameRecognizer"
 NLP_BATCH_SIZE = 128
 # Distinct sentences whose NER entities are kept for reuse (stock phrases repeat across records).
 SENTENCE_CACHE_MAX = 20_000
@@ -96,6 +105,7 @@ class PiiAnalyzer:
             self.nlp = engine.get_nlp("en")
             self._ner_only = _components_ner_does_not_need(self.nlp)
         self.words: EnglishWords = english_words()
+        self.judge = PersonJudge(self.words, name_lists(), place_names())
 
     def analyze_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Findings for each text, in order."""
@@ -163,21 +173,47 @@ class PiiAnalyzer:
 
     def _ner_findings(self, text: str, ents: list[_Entity]) -> list[Finding]:
         mapping = self.ner_config.model_to_presidio_entity_mapping or {}
+        wants_person = "PERSON" in self.ner_entities
         findings = []
         regions: list[tuple[int, int]] | None = None
         for label, ent_start, ent_end in ents:
             entity = mapping.get(label)
-            if entity not in self.ner_entities:
+            score = NER_SCORE
+            if entity != "PERSON" and wants_person and label in RELABELLED_LABELS:
+                entity, score = "PERSON", RELABELLED_SCORE  # if its words read as a name, checked below
+            elif entity not in self.ner_entities:
                 continue
             if regions is None:
                 regions = technical_regions(text)  # only for texts that have NER findings
             start, end = _trim(text, ent_start, ent_end)
             if end <= start or is_ner_noise(text, start, end, regions):
                 continue
-            if entity == "PERSON" and is_unlikely_person(text, start, end):
-                continue
-            findings.append(Finding(entity, start, end, NER_SCORE, NER_RECOGNIZER))
+            if entity == "PERSON":
+                if score == NER_SCORE and not self.judge.keeps_ner_person(text, start, end):
+                    continue
+                if score == RELABELLED_SCORE and not self.judge.relabels_as_person(text, start, end, label):
+                    if mapping.get(label) in self.ner_entities:  # still a place or group when those are wanted
+                        findings.append(Finding(mapping[label], start, end, NER_SCORE, NER_RECOGNIZER))
+                    continue
+            findings.append(Finding(entity, start, end, score, NER_RECOGNIZER))
+        if wants_person:
+            taken = sorted(set(regions or technical_regions(text)) | {
+                (s, e) for label, s, e in ents if label != "PERSON"})
+            taken = [span for span in taken if not any(f.start <= span[0] and span[1] <= f.end for f in findings)]
+            findings.extend(Finding("PERSON", s, e, GIVEN_NAME_SCORE, GIVEN_NAME_RECOGNIZER)
+                            for s, e in self.judge.lone_given_names(text, _disjoint(taken)))
         return findings
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans merged where they overlap (what `overlaps` expects)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:

@@ -12,7 +12,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from sanitizers.english_words import EnglishWords, english_words, word_set
-from sanitizers.ner_filters import ORG_WORDS
+from sanitizers.person_judge import ORG_WORDS
 
 # Cue kinds: strong cues name a person whatever follows; weak cues only when the next word looks like a name.
 _STRONG = (

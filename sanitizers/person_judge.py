@@ -1,0 +1,171 @@
+"""Whether a span of text names a person: spaCy's label weighed against positive evidence.
+
+Recall comes first. A span spaCy labels PERSON stays a person unless there is evidence that it is not:
+a company or product word in or right after it ("Northwind Analytics", "Acme Cloud"), or, for a lone
+word, an ordinary English word that is no known name ("Sure", "Regards"). A span spaCy labels something
+else (ORG, GPE, NORP, WORK_OF_ART, ...) is a person when its words read as a personal name: a known given
+name with family names or unknown capitalised words after it ("Paris Hilton", "Nikita Mikhalkov"), or a
+known given name alone that is no English word and names no place ("Stephen" tagged GPE).
+"""
+
+from dataclasses import dataclass
+
+import regex as re
+
+from sanitizers.english_words import EnglishWords
+from sanitizers.name_lists import NameLists
+from sanitizers.ner_filters import overlaps
+
+# Words before a span that make it a thing or a place rather than a person: "the Arno", "a Lusitania".
+ARTICLES = frozenset({"the", "a", "an"})
+
+# Words that make a Title-case span an organisation or a product, not a person: legal forms, industry
+# words and product tiers. spaCy's small model tags "Northwind Analytics" or "Acme Cloud" as PERSON.
+ORG_WORDS = frozenset(
+    ["inc", "inc.", "llc", "ltd", "ltd.", "limited", "corp", "corp.", "corporation", "co", "co.", "company", "gmbh", "ag", "sa", "s.a.", "sas", "sarl", "bv", "nv", "plc", "llp", "lp", "group", "holdings", "labs", "lab", "technologies", "technology", "tech", "systems", "solutions", "software", "services", "networks", "industries", "enterprises", "partners", "associates", "consulting", "analytics", "logistics", "media", "studios", "studio", "games", "health", "healthcare", "pharma", "pharmaceuticals", "bank", "banking", "capital", "ventures", "insurance", "airlines", "airways", "motors", "energy", "foods", "foundation", "institute", "university", "college", "school", "academy", "hospital", "clinic", "cloud", "data", "ai", "digital", "security", "robotics", "bio", "biotech", "therapeutics", "dynamics", "works", "hub", "platform", "app", "apps", "pay", "payments", "markets", "retail", "store", "stores", "shop", "supply", "trading", "traders", "global", "international", "worldwide", "agency", "council", "ministry", "department", "office", "club", "press", "news", "times", "journal", "bakery", "cafe", "restaurant", "hotel", "hotels", "pro", "plus", "mini", "ultra", "lite", "premium", "enterprise", "edition", "suite", "server", "desktop", "mobile", "docs", "connect", "api", "sdk", "cli", "os"]
+)  # fmt: skip
+# Words after a name that make it a product's or a company's: "Contoso help desk", "Kafka consumer".
+PRODUCT_WORDS = frozenset(
+    ["help", "helpdesk", "desk", "support", "customers", "users", "employees", "staff", "website", "portal", "dashboard", "dashboards", "console", "cluster", "clusters", "pipeline", "pipelines", "plugin", "plugins", "integration", "instance", "instances", "release", "releases", "version", "versions", "upgrade", "subscription", "subscriptions", "documentation", "consumer", "consumers", "producer", "broker", "brokers", "notebook", "notebooks", "kernel", "extension", "extensions", "driver", "drivers", "container", "containers", "deployment", "headquarters", "hq", "brand", "products"]
+)  # fmt: skip
+# Words that make a span a place: "Lake Charles", "Port Elizabeth", "Victoria Station".
+PLACE_WORDS = frozenset(
+    ["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "square", "park", "bridge", "station", "airport", "port", "harbour", "harbor", "lake", "river", "mount", "mountain", "mountains", "island", "islands", "bay", "valley", "county", "city", "town", "village", "district", "province", "state", "republic", "kingdom", "hall", "church", "cathedral", "castle", "palace", "tower", "museum", "gallery", "stadium", "arena", "centre", "center", "falls", "springs", "beach", "coast", "north", "south", "east", "west", "upper", "lower", "greater", "new", "san", "santa", "sao", "drive", "hall", "mall", "manor", "abbey", "grove", "hill", "hills", "gables", "corner", "place", "court", "gardens", "garden", "house", "lodge", "farm", "row", "terrace", "crescent", "dock", "docks", "cemetery", "railroad", "railway", "field", "fields", "inn", "wharf", "quay", "heights", "canal", "creek", "forest", "wood", "woods", "park"]
+)  # fmt: skip
+# Name particles and suffixes that may sit inside a name: "Ana de la Cruz", "John Smith Jr."
+PARTICLES = frozenset(["de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "van", "von", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y"])
+SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+_WORD = re.compile(r"\p{L}[\p{L}'’-]*\.?|\p{Lu}\.")
+_NEXT_WORD = re.compile(r"(?:['’]s)?[\s,]*([\w.]+)")
+# A version number right after a span ("Grafana 4.23", "Kafka to v6.15") or just before it ("1.39 on Django").
+_VERSION_AFTER = re.compile(r"[ \t]+(?:to[ \t]+|version[ \t]+)?v?\d+\.\d+")
+_VERSION_BEFORE = re.compile(r"\bv?\d+\.\d+\S*[ \t]+(?:on|of|in|for|with)[ \t]+$")
+_PREVIOUS_WORD = re.compile(r"(\w+)[ \t]+$")
+_CAPITALISED = re.compile(r"(?<![\w'’@#/.-])\p{Lu}\p{Ll}+(?![\w'’@-])")
+# spaCy labels that can hide a person ("Paris Hilton" as ORG); DATE, MONEY and the like cannot.
+RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+# Labels that say "a place": a lone given name under them is more likely the town (Florence, Victoria).
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class PersonJudge:
+    """Decides PERSON spans from spaCy's label, English word lists and given/family name lists."""
+
+    words: EnglishWords
+    names: NameLists
+    places: frozenset[str]
+
+    def is_english(self, word: str) -> bool:
+        """An ordinary English word ("Stone", "Billing", "Sure"), not a rare dictionary entry ("Galois")."""
+        return self.words.is_common(word.rstrip("."))
+
+    def is_org_like(self, text: str, start: int, end: int) -> bool:
+        """A company or product: a company word in the span or after it ("Northwind Analytics", "Acme Cloud",
+        "Contoso's help desk"), or a version number next to it ("upgrading Grafana to 4.23", "1.39 on Django")."""
+        if any(t.casefold() in ORG_WORDS for t in text[start:end].split()):
+            return True
+        following = _NEXT_WORD.match(text, end)
+        if following and following.group(1).casefold() in ORG_WORDS | PRODUCT_WORDS:
+            return True
+        return bool(_VERSION_AFTER.match(text, end) or _VERSION_BEFORE.search(text[max(0, start - 24) : start]))
+
+    def keeps_ner_person(self, text: str, start: int, end: int) -> bool:
+        """spaCy said PERSON: keep it unless something says it is a company, a place or a thing.
+
+        Evidence against: a company or product word ("Acme Cloud"), an article before it ("the Arno"), a
+        known place that is no known name ("Exeter"), a place word closing it after a word that is no given
+        name ("Riverside Drive"), only ordinary English words ("Killing Joke"), one English non-name word.
+        """
+        if self.is_org_like(text, start, end) or _previous_word(text, start) in ARTICLES:
+            return False
+        tokens = _name_words(text[start:end])
+        if not tokens:
+            return False
+        if len(tokens) == 1:
+            word = tokens[0]
+            if self.names.is_name(word):
+                return True
+            return not (self.is_english(word) or word.casefold() in self.places)
+        if text[start:end].casefold() in self.places:
+            return False
+        if tokens[-1].casefold() in PLACE_WORDS and not self.names.is_given(tokens[0]):
+            return False
+        return not all(self.is_english(t) and not self.names.is_given(t) for t in tokens)
+
+    def relabels_as_person(self, text: str, start: int, end: int, label: str) -> bool:
+        """spaCy said ORG, GPE, NORP, ...: a person when the words read as a personal name."""
+        if label not in RELABELLED or self.is_org_like(text, start, end):
+            return False
+        tokens = _name_words(text[start:end])
+        if not tokens or any(t.casefold() in PLACE_WORDS for t in tokens):
+            return False
+        if text[start:end].casefold() in self.places and (len(tokens) > 1 or not self.names.is_given(tokens[0])):
+            return False  # a known place, unless a lone given name that spaCy did not call a place ("Alice")
+        if any(not t[:1].isupper() for t in tokens):
+            return False
+        if len(tokens) == 1:
+            word = tokens[0]
+            # WordNet lists famous people ("alice", "james"): for a given name only a verb or adjective counts.
+            if label in PLACE_LABELS or self.words.is_descriptive_lemma(word) or word.isupper():
+                return False
+            if self.is_english(word) and not self.names.is_given(word):
+                return False
+            # A family name alone is also a town often enough ("Cowley", "Sherman"): only when it names no place.
+            return self.names.is_given(word) or self.names.is_family(word) and word.casefold() not in self.places
+        if label in PLACE_LABELS and not self.names.is_family(tokens[-1]):
+            return False  # "Nova Scotia", "Santa Clara": under a place label only a known family name counts
+        return self.reads_as_full_name(tokens)
+
+    def reads_as_full_name(self, tokens: list[str]) -> bool:
+        """A known given name (or an initial) first, then family names or words no dictionary knows."""
+        first, rest = tokens[0], tokens[1:]
+        if not (self.names.is_given(first) or _is_initial(first)):
+            return False
+        if not any(self.names.is_family(t) or not self.is_english(t) for t in rest if not _is_initial(t)):
+            return False
+        return all(_is_initial(t) or self.names.is_name(t) or not self.is_english(t) for t in rest)
+
+
+    def lone_given_names(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Known given names that nothing else explains ("Whenever James goes"), as (start, end) spans.
+
+        `taken` are the sorted spans spaCy gave another label (ORG, GPE, ...) or that are code: a given name
+        inside them is that entity's ("Linguistic Society of America"). A name is left when it has another
+        reading: a verb or adjective ("Will", "Mark"), an English noun at a sentence start ("Grace is"),
+        a place ("Paris"), capitals ("JAMES", a heading), an article before it ("the Victoria").
+        """
+        spans = []
+        for match in _CAPITALISED.finditer(text):
+            word = match.group()
+            if word.isupper() or not self.names.is_given(word) or self.words.is_stop(word):
+                continue
+            if self.words.is_descriptive_lemma(word) or word.casefold() in self.places:
+                continue
+            start, end = match.span()
+            before = text[max(0, start - 12) : start].rstrip(" \t\"'“‘(")
+            if self.words.is_noun(word) and (not before or before[-1] in ".!?:\n"):
+                continue
+            if _previous_word(text, start) in ARTICLES or overlaps(start, end, taken):
+                continue
+            spans.append((start, end))
+        return spans
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
+    return match.group(1).casefold() if match else ""
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _name_words(span: str) -> list[str]:
+    """The words of a span, without particles, suffixes and a possessive ending."""
+    out = []
+    for word in _WORD.findall(span):
+        word = word.removesuffix("'s").removesuffix("’s")
+        if word and word.casefold() not in PARTICLES and word.casefold() not in SUFFIXES:
+            out.append(word)
+    return out

@@ -1,0 +1,74 @@
+import pytest
+
+from sanitizers.english_words import english_words
+from sanitizers.name_lists import name_lists
+from sanitizers.person_judge import PersonJudge
+from sanitizers.place_names import place_names
+
+
+@pytest.fixture(scope="module")
+def judge():
+    return PersonJudge(english_words(), name_lists(), place_names())
+
+
+def _span(text, span):
+    start = text.index(span)
+    return text, start, start + len(span)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("Kenji Tanaka called", "Kenji Tanaka", True),  # full name
+        ("Maria said it shipped", "Maria", True),  # lone given name
+        ("In 1801 it was published by Schlegel.", "Schlegel", True),  # lone surname nobody lists
+        ("Galois was buried in a common grave.", "Galois", True),  # rare WordNet entry: a name
+        ("We use Northwind Analytics now", "Northwind Analytics", False),  # company word in the span
+        ("Acme Cloud Pro is down", "Acme Cloud", False),  # product word
+        ("Sure, I can help.", "Sure", False),  # one ordinary English word
+        ("They sailed up the Arno at dawn.", "Arno", False),  # an article before it: a thing or a place
+        ("He moved to Exeter in May.", "Exeter", False),  # a known town that is no name
+        ("He lived on Riverside Drive for years.", "Riverside Drive", False),  # place word closing it
+        ("Broken Promises toured in 1985.", "Broken Promises", False),  # only ordinary English words
+    ],
+)
+def test_keeps_ner_person_unless_evidence_says_otherwise(judge, text, span, kept):
+    assert judge.keeps_ner_person(*_span(text, span)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "person"),
+    [
+        ("a photo of Paris Hilton today", "Paris Hilton", "ORG", True),  # given + family name as ORG
+        ("a film by Nikita Hilton", "Nikita Hilton", "GPE", True),  # a place label needs a family name
+        ("thought Alice to herself", "Alice", "ORG", True),  # a given name labelled ORG
+        ("Hauser joined the board", "Hauser", "ORG", True),  # a family name that names no place
+        ("shares of Microsoft fell", "Microsoft", "ORG", False),
+        ("the Acme Labs team", "Acme Labs", "ORG", False),
+        ("flights to Florence", "Florence", "GPE", False),  # a place label keeps a lone name a place
+        ("the Nova Scotia coast", "Nova Scotia", "GPE", False),  # a known place
+        ("dinner at Green Gables", "Green Gables", "FAC", False),
+    ],
+)
+def test_relabels_spans_that_read_as_personal_names(judge, text, span, label, person):
+    assert judge.relabels_as_person(*_span(text, span), label) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Whenever James goes over, she will be hearing of us.", ["James"]),
+        ("Will you check it? Mark it as done.", []),  # verbs first
+        ("Grace is fine, thanks.", []),  # an English noun starting a sentence
+        ("We flew to Paris with the Victoria crew.", []),  # a place; an article before a name
+        ("JAMES SMITH LTD", []),  # capitals: a heading or a company
+    ],
+)
+def test_finds_lone_given_names_with_no_other_reading(judge, text, names):
+    assert [text[s:e] for s, e in judge.lone_given_names(text, [])] == names
+
+
+def test_lone_given_names_leave_names_inside_other_entities(judge):
+    text = "The Linguistic Society of America met James."
+    taken = [(0, text.index(" met"))]
+    assert [text[s:e] for s, e in judge.lone_given_names(text, taken)] == ["James"]
