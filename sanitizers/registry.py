@@ -71,6 +71,7 @@ def _pii_recognizers() -> list[type]:
     from sanitizers.recognizers.iban_recognizer import IbanRecognizer
     from sanitizers.recognizers.ip_address_recognizer import IpAddressRecognizer
     from sanitizers.recognizers.passport_recognizer import PassportRecognizer
+    from sanitizers.recognizers.person_context_recognizer import PersonContextRecognizer
     from sanitizers.recognizers.person_cue_recognizer import PersonCueRecognizer
     from sanitizers.recognizers.phone_recognizer import PhoneRecognizer
     from sanitizers.recognizers.street_address_recognizer import StreetAddressRecognizer
@@ -90,6 +91,7 @@ def _pii_recognizers() -> list[type]:
         DriverLicenseRecognizer,
         UsBankNumberRecognizer,
         PersonCueRecognizer,
+        PersonContextRecognizer,
     ]
 
 

@@ -4,13 +4,13 @@ import logging
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from schemas.errors import ConfigError
 from sanitizers.operators.surrogate import Surrogate
 from sanitizers.recognizers.credit_card_recognizer import luhn_valid
 from sanitizers.recognizers.iban_recognizer import iban_valid
 from sanitizers.recognizers.us_ssn_recognizer import UsSsnRecognizer
 from sanitizers.replacement_book import ReplacementBook
 from sanitizers.surrogate_key import ENV_VAR
+from schemas.errors import ConfigError
 
 # Built at run time so secret scanners on the repository stay quiet.
 KEY = SecretStr("test-key-" + "0123456789abcdef" * 2)

@@ -1,0 +1,155 @@
+"""Person names that the words around them give away, in prose: titles, speech, citations, family and life.
+
+spaCy's small model misses many names it has never seen ("Durbeyfield", "Maumill") or calls them an
+organisation. What surrounds a name says "person" in ways that hold across genres:
+- a title before it: "Captain Eldridge", "Aunt Polly", "Lt. Gen. Jubal Early", "Professor Quilis";
+- speech and gesture: "said Bartleby", "Tuppence nodded", "Morel laughed";
+- a citation: "Quilis (1993)", "(Bavelier et al., 2006)", "Smith and Jones 2001";
+- family and life: "Durbeyfield's wife", "Bunzel (born 1828)", "Citrone was born".
+A candidate must read as a name: capitalised words that are known given or family names or no ordinary
+English word, and not the name of a known place unless it is also a person's name.
+"""
+
+import regex as re
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from sanitizers.english_words import english_words
+from sanitizers.name_lists import name_lists
+from sanitizers.person_judge import PARTICLES, PersonJudge
+from sanitizers.place_names import place_names
+
+SCORE = 0.7
+# A capitalised name word (O'Hara, McBride, Lizzie-boy, ÉVARISTE) or an initial ("T.").
+_WORD = r"(?:\p{Lu}\.|\p{Lu}(?:\p{L}|['’](?=\p{L}\p{L}))*(?:-\p{L}+)*)"
+_PARTICLE = "|".join(sorted(PARTICLES))
+# Up to four name words, with particles between them: "Ana de la Cruz", "William T. Sherman".
+_NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:(?:{_PARTICLE})[ \t]+)*{_WORD}){{0,3}})"
+# Titles in Title case or capitals; abbreviations with their dot.
+_TITLES = (
+    "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Madam|Madame|Mme|Mlle|Monsieur|Mademoiselle|"
+    "Master|Mistress|Squire|Aunt|Auntie|Uncle|Cousin|Grandma|Grandpa|Granny|Father|Brother|Sister|Mother|"
+    "Captain|Capt|Colonel|Col|Major|Maj|General|Gen|Lieutenant|Lt|Sergeant|Sgt|Corporal|Cpl|Private|"
+    "Admiral|Adm|Commander|Cmdr|Commodore|Marshal|Brigadier|Ensign|King|Queen|Prince|Princess|Duke|"
+    "Duchess|Earl|Count|Countess|Baron|Baroness|Viscount|Marquis|Emperor|Empress|Tsar|Czar|Sultan|Shah|"
+    "Pope|Bishop|Archbishop|Cardinal|Reverend|Rev|Pastor|Rabbi|Imam|Sheikh|Saint|Deacon|Elder|Judge|"
+    "Justice|President|Senator|Sen|Governor|Gov|Mayor|Minister|Ambassador|Chancellor|Inspector|Detective|"
+    "Officer|Constable|Coach|Dean|Herr|Frau|Fräulein|Señor|Señora|Señorita|Don|Doña|Signor|Signora"
+)
+_TITLE = re.compile(rf"(?<![\w'’])(?:(?i:{_TITLES})\.?)(?:[ \t]+(?i:{_TITLES})\.?)*[ \t]+{_NAME}")
+# Verbs of speech and gesture, said of people.
+_SPEECH = (
+    "said|says|asked|asks|replied|replies|answered|cried|exclaimed|whispered|shouted|muttered|murmured|"
+    "added|continued|rejoined|remarked|observed|repeated|retorted|responded|sobbed|laughed|sighed|groaned|"
+    "smiled|nodded|shrugged|frowned|grinned|wept|gasped|stammered|screamed|yelled|protested|insisted|"
+    "declared|admitted|explained|thought|wondered|whined|growled|snapped|called|interrupted|"
+    "glanced|gazed|stared|leaned|leant|paused|hesitated|blushed|winked|smirked|chuckled|giggled|"
+    "recalled|remembered|hurried|listened|waited|kissed|embraced|married|beckoned"
+)
+# A name spoken to, in dialogue or chat: "Yes, Curtis;", "Hullo, Wilson!", "Oh, Meg.", "Good night, Jo".
+_VOCATIVE = re.compile(
+    rf"(?<![\w'’])(?i:yes|no|oh|ah|well|now|come|hullo|hello|hi|hey|good\s+(?:morning|night|evening|bye)|"
+    rf"goodbye|good-bye|farewell|thanks|thank\s+you|dear|dearest|my\s+dear|sorry|please|listen|look)"
+    rf"[ \t]*,[ \t]*{_NAME}[ \t]*(?=[,;:!?.”\"’]|[ \t]+[-–—])"
+)
+_SPEECH_BEFORE = re.compile(rf"(?<![\w'’])(?:{_SPEECH})[ \t]+{_NAME}")
+_SPEECH_AFTER = re.compile(rf"{_NAME}[ \t]*,?[ \t]+(?:{_SPEECH})(?![\w'’])")
+# Family, body and life: "Durbeyfield's wife", "Bunzel (born 1828)", "Citrone was born", "Galois died".
+_RELATIONS = (
+    "wife|husband|son|sons|daughter|daughters|father|mother|brother|brothers|sister|sisters|uncle|aunt|"
+    "cousin|nephew|niece|widow|widower|children|child|parents|family|fiancé|fiancée|friend|friends|"
+    "face|eyes|hand|hands|voice|heart|head|arm|arms|lips|mind|hair|birth|death|funeral|grave|wedding"
+)
+_POSSESSIVE = re.compile(rf"{_NAME}['’]s?[ \t]+(?:\w+[ \t]+)?(?:{_RELATIONS})(?![\w'’])")
+_LIFE = re.compile(
+    rf"{_NAME}[ \t]*(?:\([ \t]*(?:born|b\.|née|nee|died|d\.|c\.|ca\.)?[ \t]*(?:\d{{1,2}}[ \t]+\p{{L}}+[ \t]+)?"
+    rf"(?:1[0-9]|20)\d\d\b|,?[ \t]+(?:was|is|were)?[ \t]*(?:born|died|married)(?![\w'’]))"
+)
+# Citations: "Quilis (1993)", "Quilis 1993:45" inside brackets, "Bavelier et al.", "(Smith and Jones, 2001)".
+_CITATION = re.compile(
+    rf"{_NAME}(?:[ \t]+(?:and|&)[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD})?))?(?:[ \t]+et[ \t]+al\.?)?[ \t]*,?[ \t]*"
+    rf"(?:\([ \t]*(?:1[6-9]|20)\d\d[a-z]?\b|(?<=\([^()\n]{{0,80}}?)(?:1[6-9]|20)\d\d[a-z]?\b)"
+    rf"|{_NAME}[ \t]+et[ \t]+al\.?"
+)
+# A signature in a filed document: "By: /s/ Charles E. Brinley".
+_SIGNED = re.compile(rf"/s/[ \t]*{_NAME}")
+_PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _SIGNED, _VOCATIVE)
+_TOKEN = re.compile(rf"{_WORD}")
+# Pronouns and determiners that the patterns can catch in title case ("said He", "The wife").
+NOT_NAME_WORDS = frozenset(
+    ["i", "he", "she", "it", "we", "they", "you", "his", "her", "its", "our", "their", "my", "your", "this", "that", "these", "those", "there", "here", "the", "a", "an", "who", "what", "which", "when", "where", "why", "how", "then", "now", "so", "but", "and", "or", "yet", "one", "all", "each", "every", "some", "any", "no", "none"]
+)
+
+
+class PersonContextRecognizer(LocalRecognizer):
+    """PERSON names given away by titles, speech verbs, citations, family words and life dates."""
+
+    def __init__(self, supported_entity: str = "PERSON", judge: PersonJudge | None = None):
+        self.judge = judge
+        super().__init__(supported_entities=[supported_entity], name="PersonContextRecognizer")
+
+    def load(self) -> None:
+        """Read the word, name and place lists (once per process)."""
+        if self.judge is None:
+            self.judge = PersonJudge(english_words(), name_lists(), place_names())
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        """Names with a giveaway context in `text`."""
+        if entities and self.supported_entities[0] not in entities:
+            return []
+        if self.judge is None:
+            self.load()
+        found: dict[tuple[int, int], RecognizerResult] = {}
+        for pattern in _PATTERNS:
+            for match in pattern.finditer(text):
+                if match.group().casefold() in self.judge.places:
+                    continue  # "Saint Louis", "General Santos": the whole match names a place
+                for start, end in match.spans("name"):
+                    span = self._name_span(text, start, end)
+                    if span and span not in found:
+                        found[span] = self._result(*span)
+        return sorted(found.values(), key=lambda r: (r.start, r.end))
+
+    def _name_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The longest run of the candidate's words that reads as a name, or None."""
+        judge = self.judge
+        assert judge is not None
+        tokens = [m for m in _TOKEN.finditer(text, start, end)]
+        if judge.is_org_like(text, start, end):
+            return None
+        while tokens and (tokens[0].group().casefold() in NOT_NAME_WORDS or judge.is_english(tokens[0].group())
+                          and not judge.names.is_given(tokens[0].group())):
+            tokens.pop(0)  # "As Quilis (1993)": a sentence's first word is no part of the name
+        kept = []
+        for m in tokens:
+            word = m.group()
+            if word.casefold() in NOT_NAME_WORDS:
+                break
+            # An ordinary word counts only as a given name ("Grace"): "Street", "Glass" are family names too.
+            if word.endswith(".") or word.casefold() in PARTICLES or judge.names.is_given(word.rstrip("'’")):
+                kept.append(m)
+                continue
+            if judge.is_english(word.rstrip("'’")):
+                break
+            kept.append(m)
+        while kept and (kept[-1].group().casefold() in PARTICLES or kept[-1].group().endswith(".")
+                        and len(kept) > 1 and len(kept[-1].group()) > 2):
+            kept.pop()
+        if not kept:
+            return None
+        names = [m.group() for m in kept if m.group().casefold() not in PARTICLES and not m.group().endswith(".")]
+        if not names:
+            return None
+        if len(names) == 1:
+            word = names[0]
+            if word.casefold() in judge.places and not judge.names.is_name(word):
+                return None
+        return kept[0].start(), kept[-1].end()
+
+    def _result(self, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=self.supported_entities[0], start=start, end=end, score=SCORE,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
+        )

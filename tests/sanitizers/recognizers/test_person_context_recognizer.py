@@ -1,0 +1,44 @@
+import pytest
+
+from sanitizers.recognizers.person_context_recognizer import PersonContextRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    found = PersonContextRecognizer()
+    found.load()
+    return found
+
+
+def _names(recognizer, text):
+    return [text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Captain Eldridge and Lt. Gen. Jubal Early rode on.", ["Eldridge", "Jubal Early"]),  # titles
+        ("“Yes,” said Bartleby, and Tuppence nodded.", ["Bartleby", "Tuppence"]),  # speech, gesture
+        ("Durbeyfield's wife came in.", ["Durbeyfield"]),  # family word
+        ("As Quilis (1993) and (Smith and Jones 2001) show", ["Quilis", "Smith", "Jones"]),  # citations
+        ("as argued by Bavelier et al. in a review", ["Bavelier"]),
+        ("Emanuel Bunzel (born 1828) was a paleontologist.", ["Emanuel Bunzel"]),  # life dates
+        ("By:/s/Charles E. Brinley ---- President", ["Charles E. Brinley"]),  # a signature
+        ("“Yes, Curtis; you know it.” “Hullo, Wilson!” he said.", ["Curtis", "Wilson"]),  # vocatives
+    ],
+)
+def test_finds_names_given_away_by_their_context(recognizer, text, expected):
+    assert _names(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said it works. The server said no.",  # pronouns, ordinary words
+        "General Motors and Major League teams",  # titles before ordinary or company words
+        "King Street is closed.",  # an ordinary word after a title
+        "Thanks, Team!",  # an ordinary word spoken to
+    ],
+)
+def test_leaves_titles_and_verbs_without_a_name(recognizer, text):
+    assert _names(recognizer, text) == []
