@@ -65,6 +65,10 @@ _PREVIOUS_WORD = re.compile(r"(\w+)[ \t]+$")
 _CAPITALISED = re.compile(r"(?<![\w@#/.-])(?<!\w['’])\p{Lu}\p{Ll}+(?![\w'’@-])")
 # spaCy labels that can hide a person ("Paris Hilton" as ORG); DATE, MONEY and the like cannot.
 RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+# Prepositions before a place: an unknown word after them is no name ("near Grimpen", "of Glamorganshire").
+LOCATIVES = word_set("in at near from into to of across towards toward through around outside inside via on")
+# Below this wordfreq Zipf frequency a capitalised word mid-sentence that no list knows is taken for a name.
+UNKNOWN_ZIPF = 2.5
 # Labels that say "a place": a lone given name under them is more likely the town (Florence, Victoria).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -159,18 +163,30 @@ class PersonJudge:
         spans = []
         for match in _CAPITALISED.finditer(text):
             word = match.group()
-            if word.isupper() or not self.names.is_given(word) or self.words.is_stop(word):
-                continue
-            if self.words.is_descriptive_lemma(word) or word.casefold() in self.places.big:
+            if word.isupper() or self.words.is_stop(word):
                 continue
             start, end = match.span()
             before = text[max(0, start - 12) : start].rstrip(" \t\"'“‘(")
-            if self.words.is_noun(word) and (not before or before[-1] in ".!?:\n"):
-                continue
+            starts_sentence = not before or before[-1] in ".!?:\n"
+            if self.names.is_given(word):
+                if self.words.is_descriptive_lemma(word) or word.casefold() in self.places.big:
+                    continue
+                if self.words.is_noun(word) and starts_sentence:
+                    continue
+            elif (starts_sentence or _previous_word(text, start) in LOCATIVES or not self._is_unknown_word(word)
+                  or self.is_org_like(text, start, end)):
+                continue  # an unknown word after "in", "at", "near" is more often a place ("in Grimpen")
             if _previous_word(text, start) in ARTICLES or overlaps(start, end, taken):
                 continue
             spans.append((start, end))
         return spans
+
+    def _is_unknown_word(self, word: str) -> bool:
+        """A word no list explains: no English word of any frequency, no place; a family name at most."""
+        folded = word.casefold()
+        if folded in self.places.all or self.words.zipf(folded) >= UNKNOWN_ZIPF:
+            return self.names.is_family(word) and not self.is_english(word) and folded not in self.places.all
+        return not (self.words.is_noun(folded) or self.words.is_descriptive(folded))
 
 
 def _previous_word(text: str, start: int) -> str:
