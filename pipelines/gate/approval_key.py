@@ -32,7 +32,13 @@ def read_approval_key(block_name: str | None = None) -> SecretStr:
         ConfigError: no key, or a key shorter than 32 characters or not one printable token.
     """
     block = block_name or os.environ.get(BLOCK_ENV_VAR) or None
-    key = read_secret(ENV_VAR, block, block_option="--approval-key-block NAME")
+    try:
+        key = read_secret(ENV_VAR, block, block_option="--approval-key-block NAME")
+    except ConfigError as e:
+        raise ConfigError(
+            f"no approval key: {e} (a new key: `{GENERATE_HINT}`; reviewers and the uploading process "
+            "share it, the sanitize process does not need it)"
+        ) from None
     if len(key.get_secret_value()) < MIN_KEY_CHARS:
         where = f"Prefect Secret block {block!r}" if block else ENV_VAR
         raise ConfigError(
