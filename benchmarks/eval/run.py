@@ -5,8 +5,11 @@
 
 The sanitizer runs as a subprocess: `ft-sanitizer sanitize <work>/data/eval_<format>.jsonl --out
 <work>/<engine>/<format>/`, or `benchmarks/baseline_presidio.py` with `--engine baseline`.
-Results land in `<work>/<engine>/eval_results.json`. Exit codes: 0 ok, 1 targets failed (--check),
-2 a step failed (missing CLI, sanitizer error, outputs that don't align).
+Results land in `<work>/<engine>/eval_results.json`. Then the public labelled corpora (`public.py`:
+../shared/eval-data, or --public-dir / $FT_SANITIZER_PUBLIC_EVAL) are run and scored the same way, into
+`<work>/<engine>/public_results.json`; a missing folder is reported and skipped. Exit codes: 0 ok, 1 targets
+failed (--check for the generated set, --check-public for the public corpora), 2 a step failed (missing CLI,
+sanitizer error, outputs that don't align).
 """
 
 import argparse
@@ -57,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cli", help="path of the ft-sanitizer executable (default: .venv/bin/ft-sanitizer)")
     parser.add_argument("--limit", type=int, help="baseline only: sanitize the first N records of each file")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target fails")
+    parser.add_argument("--public-dir", help="public corpora folder (default: $FT_SANITIZER_PUBLIC_EVAL, "
+                                             "else ../shared/eval-data)")
+    parser.add_argument("--public-limit", type=int, help="records per public corpus (default: all; 300 for "
+                                                         "baseline; 0 = all)")
+    parser.add_argument("--no-public", action="store_true", help="skip the public corpora")
+    parser.add_argument("--check-public", action="store_true", help="exit 1 when a public-corpora target fails")
     args = parser.parse_args(argv)
     cli = find_cli(args.cli) if args.engine == "ft-sanitizer" else None
 
@@ -82,7 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     score_args = ["--eval-dir", str(data), "--sanitized-dir", str(out_root)]
     score_args += ["--check"] if args.check else []
     score_args += ["--allow-partial"] if args.limit else []
-    return score.main(score_args)
+    rc = score.main(score_args)
+    if rc == 2 or args.no_public:
+        return rc
+    from benchmarks.eval import public  # imported here: public.py imports this module's helpers
+
+    public_rc = public.report(out_root, args.public_dir, args.engine, cli,
+                              public.default_limit(args.engine, args.public_limit), args.check_public)
+    return max(rc, public_rc)
 
 
 if __name__ == "__main__":
