@@ -75,7 +75,7 @@ _NOT_CITY = (
 _CITY_WORD = r"\p{Lu}[\p{L}'’]*(?:\.[\p{L}]+)*(?:\.(?=[ ]\p{Lu}))?(?:-[\p{L}'’]+){0,3}"
 CITY = (
     rf"(?i:{_NOT_CITY})(?:(?:{_PARTICLE}|'s|l')[ -])?{_CITY_WORD}"
-    rf"(?:[ ](?:{_PARTICLE}[ ])?{_CITY_WORD}){{0,3}}"
+    rf"(?:[ ](?:{_PARTICLE}[ ])?(?i:{_NOT_CITY}){_CITY_WORD}){{0,3}}"
 )
 # Lower-case typing ("springfield, il 62704"): any letters, only where a postcode follows or precedes.
 _ANY_CITY = _NOT_CITY + r"[\p{L}][\p{L}'’.]*(?:-[\p{L}'’.]+){0,3}(?:[ ][\p{L}][\p{L}'’.]*(?:-[\p{L}'’.]+){0,3}){0,2}"
@@ -107,9 +107,9 @@ _SPACE = r"[ \t]+"
 _STRONG_PARTS = (
     ("unit", re.compile(rf"(?:{_SEP}|{_SPACE})(?:{UNIT})", re.IGNORECASE)),
     ("postcode_city", re.compile(
-        rf"(?:{_SEP}|{_SPACE})(?:{POSTCODE}),?{_SPACE}{CITY}(?:[ \t]*(?:[,/][ \t]*)?{REGION}(?![\p{{L}}]))?")),
+        rf"(?:{_SEP}|{_SPACE})(?:{POSTCODE}),?{_SPACE}{CITY}(?:(?:[ \t]*[,/][ \t]*|[ \t]+){REGION}(?![\p{{L}}]))?")),
     ("city_postcode", re.compile(
-        rf"(?:{_SEP}|{_SPACE}){CITY}(?:,?[ \t]*{REGION})?(?:,?[ \t]+|,[ \t]*|-)(?:{POSTCODE})(?![\p{{L}}\d])")),
+        rf"(?:{_SEP}|{_SPACE}){CITY}(?:(?:,[ \t]*|[ \t]+){REGION})?(?:,?[ \t]+|,[ \t]*|-)(?:{POSTCODE})(?![\p{{L}}\d])")),
     ("country_postcode", re.compile(rf"{_SEP}{COUNTRY}(?:,?[ \t]*(?:{POSTCODE}))?(?![\p{{L}}\d])")),
     ("postcode", re.compile(rf"{_SEP}(?:{POSTCODE})(?![\p{{L}}\d])")),
     # After a plain space only the unmistakable forms: "Elm St 62704", "High St SW1A 2AA".

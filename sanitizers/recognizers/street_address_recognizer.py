@@ -55,6 +55,11 @@ _SUFFIX_AFTER_CUE = (
     r"Park|Point|Pt|Port|Field|Fields|Station|Track|Pass|Run|Course|Center|Centre|View|Bridge|Gate|Route|Rte|"
     r"Spring|Springs|Mount|Lodge|Mall|Common|Commons|Extension|Corner|Corners|Island|Estate|Yard|Gateway|Fork"
 )
+# "In 2007 Bowling Green won": a year after a preposition is no house number.
+_YEAR_AFTER_PREPOSITION = (
+    r"(?<=\b(?:in|since|by|from|until|till|during|after|before|of|around|circa|the|a|its|their|his|her)\s)"
+    r"(?:1[89]|20)\d{2}\s"
+)
 _DIRECTION = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
 _UNIT = r"(?:,?\s+(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|#)\.?\s*#?\s*\d{1,5}[a-z]?\b)"
 # A unit written first: "Flat 3, 12 High Street", "Apt 4B 221 Elm St".
@@ -131,7 +136,8 @@ def _both(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callab
 
 
 _ROMANCE_ANY_CASE = r"calle|c/|avenida|avda\.?|carrer|rua|rue|viale|piazza|ulica|ul\.|boulevard|bd\.?|chemin|impasse|quai|allée|travessa|paseo"
-_ROMANCE_TITLE = r"Via|Av\.|Avenue|Place|Plaza|Corso|Largo|Vicolo|Route"
+# Title-case only; not "Avenue", "Place" or "Route", which start English phrases ("Avenue in Cork on October 9").
+_ROMANCE_TITLE = r"Via|Av\.|Plaza|Corso|Largo|Vicolo"
 _PARTICLES = r"(?:(?:de|del|de la|de los|de las|los|las|el|di|da|do|dos|das|du|des|la|le|l'|d'|della|degli|dei)\s+)?"
 # Street words of Central and Eastern Europe written as their own word ("Szabadság utca 81", "Západný rad 6").
 _OWN_WORD_STREET = (
@@ -148,12 +154,12 @@ _NOT_DATE_WORD = (
 )
 _NAME_NUMBER = (
     rf"(?i:{_NOT_DATE_WORD})\p{{Lu}}[\p{{L}}'’.-]*(?:[ ](?i:{_NOT_DATE_WORD})\p{{Lu}}[\p{{L}}'’.-]*){{0,3}}"
-    rf"(?:[ ](?:{_OWN_WORD_STREET}))?,?[ ]"
+    rf"(?:[ ](?:{_OWN_WORD_STREET}))?(?:,[ ](?!(?:1[89]|20)\d{{2}}\b)|[ ])"  # "Laws, 2016": a citation
     r"\d{1,5}[\p{L}]?(?:[/-]\d{1,4}[\p{L}]?)?\.?"
 )
 # A house number then capitalised words: "785, Barrows Glens", "89264 Knight Cape".
 _NUMBER_NAME = (
-    rf"\d{{1,5}}[\p{{L}}]?(?:[/-]\d{{1,4}}[\p{{L}}]?)?,?[ ](?i:{_NOT_DATE_WORD})\p{{Lu}}[\p{{L}}'’.-]*"
+    rf"(?!(?:19|20)\d{{2}}\b)\d{{1,5}}[\p{{L}}]?(?:[/-]\d{{1,4}}[\p{{L}}]?)?,?[ ](?i:{_NOT_DATE_WORD})\p{{Lu}}[\p{{L}}'’.-]*"
     r"(?:[ ]\p{Lu}[\p{L}'’.-]*){0,3}"
 )
 # What makes such a street an address: an apartment-like unit or a postcode and city right after it.
@@ -161,7 +167,7 @@ _PART_SEP = r"(?:[ \t]*[,;/]?[ \t]*\r?\n?[ \t]*)(?<=\s)"  # ends in a space or l
 _STREET_EVIDENCE = (
     rf"(?:{_PART_SEP}(?i:{UNIT})){{0,2}}{_PART_SEP}(?:(?i:{EVIDENCE_UNIT})"
     rf"|(?:{POSTCODE}),?[ \t]+{CITY}|(?:{POSTCODE})[ \t]*\r?\n[ \t]*{CITY}[ \t]*(?:\r?\n|$)"
-    rf"|{CITY}(?:,?[ \t]*{REGION})?,?[ \t]+(?:{POSTCODE})(?![\p{{L}}\d]))"
+    rf"|{CITY}(?:(?:,[ \t]*|[ \t]+){REGION},?[ \t]+|,?[ \t]+(?!(?:19|20)\d{{2}}\b))(?:{POSTCODE})(?![\p{{L}}\d]))"
 )
 # A street named without a house number: "Elm Street", "Bahnhofstraße", "rue de la Paix".
 _STREET_NO_NUMBER = (
@@ -171,7 +177,7 @@ _STREET_NO_NUMBER = (
 )
 # Address cues before a street without a house number: "I live on Elm Street", "ship to: Lossi tänav".
 _CUE_NO_NUMBER = (
-    r"(?:\b(?:live|lives|living|reside|resides|residing|located|situated|based)\s+(?:on|at|in)|\bmoved\s+to|"
+    r"(?:\b(?:live|lives|living)\s+(?:on|at|in)|\b(?:reside|resides|residing)\s+(?:on|at)|\bmoved\s+to|"
     r"\baddress\s*(?:is|:)|\b(?:ship|send|deliver|mail|post)(?:ped|ed|t)?\s+(?:it\s+|them\s+|this\s+)?to|"
     r"[\"'](?:street|street_?address|address(?:_?line)?_?1?|addr)[\"']\s*[:=]\s*[\"']|^[ \t]*street\s*[:=])\s*:?\s*"
 )
@@ -204,7 +210,8 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
         # "221B Baker Street", "1600 Amphitheatre Pkwy, Mountain View, CA 94043", "5th Ave, Apt 4".
         Pattern(
             "number_street_type",
-            rf"(?<![\w.,/-])(?P<value>{_UNIT_FIRST}{_NUM}\s+(?:{_DIRECTION}\s+)?(?:(?:{_NOT_STREET_WORD}{_WORD}\s+){{1,3}}"
+            rf"(?<![\w.,/:-])(?!{_YEAR_AFTER_PREPOSITION})(?P<value>{_UNIT_FIRST}{_NUM}\s+(?:{_DIRECTION}\s+)?"
+            rf"(?:(?:{_NOT_STREET_WORD}{_WORD}\s+){{1,3}}"
             rf"(?:(?:{_SUFFIX_ANY_CASE})|(?-i:{_SUFFIX_TITLE}))|(?-i:Broadway))\b\.?(?:\s+{_DIRECTION}(?!\w))?{_UNIT}?{_TAIL})",
             0.75,
         ),

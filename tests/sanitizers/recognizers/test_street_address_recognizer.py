@@ -126,6 +126,14 @@ def test_finds_address_when_number_and_street_type(text, expected):
         "Meeting on 12 March 2024, Berlin office",  # a date and a city
         "Dated March 31,2007 Thinkplus Investments Limited (as the Lender)",  # a date, then a company
         "The Street",  # a field value that is only a street word
+        "as shown before (Laws, 2016; Lindsay, 2015).",  # citations are no "Street 12, City 1234"
+        "In 2007 Bowling Green won the title.",  # a year after a preposition is no house number
+        "the show starts at 5:00 pm Main Street stage",  # a time is no house number
+        "The mosque is located in Naqsh-e Jahan Square.",  # a landmark, no postal cue
+        "the 2007 Bowling Green Falcons",  # a season, not a house number
+        "winner of the 1961 Westercon, 1968 Worldcon and more",  # years and events
+        "games such as NASCAR 4, NASCAR 2002, 2003",  # product titles and years
+        "at Cyprus Avenue in Cork on October 9",  # an English phrase after "Avenue"
         "Main Street is closed today",  # a street name in a sentence, no cue
     ],
 )
