@@ -13,12 +13,20 @@ from collections.abc import Callable, Sequence
 from sanitizers.findings import Finding
 
 MAX_TOKEN = 256  # longer than any key; a longer run at a seam is cut to this many characters
+MAX_WORD = 12  # a head token of at most this many letters and no digit reads as a word, not a key's rest
+MIN_JOINED = 16  # shorter than any key a recognizer finds (the shortest prefixed tokens have 20+)
 _SEAM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _TOKEN_CHARS = _SEAM_CHARS | frozenset("+/=.")  # key bodies hold these too (base64, SendGrid's dots)
 
 
-def split_findings(texts: Sequence[str], scan: Callable[[str], list[Finding]]) -> list[list[Finding]] | None:
-    """Findings (one list per text) for secrets that cross the seam between texts i and i+1; None if none."""
+def split_findings(texts: Sequence[str], scan: Callable[[str], list[Finding]],
+                   found: Sequence[Sequence[Finding]] | None = None) -> list[list[Finding]] | None:
+    """Findings (one list per text) for secrets that cross the seam between texts i and i+1; None if none.
+
+    `found[i]`: what detection already found in text i. A turn that ends in a secret already found,
+    followed by a turn starting with a short plain word ("… sk-… " / "Your key …"), is not joined: the
+    secret is replaced either way, and scanning such keyword-heavy seams again is the costly case.
+    """
     out: list[list[Finding]] | None = None
     for i in range(len(texts) - 1):
         before, after = texts[i], texts[i + 1]
@@ -26,6 +34,12 @@ def split_findings(texts: Sequence[str], scan: Callable[[str], list[Finding]]) -
             continue
         tail = _tail_token(before)
         head = _head_token(after)
+        if len(tail) + len(head) < MIN_JOINED:
+            continue  # "Thanks" + "You": too short to hold any key
+        if found is not None and head.isalpha() and len(head) <= MAX_WORD and any(
+            f.end == len(before) for f in found[i]
+        ):
+            continue
         for f in scan(tail + head):
             if f.start < len(tail) < f.end:
                 if out is None:

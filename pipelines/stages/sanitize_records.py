@@ -78,7 +78,7 @@ class RecordSanitizer:
                     structure[i] = where
                     continue
             if len(record_texts) > 1:
-                split = split_findings(record_texts, self.detector.secret_findings)
+                split = split_findings(record_texts, self.detector.secret_findings, raw_findings)
                 if split is not None:
                     raw_findings = [a + b for a, b in zip(raw_findings, split)]
             if not any(raw_findings):  # most records: nothing to replace, nothing to re-scan
