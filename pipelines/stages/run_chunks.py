@@ -3,6 +3,7 @@
 Output never depends on where a chunk ran: each chunk is sanitized independently and merged in order.
 """
 
+import contextlib
 import gc
 import logging
 import multiprocessing
@@ -94,22 +95,51 @@ def _worker_context(config: RunConfig) -> multiprocessing.context.BaseContext:
 def _on_processes(jobs, workers: int, on_done, context: multiprocessing.context.BaseContext) -> list[RunStats]:
     results: dict[int, RunStats] = {}
     logger.info("sanitizing %d chunks on %d worker processes", len(jobs), workers)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                               initargs=(os.getpid(),))
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                                 initargs=(os.getpid(),)) as pool:
-            futures = {pool.submit(run_chunk_job, job): job.chunk.index for job in jobs}
-            for future in as_completed(futures):
-                index = futures[future]
-                results[index] = future.result()
-                if on_done:
-                    on_done(index, results[index])
+        futures = {pool.submit(run_chunk_job, job): job.chunk.index for job in jobs}
+        for future in as_completed(futures):
+            index = futures[future]
+            results[index] = future.result()
+            if on_done:
+                on_done(index, results[index])
     except BrokenProcessPool as e:
+        _stop(pool)
         raise RunFailed(
             f"a worker process died (killed, or out of memory) after {len(results)} of {len(jobs)} chunks; "
             "finished chunks are kept: rerun the same command to resume (with fewer --workers if memory "
             "is short)"
         ) from e
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
     return [results[job.chunk.index] for job in jobs]
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool that failed without waiting on it: kill its workers, then shut it down.
+
+    After a worker died, the executor's own clean-up terminates the workers it knows and joins them
+    all; a worker started while it did (to replace the dead one) is never terminated, and the join,
+    and with it `shutdown(wait=True)` and interpreter exit, waits forever (seen on CPython 3.11 with a
+    fork server). Killed workers end every such wait.
+    """
+    for process in _workers(pool):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _workers(pool: ProcessPoolExecutor) -> list[multiprocessing.Process]:
+    # `_processes` (pid -> Process) is the executor's own table; its manager thread may change it.
+    for _ in range(3):
+        try:
+            return list((getattr(pool, "_processes", None) or {}).values())
+        except RuntimeError:  # changed size during iteration: read it again
+            continue
+    return []
 
 
 def _start_worker(main_pid: int) -> None:
