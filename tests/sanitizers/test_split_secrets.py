@@ -34,3 +34,24 @@ def test_finds_both_halves_when_key_is_split_between_turns(key: str, cut: int) -
 )
 def test_finds_nothing_when_no_key_crosses_a_seam(texts: list[str]) -> None:
     assert split_findings(texts, SCAN) is None
+
+
+def test_skips_seam_when_turn_ends_in_a_found_secret_and_next_starts_with_a_word() -> None:
+    calls: list[str] = []
+
+    def counting_scan(text: str):
+        calls.append(text)
+        return SCAN(text)
+
+    key = github_token(8)
+    texts = [f"token {key}", "Thanks for rotating it"]
+    found = [SCAN(texts[0]), []]
+    assert split_findings(texts, counting_scan, found) is None and calls == []
+
+
+def test_joins_seam_when_next_turn_continues_with_key_characters() -> None:
+    key = together_key(9)
+    texts = [f"key {key[:30]}", f"{key[30:]} end"]
+    found = [SCAN(texts[0]), SCAN(texts[1])]
+    result = split_findings(texts, SCAN, found)
+    assert result is not None and result[1][0].start == 0
