@@ -5,6 +5,7 @@ found through the text's shadow: `spelled_out_addresses` gives each one's span a
 which `sanitizers.shadow_text` puts in the shadow, where the pattern below finds it.
 """
 
+import re as stdlib_re
 from typing import ClassVar
 
 import regex as re
@@ -46,11 +47,13 @@ SPELLED_OUT = re.compile(
     flags=re.IGNORECASE,
 )
 _DOT_ONLY = re.compile(_DOT, flags=re.IGNORECASE)
+# The cheap test first: stdlib `re` scans for the opening bracket in C.
+_BRACKETED_AT = stdlib_re.compile(r"[\[({<]\s*[aA][tT]\s*[\])}>]")
 
 
 def spelled_out_addresses(text: str) -> list[tuple[int, int, str]]:
     """(start, end, plain address) for each address in `text` written with "[at]" / "(at)" and dots in words."""
-    if "at" not in text and "AT" not in text and "At" not in text:
+    if _BRACKETED_AT.search(text) is None:  # one fast scan for a bracket: most texts stop here
         return []
     return [
         (m.start(), m.end(), _DOT_ONLY.sub(".", m.group("local")) + "@" + _DOT_ONLY.sub(".", m.group("domain")))
