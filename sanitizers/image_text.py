@@ -3,9 +3,10 @@
 A PNG's tEXt/iTXt chunks, a JPEG's comment and EXIF fields, or bytes simply appended after the image
 hold text that leaves with the image. `image_text(url)` decodes the data URL and returns the printable
 ASCII runs of its bytes (at least `MIN_RUN` long), one per line; a PNG is read chunk by chunk, its text
-chunks (tEXt, zTXt, iTXt) as text, compressed ones inflated up to `MAX_INFLATED` bytes. Limits: text
-drawn as pixels is not read (that would need OCR); in JPEG and WebP bytes a printable run can touch a
-printable byte of the image data, which can hide a key's end from a recognizer that checks it.
+chunks (tEXt, zTXt, iTXt) as text, compressed ones inflated up to `MAX_INFLATED` bytes, and a JPEG
+segment by segment (comments, EXIF). Limits: text drawn as pixels is not read (that would need OCR);
+inside WebP or JPEG image data a printable run can touch a printable byte of the data, which can hide
+a key's end from a recognizer that checks it.
 """
 
 import binascii
@@ -17,6 +18,7 @@ MIN_RUN = 8  # shorter printable runs are noise in compressed image data; no sec
 MAX_INFLATED = 1024 * 1024  # a compressed chunk is inflated up to this size, so a zip bomb stays cheap
 _PRINTABLE_RUN = re.compile(rb"[\x20-\x7e]{%d,}" % MIN_RUN)
 _PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8"
 
 
 def image_text(url: str) -> str:
@@ -28,7 +30,12 @@ def image_text(url: str) -> str:
         data = binascii.a2b_base64(payload)
     except (binascii.Error, ValueError):
         return ""
-    parts = _png_text(data) if data.startswith(_PNG) else _runs(data)
+    if data.startswith(_PNG):
+        parts = _png_text(data)
+    elif data.startswith(_JPEG):
+        parts = _jpeg_text(data)
+    else:
+        parts = _runs(data)
     return "\n".join(parts)
 
 
@@ -54,6 +61,32 @@ def _png_text(data: bytes) -> list[str]:
         if kind == b"IEND":
             break
     out.extend(_runs(data[pos:]))  # anything after the last chunk
+    return out
+
+
+def _jpeg_text(data: bytes) -> list[str]:
+    """Text of a JPEG, segment by segment, so a segment's big-endian length (whose low byte can be a
+    letter) is never glued to the comment or EXIF text after it; the image data after the start of
+    scan, and anything after it, give their printable runs."""
+    out: list[str] = []
+    pos = 2  # after SOI
+    while pos + 4 <= len(data) and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker == 0xD8 or 0xD0 <= marker <= 0xD7 or marker == 0x01:  # no length
+            pos += 2
+            continue
+        if marker == 0xD9:  # end of image
+            pos += 2
+            break
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        out.extend(_runs(data[pos + 4 : pos + 2 + length]))
+        pos += 2 + length
+        if marker == 0xDA:  # start of scan: entropy-coded data follows, read as bytes
+            break
+    out.extend(_runs(data[pos:]))
     return out
 
 

@@ -27,6 +27,14 @@ def test_finds_key_text_when_image_bytes_carry_it(image: bytes) -> None:
     assert KEY in image_text(data_url(image, mime)).split("\n")
 
 
+@pytest.mark.parametrize("pad", range(8))
+def test_reads_jpeg_comment_apart_from_its_length_when_length_byte_is_a_letter(pad: int) -> None:
+    # A COM segment's 2-byte big-endian length sits right before the text: lengths 0x30-0x7a end in a
+    # printable byte that would otherwise be glued to the key's first character.
+    comment = KEY.encode() + b" " * pad
+    assert KEY in image_text(data_url(jpeg(comment), "image/jpeg")).split()
+
+
 def test_returns_no_key_text_when_image_has_no_text() -> None:
     assert KEY not in image_text(data_url(png()))
 
