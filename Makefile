@@ -40,7 +40,7 @@ test: install system-deps  ## run the whole test suite
 test-fast: install  ## unit tests only (no servers, no browser)
 	$(BIN)/python -m pytest -q -m "not slow"
 
-eval: install  ## detection quality on the generated labeled set (recall, benign kept, near-misses)
+eval: install  ## detection quality: the generated labeled set, then the public corpora in ../shared/eval-data
 	$(BIN)/python -m benchmarks.eval.run --check
 
 bench: install  ## throughput and memory, side by side with plain Presidio
