@@ -293,7 +293,11 @@ def report(work_root: Path, public_dir: str | Path | None, engine: str, cli: Pat
     if problem:
         print(f"\npublic corpora: skipped, {problem} (from {origin}). They are public labelled development "
               f"corpora kept outside the repository; pass --public-dir DIR or set {ENV_VAR}=DIR.")
-        return 2 if check else 0
+        if check:
+            print("public: --check-public asks for targets that cannot be checked without the corpora",
+                  file=sys.stderr)
+            return 2
+        return 0
     if limit is not None:
         print(f"public: {engine}: an evenly spaced sample of {limit} records per corpus (--public-limit)",
               file=sys.stderr)
