@@ -14,6 +14,7 @@ import regex as re
 
 from sanitizers.english_words import EnglishWords, word_set
 from sanitizers.name_lists import NameLists
+from sanitizers.name_particles import PARTICLES
 from sanitizers.ner_filters import overlaps
 from sanitizers.place_names import PlaceNames
 
@@ -52,8 +53,7 @@ PLACE_WORDS = word_set(
     house lodge farm row terrace crescent dock docks cemetery railroad railway field fields inn wharf
     quay heights canal creek forest wood woods point"""
 )
-# Name particles and suffixes that may sit inside a name: "Ana de la Cruz", "John Smith Jr."
-PARTICLES = word_set("de del della der den di da das do dos du des la le van von ter ten bin binti ibn al el y")
+# Suffixes that may close a name: "John Smith Jr."
 SUFFIXES = word_set("jr jr. sr sr. ii iii iv")
 _WORD = re.compile(r"\p{L}[\p{L}'’-]*\.?|\p{Lu}\.")
 _NEXT_WORD = re.compile(r"(?:['’]s)?[\s,]*([\w.]+)")

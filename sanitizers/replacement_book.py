@@ -1,13 +1,21 @@
 """Per-record memory of replacements: the same value gets the same replacement in every turn."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import regex as re
+
 from sanitizers.entities import is_secret_entity
+from sanitizers.name_particles import PARTICLES
 from sanitizers.placeholder_text import placeholder_text
 
 if TYPE_CHECKING:
     from presidio_anonymizer.operators import Operator
+
+
+# A word of a name, with inner apostrophes and hyphens (O'Brien, Okonkwo-Lindqvist); initials are no part.
+_NAME_PART = re.compile(r"\p{L}[\p{L}'’-]*\p{L}")
 
 
 class ReplacementBook:
@@ -22,10 +30,28 @@ class ReplacementBook:
         self._pii_operator = pii_operator
         self._by_value: dict[tuple[str, str], str] = {}
         self._counters: defaultdict[str, int] = defaultdict(int)
+        self._name_owner: dict[str, str] = {}  # a part of a full name -> the full name (link_names)
+
+    def link_names(self, names: Iterable[str]) -> None:
+        """Let a part of a full name share the full name's replacement: after "Bartholomew Okonkwo-Lindqvist"
+        (or before it) "Bartholomew" and "Okonkwo-Lindqvist" are the same person. A part that belongs to two
+        different full names of the record ("Maria" of "Maria Lopez" and "Maria Chen") keeps its own."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            full = _normalise("PERSON", name)
+            parts = [part for part in _NAME_PART.findall(full) if part not in PARTICLES]
+            if len(parts) > 1:
+                for part in parts:
+                    owners[part].add(full)
+        self._name_owner = {part: next(iter(fulls)) for part, fulls in owners.items() if len(fulls) == 1}
 
     def replacement(self, entity_type: str, value: str) -> str:
         """The replacement for `value`, numbered in order of first appearance per type."""
         key = (entity_type, _normalise(entity_type, value))
+        if entity_type == "PERSON" and self._name_owner:
+            owners = {self._name_owner.get(part) for part in _NAME_PART.findall(key[1]) if part not in PARTICLES}
+            if len(owners) == 1 and None not in owners:
+                key = (entity_type, owners.pop())
         found = self._by_value.get(key)
         if found is None:
             self._counters[entity_type] += 1

@@ -90,6 +90,9 @@ class RecordSanitizer:
             applied_per_slot: list[list[Finding]] = []
             # A value found in one slot is replaced in every slot of the record (value_repeats).
             record_findings = add_repeats([slot.text for slot in slots], raw_findings)
+            # A part of a full name ("Bartholomew") shares the full name's placeholder, in any order.
+            book.link_names(slot.text[f.start : f.end] for slot, found in zip(slots, record_findings)
+                            for f in found if f.entity_type == "PERSON")
             for slot, slot_findings in zip(slots, record_findings):
                 new_text, applied = anonymize_text(slot.text, slot_findings, book)
                 new_texts.append(new_text)

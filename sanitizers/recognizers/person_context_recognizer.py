@@ -16,7 +16,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from sanitizers.english_words import english_words, word_set
 from sanitizers.name_lists import name_lists
-from sanitizers.person_judge import PARTICLES, PersonJudge
+from sanitizers.name_particles import PARTICLES
+from sanitizers.person_judge import PersonJudge
 from sanitizers.place_names import place_names
 
 SCORE = 0.7
