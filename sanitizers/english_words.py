@@ -78,6 +78,10 @@ class EnglishWords:
         frequency = self.frequencies.get(word.casefold(), 0.0)
         return math.log10(frequency) + 9 if frequency > 0 else 0.0
 
+    def is_noun_form(self, word: str) -> bool:
+        """A noun or an inflected noun ("passwords", "credentials")."""
+        return any(form in self.nouns for form in _lemmas(word.casefold()))
+
     def is_descriptive_lemma(self, word: str) -> bool:
         """The word itself is an adjective, adverb or verb lemma ("will", "mark"), without suffix rules
         (which would read "James" as "jam" + "es")."""

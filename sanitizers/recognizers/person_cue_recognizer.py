@@ -12,6 +12,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from sanitizers.english_words import EnglishWords, english_words, word_set
+from sanitizers.name_lists import name_lists
+from sanitizers.name_particles import PARTICLES as NAME_PARTICLES
 from sanitizers.person_judge import ORG_WORDS
 
 # Cue kinds: strong cues name a person whatever follows; weak cues only when the next word looks like a name.
@@ -59,7 +61,7 @@ _SPACE = re.compile(r"[ \t]+")
 # Titles are cues, never part of the name ("Dear Mrs. Kowalczyk").
 TITLES = word_set("mr mrs ms miss mx dr prof herr frau mme mlle sr sra srta sig sir madam")
 # Name particles: "Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden", "Ali al Farsi".
-PARTICLES = word_set("de del della der den di da das do dos du des la le van von ter ten bin binti ibn al el y st")
+PARTICLES = NAME_PARTICLES | {"st"}
 # A form field "Label: Firstname Lastname"; labels that name a place, company or thing are skipped.
 _LABEL = re.compile(r"(?<![\w'’])(?P<label>\p{L}[\p{L}'’ ]{0,30}?)[ \t]*:[ \t]*(?=\p{L})")
 NON_PERSON_LABELS = word_set(
@@ -113,6 +115,8 @@ _HERE = re.compile(
 # A last line that is only a name, after a dash ("- Maria", "-- Kenji Tanaka", "~ ana").
 _DASH_SIGNATURE = re.compile(r"(?:^|\n)[ \t]*(?:--?|—|~)[ \t]*(?P<name>[^\n]{2,60})[ \t]*$")
 MAX_NAME_TOKENS = 4
+# The next name of a list: ", Kenji", " and rob", " & Ana".
+_AND_NAME = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(?P<name>\p{L}[\p{L}'’-]*)\b")
 _CONTRACTION = re.compile(
     r"['’](?:m|re|ll|ve|d|t)$|^(?:it|that|what|there|here|he|she|let|who|where|how)['’]s$", re.IGNORECASE
 )
@@ -128,6 +132,7 @@ class PersonCueRecognizer(LocalRecognizer):
 
     def __init__(self, supported_entity: str = "PERSON", words: EnglishWords | None = None):
         self.words = words
+        self.names = name_lists()
         super().__init__(supported_entities=[supported_entity], name="PersonCueRecognizer",
                          context=["name", "called"])
 
@@ -182,7 +187,22 @@ class PersonCueRecognizer(LocalRecognizer):
             found = self._name_at(text, match.start("name"), match.end("name"), 0.6, whole=True)
             if found:
                 spans.append(found)
+        spans += self._coordinated(text, spans)
         return [self._result(s, e, score) for s, e, score in _dedupe(spans)]
+
+    def _coordinated(self, text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+        """Known given names joined to a found name by "and", "&" or a comma: "talked to nadia and rob",
+        "thanks Maria, Kenji and Ana". In a list of names "rob" is the name, not the verb."""
+        more = []
+        for _, end, score in spans:
+            while (joined := _AND_NAME.match(text, end)) and self._joins_a_name(joined.group("name")):
+                more.append((joined.start("name"), joined.end("name"), score))
+                end = joined.end("name")
+        return more
+
+    def _joins_a_name(self, word: str) -> bool:
+        assert self.words is not None
+        return self.names.is_given(word) and not self.words.is_stop(word)
 
     def _name_after(self, text: str, pos: int, kind: str) -> tuple[int, int, float] | None:
         gap = (_STRONG_GAP if kind == "strong" else _GAP).match(text, pos)
@@ -287,7 +307,9 @@ class PersonCueRecognizer(LocalRecognizer):
             # Title case after a weak cue: a name unless it is only an adjective/adverb/verb ("Sorry", "Trying").
             return words.is_noun(word) or not words.is_descriptive(word)
         if not words.is_descriptive(word):
-            return True
+            # "ask for passwords", "ask for clarification": a lower-case noun is a name only when it is a
+            # known name ("talked to nadia") or a word no dictionary has ("hi this is xochitl").
+            return self.names.is_name(word) or not words.is_noun_form(word)
         # "this is mark johnson": a word that is also a verb counts when a surname-like word follows.
         return (first and words.is_noun(word) and bool(next_word) and not words.is_stop(next_word)
                 and not words.is_descriptive(next_word))
