@@ -68,6 +68,7 @@ def _pii_recognizers() -> list[type]:
     from sanitizers.recognizers.date_of_birth_recognizer import DateOfBirthRecognizer
     from sanitizers.recognizers.driver_license_recognizer import DriverLicenseRecognizer
     from sanitizers.recognizers.email_recognizer import EmailRecognizer
+    from sanitizers.recognizers.handle_recognizer import HandleRecognizer
     from sanitizers.recognizers.iban_recognizer import IbanRecognizer
     from sanitizers.recognizers.ip_address_recognizer import IpAddressRecognizer
     from sanitizers.recognizers.passport_recognizer import PassportRecognizer
@@ -92,6 +93,7 @@ def _pii_recognizers() -> list[type]:
         UsBankNumberRecognizer,
         PersonCueRecognizer,
         PersonContextRecognizer,
+        HandleRecognizer,
     ]
 
 

@@ -1,0 +1,34 @@
+import pytest
+
+from sanitizers.recognizers.handle_recognizer import HandleRecognizer
+
+
+def _handles(text):
+    return [text[r.start : r.end] for r in HandleRecognizer().analyze(text, ["PERSON"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cc @jsmith and @maria.k, thanks!", ["@jsmith", "@maria.k"]),
+        ("@dana_r can you check the invoice?", ["@dana_r"]),
+        ("great talk by @Kenji_T.", ["@Kenji_T"]),
+    ],
+)
+def test_finds_handles_in_prose(text, expected):
+    assert _handles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "write to maria@example.com",  # an e-mail
+        "class A:\n    @property\n    def x(self): ...",  # a decorator on its own line
+        "@app.route('/x')\ndef index(): ...",  # a decorator call
+        "npm i @types/node",  # an npm scope
+        "@here the deploy is done, @channel FYI",  # group mentions
+        "see `@jsmith` in the config",  # code
+    ],
+)
+def test_leaves_emails_code_and_group_mentions(text):
+    assert _handles(text) == []
