@@ -39,7 +39,8 @@ ENGLISH_STREET_TYPES = (
     r"Passage|Radial|Rapids|Shoals|Stravenue|Throughway|Trafficway|Underpass|Circuit|Laneway|Retreat|Burg|"
     r"Burgs|Harbors|Centers|Drives|Courts|Coves|Crests|Greens|Groves|Knolls|Manors|Ridges|Squares|Streets|"
     r"Roads|Views|Vistas|Walks|Ways|Villages|Valleys|Junctions|Mountains|Parkways|Fields|Gardens|Heights|"
-    r"Esplanade|Boulevard|Bowl|Brae|Concourse|Grange|Outlook|Rest|Strand|Terrace|Wynd"
+    r"Esplanade|Boulevard|Bowl|Brae|Concourse|Grange|Outlook|Rest|Strand|Terrace|Wynd|Falls|Island|Islands|"
+    r"Cape|Spur|Spurs|Rapids|Shoals|Wells|Dam|Fort|Forks"
 )
 # Units that only apartments and offices have: evidence that "Word 12" before them is a street.
 EVIDENCE_UNIT = (

@@ -78,6 +78,7 @@ WHOLE_ADDRESSES = [
          ["89264 Knight Cape Apt. 673, Regina, SK T9X 9K3"]),  # unknown street type, evidence: unit
         ("Flat 2, 17 Jones Light\nNorth Holly\nS6 7LJ", ["Flat 2, 17 Jones Light\nNorth Holly\nS6 7LJ"]),  # UK
         ("my address is 14 Elm St, thanks!", ["14 Elm St"]),  # growing stops at a word that is no city
+        ("The parcel for 287 Holmes Island never arrived.", ["287 Holmes Island"]),  # USPS suffix, no cue
         ("rue de Toussaint", ["rue de Toussaint"]),  # a JSON field's value that is only a street name
         ("Goethestraße", ["Goethestraße"]),  # idem
         ("Tamásinémetii út 166., Floor 3, H-3174 Egyházashátkőrös, Hungary",
