@@ -8,22 +8,23 @@ in a code block, a card number in JSON) are never dropped here: a value in code 
 
 import regex as re
 
-_REGIONS_ANY_CASE = re.compile(
-    r"```.*?(?:```|\Z)"  # fenced code block (an unclosed fence runs to the end)
-    r"|`[^`\n]+`"  # inline code
-    r"|\b(?:https?|ftp|file|s3|gs|ssh|git)://[^\s<>\"'`]+"  # URL (credentials are the secret scanner's)
-    r"|\bwww\.[\w-]+\.[^\s<>\"'`]+"  # bare www URL
-    r"|(?<![\w/])(?:~|\.{1,2})?(?:/[\w.@+-]+){2,}/?"  # POSIX path with 2+ components
-    r"|\b[a-z]:\\(?:[\w .-]+\\?)+"  # Windows path
-    r"|\b[\w-]+(?:/[\w.-]+)+\.[a-z0-9]{1,5}\b"  # relative path with an extension: src/app/main.py
-    r"|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b"  # UUID
-    r"|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,128}\b"  # git SHA, hex digest
-    r"|\bv?\d+(?:\.\d+){1,3}(?:[-+.]?[\w.]+)?\b"  # version: 2.31.0, v1.2.3-rc1
-    r"|\b\w+(?:\.\w+)+(?:\(\))?"  # dotted name: os.environ, client.models.list()
-    r"|\b\w*_\w*"  # snake_case, _private, CONSTANT_NAME
-    r"|\"[\w.-]+\"\s*:",  # JSON key
-    re.DOTALL | re.IGNORECASE,
-)
+# One pattern per kind of region: as one alternation the regex engine loses its per-pattern shortcuts and
+# turns quadratic on long hyphenated runs ("Abc-Abc-..."); each alone is linear.
+_REGIONS_ANY_CASE = tuple(re.compile(pattern, re.DOTALL | re.IGNORECASE) for pattern in (
+    r"```.*?(?:```|\Z)",  # fenced code block (an unclosed fence runs to the end)
+    r"`[^`\n]+`",  # inline code
+    r"\b(?:https?|ftp|file|s3|gs|ssh|git)://[^\s<>\"'`]+",  # URL (credentials are the secret scanner's)
+    r"\bwww\.[\w-]+\.[^\s<>\"'`]+",  # bare www URL
+    r"(?<![\w/])(?:~|\.{1,2})?(?:/[\w.@+-]+){2,}/?",  # POSIX path with 2+ components
+    r"\b[a-z]:\\(?:[\w .-]+\\?)+",  # Windows path
+    r"\b[\w-]+(?:/[\w.-]+)+\.[a-z0-9]{1,5}\b",  # relative path with an extension: src/app/main.py
+    r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b",  # UUID
+    r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,128}\b",  # git SHA, hex digest
+    r"\bv?\d+(?:\.\d+){1,3}(?:[-+.]?[\w.]+)?\b",  # version: 2.31.0, v1.2.3-rc1
+    r"\b\w+(?:\.\w+)+(?:\(\))?",  # dotted name: os.environ, client.models.list()
+    r"\b\w*_\w*",  # snake_case, _private, CONSTANT_NAME
+    r"\"[\w.-]+\"\s*:",  # JSON key
+))
 # Surnames with an inner capital (McDonald, DeAndre, LaToya, VanDyke) are names, not CamelCase.
 _NAME_PREFIX = r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St)\p{Lu}\p{Ll}+\b)"
 _REGIONS_CASED = re.compile(
@@ -40,7 +41,7 @@ _IDENTIFIER = re.compile(
 
 def technical_regions(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that are code, URLs, paths, identifiers, versions or digests, sorted and disjoint."""
-    spans = [m.span() for m in _REGIONS_ANY_CASE.finditer(text)]
+    spans = [m.span() for pattern in _REGIONS_ANY_CASE for m in pattern.finditer(text)]
     spans += [m.span() for m in _REGIONS_CASED.finditer(text)]
     spans.sort()
     merged: list[tuple[int, int]] = []

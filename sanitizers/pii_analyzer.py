@@ -199,7 +199,7 @@ class PiiAnalyzer:
                     continue
             findings.append(Finding(entity, start, end, score, NER_RECOGNIZER))
         if wants_person:
-            taken = sorted(set(regions or technical_regions(text)) | set(rejected) | {
+            taken = sorted(set(regions if regions is not None else technical_regions(text)) | set(rejected) | {
                 (s, e) for label, s, e in ents if label != "PERSON"})
             taken = [span for span in taken if not any(f.start <= span[0] and span[1] <= f.end for f in findings)]
             findings.extend(Finding("PERSON", s, e, GIVEN_NAME_SCORE, GIVEN_NAME_RECOGNIZER)

@@ -22,7 +22,8 @@ from sanitizers.place_names import place_names
 
 SCORE = 0.7
 # A capitalised name word (O'Hara, McBride, Lizzie-boy, ÉVARISTE) or an initial ("T.").
-_WORD = r"(?:\p{Lu}\.|\p{Lu}(?:\p{L}|['’](?=\p{L}\p{L}))*(?:-\p{L}+)*)"
+# Bounded lengths and a word start keep every pattern linear on any input ("Abc-Abc-..." repeated).
+_WORD = r"(?<![\p{L}\p{N}'’.-])(?:\p{Lu}\.|\p{Lu}(?:\p{L}|['’](?=\p{L}\p{L})){0,40}(?:-\p{L}{1,40}){0,3})"
 _PARTICLE = "|".join(sorted(PARTICLES))
 # Up to four name words, with particles between them: "Ana de la Cruz", "William T. Sherman".
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+(?:(?:{_PARTICLE})[ \t]+)*{_WORD}){{0,3}})"
