@@ -130,7 +130,8 @@ def every_string(record: dict) -> tuple[Counter, Counter]:
                     try:
                         stack.append(json.loads(v))
                     except json.JSONDecodeError:
-                        values[v] += 1  # not JSON: the whole text is a slot
+                        if kept(v):  # not JSON: the whole text is a slot (short ones are not listed)
+                            values[v] += 1
                     continue
                 stack.append(v)
         elif isinstance(node, list):
