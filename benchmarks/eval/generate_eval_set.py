@@ -7,7 +7,8 @@ eval_instruction.jsonl, eval_text.jsonl, eval_preference.jsonl; and
 - labels.jsonl: one row per planted value {"file", "line", "kind": "pii"|"secret", "entity", "value",
   "core", "variant"} and per near-miss string {"kind": "near_miss", "entity" (the secret it resembles), "value"};
   `value` is the exact planted text, `core` the part that must not survive (a URL's password, a PEM body),
-  `variant` the shape when an entity has several (legacy_hex, github_pat, xoxp, RS256, ...) or "".
+  `variant` the shape when an entity has several (legacy_hex, github_pat, xoxp, RS256, ...) or "";
+  a partial repeat of a name ("Bartholomew" after "Bartholomew Okonkwo-Lindqvist") adds "same_as": the full name.
 - benign.jsonl: one row per record {"file", "line", "benign_only", "strings": [{"class", "value"}]};
   the benign classes are listed in `benign_values`. About 40% of records are benign-only.
 - manifest.json: seed, record counts, label counts.
@@ -34,6 +35,7 @@ from benchmarks.eval.plan import RecordPlan
 from benchmarks.eval.record_text import contains_value, record_haystack
 from benchmarks.eval.scenes_benign import BENIGN_SCENES, TECHNICAL_BENIGN_SCENES
 from benchmarks.eval.scenes_dev import DEV_SCENES
+from benchmarks.eval.scenes_names import NAME_BENIGN_SCENES, NAME_SCENES
 from benchmarks.eval.scenes_support import SUPPORT_SCENES
 from benchmarks.eval.scenes_tools import PII_TOOL_SCENES
 from benchmarks.eval.secret_snippets import SecretDeck, secret_snippet
@@ -52,11 +54,12 @@ def file_name(fmt: str) -> str:
 def _scene(plan: RecordPlan, people: People) -> Dialog:
     rng = plan.rng
     if plan.benign_only:
-        scene = rng.choice(BENIGN_SCENES)
+        scene = rng.choice(BENIGN_SCENES + NAME_BENIGN_SCENES)
     else:
         roll = rng.random()
-        scene = (rng.choice(SUPPORT_SCENES) if roll < 0.42 else rng.choice(PII_TOOL_SCENES) if roll < 0.52
-                 else rng.choice(DEV_SCENES) if roll < 0.90 else None)
+        scene = (rng.choice(SUPPORT_SCENES) if roll < 0.38 else rng.choice(NAME_SCENES) if roll < 0.48
+                 else rng.choice(PII_TOOL_SCENES) if roll < 0.56 else rng.choice(DEV_SCENES) if roll < 0.91
+                 else None)
     if scene is None:  # mixed: a support chat that also leaks a key
         dialog = rng.choice(SUPPORT_SCENES)(plan, people)
         _first_user(dialog).content += "\nP.S. unrelated, our shop integration broke too. Config line: " + (
@@ -123,7 +126,8 @@ def generate(out_dir: Path, records: int, seed: int) -> dict[str, Any]:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 for kind, planted in plan.planted_values:
                     labels.append({"file": name, "line": line, "kind": kind, "entity": planted.entity,
-                                   "value": planted.value, "core": planted.core, "variant": planted.variant})
+                                   "value": planted.value, "core": planted.core, "variant": planted.variant,
+                                   **({"same_as": planted.same_as} if planted.same_as else {})})
                 for entity, value in plan.near_miss_strings:
                     labels.append({"file": name, "line": line, "kind": "near_miss", "entity": entity,
                                    "value": value})

@@ -18,6 +18,7 @@ class Planted:
     value: str
     core: str
     variant: str = ""  # which shape of the entity (legacy_hex, fine_grained, ...), for per-shape scores
+    same_as: str = ""  # a partial repeat of a name: the full name whose placeholder it must share
 
 
 @dataclass
@@ -31,9 +32,13 @@ class RecordPlan:
     benign_strings: list[tuple[str, str]] = field(default_factory=list)  # (benign class, string)
     near_miss_strings: list[tuple[str, str]] = field(default_factory=list)  # (mimicked entity, string)
 
-    def pii(self, entity: str, value: str, variant: str = "") -> str:
-        """Record a PII value (of shape `variant`, for per-shape scores) and return it for the text."""
-        return self._plant("pii", Planted(entity, value, value, variant))
+    def pii(self, entity: str, value: str, variant: str = "", same_as: str = "") -> str:
+        """Record a PII value (of shape `variant`, for per-shape scores) and return it for the text.
+
+        `same_as`: the full name a partial repeat ("Bartholomew") belongs to; the scorer checks both
+        got the same placeholder.
+        """
+        return self._plant("pii", Planted(entity, value, value, variant, same_as))
 
     def secret(self, planted: Planted) -> str:
         """Record a fake secret and return its text."""

@@ -14,12 +14,17 @@ Expects `<sanitized-dir>/<format>/eval_<format>.sanitized.jsonl` (+ `.quarantine
 - benign kept: a benign-only record that was not quarantined and whose benign strings all survive.
   benign-only unchanged (stricter): the sanitized record equals the input record.
 - near-miss changed: a near-miss string that no longer occurs verbatim (or whose record was quarantined).
+- same placeholder (names): a partial repeat of a full name ("Thanks Bartholomew" after "Bartholomew
+  Okonkwo-Lindqvist", label field `same_as`) is consistent when it and the full name were both replaced
+  and every mention of either got the same placeholder (found by aligning the record's words before and
+  after). Counted over the pairs where both were replaced; a leaked repeat already counts as a leak.
 Writes `<sanitized-dir>/eval_results.json` and `<sanitized-dir>/eval_details.jsonl`: one row per leaked
 value, changed near-miss and lost benign string, for debugging detectors (the values are the synthetic
 ones the generator planted, never customer data).
 """
 
 import argparse
+import difflib
 import json
 import re
 import sys
@@ -36,6 +41,8 @@ from benchmarks.eval.record_text import contains_value, record_haystack
 TARGETS = {"leak_rate_max": 0.005, "secret_leak_rate_max": 0.0, "benign_kept_min": 0.98,
            "near_miss_changed_max": 0.10}
 FRAGMENT = 16
+_TOKEN = re.compile(r"<[A-Z][A-Z0-9_]*>|\w+|\s+|[^\w\s]")  # a placeholder is one token
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>")
 
 
 def _fmt_of(file_name: str) -> str:
@@ -71,6 +78,43 @@ def name_part_leaked(out_text: str, in_text: str, name: str) -> bool:
     return False
 
 
+def replacements(in_text: str, out_text: str, value: str) -> list[str | None]:
+    """What each word-bounded mention of `value` in `in_text` became in `out_text`, in order.
+
+    The texts are aligned word by word; a mention with a word kept gives None. When the
+    replaced stretch holds one placeholder (`<PERSON_2>`), that placeholder is the answer, so a
+    neighbour that was replaced too does not blur it.
+    """
+    src = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(in_text)]
+    dst = [m.group() for m in _TOKEN.finditer(out_text)]
+    ops = difflib.SequenceMatcher(None, [t for _, _, t in src], dst, autojunk=False).get_opcodes()
+    found: list[str | None] = []
+    pattern = r"(?<!\w)" + re.escape(value) + r"(?!\w)"
+    for m in re.finditer(pattern, in_text):
+        first = next(i for i, (start, end, _) in enumerate(src) if end > m.start())
+        last = max(i for i, (start, _, _) in enumerate(src) if start < m.end())
+        touched = [op for op in ops if op[1] <= last and op[2] > first]
+        kept = any(tag == "equal" and any(src[i][2][0].isalnum() or src[i][2][0] == "_"
+                                          for i in range(max(i1, first), min(i2, last + 1)))
+                   for tag, i1, i2, _, _ in touched)
+        if not touched or kept:  # a word of the mention survived
+            found.append(None)
+            continue
+        text = "".join("".join(dst[j1:j2]) for _, _, _, j1, j2 in touched)
+        holders = _PLACEHOLDER.findall(text)
+        found.append(holders[0] if len(holders) == 1 else text)
+    return found
+
+
+def same_placeholder(in_text: str, out_text: str, part: str, full: str) -> bool | None:
+    """True when every mention of `full` and of its partial repeat `part` got one placeholder; False when
+    they differ; None when either was kept somewhere (that is a leak, scored apart)."""
+    seen = replacements(in_text, out_text, full) + replacements(in_text, out_text, part)
+    if not seen or any(r is None for r in seen):
+        return None
+    return len(set(seen)) == 1
+
+
 def _rate(num: int, den: int) -> float | None:
     return round(num / den, 6) if den else None
 
@@ -99,6 +143,7 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
     per_entity: dict[str, Counter] = defaultdict(Counter)
     per_variant: dict[str, Counter] = defaultdict(Counter)
     near: dict[str, Counter] = defaultdict(Counter)
+    repeats = Counter()
     details: list[dict[str, Any]] = []  # what leaked, changed or got lost, for debugging detectors
     for label in _read_jsonl(eval_dir / "labels.jsonl"):
         name, line, kind = label["file"], label["line"], label["kind"]
@@ -135,6 +180,14 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
             strict = leaked
         c["leaked"] += leaked
         c["core_leaked"] += strict
+        if label.get("same_as"):
+            same = same_placeholder(in_hay(name, line), text, label["value"], label["same_as"])
+            repeats["pairs"] += 1
+            repeats["both_replaced"] += same is not None
+            repeats["same_placeholder"] += same is True
+            if same is False:
+                details.append({"what": "other_placeholder", "file": name, "line": line, "entity": label["entity"],
+                                "value": label["value"], "same_as": label["same_as"]})
         if label.get("variant"):
             v = per_variant[f"{label['entity']}/{label['variant']}"]
             v["planted"] += 1
@@ -174,6 +227,8 @@ def score(eval_dir: Path, sanitized_dir: Path, allow_partial: bool = False) -> d
         **benign,
         "variants": {k: dict(v) for k, v in sorted(per_variant.items())},
         "near_miss_changed": _rate(near_changed, near_total),
+        "name_repeats": {**dict(repeats), "same_placeholder_rate": _rate(repeats["same_placeholder"],
+                                                                        repeats["both_replaced"])},
         "near_miss": {e: {"total": c["total"], "changed": c["changed"], "quarantined": c["quarantined"]}
                       for e, c in sorted(near.items())},
     }
@@ -260,6 +315,11 @@ def render_table(results: dict[str, Any]) -> str:
     if leaky:
         lines.append(f"leaking shapes (core leaked/planted): {', '.join(leaky)}")
     lines.append(f"near-miss secrets changed {_pct(results['near_miss_changed'])}")
+    reps = results["name_repeats"]
+    if reps.get("pairs"):
+        lines.append(f"partial name repeats with the full name's placeholder {_pct(reps['same_placeholder_rate'])}"
+                     f"   ({reps.get('same_placeholder', 0)} of {reps.get('both_replaced', 0)} pairs where both "
+                     f"were replaced; {reps['pairs']} planted)")
     if results["quarantine_reasons"]:
         lines.append(f"quarantined: {results['quarantine_reasons']}")
     lines.append("")
