@@ -10,6 +10,8 @@ people are recorded as benign strings: recall must not be bought by changing the
 The word lists here are this package's own, written for the eval; none comes from the detectors.
 """
 
+import random
+
 from benchmarks.eval import benign_values as bv
 from benchmarks.eval.dialog import Dialog, Turn
 from benchmarks.eval.people import People, Person, fold_ascii
@@ -66,6 +68,14 @@ def handle(plan: RecordPlan, person: Person) -> str:
     return plan.pii("PERSON", body, "handle")
 
 
+def _person_with_given(people: People, rng: random.Random, shortest: int) -> Person:
+    """A person whose given name has at least `shortest` letters (a lower-case "na" is not fair to ask)."""
+    while True:
+        person = people.person(rng)
+        if len(given(person)) >= shortest:
+            return person
+
+
 def _name_word(plan: RecordPlan) -> str:
     return plan.benign("name_word", plan.rng.choice(NAME_WORD_PHRASES))
 
@@ -109,10 +119,10 @@ def book_club(plan: RecordPlan, people: People) -> Dialog:
 def informal_chat(plan: RecordPlan, people: People) -> Dialog:
     """Lower-case given names in chat ("talked to nadia and rob") and an @handle next to a name."""
     rng = plan.rng
-    a, b, c = people.person(rng), people.person(rng), people.person(rng)
+    a, b = (_person_with_given(people, rng, 3) for _ in range(2))
     na = plan.pii("PERSON", given(a).lower(), "lowercase")
     nb = plan.pii("PERSON", given(b).lower(), "lowercase")
-    h = handle(plan, c)
+    h = handle(plan, people.person(rng))
     prod = plan.benign("product", rng.choice(NAME_LIKE_PRODUCTS))
     user = rng.choice((
         f"talked to {na} and {nb} about the {prod} migration, they're in. also cc @{h} pls",
@@ -205,8 +215,8 @@ def name_words(plan: RecordPlan, people: People) -> Dialog:
     city = plan.benign("city", rng.choice(NAME_LIKE_CITIES))
     prod = plan.benign("product", rng.choice(NAME_LIKE_PRODUCTS))
     user = rng.choice((
-        f"{w1}? The {prod} build for the {city} office failed overnight. {w2}.",
-        f"Quick one about {prod}: {w1}, or is the {city} mirror down? {w2}.",
+        f"{w1}. The {prod} build for the {city} office failed overnight. {w2}.",
+        f"Quick one about {prod}: is the {city} mirror down? {w1}. {w2}.",
         f"Our team in {city} moved to {prod}. {w1}. {w2}.",
     ))
     answer = f"{w3}. The {prod} job failed on a cache miss; rerunning it fixed the {city} build."
