@@ -61,6 +61,11 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?[\s,]*([\w.]+)")
 _VERSION_AFTER = re.compile(r"[ \t]+(?:to[ \t]+|version[ \t]+)?v?\d+\.\d+")
 _VERSION_BEFORE = re.compile(r"\bv?\d+\.\d+\S*[ \t]+(?:on|of|in|for|with)[ \t]+$")
 _PREVIOUS_WORD = re.compile(r"(\w+)[ \t]+$")
+# A list of capitalised names: "Sattler, Maumill, Mabury and Lee", "Toots and Ysabel" (bounded, linear).
+_ITEM = r"\p{Lu}[\p{L}'’-]{1,40}(?:[ \t]+\p{Lu}\.?[\p{L}'’-]{0,40}){0,3}"
+_SEPARATOR = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
+_LIST = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}(?:{_SEPARATOR}{_ITEM}){{1,30}}")
+_LIST_ITEM = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}")
 # A capitalised word, also after an opening quote ('Edith!) but not inside O'Brien or an address.
 _CAPITALISED = re.compile(r"(?<![\w@#/.-])(?<!\w['’])\p{Lu}\p{Ll}+(?![\w'’@-])")
 # spaCy labels that can hide a person ("Paris Hilton" as ORG); DATE, MONEY and the like cannot.
@@ -187,6 +192,36 @@ class PersonJudge:
         if folded in self.places.all or self.words.zipf(folded) >= UNKNOWN_ZIPF:
             return self.names.is_family(word) and not self.is_english(word) and folded not in self.places.all
         return not (self.words.is_noun(folded) or self.words.is_descriptive(folded))
+
+
+    def list_mates(self, text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The other items of a list made mostly of found names: "Sattler, <Maumill>, <Mabury>, Jones and <Lee>".
+
+        An item must read as a name on its own terms too: capitalised words that are no ordinary English
+        words, no known place and no company or place words ("Sattler, Maumill and London" leaves London).
+        """
+        if not people:
+            return []
+        spans = []
+        for match in _LIST.finditer(text):
+            items = [m.span() for m in _LIST_ITEM.finditer(text, match.start(), match.end())]
+            named = sum(any(s <= ps and pe <= e for ps, pe in people) for s, e in items)
+            if named < 2 or 2 * named < len(items):
+                continue  # one name in a list of places is more often the mistake than the rule
+            for start, end in items:
+                if any(ps < end and start < pe for ps, pe in people) or not self._reads_as_list_name(text, start, end):
+                    continue
+                spans.append((start, end))
+        return spans
+
+    def _reads_as_list_name(self, text: str, start: int, end: int) -> bool:
+        tokens = _name_words(text[start:end])
+        if not tokens or self.is_org_like(text, start, end) or any(t.casefold() in PLACE_WORDS for t in tokens):
+            return False
+        place = text[start:end].casefold()
+        if place in self.places.big or place in self.places.all and not (len(tokens) == 1 and self.names.is_name(place)):
+            return False  # a known place, unless a small one that is a name too ("Lee" among names)
+        return not all(self.is_english(t) and not self.names.is_given(t) for t in tokens)
 
 
 def _previous_word(text: str, start: int) -> str:

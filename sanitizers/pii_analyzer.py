@@ -44,6 +44,9 @@ RELABELLED_SCORE = 0.7
 # A known given name that no entity of spaCy's explains ("Whenever James goes").
 GIVEN_NAME_SCORE = 0.65
 GIVEN_NAME_RECOGNIZER = "GivenNameRecognizer"
+# A name in a list with a found name: "Sattler, Maumill, Mabury, Jones and Lee".
+LIST_MATE_SCORE = 0.6
+LIST_MATE_RECOGNIZER = "ListMateRecognizer"
 NLP_BATCH_SIZE = 128
 # Distinct sentences whose NER entities are kept for reuse (stock phrases repeat across records).
 SENTENCE_CACHE_MAX = 20_000
@@ -168,6 +171,10 @@ class PiiAnalyzer:
             if may_hold(text, digits):
                 found.extend(_to_finding(r) for r in recognizer.analyze(text, [entity]))
         found.extend(self._ner_findings(text, ents))
+        if "PERSON" in self.entities and "," in text or " and " in text:
+            people = [(f.start, f.end) for f in found if f.entity_type == "PERSON"]
+            found.extend(Finding("PERSON", s, e, LIST_MATE_SCORE, LIST_MATE_RECOGNIZER)
+                         for s, e in self.judge.list_mates(text, people))
         found = [f for f in found if f.score >= self.score_threshold]
         return _dedupe(add_repeats([text], [found], self.words)[0])
 

@@ -46,7 +46,13 @@ _SPEECH = (
     "smiled|nodded|shrugged|frowned|grinned|wept|gasped|stammered|screamed|yelled|protested|insisted|"
     "declared|admitted|explained|thought|wondered|whined|growled|snapped|called|interrupted|"
     "glanced|gazed|stared|leaned|leant|paused|hesitated|blushed|winked|smirked|chuckled|giggled|"
-    "recalled|remembered|hurried|listened|waited|kissed|embraced|married|beckoned"
+    "recalled|remembered|hurried|listened|waited|kissed|embraced|married|beckoned|"
+    # what people do with their bodies and minds, said of people far more often than of things
+    "regarded|watched|looked|stood|sat|knelt|walked|strolled|wandered|ran|rushed|climbed|jumped|dug|lay|slept|"
+    "woke|awoke|dressed|ate|drank|sang|danced|wrote|felt|knew|saw|heard|noticed|realized|realised|"
+    "understood|decided|hoped|wished|loved|hated|feared|trembled|shivered|blinked|coughed|hesitated|"
+    "celebrated|entered|returned|followed|glared|scowled|pondered|mused|reflected|hastened|fled|wept|"
+    "died|resigned|retired|graduated|studied|taught|joined|grew|became"
 )
 # A name spoken to, in dialogue or chat: "Yes, Curtis;", "Hullo, Wilson!", "Oh, Meg.", "Good night, Jo".
 _VOCATIVE = re.compile(

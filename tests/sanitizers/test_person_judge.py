@@ -72,3 +72,17 @@ def test_lone_given_names_leave_names_inside_other_entities(judge):
     text = "The Linguistic Society of America met James."
     taken = [(0, text.index(" met"))]
     assert [text[s:e] for s, e in judge.lone_given_names(text, taken)] == ["James"]
+
+
+def test_list_mates_are_the_other_names_of_a_list_of_mostly_found_names(judge):
+    text = "hosted by Sattler, Maumill, Mabury, Jones and Lee."
+    people = [(text.index(n), text.index(n) + len(n)) for n in ("Sattler", "Maumill", "Jones")]
+    assert [text[s:e] for s, e in judge.list_mates(text, people)] == ["Mabury", "Lee"]
+
+
+def test_list_mates_leave_places_and_lists_with_one_found_name(judge):
+    text = "Sattler, Maumill and London toured; Paris, Lyon, Mabury and Nantes too."
+    people = [(0, 7), (9, 16)]
+    assert judge.list_mates(text, people) == []  # London is a place; the second list holds no found name
+    one = "Tours to Grimpen, Mabury and Koln with Maria."
+    assert judge.list_mates(one, [(one.index("Maria"), one.index("Maria") + 5)]) == []
