@@ -35,6 +35,7 @@ from prefect.runtime import deployment, flow_run
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from pipelines.artifacts import artifact_key
+from pipelines.flow_hooks import notify_run_failed
 from pipelines.flow_tasks import (
     FileReview,
     FileSummary,
@@ -86,7 +87,8 @@ def run_name() -> str:
 
 # Prefect turns each `Field(...)` default into the UI form field (description, default); constraints
 # go in `Annotated[...]`, which Prefect checks before the run starts (a Field default's are ignored).
-@flow(name="sanitize-dataset", flow_run_name=run_name, persist_result=True, log_prints=False)
+@flow(name="sanitize-dataset", flow_run_name=run_name, persist_result=True, log_prints=False,
+      on_failure=[notify_run_failed], on_crashed=[notify_run_failed])
 def sanitize_dataset(
     input_path: str = Field(description="A .jsonl file, or a folder whose .jsonl files are each sanitized."),
     output_dir: str = Field(description="Run folder: one file -> here; a folder -> <output_dir>/<file stem>/."),

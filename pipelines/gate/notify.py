@@ -1,4 +1,4 @@
-"""Signed outgoing events (report ready, approved, uploaded, fine-tune state) for whoever listens.
+"""Signed outgoing events (report ready, approved, uploaded, fine-tune state, run failed) for whoever listens.
 
 Together has no webhooks; these are the project's own. An event is a small JSON object POSTed to
 FT_SANITIZER_WEBHOOK_URL, signed with FT_SANITIZER_WEBHOOK_SECRET in the header
@@ -31,7 +31,7 @@ URL_ENV = "FT_SANITIZER_WEBHOOK_URL"
 SECRET_ENV = "FT_SANITIZER_WEBHOOK_SECRET"
 SIGNATURE_HEADER = "X-FT-Sanitizer-Signature"
 
-EventName = Literal["report_ready", "approved", "rejected", "uploaded", "fine_tune_state"]
+EventName = Literal["report_ready", "approved", "rejected", "uploaded", "fine_tune_state", "run_failed"]
 
 # The only keys a payload may carry. Anything else is a programming error, refused loudly.
 ALLOWED_KEYS = frozenset(
@@ -39,12 +39,19 @@ ALLOWED_KEYS = frozenset(
         "run_id", "file_id", "job_id", "model", "status", "decision", "source", "approved",
         "sanitized_sha256", "report_sha256", "bytes", "reused",
         "records_total", "records_written", "records_quarantined", "findings_total", "estimated_usd",
+        "flow_run_id", "flow_run_name", "flow_name", "deployment_id", "deployment_name",
+        "state_name", "state_type", "state_timestamp",
     }
 )  # fmt: skip
 # Ids, hashes, statuses and model names fit this; sentences, e-mail addresses and JSON do not.
 _SAFE_STRING = re.compile(r"^[A-Za-z0-9._:/+-]{0,200}$")
 
 Scalar = str | int | float | bool | None
+
+
+def is_safe_string(value: object) -> bool:
+    """True when `value` is a string build_body accepts: an id, hash, status or name, never free text."""
+    return isinstance(value, str) and _SAFE_STRING.match(value) is not None
 
 
 def build_body(event: EventName, data: Mapping[str, Scalar], *, now: float | None = None) -> bytes:
