@@ -12,12 +12,12 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))  # the benchmarks package lives at the repository root, outside the wheel
 
 from benchmarks.eval import render
-from benchmarks.eval.generate_eval_set import build_record
+from benchmarks.eval.generate_eval_set import build_record, generate
 from benchmarks.eval.people import People
 from benchmarks.eval.plan import RecordPlan
 from benchmarks.eval.record_text import contains_value, record_haystack
 from benchmarks.eval.scenes_names import NAME_BENIGN_SCENES, NAME_SCENES
-from benchmarks.eval.score import same_placeholder
+from benchmarks.eval.score import same_placeholder, score
 from benchmarks.eval.secret_snippets import SecretDeck
 
 PEOPLE = People(5)
@@ -91,3 +91,15 @@ BEFORE = f"From: {FULL}\nSubject: order\n\nThanks Bartholomew, see you."
 )
 def test_same_placeholder_matches_when_partial_repeat_replaced(after: str, same: bool | None) -> None:
     assert same_placeholder(BEFORE, after, "Bartholomew", FULL) is same
+
+
+def test_scorer_counts_repeats_but_no_placeholder_pair_when_output_equals_input(tmp_path: Path) -> None:
+    data, out = tmp_path / "data", tmp_path / "out"
+    generate(data, 300, 11)
+    for name in ("eval_conversational", "eval_instruction", "eval_text", "eval_preference"):
+        fmt_dir = out / name.removeprefix("eval_")
+        fmt_dir.mkdir(parents=True)
+        (fmt_dir / f"{name}.sanitized.jsonl").write_bytes((data / f"{name}.jsonl").read_bytes())
+    repeats = score(data, out)["name_repeats"]
+    assert repeats["pairs"] > 0 and repeats.get("both_replaced", 0) == 0
+    assert repeats["same_placeholder_rate"] is None
