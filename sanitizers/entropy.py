@@ -107,7 +107,7 @@ _IDENTIFIER = re.compile(
 _ENV_REFERENCE = re.compile(r"^(?:\$\{|\$\()[A-Za-z_][A-Za-z0-9_]*[})]?$|^%[A-Za-z_][A-Za-z0-9_]*%$")
 _BARE_VARIABLE = re.compile(r"^[$%](.+)$")
 _WINDOWS_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
-_WRAPPED = re.compile(r"^(?:<.*>|\[.*\]|\{.*\}|\(.*\)|%.*%)$", re.DOTALL)
+_WRAPPED = re.compile(r"^(?:<.*>|\[.*\]|\{.*\}|\(.*\))$", re.DOTALL)
 # Code that names a value instead of holding one: os.environ.get, settings.SECRET_KEY, self.token.
 # Not when it ends in 2+ digits or a symbol ("Willow.Harbor696" is a password, not an attribute).
 _DOTTED_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?<![0-9]{2})$")
@@ -158,7 +158,7 @@ def _marker_hits(value: str) -> list[tuple[int, int]]:
 def _random_besides(value: str, spans: list[tuple[int, int]]) -> bool:
     """True when `value` without `spans` is a long random run, as no placeholder is.
 
-    24+ letters and digits, short word chunks (random base62 averages under 2 characters a chunk,
+    16+ letters and digits, short word chunks (random base62 averages under 2 characters a chunk,
     words like "StripeSecretKeyGoesHere" over 4) and entropy near the maximum for the length.
     """
     kept = list(value)
@@ -166,7 +166,7 @@ def _random_besides(value: str, spans: list[tuple[int, int]]) -> bool:
         kept[start:end] = " " * (end - start)
     rest = "".join(kept)
     alnum = "".join(ch for ch in rest if ch.isascii() and ch.isalnum())
-    if len(alnum) < 24:
+    if len(alnum) < 16:
         return False
     chunks = _CHUNK.findall(rest)
     return (

@@ -38,7 +38,8 @@ class AwsSecretKeyRecognizer(SecretRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Keep only random-looking keys: upper, lower and digits, few slashes, no EXAMPLE marker."""
-        if "EXAMPLE" in pattern_text or pattern_text.count("/") + pattern_text.count("+") > 5:
+        # More than five slashes reads as a path; "+" is base64 (40 random chars hold ~1.25 of "/" and "+").
+        if "EXAMPLE" in pattern_text or pattern_text.count("/") > 5:
             return True
         # A random 40-char base64 key has ~4.7-5 bits/char and all three alnum classes.
         return not looks_random(pattern_text, min_entropy=4.0, min_classes=3)

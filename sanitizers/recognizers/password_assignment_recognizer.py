@@ -49,11 +49,15 @@ _NAME = _KEYWORD + _NAME_TAIL
 # After the name: its closing quote or bracket, a subscript (`secret[25]`), then the operator.
 _NAME_END = r"(?:\\?[\"'])?\]?(?:\[[0-9]{0,4}\])?"
 _OPERATOR = (
-    r"[ \t]{0,40}(?::{1,3}=|=>|===?|!==?|->|<-|[?+.|]{1,2}=|:|=)[ \t]{0,40}(?:@(?=[\"']))?"
+    # (a comparison only before a quoted value: in `Password==9x;` the second "=" is the password's)
+    r"[ \t]{0,40}(?::{1,3}=|=>|(?:===?|!==?)(?=[ \t]{0,40}@?[\"'`])|->|<-|[?+.|]{1,2}=|:|=)[ \t]{0,40}"
+    r"(?:@(?=[\"']))?"
 )
 # One character of a bare value: not blank, quote, `,`, `;` or backslash, and an `&` only when it does
-# not start the next parameter (`?token=abc&page=2` ends the value at `&`; `env_line` keeps it).
-_BARE_CHAR = r"(?:[^\s\"'`,;\\&]|&(?![A-Za-z_][A-Za-z0-9_.-]{0,40}=))"
+# not start the next parameter, a lower-case name of 2+ characters and `=` (`?token=abc&page=2` ends
+# the value at `&`; in `Password=3tsf&J=jr;` the `&J=` is part of the password).
+_NEXT_PARAMETER = r"&(?=[a-z_][a-z0-9_.-]{1,40}=)"
+_BARE_CHAR = r"(?:[^\s\"'`,;\\&]|(?!" + _NEXT_PARAMETER + ")&)"
 # The value (span only, \K): quoted (the quote ends it) or bare (the whole run, so a long secret is
 # never cut in half). Possessive and bounded: no backtracking, linear in the text (issue 13).
 # Quoted: up to the same quote, so a password may hold the other quote marks; a backslash escape
@@ -67,14 +71,17 @@ _BARE_RUN = r"[^\s\"'`,;\\&]"
 # An attribute path (`env.X_TOKEN`, `settings.SECRET_KEY`) is code, not a value: refused in the regex
 # itself, so that a credential name inside it is still searched (`env.X_TOKEN || "..."`).
 _NOT_ATTRIBUTE = (
-    r"(?![a-z_][a-z0-9_]{0,40}(?:\.(?:[a-z_][a-z0-9_]{0,40}|[A-Z_][A-Z0-9_]{0,40}|[a-z]{1,20}(?:[A-Z][a-z0-9]{0,20}){1,5})){1,6}"
+    r"(?![a-z_][a-z0-9_]{0,40}"
+    r"(?:\.(?:[a-z_][a-z0-9_]{0,40}|[A-Z_][A-Z0-9_]{0,40}|[a-z]{1,20}(?:[A-Z][a-z0-9]{0,20}){1,5})){1,6}"
     r"(?:[\s;,)|}\]]|$))"
 )
 _BARE = (
-    r"\K" + _NOT_ATTRIBUTE + r"(?=" + _BARE_CHAR + r"{6})" + _BARE_RUN + r"{0,256}+(?:&(?![A-Za-z_][A-Za-z0-9_.-]{0,40}=)"
+    r"\K" + _NOT_ATTRIBUTE + r"(?=" + _BARE_CHAR + r"{6})" + _BARE_RUN + r"{0,256}+(?:(?!" + _NEXT_PARAMETER + r")&"
     + _BARE_RUN + r"{0,256}+){0,8}+(?!" + _BARE_CHAR + ")"
 )
 _VALUE = "(?:" + _QUOTED + "|" + _BARE + ")"
+# A command-line argument: quoted, or everything up to the next blank or quote (`&`, `=` included).
+_ARGUMENT = "(?:" + _QUOTED + r"|\K[^\s\"'`]{6,256}+(?![^\s\"'`]))"
 
 # Values that refer to a secret instead of holding it: YAML anchors/aliases (*db_pass, &pw) and tags
 # (!Ref), curl/CLI file references (@secret.txt), paths (/run/secrets/db, ./pw.txt, ~/.pgpass,
@@ -85,9 +92,9 @@ _VALUE = "(?:" + _QUOTED + "|" + _BARE + ")"
 _ANCHOR = re.compile(r"^[*&](.+)$")
 _WHITESPACE = re.compile(r"\s")
 _REFERENCE = re.compile(
-    r"^(?:![A-Za-z]+|@[\w.-]+\.[A-Za-z]{1,5}"
+    r"^(?:!!?(?:[a-z]+|(?:[A-Z][a-z]+)+)|@[\w.-]+\.[A-Za-z]{1,5}"
     r"|(?:~|\.{1,2})/[\w.-]+(?:/[\w.-]*)*"
-    r"|/[^\s/]+(?:/[^\s/]*)+"
+    r"|/[\w.@-]+(?:/[\w.@-]*)+"
     r"|/[\w-]+\.[A-Za-z]{1,5}"
     r"|[a-z0-9_.#:-]+(?:/[a-z0-9_.#:-]*)+"
     r"|\$[A-Za-z_][A-Za-z0-9_]*[/.:\[(].*"
@@ -99,7 +106,7 @@ _REFERENCE = re.compile(
     r"|[a-z0-9]{1,8}(?:[_-][a-z0-9]{1,8}){0,3}[_-]"
     r"|[#.][A-Za-z][a-z0-9]*(?:[-_][a-z0-9]+)+"
     r"|arn:aws[\w-]*:.*"
-    r"|--.*|.*:"
+    r"|--[a-z][a-z0-9-]*|.*:"
     r"|\d{4}-\d{2}-\d{2}(?:[T ].*)?"
     r"|.*#\{[^}]*\}.*)$",
     re.DOTALL,
@@ -107,10 +114,14 @@ _REFERENCE = re.compile(
 _BASIC = re.compile(r"^[A-Za-z0-9+/]{8,}={0,2}$")
 _HAS_ALNUM = re.compile(r"[A-Za-z0-9]")
 # A value holding another assignment (`password=password=...`): a run of assignments, not a secret.
-_CHAINED = re.compile(_KEYWORD + r"[A-Za-z0-9_.-]{0,40}(?::=|=|:)")
+_CHAINED = re.compile(
+    r"(?i:pass(?:word|wd)|secret|token|api[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,40}(?::=|=|:)(?=[^=\s])"
+)
 # Word chunks: a capitalised or lowercase word, an uppercase run, a digit run.
 _CHUNK = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
-_LETTERS_AND_GLUE = re.compile(r"^[A-Za-z][A-Za-z_.-]*$")
+# Letters in runs glued by one separator: no optional separator between runs (that would backtrack).
+_LETTERS_AND_GLUE = re.compile(r"^[A-Za-z]+(?:[_.-][A-Za-z]+)*\.?$")
+_WORD_CHUNK = re.compile(r"^[A-Z]?[a-z]+$")
 # Long values: from this length a value assigned to a credential name is a credential unless it is
 # a placeholder, a reference, a name or a near-constant filler (dummy values in configs included).
 _LONG = 16
@@ -181,15 +192,21 @@ def _has_foreign_letters(value: str) -> bool:
 
 
 def _reads_as_words(value: str) -> bool:
-    """True for letters-only values of long word chunks glued by case, `-`, `_` or `.` (`ConvertTo-SecureString`).
+    """True for letters-only values made of long words glued by case, `-`, `_` or `.`
+    (`ConvertTo-SecureString`, `postgresNoted.`).
 
-    Random base62 strings average under 2 characters a chunk; names of commands, types and settings
-    are words. Chosen passwords add digits or symbols ("Willow.Harbor696$") and stay.
+    Random letters average under 2 characters a chunk or run capitals together ("AYIHHEZbbqBqlw");
+    names of commands, types and settings are words. Chosen passwords add digits or symbols
+    ("Willow.Harbor696$") and stay.
     """
     if not _LETTERS_AND_GLUE.match(value):
         return False
     chunks = _CHUNK.findall(value)
-    return bool(chunks) and sum(map(len, chunks)) / len(chunks) >= 4
+    return (
+        bool(chunks)
+        and all(_WORD_CHUNK.match(chunk) for chunk in chunks)
+        and sum(map(len, chunks)) / len(chunks) >= 4
+    )
 
 
 def _names_or_templates(value: str) -> bool:
@@ -220,7 +237,9 @@ def _is_weak_short_value(value: str) -> bool:
     if classes >= 2:
         # Short values cannot reach high entropy: scale the bar with the length (log2 n is the
         # maximum); 0.8 of the maximum keeps "Xk9#mP2$" and drops "aaaa1111" or "2024-01-01".
-        return entropy < min(3.0, 0.8 * math.log2(len(value)))
+        # Three classes are rarer in fillers: 0.7 keeps "rI@Tibibb@TB" and drops "Aaaa1111".
+        share = 0.7 if classes >= 3 else 0.8
+        return entropy < min(3.0, share * math.log2(len(value)))
     return True  # one character class and short: a word or a number
 
 
@@ -244,7 +263,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         # env files and compose lists keep "&x=" inside a value: from the line start, only blanks end it.
         Pattern(
             "credential env line",
-            r"^[ \t]{0,20}(?:export[ \t]{1,5}|-[ \t]{1,5})?[A-Za-z_][A-Za-z0-9_.-]{0,60}?"
+            r"^[ \t]{0,20}(?:export[ \t]{1,5}|-[ \t]{1,5})?(?:[A-Za-z_][A-Za-z0-9_.-]{0,60}?)?"
             + _NAME
             + r"[ \t]{0,5}[=:][ \t]{0,5}\K[^\s\"'`]{6,256}+(?!\S)",
             0.7,
@@ -272,13 +291,13 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         # Command-line flags: --password X, --api-key=X, --softlayer-api-key "X", --tls-bootstrap-token X.
         Pattern(
             "credential command-line flag",
-            r"--[A-Za-z0-9_-]{0,30}?" + _NAME + r"(?:=|[ \t]{1,5})(?:" + _QUOTED + "|" + _BARE + ")",
+            r"--[A-Za-z0-9_-]{0,30}?" + _NAME + r"(?:=|[ \t]{1,5})" + _ARGUMENT,
             0.7,
         ),
         # PowerShell and Windows tools: -Password X (Connect-VIServer, New-LocalUser...), -ApiKey X, -pw X.
         Pattern(
             "credential parameter",
-            r"(?<![\w-])-[A-Za-z0-9_]{0,30}?" + _NAME + r"[ \t]{1,5}(?:" + _QUOTED + "|" + _BARE + ")",
+            r"(?<![\w-])-[A-Za-z0-9_]{0,30}?" + _NAME + r"[ \t]{1,5}" + _ARGUMENT,
             0.7,
         ),
         # -u USER -p PASSWORD (PsExec, docker login, many CLIs), and PsExec's -p anywhere after it.
@@ -402,6 +421,8 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop values that name, template or reference a secret instead of holding one, and weak fillers."""
         value = pattern_text
+        if _is_basic_credential(value):
+            return False  # base64 of user:password: a credential, whatever it spells
         if len(value) > 2 and value[0] == value[-1] and value[0] in "'\"`":
             value = value[1:-1]  # a value quoted twice ("'$VAR'"): judge what is inside
         if not _HAS_ALNUM.search(value) or _WHITESPACE.search(value) or _has_foreign_letters(value):

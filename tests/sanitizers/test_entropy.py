@@ -114,6 +114,7 @@ def test_flags_placeholder_when_template_or_stock_word(value):
         (fake(30, ALNUM, seed=21) + "XXXXXXXX", False),  # random body, mask glued on
         (fake(30, ALNUM, seed=23) + "EXAMPLE", False),  # random body, EXAMPLE glued on
         (fake(32, ALNUM, seed=24) + "Dummy", False),  # random body, Dummy glued on
+        ("P621lhk4n93wb" + "FIXME" + "hJbXlS", False),  # a 24-char key holding FIXME by chance
         ("sk_live_51Hx" + "x" * 20, True),  # a mask after a short head: a mask
         ("AKIA" + fake(9, ALNUM, seed=25).upper() + "EXAMPLE", True),  # too little random text
         (fake(30, ALNUM, seed=26) + "-XXXX", True),  # a mask written as its own word

@@ -88,6 +88,21 @@ TRUE_POSITIVES = [
     (f"vault login -method=token -vaultToken s.{TOKEN}", ["s." + TOKEN]),  # a random dotted value
     ("jwtsecret: \"7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp\"", ["7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp"]),
     (f"MAILGUN_KEY={TOKEN}", [TOKEN]),  # an environment variable named *_KEY
+    # Values that look like something else by chance.
+    ("Authorization: Basic " + base64.b64encode(b"jenkins:Nimbus!Nimbus539?").decode(),
+     [base64.b64encode(b"jenkins:Nimbus!Nimbus539?").decode()]),  # "Pw==" at the end is padding
+    ('var apiToken string = "--icr7wfCpwQGmpcwS0lqma6pWq"', ["--icr7wfCpwQGmpcwS0lqma6pWq"]),  # no flag
+    ("Server=db01;User Id=app;Password=rI@Tibibb@TB;", ["rI@Tibibb@TB"]),  # letters repeat by chance
+    ("Server=db01;User Id=app;Password==9NT-+a2#gPM1Hs;", ["=9NT-+a2#gPM1Hs"]),  # starts with "="
+    ("New-LocalUser -Name svc -Password %j4Ad@7@JrEvk*%", ["%j4Ad@7@JrEvk*%"]),  # "%...%" but no variable
+    ("password=&kzvLy2&d=Hvdy9X_G", ["&kzvLy2&d=Hvdy9X_G"]),  # "&x=" inside, name at the line start
+    ("New-LocalUser -Name svc -Password E&m-=#Oz+@nVb", ["E&m-=#Oz+@nVb"]),  # an argument ends at a blank
+    ("Server=db01;User Id=app;Password=3tsf&J=jrBUsCS;", ["3tsf&J=jrBUsCS"]),  # "&J=" is no parameter
+    ("Server=db01;User Id=app;Password=_&aWP&uLK=y@g;", ["_&aWP&uLK=y@g"]),  # "&uLK=" is no parameter
+    ("machine ci.example.com login deploy password !cyahJtbgsXeHWl", ["!cyahJtbgsXeHWl"]),  # no YAML tag
+    ('ConvertTo-SecureString "Pw2=Zn-AjJh$B-a6E" -AsPlainText', ["Pw2=Zn-AjJh$B-a6E"]),  # "Pw2=" by chance
+    ("New-LocalUser -Name svc -Password AYIHHEZbbqBqlw", ["AYIHHEZbbqBqlw"]),  # random letters, no words
+    ("AWS_SECRET=/Wq8G359R8qqzggnSc8/atCP+x2tACp+KB4/jJo+", ["/Wq8G359R8qqzggnSc8/atCP+x2tACp+KB4/jJo+"]),
     # More assignment syntaxes (Go, Kotlin, PHP, Makefile, YAML block scalars, multi-line XML, CSV).
     (f'var mailgunToken string = "{TOKEN}"', [TOKEN]),
     (f'val apiToken: String = "{TOKEN}"', [TOKEN]),
@@ -212,6 +227,15 @@ def test_ignores_text_when_near_miss(text):
 
 def test_scores_basic_credential_as_certain_when_it_decodes_to_user_and_password():
     assert scores(REC, f"Authorization: Basic {BASIC}") == [1.0]
+
+
+@pytest.mark.parametrize("unit", ["a_", "a.", "aB", "a-", "#{", "a", "$a", "a/", "xXxX", "Ab."])
+def test_judges_long_values_without_backtracking(unit):
+    # The value checks run on values of up to 512 characters: none of them may backtrack on one
+    # (an optional separator between letter runs once did, on a 300-character value).
+    value = (unit * 300)[:500] + "!"
+    assert REC.invalidate_result(value) in (True, False)
+    assert found(REC, "password = " + value) in ([], [value])
 
 
 def test_finishes_when_keyword_repeats_without_values():
