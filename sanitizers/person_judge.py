@@ -43,6 +43,9 @@ PRODUCT_WORDS = word_set(
     producer broker brokers notebook notebooks kernel extension extensions driver drivers container
     containers deployment headquarters hq brand products"""
 )
+# Nouns that follow names as often as things: "Maria today", "gave Maria time", "Tom tonight".
+NOT_MODIFIER_NOUNS = word_set("today tonight tomorrow yesterday time tomorrow morning evening night week year")
+OBJECT_PRONOUNS = word_set("it them this that these those me us him")
 # Words that make a span a place: "Lake Charles", "Port Elizabeth", "Victoria Station".
 PLACE_WORDS = word_set(
     """street st road rd avenue ave boulevard blvd lane square park bridge station airport port harbour
@@ -58,7 +61,12 @@ SUFFIXES = word_set("jr jr. sr sr. ii iii iv")
 _WORD = re.compile(r"\p{L}[\p{L}'’-]*\.?|\p{Lu}\.")
 _NEXT_WORD = re.compile(r"(?:['’]s)?[\s,]*([\w.]+)")
 # A version number right after a span ("Grafana 4.23", "Kafka to v6.15") or just before it ("1.39 on Django").
-_VERSION_AFTER = re.compile(r"[ \t]+(?:to[ \t]+|version[ \t]+)?v?\d+\.\d+")
+_VERSION_AFTER = re.compile(r"[ \t]+(?:\p{Ll}+[ \t]+){0,2}v?\d+\.\d+")
+# The word right after a span, lower-case and after one space only ("Florence office", not "Maria, office").
+_BARE_NEXT_WORD = re.compile(r"[ ]([a-z]+)\b(?![-'’])")
+_PREVIOUS_SPAN = re.compile(r"(\p{Lu}[\p{L}'’-]*)$")
+# A lower-case word of three letters or more, not glued to code or an address.
+_LOWER_WORD = re.compile(r"(?<![\w@#/.'’-])\p{Ll}[\p{Ll}'’-]{2,30}(?![\w@/'’-])")
 _VERSION_BEFORE = re.compile(r"\bv?\d+\.\d+\S*[ \t]+(?:on|of|in|for|with)[ \t]+$")
 _PREVIOUS_WORD = re.compile(r"(\w+)[ \t]+$")
 # A list of capitalised names: "Sattler, Maumill, Mabury and Lee", "Toots and Ysabel" (bounded, linear).
@@ -98,7 +106,53 @@ class PersonJudge:
         following = _NEXT_WORD.match(text, end)
         if following and following.group(1).casefold() in ORG_WORDS | PRODUCT_WORDS:
             return True
+        if " " not in text[start:end].strip() and self.is_modifier(text, end):
+            return True  # one word before a noun: "the Florence office" (a full name before a noun is still one)
         return bool(_VERSION_AFTER.match(text, end) or _VERSION_BEFORE.search(text[max(0, start - 24) : start]))
+
+    def lower_case_names(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Given names written in lower case that no dictionary knows: "ok so lekha said yes, tripti maybe".
+        A lower-case given name that is also an English word ("mark", "grace", "melissa" the herb) needs a
+        cue or a verb of speech (the cue and context recognizers)."""
+        spans = []
+        for match in _LOWER_WORD.finditer(text):
+            word = match.group()
+            if not self.names.is_given(word) or self.words.is_stop(word):
+                continue
+            if self.words.is_noun_form(word) or self.words.is_descriptive(word) or self.words.zipf(word) >= 4.5:
+                continue
+            if not overlaps(*match.span(), taken):
+                spans.append(match.span())
+        return spans
+
+    def is_modifier(self, text: str, end: int) -> bool:
+        """A span right before a noun in its base form names a kind of thing, not a person: "the Florence
+        office", "the Hugo migration", "Ada compiler", "Grace period". A person's name is followed by a verb
+        ("Maria builds"), a possessive or punctuation, rarely by a bare noun."""
+        following = _BARE_NEXT_WORD.match(text, end)
+        if following is None:
+            return False
+        span = _PREVIOUS_SPAN.search(text[max(0, end - 40) : end])
+        if span and self.names.is_family(span.group(1)) and not self.names.is_given(span.group(1)):
+            return False  # "the Haraldsen novel", "the Rivera trilogy": a family's
+        word = following.group(1)
+        # A word that is also a verb ("saw", "led", "felt", "base", "goes") is more often the name's verb.
+        if word.endswith("s") and not word.endswith("ss"):
+            return False
+        return (self.words.is_noun(word) and not self.words.is_descriptive(word) and not self.words.is_stop(word)
+                and not self.names.is_given(word) and word not in NOT_MODIFIER_NOUNS)
+
+    def is_family_attribute(self, text: str, start: int, end: int) -> bool:
+        """A family name before a noun, after "the": "the Rivera trilogy", "the Haraldsen estate"."""
+        word = text[start:end]
+        following = _BARE_NEXT_WORD.match(text, end)
+        return (following is not None and self.words.is_noun(following.group(1)) and self.names.is_family(word)
+                and not self.names.is_given(word) and word.casefold() not in self.places.big)
+
+    def is_imperative(self, text: str, end: int) -> bool:
+        """A given name that is a verb, with an object pronoun after it: "Mark it as done", "Bill them"."""
+        following = _BARE_NEXT_WORD.match(text, end)
+        return following is not None and following.group(1) in OBJECT_PRONOUNS
 
     def keeps_ner_person(self, text: str, start: int, end: int) -> bool:
         """spaCy said PERSON: keep it unless something says it is a company, a place or a thing.
@@ -107,15 +161,19 @@ class PersonJudge:
         known place that is no known name ("Exeter"), a place word closing it after a word that is no given
         name ("Riverside Drive"), only ordinary English words ("Killing Joke"), one English non-name word.
         """
-        if self.is_org_like(text, start, end) or _previous_word(text, start) in ARTICLES:
+        if self.is_org_like(text, start, end):
+            return False
+        if _previous_word(text, start) in ARTICLES and not self.is_family_attribute(text, start, end):
             return False
         tokens = _name_words(text[start:end])
         if not tokens:
             return False
         if len(tokens) == 1:
             word = tokens[0]
+            if self.words.is_descriptive_lemma(word) and self.is_imperative(text, end):
+                return False  # "Mark it as done"
             if self.names.is_name(word):
-                return True
+                return word.casefold() not in self.places.big or not _previous_word(text, start) in LOCATIVES
             return not (self.is_english(word) or word.casefold() in self.places.all)
         if text[start:end].casefold() in self.places.all:
             return False
@@ -137,8 +195,10 @@ class PersonJudge:
         if len(tokens) == 1:
             word = tokens[0]
             # WordNet lists famous people ("alice", "james"): for a given name only a verb or adjective counts.
-            if label in PLACE_LABELS or self.words.is_descriptive_lemma(word) or word.isupper():
+            if self.words.is_descriptive_lemma(word) or word.isupper() or word.casefold() in self.places.big:
                 return False
+            if label in PLACE_LABELS:  # spaCy calls unknown names places: a given name that names none is a person
+                return self.names.is_given(word) and word.casefold() not in self.places.all
             if self.is_english(word) and not self.names.is_given(word):
                 return False
             # A family name alone is also a town often enough ("Cowley", "Sherman"): only when it names no place.
@@ -176,6 +236,8 @@ class PersonJudge:
             if self.names.is_given(word):
                 if self.words.is_descriptive_lemma(word) or word.casefold() in self.places.big:
                     continue
+                if self.is_modifier(text, end):
+                    continue  # "the Hugo migration", "Grace period"
                 if self.words.is_noun(word) and starts_sentence:
                     continue
             elif (starts_sentence or _previous_word(text, start) in LOCATIVES or not self._is_unknown_word(word)

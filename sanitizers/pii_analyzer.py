@@ -209,8 +209,9 @@ class PiiAnalyzer:
             taken = sorted(set(regions if regions is not None else technical_regions(text)) | set(rejected) | {
                 (s, e) for label, s, e in ents if label != "PERSON"})
             taken = [span for span in taken if not any(f.start <= span[0] and span[1] <= f.end for f in findings)]
-            findings.extend(Finding("PERSON", s, e, GIVEN_NAME_SCORE, GIVEN_NAME_RECOGNIZER)
-                            for s, e in self.judge.lone_given_names(text, _disjoint(taken)))
+            taken = _disjoint(taken)
+            found = self.judge.lone_given_names(text, taken) + self.judge.lower_case_names(text, taken)
+            findings.extend(Finding("PERSON", s, e, GIVEN_NAME_SCORE, GIVEN_NAME_RECOGNIZER) for s, e in found)
         return findings
 
 

@@ -81,6 +81,8 @@ _CITATION = re.compile(
 )
 # A signature in a filed document: "By: /s/ Charles E. Brinley".
 _SIGNED = re.compile(rf"/s/[ \t]*{_NAME}")
+# A lower-case known given name before a verb of speech: "ok so maria said yes", "brandy is on it".
+_LOWER_SPEECH = re.compile(rf"(?<![\w'’@#/.-])(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]{{2,30}})[ \t]+(?:{_SPEECH}|is on it)(?![\w'’])")
 _PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _SIGNED, _VOCATIVE)
 _TOKEN = re.compile(rf"{_WORD}")
 # Pronouns and determiners that the patterns can catch in title case ("said He", "The wife").
@@ -118,6 +120,11 @@ class PersonContextRecognizer(LocalRecognizer):
                     span = self._name_span(text, start, end)
                     if span and span not in found:
                         found[span] = self._result(*span)
+        for match in _LOWER_SPEECH.finditer(text):
+            word = match.group("lower")
+            if self.judge.names.is_given(word) and not self.judge.words.is_stop(word):
+                span = match.span("lower")
+                found.setdefault(span, self._result(*span))
         return sorted(found.values(), key=lambda r: (r.start, r.end))
 
     def _name_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:

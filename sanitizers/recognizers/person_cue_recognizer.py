@@ -155,7 +155,7 @@ class PersonCueRecognizer(LocalRecognizer):
             if found:
                 spans.append(found)
         for match in _HERE.finditer(text):
-            found = self._name_at(text, match.start("name"), match.end("name"), 0.6)
+            found = self._name_at(text, match.start("name"), match.end("name"), 0.6, whole=True)
             if found:
                 spans.append(found)
         for match in _LABEL.finditer(text):

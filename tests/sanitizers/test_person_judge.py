@@ -86,3 +86,28 @@ def test_list_mates_leave_places_and_lists_with_one_found_name(judge):
     assert judge.list_mates(text, people) == []  # London is a place; the second list holds no found name
     one = "Tours to Grimpen, Mabury and Koln with Maria."
     assert judge.list_mates(one, [(one.index("Maria"), one.index("Maria") + 5)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("ok so lekha said yes, tripti maybe", ["lekha", "tripti"]),  # lower-case names no dictionary has
+        ("the grace period and a mark on the wall", []),  # lower-case names that are English words
+    ],
+)
+def test_finds_lower_case_given_names_that_are_no_english_words(judge, text, names):
+    assert [text[s:e] for s, e in judge.lower_case_names(text, [])] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("Ada compiler is slow", "Ada", False),  # a name before a bare noun names a thing
+        ("Mark it as done.", "Mark", False),  # a verb with an object: an imperative
+        ("Mary saw the ship.", "Mary", True),  # "saw" is a noun too, but here the verb
+        ("Unlike the Rivera novel, it ends well.", "Rivera", True),  # a family's novel
+        ("Our team in Adelaide moved on.", "Adelaide", False),  # a big place after "in"
+    ],
+)
+def test_keeps_ner_person_weighs_nouns_verbs_and_places_after_it(judge, text, span, kept):
+    assert judge.keeps_ner_person(*_span(text, span)) is kept
