@@ -12,8 +12,8 @@ from typing import Any
 
 import polars as pl
 
-from schemas.errors import ConfigError, InputError
 from pipelines.run import run_sanitize
+from schemas.errors import ConfigError, InputError
 from schemas.report import Report
 from schemas.run_config import DetectionOptions, ReviewPolicy, RunConfig
 

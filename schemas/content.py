@@ -11,8 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Tag
 
-from schemas.reasons import Reason
 from schemas.problems import Problem, problem
+from schemas.reasons import Reason
 from schemas.strict_model import StrictModel
 
 # together/lib/constants.py (SDK 3.1.1): MAX_IMAGES_PER_EXAMPLE, MAX_IMAGE_BYTES.

@@ -9,9 +9,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from schemas.reasons import Reason
 from schemas.content import Content, ContentTally, check_content
 from schemas.problems import Problem, problem
+from schemas.reasons import Reason
 from schemas.strict_json import StrictJsonError, loads_strict
 from schemas.strict_model import StrictModel
 

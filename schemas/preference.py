@@ -4,10 +4,10 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from schemas.reasons import Reason
 from schemas.content import ContentTally
 from schemas.messages import Message, ToolDef, check_message_fields, check_messages
 from schemas.problems import Problem, problem
+from schemas.reasons import Reason
 from schemas.strict_model import SampleWeight, StrictModel
 
 OUTPUT_KEYS = ("preferred_output", "non_preferred_output")

@@ -11,12 +11,12 @@ from typing import Annotated, Any
 
 from pydantic import Field, ValidationError
 
-from schemas.reasons import Reason
 from schemas.content import Content, ContentTally, check_content
 from schemas.formats import RecordFormat
 from schemas.messages import Message, ToolDef, check_messages
 from schemas.preference import PreferenceRecord, check_preference
 from schemas.problems import Problem, problem, problems_from_errors
+from schemas.reasons import Reason
 from schemas.strict_model import SampleWeight, StrictModel
 
 

@@ -13,10 +13,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from schemas.reasons import Reason
 from pipelines.stages.load_jsonl import RawLine, iter_lines
 from schemas.formats import RecordFormat
 from schemas.problems import Problem, field_path, problem
+from schemas.reasons import Reason
 from schemas.records import detect_format, is_plain_chat, rule_problem, shape_problems
 from schemas.strict_json import StrictJsonError, loads_strict
 

@@ -4,8 +4,8 @@ import base64
 
 import pytest
 
-from schemas.reasons import Reason
 from schemas.content import MAX_IMAGE_BYTES, ContentTally, check_content, check_image_url
+from schemas.reasons import Reason
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 24
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 24

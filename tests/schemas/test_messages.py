@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from schemas.reasons import Reason
 from schemas.formats import RecordFormat
 from schemas.problems import Problem
+from schemas.reasons import Reason
 from schemas.records import rule_problem, shape_problems
 
 

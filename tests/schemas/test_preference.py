@@ -2,9 +2,9 @@
 
 import pytest
 
-from schemas.reasons import Reason
 from schemas.formats import RecordFormat
 from schemas.problems import Problem
+from schemas.reasons import Reason
 from schemas.records import rule_problem, shape_problems
 
 USER = {"role": "user", "content": "question"}

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from schemas.reasons import Reason
 from schemas.formats import RecordFormat
 from schemas.problems import Problem
+from schemas.reasons import Reason
 from schemas.records import detect_format, is_plain_chat, rule_problem, shape_problems
 
 C, I, T, P = RecordFormat.CONVERSATIONAL, RecordFormat.INSTRUCTION, RecordFormat.TEXT, RecordFormat.PREFERENCE

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from schemas.errors import InputError
 from pipelines.stages.load_jsonl import RawLine, iter_lines
+from schemas.errors import InputError
 
 BOM = b"\xef\xbb\xbf"
 

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from schemas.errors import InputError
-from schemas.reasons import Reason
 from pipelines.stages.load_jsonl import RawLine
 from pipelines.stages.validate_records import RecordValidator, Rejected, ValidRecord, validate_file
 from sanitizers.text_fields import slot_texts
+from schemas.errors import InputError
 from schemas.formats import RecordFormat
+from schemas.reasons import Reason
 
 CHAT = {"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}
 INSTRUCTION = {"prompt": "2+2?", "completion": "4"}

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schemas.reasons import Reason
 from pipelines.stages.load_jsonl import RawLine
 from pipelines.stages.validate_records import RecordValidator, Rejected, ValidRecord, validate_file
+from schemas.reasons import Reason
 
 # No deadline: these tests check outcomes, never timing.
 PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
