@@ -64,6 +64,12 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?[\s,]*([\w.]+)")
 _VERSION_AFTER = re.compile(r"[ \t]+(?:\p{Ll}+[ \t]+){0,2}v?\d+\.\d+")
 # The word right after a span, lower-case and after one space only ("Florence office", not "Maria, office").
 _BARE_NEXT_WORD = re.compile(r"[ ]([a-z]+)\b(?![-'’])")
+# A role or a group of people before "for/at/of/from": what follows is their company ("assistant for Contoso").
+_ROLE_BEFORE = re.compile(
+    r"\b(?:assistant|agent|bot|chatbot|representative|rep|specialist|support|team|desk|helpdesk|staff|employees?|"
+    r"customers?|users|engineers?|developers?)[ \t]+(?:for|at|of|from|with)[ \t]+$",
+    re.IGNORECASE,
+)
 _PREVIOUS_SPAN = re.compile(r"(\p{Lu}[\p{L}'’-]*)$")
 # A lower-case word of three letters or more, not glued to code or an address.
 _LOWER_WORD = re.compile(r"(?<![\w@#/.'’-])\p{Ll}[\p{Ll}'’-]{2,30}(?![\w@/'’-])")
@@ -106,7 +112,10 @@ class PersonJudge:
         following = _NEXT_WORD.match(text, end)
         if following and following.group(1).casefold() in ORG_WORDS | PRODUCT_WORDS:
             return True
-        if " " not in text[start:end].strip() and self.is_modifier(text, end):
+        single = " " not in text[start:end].strip()
+        if single and not self.names.is_given(text[start:end]) and _ROLE_BEFORE.search(text[max(0, start - 40) : start]):
+            return True  # "support assistant for Contoso", "customers of Hooli" (not "assistant for Maria")
+        if single and self.is_modifier(text, end):
             return True  # one word before a noun: "the Florence office" (a full name before a noun is still one)
         return bool(_VERSION_AFTER.match(text, end) or _VERSION_BEFORE.search(text[max(0, start - 24) : start]))
 
@@ -194,6 +203,8 @@ class PersonJudge:
             return False
         if len(tokens) == 1:
             word = tokens[0]
+            if _previous_word(text, start) in ARTICLES and not self.is_family_attribute(text, start, end):
+                return False  # "The Alexa build": a thing
             # WordNet lists famous people ("alice", "james"): for a given name only a verb or adjective counts.
             if self.words.is_descriptive_lemma(word) or word.isupper() or word.casefold() in self.places.big:
                 return False

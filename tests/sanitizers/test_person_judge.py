@@ -111,3 +111,19 @@ def test_finds_lower_case_given_names_that_are_no_english_words(judge, text, nam
 )
 def test_keeps_ner_person_weighs_nouns_verbs_and_places_after_it(judge, text, span, kept):
     assert judge.keeps_ner_person(*_span(text, span)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label", "person"),
+    [
+        ("The Alexa build failed.", "Alexa", "ORG", False),  # an article before a lone name: a thing
+        ("support assistant for Contoso.", "Contoso", "ORG", False),  # a role's company
+    ],
+)
+def test_relabel_weighs_articles_and_roles(judge, text, span, label, person):
+    assert judge.relabels_as_person(*_span(text, span), label) is person
+
+
+def test_a_role_before_a_known_given_name_keeps_the_person(judge):
+    assert judge.keeps_ner_person(*_span("I am the assistant for Maria Lopez.", "Maria Lopez"))
+    assert not judge.keeps_ner_person(*_span("You are the support assistant for Contoso.", "Contoso"))
