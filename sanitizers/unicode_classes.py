@@ -110,7 +110,7 @@ def classes() -> Classes:
         strong=re.compile(f"[{strong}][{strong}]*"),
         bracket_digit=re.compile(f"([{BRACKETS}])[0-9{strong}]|[0-9{strong}]([{BRACKETS}])"),
         format_after=re.compile(f"[{keyish}]([{fmt}]+)"),
-        format_before=re.compile(f"([{fmt}][{fmt}]*)[{keyish}]"),
+        format_before=re.compile(f"(?<![{fmt}])([{fmt}]+)[{keyish}]"),  # from a run start only: linear
         marks_on_ascii=re.compile(f"[!-~]([{mark}]+)"),
         look_alike=re.compile(f"[{looks}]"),
         fold=fold,
