@@ -46,6 +46,7 @@ PRODUCT_WORDS = word_set(
 # Nouns that follow names as often as things: "Maria today", "gave Maria time", "Tom tonight".
 NOT_MODIFIER_NOUNS = word_set("today tonight tomorrow yesterday time tomorrow morning evening night week year")
 OBJECT_PRONOUNS = word_set("it them this that these those me us him")
+_COMPANY_WORDS_AFTER = ORG_WORDS | PRODUCT_WORDS
 # Words that make a span a place: "Lake Charles", "Port Elizabeth", "Victoria Station".
 PLACE_WORDS = word_set(
     """street st road rd avenue ave boulevard blvd lane square park bridge station airport port harbour
@@ -88,7 +89,9 @@ RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_
 LOCATIVES = word_set("in at near from into to of across towards toward through around outside inside via on")
 # Below this wordfreq Zipf frequency a capitalised word mid-sentence that no list knows is taken for a name.
 UNKNOWN_ZIPF = 2.5
-# Labels that say "a place": a lone given name under them is more likely the town (Florence, Victoria).
+# A lower-case given name this common in English text is more often a word than a name ("june", "will").
+LOWER_NAME_ZIPF = 4.5
+# Labels that say "a place": a lone given name under them is a person only when it names no known place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -110,7 +113,7 @@ class PersonJudge:
         if any(t.casefold() in ORG_WORDS for t in text[start:end].split()):
             return True
         following = _NEXT_WORD.match(text, end)
-        if following and following.group(1).casefold() in ORG_WORDS | PRODUCT_WORDS:
+        if following and following.group(1).casefold() in _COMPANY_WORDS_AFTER:
             return True
         single = " " not in text[start:end].strip()
         if single and not self.names.is_given(text[start:end]) and _ROLE_BEFORE.search(text[max(0, start - 40) : start]):
@@ -128,7 +131,7 @@ class PersonJudge:
             word = match.group()
             if not self.names.is_given(word) or self.words.is_stop(word):
                 continue
-            if self.words.is_noun_form(word) or self.words.is_descriptive(word) or self.words.zipf(word) >= 4.5:
+            if self.words.is_noun_form(word) or self.words.is_descriptive(word) or self.words.zipf(word) >= LOWER_NAME_ZIPF:
                 continue
             if not overlaps(*match.span(), taken):
                 spans.append(match.span())
