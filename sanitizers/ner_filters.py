@@ -43,9 +43,13 @@ def technical_regions(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that are code, URLs, paths, identifiers, versions or digests, sorted and disjoint."""
     spans = [m.span() for pattern in _REGIONS_ANY_CASE for m in pattern.finditer(text)]
     spans += [m.span() for m in _REGIONS_CASED.finditer(text)]
-    spans.sort()
+    return merge_spans(spans)
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` sorted, with overlapping or touching ones merged: the sorted, disjoint form `overlaps` expects."""
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:

@@ -20,7 +20,7 @@ from sanitizers.address_parts import may_hold_address
 from sanitizers.english_words import EnglishWords, english_words
 from sanitizers.findings import Finding
 from sanitizers.name_lists import name_lists
-from sanitizers.ner_filters import is_ner_noise, technical_regions
+from sanitizers.ner_filters import is_ner_noise, merge_spans, technical_regions
 from sanitizers.nlp_engine import OfflineSpacyNlpEngine
 from sanitizers.person_judge import RELABELLED as RELABELLED_LABELS
 from sanitizers.person_judge import PersonJudge
@@ -171,7 +171,7 @@ class PiiAnalyzer:
             if may_hold(text, digits):
                 found.extend(_to_finding(r) for r in recognizer.analyze(text, [entity]))
         found.extend(self._ner_findings(text, ents))
-        if "PERSON" in self.entities and "," in text or " and " in text:
+        if "PERSON" in self.entities and ("," in text or " and " in text):
             people = [(f.start, f.end) for f in found if f.entity_type == "PERSON"]
             found.extend(Finding("PERSON", s, e, LIST_MATE_SCORE, LIST_MATE_RECOGNIZER)
                          for s, e in self.judge.list_mates(text, people))
@@ -186,9 +186,9 @@ class PiiAnalyzer:
         regions: list[tuple[int, int]] | None = None
         for label, ent_start, ent_end in ents:
             entity = mapping.get(label)
-            score = NER_SCORE
-            if entity != "PERSON" and wants_person and label in RELABELLED_LABELS:
-                entity, score = "PERSON", RELABELLED_SCORE  # if its words read as a name, checked below
+            relabelled = entity != "PERSON" and wants_person and label in RELABELLED_LABELS
+            if relabelled:
+                entity = "PERSON"  # if its words read as a name, checked below
             elif entity not in self.ner_entities:
                 continue
             if regions is None:
@@ -196,34 +196,24 @@ class PiiAnalyzer:
             start, end = _trim(text, ent_start, ent_end)
             if end <= start or is_ner_noise(text, start, end, regions):
                 continue
-            if entity == "PERSON":
-                if score == NER_SCORE and not self.judge.keeps_ner_person(text, start, end):
-                    rejected.append((start, end))  # a place or product: no given name inside it either
-                    continue
-                if score == RELABELLED_SCORE and not self.judge.relabels_as_person(text, start, end, label):
+            if relabelled:
+                if not self.judge.relabels_as_person(text, start, end, label):
                     if mapping.get(label) in self.ner_entities:  # still a place or group when those are wanted
                         findings.append(Finding(mapping[label], start, end, NER_SCORE, NER_RECOGNIZER))
                     continue
+            elif entity == "PERSON" and not self.judge.keeps_ner_person(text, start, end):
+                rejected.append((start, end))  # a place or product: no given name inside it either
+                continue
+            score = RELABELLED_SCORE if relabelled else NER_SCORE
             findings.append(Finding(entity, start, end, score, NER_RECOGNIZER))
         if wants_person:
-            taken = sorted(set(regions if regions is not None else technical_regions(text)) | set(rejected) | {
-                (s, e) for label, s, e in ents if label != "PERSON"})
-            taken = [span for span in taken if not any(f.start <= span[0] and span[1] <= f.end for f in findings)]
-            taken = _disjoint(taken)
+            taken = set(regions if regions is not None else technical_regions(text)) | set(rejected) | {
+                (s, e) for label, s, e in ents if label != "PERSON"}
+            taken = merge_spans([span for span in taken
+                                 if not any(f.start <= span[0] and span[1] <= f.end for f in findings)])
             found = self.judge.lone_given_names(text, taken) + self.judge.lower_case_names(text, taken)
             findings.extend(Finding("PERSON", s, e, GIVEN_NAME_SCORE, GIVEN_NAME_RECOGNIZER) for s, e in found)
         return findings
-
-
-def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans merged where they overlap (what `overlaps` expects)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
