@@ -14,6 +14,8 @@ import regex as re
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from sanitizers.recognizer_result import recognizer_result
+
 logger = logging.getLogger(__name__)
 
 VALUE_GROUP = "value"
@@ -75,13 +77,4 @@ class ValueGroupRecognizer(PatternRecognizer):
             score = EntityRecognizer.MIN_SCORE
         if score <= EntityRecognizer.MIN_SCORE:
             return None
-        return RecognizerResult(
-            entity_type=self.supported_entities[0],
-            start=start,
-            end=end,
-            score=score,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return recognizer_result(self, start, end, score)

@@ -8,6 +8,7 @@ from typing import ClassVar
 import regex as re
 from presidio_analyzer import Pattern, RecognizerResult
 
+from sanitizers.recognizer_result import recognizer_result
 from sanitizers.value_group import ValueGroupRecognizer
 
 MIN_DIGITS, MAX_DIGITS = 12, 19  # ISO/IEC 7812: Maestro has 12, most cards 16, some 19
@@ -70,12 +71,7 @@ class CreditCardRecognizer(ValueGroupRecognizer):
         value = match.group("value")
         if not card_shaped(value):
             return None
-        return RecognizerResult(
-            entity_type=self.supported_entities[0], start=match.start("value"), end=match.end("value"),
-            score=pattern.score,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-        )
+        return recognizer_result(self, match.start("value"), match.end("value"), pattern.score)
 
     def validate_result(self, pattern_text: str) -> bool:
         """Luhn-valid numbers of a card's length, split consistently (or not at all); 12 digits only for Maestro."""

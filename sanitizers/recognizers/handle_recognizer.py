@@ -11,6 +11,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from sanitizers.english_words import word_set
 from sanitizers.ner_filters import overlaps
+from sanitizers.recognizer_result import recognizer_result
 
 SCORE = 0.7
 _HANDLE = re.compile(r"(?<![\w.@/+\\-])@(?P<name>[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9_])?)(?![\w@/(]|\.\w)")
@@ -50,9 +51,5 @@ class HandleRecognizer(LocalRecognizer):
                 regions = [m.span() for m in _CODE_OR_URL.finditer(text)]
             if overlaps(match.start(), match.end(), regions):
                 continue
-            results.append(RecognizerResult(
-                entity_type=self.supported_entities[0], start=match.start(), end=match.end(), score=SCORE,
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-            ))
+            results.append(recognizer_result(self, match.start(), match.end(), SCORE))
         return results

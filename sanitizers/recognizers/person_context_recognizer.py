@@ -19,6 +19,7 @@ from sanitizers.name_lists import name_lists
 from sanitizers.name_particles import PARTICLES
 from sanitizers.person_judge import PersonJudge
 from sanitizers.place_names import place_names
+from sanitizers.recognizer_result import recognizer_result
 
 SCORE = 0.7
 # A capitalised name word (O'Hara, McBride, Lizzie-boy, ÉVARISTE) or an initial ("T.").
@@ -164,8 +165,4 @@ class PersonContextRecognizer(LocalRecognizer):
         return kept[0].start(), kept[-1].end()
 
     def _result(self, start: int, end: int) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=self.supported_entities[0], start=start, end=end, score=SCORE,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-        )
+        return recognizer_result(self, start, end, SCORE)

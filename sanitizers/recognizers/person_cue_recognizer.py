@@ -15,6 +15,7 @@ from sanitizers.english_words import EnglishWords, english_words, word_set
 from sanitizers.name_lists import name_lists
 from sanitizers.name_particles import PARTICLES as NAME_PARTICLES
 from sanitizers.person_judge import ORG_WORDS
+from sanitizers.recognizer_result import recognizer_result
 
 # Cue kinds: strong cues name a person whatever follows; weak cues only when the next word looks like a name.
 _STRONG = (
@@ -315,11 +316,7 @@ class PersonCueRecognizer(LocalRecognizer):
                 and not words.is_descriptive(next_word))
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=self.supported_entities[0], start=start, end=end, score=score,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-        )
+        return recognizer_result(self, start, end, score)
 
 
 def _peek(text: str, pos: int) -> str:

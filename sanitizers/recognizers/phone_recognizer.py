@@ -13,6 +13,8 @@ import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from sanitizers.recognizer_result import recognizer_result
+
 # One separator between digit groups: a space, or a dot, dash or slash with optional spaces around it
 # (Unicode dashes and no-break spaces too, as pasted from documents).
 _SEP = r"(?:[ \u00a0\u202f]?[.\-/\u2010-\u2015\u2212\uff0d][ \u00a0\u202f]?|[ \u00a0\u202f])"
@@ -202,11 +204,7 @@ class PhoneRecognizer(LocalRecognizer):
         return number is not None and phonenumbers.is_possible_number(number)
 
     def _result(self, start: int, end: int, score: float) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=self.supported_entities[0], start=start, end=end, score=score,
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id},
-        )
+        return recognizer_result(self, start, end, score)
 
 
 def may_hold_phone(text: str, digits: int) -> bool:
