@@ -132,9 +132,9 @@ class PersonContextRecognizer(LocalRecognizer):
         """The longest run of the candidate's words that reads as a name, or None."""
         judge = self.judge
         assert judge is not None
-        tokens = [m for m in _TOKEN.finditer(text, start, end)]
         if judge.is_org_like(text, start, end):
             return None
+        tokens = list(_TOKEN.finditer(text, start, end))
         while tokens and (tokens[0].group().casefold() in NOT_NAME_WORDS or judge.is_english(tokens[0].group())
                           and not judge.names.is_given(tokens[0].group())):
             tokens.pop(0)  # "As Quilis (1993)": a sentence's first word is no part of the name
