@@ -17,6 +17,7 @@ from sanitizers.name_lists import NameLists
 from sanitizers.name_particles import PARTICLES
 from sanitizers.ner_filters import overlaps
 from sanitizers.place_names import PlaceNames
+from sanitizers.thing_context import names_thing
 
 # Words before a span that make it a thing or a place rather than a person: "the Arno", "a Lusitania".
 ARTICLES = frozenset({"the", "a", "an"})
@@ -41,11 +42,14 @@ PRODUCT_WORDS = word_set(
     console cluster clusters pipeline pipelines plugin plugins integration instance instances release
     releases version versions upgrade subscription subscriptions documentation consumer consumers
     producer broker brokers notebook notebooks kernel extension extensions driver drivers container
-    containers deployment headquarters hq brand products"""
+    containers deployment headquarters hq brand products build builds job jobs item items mirror mirrors repo
+    repository branch migration rollout"""
 )
 # Nouns that follow names as often as things: "Maria today", "gave Maria time", "Tom tonight".
 NOT_MODIFIER_NOUNS = word_set("today tonight tomorrow yesterday time tomorrow morning evening night week year")
 OBJECT_PRONOUNS = word_set("it them this that these those me us him")
+# Articles that open an object after a verb: "Mark the flaky test as skipped", "Bill a client".
+OBJECT_ARTICLES = word_set("the a an all every each")
 _COMPANY_WORDS_AFTER = ORG_WORDS | PRODUCT_WORDS
 # Words that make a span a place: "Lake Charles", "Port Elizabeth", "Victoria Station".
 PLACE_WORDS = word_set(
@@ -71,7 +75,12 @@ _ROLE_BEFORE = re.compile(
     r"customers?|users|engineers?|developers?)[ \t]+(?:for|at|of|from|with)[ \t]+$",
     re.IGNORECASE,
 )
+# A full name, then "from" or "at": what follows is where they work ("Kathleen Turner from Initech").
+_NAME_FROM_BEFORE = re.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}+[ \t]+\p{Lu}\p{Ll}+[ \t]+(?:from|at)[ \t]+$")
 _PREVIOUS_SPAN = re.compile(r"(\p{Lu}[\p{L}'’-]*)$")
+# The capitalised word right before or after a span, one blank between: "São | Paulo", "Santa | Ana".
+_LAST_CAPITALISED = re.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]*)[ \t]$")
+_NEXT_CAPITALISED = re.compile(r"[ \t](\p{Lu}[\p{L}'’-]*)")
 # A lower-case word of three letters or more, not glued to code or an address.
 _LOWER_WORD = re.compile(r"(?<![\w@#/.'’-])\p{Ll}[\p{Ll}'’-]{2,30}(?![\w@/'’-])")
 _VERSION_BEFORE = re.compile(r"\bv?\d+\.\d+\S*[ \t]+(?:on|of|in|for|with)[ \t]+$")
@@ -116,8 +125,10 @@ class PersonJudge:
         if following and following.group(1).casefold() in _COMPANY_WORDS_AFTER:
             return True
         single = " " not in text[start:end].strip()
-        if single and not self.names.is_given(text[start:end]) and _ROLE_BEFORE.search(text[max(0, start - 40) : start]):
-            return True  # "support assistant for Contoso", "customers of Hooli" (not "assistant for Maria")
+        if single and not self.names.is_given(text[start:end]) and (
+                _ROLE_BEFORE.search(text[max(0, start - 40) : start])
+                or _NAME_FROM_BEFORE.search(text[max(0, start - 40) : start])):
+            return True  # "support assistant for Contoso", "Kathleen Turner from Initech" (not "for Maria")
         if single and self.is_modifier(text, end):
             return True  # one word before a noun: "the Florence office" (a full name before a noun is still one)
         return bool(_VERSION_AFTER.match(text, end) or _VERSION_BEFORE.search(text[max(0, start - 24) : start]))
@@ -162,9 +173,19 @@ class PersonJudge:
                 and not self.names.is_given(word) and word.casefold() not in self.places.big)
 
     def is_imperative(self, text: str, end: int) -> bool:
-        """A given name that is a verb, with an object pronoun after it: "Mark it as done", "Bill them"."""
+        """A given name that is a verb, with an object after it: "Mark it as done", "Bill them", "Mark the
+        flaky test as skipped" (an article and a lower-case word: "Mark the Evangelist" is a name)."""
         following = _BARE_NEXT_WORD.match(text, end)
-        return following is not None and following.group(1) in OBJECT_PRONOUNS
+        if following is None:
+            return False
+        if following.group(1) in OBJECT_ARTICLES:
+            return _BARE_NEXT_WORD.match(text, following.end()) is not None
+        return following.group(1) in OBJECT_PRONOUNS
+
+    def names_thing(self, text: str, start: int, end: int) -> bool:
+        """The words around the span say it names a thing or a place: "the band Gigi", "University of
+        Alberta", "Sandy Hook, Maryland" (`thing_context`)."""
+        return names_thing(text, start, end, self.places, self.names.is_given)
 
     def keeps_ner_person(self, text: str, start: int, end: int) -> bool:
         """spaCy said PERSON: keep it unless something says it is a company, a place or a thing.
@@ -173,7 +194,7 @@ class PersonJudge:
         known place that is no known name ("Exeter"), a place word closing it after a word that is no given
         name ("Riverside Drive"), only ordinary English words ("Killing Joke"), one English non-name word.
         """
-        if self.is_org_like(text, start, end):
+        if self.is_org_like(text, start, end) or self.names_thing(text, start, end):
             return False
         if _previous_word(text, start) in ARTICLES and not self.is_family_attribute(text, start, end):
             return False
@@ -195,7 +216,7 @@ class PersonJudge:
 
     def relabels_as_person(self, text: str, start: int, end: int, label: str) -> bool:
         """spaCy said ORG, GPE, NORP, ...: a person when the words read as a personal name."""
-        if label not in RELABELLED or self.is_org_like(text, start, end):
+        if label not in RELABELLED or self.is_org_like(text, start, end) or self.names_thing(text, start, end):
             return False
         tokens = _name_words(text[start:end])
         if not tokens or any(t.casefold() in PLACE_WORDS for t in tokens):
@@ -250,8 +271,8 @@ class PersonJudge:
             if self.names.is_given(word):
                 if self.words.is_descriptive_lemma(word) or word.casefold() in self.places.big:
                     continue
-                if self.is_modifier(text, end):
-                    continue  # "the Hugo migration", "Grace period"
+                if self.is_modifier(text, end) or self.is_org_like(text, start, end):
+                    continue  # "the Hugo migration", "Grace period", "Siri upgrade"
                 if self.words.is_noun(word) and starts_sentence:
                     continue
             elif (starts_sentence or _previous_word(text, start) in LOCATIVES or not self._is_unknown_word(word)
@@ -259,8 +280,18 @@ class PersonJudge:
                 continue  # an unknown word after "in", "at", "near" is more often a place ("in Grimpen")
             if _previous_word(text, start) in ARTICLES or overlaps(start, end, taken):
                 continue
+            if self.names_thing(text, start, end) or self.in_place_name(text, start, end):
+                continue
             spans.append((start, end))
         return spans
+
+    def in_place_name(self, text: str, start: int, end: int) -> bool:
+        """The word with the capitalised word before or after it is a known place: "São Paulo", "Santa Ana"."""
+        before = _LAST_CAPITALISED.search(text, max(0, start - 40), start)
+        if before and f"{before.group(1)} {text[start:end]}".casefold() in self.places.all:
+            return True
+        after = _NEXT_CAPITALISED.match(text, end)
+        return after is not None and f"{text[start:end]} {after.group(1)}".casefold() in self.places.all
 
     def _is_unknown_word(self, word: str) -> bool:
         """A word no list explains: no English word of any frequency, no place; a family name at most."""
@@ -293,6 +324,8 @@ class PersonJudge:
     def _reads_as_list_name(self, text: str, start: int, end: int) -> bool:
         tokens = _name_words(text[start:end])
         if not tokens or self.is_org_like(text, start, end) or any(t.casefold() in PLACE_WORDS for t in tokens):
+            return False
+        if self.names_thing(text, start, end):
             return False
         place = text[start:end].casefold()
         if place in self.places.big or place in self.places.all and not (len(tokens) == 1 and self.names.is_name(place)):

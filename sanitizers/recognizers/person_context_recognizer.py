@@ -132,8 +132,8 @@ class PersonContextRecognizer(LocalRecognizer):
         """The longest run of the candidate's words that reads as a name, or None."""
         judge = self.judge
         assert judge is not None
-        if judge.is_org_like(text, start, end):
-            return None
+        if judge.is_org_like(text, start, end) or judge.names_thing(text, start, end):
+            return None  # "the project called Nimbus", "Governor of Virginia, said"
         tokens = list(_TOKEN.finditer(text, start, end))
         while tokens and (tokens[0].group().casefold() in NOT_NAME_WORDS or judge.is_english(tokens[0].group())
                           and not judge.names.is_given(tokens[0].group())):

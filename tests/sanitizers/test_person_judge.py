@@ -127,3 +127,30 @@ def test_relabel_weighs_articles_and_roles(judge, text, span, label, person):
 def test_a_role_before_a_known_given_name_keeps_the_person(judge):
     assert judge.keeps_ner_person(*_span("I am the assistant for Maria Lopez.", "Maria Lopez"))
     assert not judge.keeps_ner_person(*_span("You are the support assistant for Contoso.", "Contoso"))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("Mark the flaky test as skipped.", "Mark", False),  # a verb with an article and an object
+        ("Mark the Evangelist wrote it.", "Mark", True),  # an epithet in capitals: a name
+        ("The Rendle build failed overnight.", "Rendle", False),  # a build names a product
+        ("Aino Virtanen from Globnik says hi.", "Globnik", False),  # a full name, then her company
+        ("A letter came from Durnford today.", "Durnford", True),  # no full name before "from"
+        ("the folk band Velmora toured", "Velmora", False),  # a kind of thing before it
+    ],
+)
+def test_keeps_ner_person_weighs_objects_products_and_kinds(judge, text, span, kept):
+    assert judge.keeps_ner_person(*_span(text, span)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Do I need an umbrella in São Paulo today?", []),  # a given name inside a known place
+        ("1. Alexa upgrade: owner assigned.", []),  # a product word after it
+        ("We met Paulo in Lisbon.", ["Paulo"]),  # the given name alone
+    ],
+)
+def test_lone_given_names_leave_places_and_products(judge, text, names):
+    assert [text[s:e] for s, e in judge.lone_given_names(text, [])] == names

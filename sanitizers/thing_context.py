@@ -1,0 +1,75 @@
+"""Words around a capitalised span that say it names a thing or a place, not a person.
+
+Recall comes first: these are positive evidence, read from the words next to the span, never from the
+span alone. Each kind holds across genres (encyclopedic, academic, fiction, legal, chat):
+- a noun of a kind of thing right before it, or "called"/"named" after one: "the band Deadsy",
+  "the film Watchmen", "a village called Tarlow", "the project is called Nimbus";
+- the head of an institution, a place or a realm before "of": "University of Alberta", "the village of
+  Hiram", "Governor of Virginia", "the inhabitants of Mars" (never "son of", "house of", "friend of");
+- a known region after a comma: "Sandy Hook, Maryland", "Santa Rosa, California".
+A person is named after none of these: "my friend Mary", "the poet Byron", "a man called Ove" are
+people's nouns, which the tables leave out.
+"""
+
+from collections.abc import Callable
+
+import regex as re
+
+from sanitizers.english_words import word_set
+from sanitizers.place_names import PlaceNames
+
+# Nouns of kinds of things, places and groups that name the next capitalised word: "the band Gigi".
+THING_KINDS = word_set(
+    """band album albums song songs film films movie movies novel novels books poem poems opera musical series
+    sitcom episode magazine newspaper journal tabloid company firm brand
+    ship vessel steamer steamship yacht schooner frigate submarine boat hurricane cyclone typhoon storm
+    tornado town village hamlet city suburb neighbourhood neighborhood district county parish borough region
+    province river creek lake island isle peninsula mountain volcano valley planet moon asteroid comet
+    mission spacecraft satellite rocket project software app application program programme framework
+    library package language dialect festival station airport hotel restaurant pub tavern inn cafe
+    shop store chain website site game console product engine building estate
+    manor farm ranch plantation castle palace fortress fort temple mosque church cathedral chapel
+    monastery abbey school college university academy hospital museum gallery theatre theater stadium
+    arena park square bridge street road avenue lane canal part chapter section volume collection
+    anthology painting sculpture statue horse steamboat"""
+)
+# Heads of institutions, places and realms before "of": what follows is their place or name.
+OF_HEADS = word_set(
+    """university universities college school institute academy museum library bank ministry department
+    council committee society association federation league union church cathedral abbey temple
+    mosque palace castle fortress tower city cities town towns village villages county province state
+    states kingdom kingdoms republic empire duchy principality isle island islands lake river gulf bay
+    port vale valley plains plain desert coast shores streets suburbs outskirts capital battle siege
+    treaty governor governors mayor mayors king kings queen queens emperor emperors empress sultan shah
+    archbishop bishop president premier citizens inhabitants natives"""
+)
+_KIND_BEFORE = re.compile(
+    r"(?<![\w'’-])(\p{Ll}+)[ \t]+(?:(?:is|was|were|are|be|been)[ \t]+)?"
+    r"(?:(?:called|named|titled|dubbed|known[ \t]+as)[ \t]+)?[\"“‘']?$"
+)
+_OF_BEFORE = re.compile(r"(?<![\w'’-])(\p{L}+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+# A region after a comma: ", Maryland", ", New South Wales" (one or two capitalised words).
+# It must close the phrase: ", Panama coach" is a role, not a place.
+_REGION_AFTER = re.compile(r"[ \t]*,[ \t]*(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?)(?=[ \t]*(?:[,.;:!?)\n]|$))")
+_WINDOW = 60
+
+
+def names_thing(text: str, start: int, end: int, places: PlaceNames, is_given: Callable[[str], bool]) -> bool:
+    """True when the words around text[start:end] say it names a thing or a place, not a person.
+
+    `is_given(word)` tells a known given name: a region after a comma that is one ("Perth, Georgia") could
+    be the next item of a list of people and does not count.
+    """
+    before = text[max(0, start - _WINDOW) : start]
+    kind = _KIND_BEFORE.search(before)
+    if kind and kind.group(1) in THING_KINDS:
+        return True
+    head = _OF_BEFORE.search(before)
+    if head and head.group(1).casefold() in OF_HEADS:
+        return True
+    region = _REGION_AFTER.match(text, end)
+    if region:
+        name = region.group(1)
+        if name.casefold() in places.big and not is_given(name.split()[0]):
+            return True
+    return False

@@ -1,0 +1,42 @@
+import pytest
+
+from sanitizers.name_lists import name_lists
+from sanitizers.place_names import place_names
+from sanitizers.thing_context import names_thing
+
+
+def _names_thing(text, span):
+    start = text.index(span)
+    return names_thing(text, start, start + len(span), place_names(), name_lists().is_given)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("a song by the post-punk band Velmora Drift.", "Velmora Drift"),  # a kind of thing before it
+        ("The first part is called Andantino.", "Andantino"),  # "is called" after a kind of thing
+        ("a small village called Tarloch on the coast", "Tarloch"),  # "called" after a kind of thing
+        ("She studied at the University of Kestrel.", "Kestrel"),  # an institution's head before "of"
+        ("the dry plains of Ostravel stretched west", "Ostravel"),  # a place's head before "of"
+        ("He ran for Governor of Vermont, and lost.", "Vermont"),  # a realm's head before "of"
+        ("They marched to Greyhook, Maryland, by dawn.", "Greyhook"),  # a known region closes it
+    ],
+)
+def test_names_a_thing_when_the_words_around_say_so(text, span):
+    assert _names_thing(text, span)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("my friend Marta Ostrowska called", "Marta Ostrowska"),  # a person's noun before it
+        ("a man called Ove lived there", "Ove"),  # "called" after a person's noun
+        ("the poet Byron wrote it", "Byron"),  # a person's noun
+        ("In the novel, Talbot decides to leave.", "Talbot"),  # a comma ends the kind noun's reach
+        ("the son of Eadric came home", "Eadric"),  # family, not a realm
+        ("Hernan Oyarzo, Panama coach, said no.", "Hernan Oyarzo"),  # a region with a role after it
+        ("Greetings to Tom, Georgia and Sam!", "Tom"),  # a region that is also a given name: a list
+    ],
+)
+def test_names_no_thing_next_to_people_words(text, span):
+    assert not _names_thing(text, span)
