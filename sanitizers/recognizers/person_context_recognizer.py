@@ -10,6 +10,8 @@ A candidate must read as a name: capitalised words that are known given or famil
 English word, and not the name of a known place unless it is also a person's name.
 """
 
+from collections.abc import Callable
+
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -86,6 +88,34 @@ _SIGNED = re.compile(rf"/s/[ \t]*{_NAME}")
 _LOWER_SPEECH = re.compile(rf"(?<![\w'’@#/.-])(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]{{2,30}})[ \t]+(?:{_SPEECH}|is on it)(?![\w'’])")
 _PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _SIGNED, _VOCATIVE)
 _TOKEN = re.compile(rf"{_WORD}")
+# What each pattern needs in a text, tested before it runs (most texts need none of them). A cue word
+# the patterns need ("said", "wife", "et") is a whole run of word characters in any match, so the set
+# of a text's runs answers for all of them; the rest are plain characters. Never false where the
+# pattern matches (tests run every example through its gate).
+_RUN = re.compile(r"[\w'’]+")
+_UPPER = re.compile(r"\p{Lu}")  # every _NAME starts with a capital
+_SPEECH_WORDS = frozenset(_SPEECH.split("|"))
+_RELATION_WORDS = frozenset(_RELATIONS.split("|"))
+_TITLES_LOWER = frozenset(title.lower() for title in _TITLES.split("|"))
+_LIFE_WORDS = ("(", "born", "died", "married")
+
+
+def _has_title(text: str, runs: set[str]) -> bool:
+    # Titles match in any case; on a non-ASCII text case folding has more forms than lower(): run it.
+    return not text.isascii() or any(run.lower() in _TITLES_LOWER for run in runs)
+
+
+_GATES: dict[re.Pattern, Callable[[str, set[str]], bool]] = {
+    _TITLE: _has_title,
+    _SPEECH_BEFORE: lambda text, runs: not runs.isdisjoint(_SPEECH_WORDS),
+    _SPEECH_AFTER: lambda text, runs: not runs.isdisjoint(_SPEECH_WORDS),
+    _POSSESSIVE: lambda text, runs: not runs.isdisjoint(_RELATION_WORDS),
+    _LIFE: lambda text, runs: any(word in text for word in _LIFE_WORDS),
+    _CITATION: lambda text, runs: "(" in text or "et" in runs,
+    _SIGNED: lambda text, runs: "/s/" in text,
+    _VOCATIVE: lambda text, runs: "," in text,
+    _LOWER_SPEECH: lambda text, runs: "is" in runs or not runs.isdisjoint(_SPEECH_WORDS),
+}
 # Pronouns and determiners that the patterns can catch in title case ("said He", "The wife").
 NOT_NAME_WORDS = word_set(
     """i he she it we they you his her its our their my your this that these those there here the a an who
@@ -113,7 +143,10 @@ class PersonContextRecognizer(LocalRecognizer):
         if self.judge is None:
             self.load()
         found: dict[tuple[int, int], RecognizerResult] = {}
-        for pattern in _PATTERNS:
+        runs = set(_RUN.findall(text))
+        for pattern in _PATTERNS if _UPPER.search(text) else ():
+            if not _GATES[pattern](text, runs):
+                continue
             for match in pattern.finditer(text):
                 if match.group().casefold() in self.judge.places.all:
                     continue  # "Saint Louis", "General Santos": the whole match names a place
@@ -121,7 +154,7 @@ class PersonContextRecognizer(LocalRecognizer):
                     span = self._name_span(text, start, end)
                     if span and span not in found:
                         found[span] = self._result(*span)
-        for match in _LOWER_SPEECH.finditer(text):
+        for match in _LOWER_SPEECH.finditer(text) if _GATES[_LOWER_SPEECH](text, runs) else ():
             word = match.group("lower")
             if self.judge.names.is_given(word) and not self.judge.words.is_stop(word):
                 span = match.span("lower")
