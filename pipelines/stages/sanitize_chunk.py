@@ -23,7 +23,7 @@ from pipelines.stages.validate_records import RecordValidator, Rejected, ValidRe
 from sanitizers.engine import Detector, get_detector
 from schemas.formats import RecordFormat
 from schemas.problems import schema_path
-from schemas.run_config import RunConfig
+from schemas.run_config import Detectors, RunConfig
 
 logger = logging.getLogger(__name__)
 
@@ -108,12 +108,19 @@ def _sanitize_chunk(
     books = book_factory(config.detection)
     timeout = base_timeout()
 
+    c = job.chunk
+    names = None
+    if Detectors.PII in config.detection.detectors:  # names are carried between records: read the chunk twice
+        from pipelines.stages.chunk_names import learn_chunk_names
+
+        first_read = RecordValidator(file_format=fmt, unknown_fields=config.unknown_fields)
+        names = learn_chunk_names(job.input_path, c, first_read, detector, config.batch_size, timeout)
+
     def make_sanitizer(batch_stats: RunStats) -> RecordSanitizer:
         # One per batch attempt: a batch that passes its time limit is retried record by record, and
         # only completed attempts' counts reach `stats` (sanitize_limited).
-        return RecordSanitizer(detector, batch_stats, books)
+        return RecordSanitizer(detector, batch_stats, books, names)
 
-    c = job.chunk
     # Per-line counts are kept in locals and stored once: RunStats is a pydantic model, and its
     # validated attribute writes cost more per line than the rest of the bookkeeping.
     total = blank = written = removed = 0

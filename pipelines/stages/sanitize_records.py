@@ -1,9 +1,9 @@
 """Sanitize validated records in batches: detect, replace, re-scan, and say where each record goes.
 
-A batch's texts go through the detector together (one `nlp.pipe` pass); each record gets its own
-ReplacementBook so a value keeps its placeholder across turns. Changed texts are scanned again with
-the full detector set: a record that still carries a secret is quarantined as `residual_secret`.
-Every other string of a record (ids, names, keys, JSON-schema values, image text) is scanned for
+A batch's texts go through the detector together (one `nlp.pipe` pass), with the chunk's name memory
+when there is one (`chunk_names`); each record gets its own ReplacementBook so a value keeps its
+placeholder across turns. Changed texts are scanned again with the full detector set: a record that
+still carries a secret is quarantined as `residual_secret`. Every other string of a record (ids, names, keys, JSON-schema values, image text) is scanned for
 secrets too: one there cannot be replaced without breaking the record, which is quarantined as
 `secret_in_structure`. A key split over two consecutive texts is found by `split_secrets`.
 """
@@ -12,6 +12,7 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.validate_records import ValidRecord
@@ -26,6 +27,9 @@ from sanitizers.text_fields import apply_replacements, iter_text_slots, slot_tex
 from sanitizers.value_repeats import add_repeats
 from schemas.formats import RecordFormat
 from schemas.reasons import Reason
+
+if TYPE_CHECKING:
+    from pipelines.stages.chunk_names import ChunkNames
 
 logger = logging.getLogger(__name__)
 
@@ -51,10 +55,12 @@ STRUCTURE_MESSAGE = (
 class RecordSanitizer:
     """Detects and replaces sensitive values in batches of valid records."""
 
-    def __init__(self, detector: Detector, stats: RunStats, book_factory=ReplacementBook):
+    def __init__(self, detector: Detector, stats: RunStats, book_factory=ReplacementBook,
+                 names: "ChunkNames | None" = None):
         self.detector = detector
         self.stats = stats
         self.book_factory = book_factory
+        self.names = names  # the chunk's name memory (full detection), see chunk_names
         # The last `tools` list found free of secrets: a dataset's records usually share one.
         self._clean_tools: list | None = None
 
@@ -62,7 +68,10 @@ class RecordSanitizer:
         """Sanitize `batch`; `raw_lines[i]` is the decoded input line of `batch[i]` (reused when unchanged)."""
         texts_per_record = [r.texts if r.texts is not None else slot_texts(r.record, r.format) for r in batch]
         texts = [text for record_texts in texts_per_record for text in record_texts]
-        findings = self.detector.detect_batch(texts)
+        if self.names is None:
+            findings = self.detector.detect_batch(texts)
+        else:
+            findings = self.names.detect_batch(self.detector, texts)
         self.stats.texts_scanned += len(texts)
 
         # Records with something to replace, by batch index: (slots, new texts, findings applied per slot).

@@ -1,0 +1,175 @@
+"""A name found in some mentions of a chunk is found in all of them: the chunk's name memory.
+
+Detection judges one record at a time, and a surname alone ("Winterbourne laughed") often has no cue
+that it names someone, while the record before called him "Frederick Winterbourne". So a chunk is read
+twice: first every text is detected, and each PERSON finding becomes a candidate, with each name-like
+word of a multi-word one ("Frederick", "Winterbourne"). A candidate is remembered when the detector
+found it as a person in at least one of every three of its mentions in the chunk (`VOTE`): that vote is
+the evidence. A word the detector took for a person once in twenty mentions ("Stardust") is not
+spread, and neither is a place or an ordinary word unless it is also a known name.
+
+In the second pass the remembered names' other mentions become PERSON findings, except where the
+mention is part of a longer capitalised phrase ("Lincoln Park", "King's College", "Museum of Art"):
+another word of the phrase that is no remembered name is positive evidence the phrase names a place or
+an organisation. A title before it ("Mr", "Captain") is part of a name. Matching is case-sensitive and
+on word boundaries.
+
+The memory lives in the worker that sanitizes the chunk: it is never written, logged or returned.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import regex as re
+
+from sanitizers.findings import Finding
+
+RECOGNIZER = "NameMemory"
+SCORE = 0.5
+VOTE = 1 / 3  # found as a person in at least one of every three mentions
+_WORD = re.compile(r"\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*")  # "Winterbourne", "O'Hara", "McBride"
+_CAPITAL = re.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}\p{N}'’-]*")
+# What joins the words of one capitalised phrase: a space or hyphen, a possessive, or a short link word.
+_AFTER = re.compile(r"(?:['’]s)?(?:[ \t-]|[ \t](?:of|the|in|for|to|de|du|des|la|le|and|&)[ \t])(\p{Lu}[\p{L}'’-]*)")
+_POSSESSIVE_PHRASE = re.compile(r"['’]s[ \t]\p{Lu}")
+_BEFORE = re.compile(r"(\p{Lu}[\p{L}'’-]*)(\.?)(?:[ \t-]|[ \t](?:of|the|de|du|des|la|le)[ \t])$")
+# "in Divar", "across Langeland": a preposition of place ("at" and "the" also come before names).
+_PLACE_BEFORE = re.compile(r"(?<![\p{L}\p{N}])(?i:in|near|into|via|across|throughout)[ \t]+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n]\s*)$")
+_LOOK = 80  # characters before a mention read for the phrase check
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """What tells a name from a place or a word: the given/family lists, places, English words, titles."""
+
+    is_name: Callable[[str], bool]
+    is_given: Callable[[str], bool]
+    is_place: Callable[[str], bool]
+    is_common: Callable[[str], bool]
+    titles: frozenset[str]
+
+    @classmethod
+    def default(cls) -> "NameWords":
+        from sanitizers.english_words import english_words
+        from sanitizers.name_lists import name_lists
+        from sanitizers.place_names import place_names
+        from sanitizers.recognizers.person_context_recognizer import TITLE_WORDS
+
+        names, places, words = name_lists(), place_names(), english_words()
+        return cls(names.is_name, names.is_given, lambda w: w.casefold() in places.all, words.is_common,
+                   TITLE_WORDS)
+
+    def may_remember(self, candidate: str) -> bool:
+        """No word of it is an ordinary word that is no known name ("Red" in "Boston Red Sox"); one word
+        is no place either, unless it is a given name ("Paris" stays in "Paris Hilton")."""
+        if " " in candidate:
+            return not any(self.is_common(w) and not self.is_name(w) for w in candidate.split(" "))
+        if self.is_place(candidate) and not self.is_given(candidate):
+            return False
+        return not (self.is_common(candidate) and not self.is_name(candidate))
+
+
+class NameMemory:
+    """The names of one chunk that its detector found in enough of their mentions."""
+
+    def __init__(self, remembered: Iterable[str], words: NameWords):
+        self._words = words
+        self._by_first: dict[str, list[str]] = defaultdict(list)  # first word -> names, longest first
+        for name in sorted(set(remembered), key=len, reverse=True):
+            self._by_first[name.split(" ", 1)[0]].append(name)
+
+    def __len__(self) -> int:
+        return sum(map(len, self._by_first.values()))
+
+    @classmethod
+    def learn(cls, texts: Sequence[str], findings: Sequence[Sequence[Finding]],
+              words: NameWords | None = None) -> "NameMemory":
+        """Vote over `texts` (each once) and their `findings`: which candidates to remember."""
+        words = words or NameWords.default()
+        candidates: set[str] = set()
+        for text, found in zip(texts, findings):
+            candidates.update(_candidates(text, found, words))
+        if not candidates:
+            return cls((), words)
+        index = cls(candidates, words)
+        mentions: dict[str, int] = defaultdict(int)
+        as_person: dict[str, int] = defaultdict(int)
+        for text, found in zip(texts, findings):
+            people = [(f.start, f.end) for f in found if f.entity_type == "PERSON"]
+            for name, start, end in index._mentions(text, every=True):
+                mentions[name] += 1
+                as_person[name] += any(s <= start and end <= e for s, e in people)
+        return cls((name for name in candidates if as_person[name] >= VOTE * mentions[name]), words)
+
+    def findings(self, text: str, found: Sequence[Finding]) -> list[Finding]:
+        """PERSON findings for the remembered names' mentions in `text` that nothing in `found` covers."""
+        if not self._by_first:
+            return []
+        covered = sorted((f.start, f.end) for f in found)
+        remembered = {n for names in self._by_first.values() for n in names}
+        out: list[Finding] = []
+        for _, start, end in self._mentions(text, every=False):
+            if any(s < end and start < e for s, e in covered):
+                continue
+            if _in_longer_phrase(text, start, end, remembered, self._words):
+                continue
+            covered.append((start, end))
+            out.append(Finding("PERSON", start, end, SCORE, RECOGNIZER))
+        return out
+
+    def _mentions(self, text: str, every: bool) -> Iterable[tuple[str, int, int]]:
+        """(name, start, end) of remembered names in `text`: every one (nested too), or the longest at each place."""
+        pos_end = -1
+        for m in _CAPITAL.finditer(text):
+            start = m.start()
+            if not every and start < pos_end:
+                continue
+            first = m.group().rstrip("'’-")
+            names = self._by_first.get(first) or self._by_first.get(first[:-2] if first[-2:] in ("'s", "’s") else "", ())
+            for name in names:
+                end = start + len(name)
+                if text.startswith(name, start) and not _word_char(text, end):
+                    yield name, start, end
+                    if not every:
+                        pos_end = end
+                        break
+
+
+def _word_char(text: str, i: int) -> bool:
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _candidates(text: str, found: Sequence[Finding], words: NameWords) -> Iterable[str]:
+    for f in found:
+        if f.entity_type != "PERSON":
+            continue
+        parts = _WORD.findall(text[f.start : f.end])
+        if not parts:
+            continue
+        value = " ".join(parts)
+        if value in text[f.start : f.end] and words.may_remember(value):
+            yield value
+        if len(parts) > 1:
+            yield from (p for p in parts if words.may_remember(p))
+
+
+def _in_longer_phrase(text: str, start: int, end: int, remembered: set[str], words: NameWords) -> bool:
+    """The mention is one word of a capitalised phrase whose other words are no remembered names, or it
+    follows a preposition of place."""
+    after = _AFTER.match(text, end)
+    if after and after.group(1).rstrip("'’-") not in remembered:
+        return True
+    if _POSSESSIVE_PHRASE.match(text, end):
+        return True
+    if _PLACE_BEFORE.search(text[max(0, start - _LOOK) : start]):
+        return True
+    before = _BEFORE.search(text[max(0, start - _LOOK) : start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if word in remembered or word in words.titles:
+        return False
+    head = text[: max(0, start - _LOOK) + before.start()]
+    return not (_SENTENCE_START.search(head) and words.is_common(word))

@@ -1,0 +1,93 @@
+"""The chunk's name memory: a name found in some mentions is found in the others, on evidence only."""
+
+import pytest
+
+from sanitizers.findings import Finding
+from sanitizers.name_memory import RECOGNIZER, NameMemory, NameWords
+
+
+@pytest.fixture(scope="module")
+def words():
+    return NameWords.default()
+
+
+def person(text, value):
+    start = text.index(value)
+    return Finding("PERSON", start, start + len(value), 0.85, "SpacyRecognizer")
+
+
+def learn(words, *pairs):
+    """pairs: (text, [person values found in it])"""
+    texts = [t for t, _ in pairs]
+    findings = [[person(t, v) for v in values] for t, values in pairs]
+    return NameMemory.learn(texts, findings, words)
+
+
+def found(memory, text):
+    return [text[f.start : f.end] for f in memory.findings(text, [])]
+
+
+def test_finds_lone_surname_when_chunk_found_the_full_name(words):
+    memory = learn(words, ("Frederick Winterbourne arrived at noon.", ["Frederick Winterbourne"]),
+                   ("Winterbourne laughed.", []))
+    assert found(memory, "Winterbourne laughed.") == ["Winterbourne"]
+    assert found(memory, "Later Frederick Winterbourne left.") == ["Frederick Winterbourne"]
+    [f] = memory.findings("Winterbourne laughed.", [])
+    assert (f.entity_type, f.recognizer) == ("PERSON", RECOGNIZER)
+
+
+def test_finds_possessive_and_titled_mentions_when_name_is_remembered(words):
+    memory = learn(words, ("Ottoline Brackenbury smiled.", ["Ottoline Brackenbury"]))
+    assert found(memory, "It was Brackenbury's idea.") == ["Brackenbury"]
+    assert found(memory, "Then Mrs Brackenbury sat down.") == ["Brackenbury"]
+
+
+def test_leaves_word_when_detector_found_it_as_person_in_few_of_its_mentions(words):
+    texts = ["Quorvane launched in May.", "Quorvane was late.", "The Quorvane team met.", "Ask Quorvane."]
+    memory = learn(words, (texts[0], ["Quorvane"]), *((t, []) for t in texts[1:]))
+    assert len(memory) == 0
+    assert found(memory, "Quorvane again.") == []
+
+
+def test_remembers_word_when_found_in_one_of_three_mentions(words):
+    texts = ["Quorvane smiled.", "Quorvane was late.", "Then Quorvane left."]
+    memory = learn(words, (texts[0], ["Quorvane"]), *((t, []) for t in texts[1:]))
+    assert found(memory, "Then Quorvane left.") == ["Quorvane"]
+
+
+@pytest.mark.parametrize("value", ["Window", "Chicago"])
+def test_leaves_ordinary_word_or_place_when_model_took_it_for_a_person(words, value):
+    memory = learn(words, (f"{value} said no.", [value]))
+    assert len(memory) == 0
+
+
+def test_keeps_given_name_when_it_is_also_a_place(words):
+    memory = learn(words, ("Charlotte Vexley wrote back.", ["Charlotte Vexley"]))
+    assert found(memory, "Charlotte nodded.") == ["Charlotte"]
+
+
+@pytest.mark.parametrize("text", [
+    "We walked in Winterbourne Park.",        # a word after it that is no remembered name
+    "He studied at Winterbourne's College.",  # a possessive phrase
+    "The Museum of Winterbourne opened.",     # a link word before it
+    "They lived in Winterbourne for years.",  # a preposition of place
+])
+def test_leaves_mention_when_evidence_says_place_or_organisation(words, text):
+    memory = learn(words, ("Frederick Winterbourne arrived.", ["Frederick Winterbourne"]))
+    assert found(memory, text) == []
+
+
+def test_finds_mention_when_sentence_starts_with_ordinary_word(words):
+    memory = learn(words, ("Frederick Winterbourne arrived.", ["Frederick Winterbourne"]))
+    assert found(memory, "Yesterday Winterbourne called.") == ["Winterbourne"]
+
+
+def test_adds_nothing_where_a_finding_already_covers_the_mention(words):
+    memory = learn(words, ("Frederick Winterbourne arrived.", ["Frederick Winterbourne"]))
+    text = "Winterbourne laughed."
+    assert memory.findings(text, [person(text, "Winterbourne")]) == []
+
+
+def test_matches_whole_words_with_their_case_only(words):
+    memory = learn(words, ("Frederick Winterbourne arrived.", ["Frederick Winterbourne"]))
+    assert found(memory, "winterbourne and Winterbournes and XWinterbourne") == []
