@@ -267,11 +267,29 @@ def _average_word(value: str) -> float:
     return sum(map(len, chunks)) / len(chunks) if chunks else 0.0
 
 
+def is_template_body(value: str) -> bool:
+    """True when `value` is a template, an elision or a placeholder written as words, never a value.
+
+    `<key>`, `${KEY}`, `{{ key }}`, `****`, `...`, `YOUR_KEY_HERE`, `dummy-token`, and documentation's
+    published examples. Fillers are not templates: `xxxx...`, `ZZZZ...`, `abcd1234...` at a vendor's
+    exact length are how test suites and docs write a key of that shape, and are reported (recall first).
+    """
+    if not value or _ANY_SYMBOL_MARKER.search(value) or _TEMPLATE.search(value) or _WRAPPED.match(value):
+        return True
+    words = [m.span() for m in _ANY_WORD_MARKER.finditer(value)]
+    words += [m.span() for m in _SINGLE_CASE_WORD.finditer(value) if m.group(0) not in _MASK_MARKERS]
+    if any(start == 0 or not value[start - 1].isalnum() for start, _ in words):
+        return True  # a marker word of its own ("YOUR_KEY", "key-goes-here")
+    return is_documented_example(value) or bool(_ENV_REFERENCE.match(value)) or is_variable_reference(value)
+
+
 def is_fake_token_body(value: str) -> bool:
     """True when a vendor-prefixed token body is a placeholder or a filler, never a real key.
 
     Kept loose on purpose: a vendor prefix plus the exact length is already strong evidence, so only
-    template markers, near-constant strings (entropy < 1.5 bits) and counting runs are dropped.
+    template markers, near-constant strings (entropy < 1.5 bits) and counting runs are dropped. The
+    vendor table and AWS key ids report fillers too (`is_template_body`): their shapes are seldom
+    printed as placeholders in docs, and scanner suites write their positives so.
     """
     return looks_like_placeholder(value) or shannon_entropy(value) < 1.5 or is_sequential(value)
 

@@ -30,6 +30,7 @@ from sanitizers.recognizers.together_key_recognizer import TogetherKeyRecognizer
 from sanitizers.recognizers.twilio_key_recognizer import TwilioKeyRecognizer
 from sanitizers.recognizers.url_credentials_recognizer import UrlCredentialsRecognizer
 from sanitizers.recognizers.vendor_api_key_recognizer import VendorApiKeyRecognizer
+from sanitizers.recognizers.weak_password_recognizer import WeakPasswordRecognizer
 
 # Every secret recognizer (all are `SecretRecognizer` subclasses, which `SecretScanner` requires).
 SECRET_RECOGNIZERS: list[type[SecretRecognizer]] = [
@@ -53,6 +54,7 @@ SECRET_RECOGNIZERS: list[type[SecretRecognizer]] = [
     PrivateKeyRecognizer,
     UrlCredentialsRecognizer,
     PasswordAssignmentRecognizer,
+    WeakPasswordRecognizer,
     PasswordHashRecognizer,
     VendorApiKeyRecognizer,
     DiscordBotTokenRecognizer,

@@ -41,13 +41,20 @@ def split_findings(texts: Sequence[str], scan: Callable[[str], list[Finding]],
         ):
             continue
         for f in scan(tail + head):
-            if f.start < len(tail) < f.end:
+            if f.start < len(tail) < f.end and not _starts_prose(head[: f.end - len(tail)]):
                 if out is None:
                     out = [[] for _ in texts]
                 out[i].append(Finding(f.entity_type, len(before) - len(tail) + f.start, len(before), f.score,
                                       f.recognizer))
                 out[i + 1].append(Finding(f.entity_type, 0, f.end - len(tail), f.score, f.recognizer))
     return out
+
+
+def _starts_prose(part: str) -> bool:
+    """True when the next turn's part of a finding is one capitalised word ("Noted.", "Thanks"): a reply
+    that starts with a word, not the rest of a key (a random key half reads so about once in 100)."""
+    word = part.rstrip(".!,")
+    return word.isalpha() and len(word) <= MAX_WORD and word[0].isupper() and word[1:].islower()
 
 
 def _tail_token(text: str) -> str:

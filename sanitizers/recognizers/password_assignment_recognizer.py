@@ -44,8 +44,8 @@ _TAIL_GUARD = (
     + _alternation(sorted({t.title() for t in NOT_CREDENTIAL_TAILS}))
     + "))(?![a-z]))"
 )
-_NAME_TAIL = _TAIL_GUARD + r"[A-Za-z0-9_.-]{0,40}"
-_NAME = _KEYWORD + _NAME_TAIL
+NAME_TAIL = _TAIL_GUARD + r"[A-Za-z0-9_.-]{0,40}"
+_NAME = _KEYWORD + NAME_TAIL
 # After the name: its closing quote or bracket, a subscript (`secret[25]`), then the operator.
 _NAME_END = r"(?:\\?[\"'])?\]?(?:\[[0-9]{0,4}\])?"
 _OPERATOR = (
@@ -128,7 +128,7 @@ _LONG = 16
 
 
 # What may follow a credential name, each ending in the value (span only, \K):
-_AFTER_NAME = (
+AFTER_NAME = (
     # a typed declaration (tried first): Go `var apiToken string = "..."`, Kotlin `token: String = "..."`;
     r"[ \t]{0,5}:?[ \t]{1,5}[A-Za-z_][A-Za-z0-9_.<>\[\]?]{0,30}[ \t]{0,5}=(?!=)[ \t]{0,5}" + _QUOTED,
     # an operator (`=`, `:`, `:=`, `=>`, `==`, `!==`, `?=`...) or blanks before a quote;
@@ -152,9 +152,9 @@ def _family_patterns() -> list[Pattern]:
     detect-secrets KeywordDetector, gitleaks "generic-api-key" and CredSweeper's keyword rules look
     for the same name/operator/value shapes (env, YAML, INI, JSON, XML, code, comparisons).
     """
-    after = "(?:" + "|".join(f"(?:{tail})" for tail in _AFTER_NAME) + ")"
+    after = "(?:" + "|".join(f"(?:{tail})" for tail in AFTER_NAME) + ")"
     return [
-        Pattern(f"credential after a name ({label})", "(?i:" + word + ")" + _NAME_TAIL + after, 0.7)
+        Pattern(f"credential after a name ({label})", "(?i:" + word + ")" + NAME_TAIL + after, 0.7)
         for word, _, label in _FAMILIES
     ]
 
@@ -209,15 +209,29 @@ def _reads_as_words(value: str) -> bool:
     )
 
 
-def _names_or_templates(value: str) -> bool:
-    """True when `value` refers to a secret (reference, variable, template, code) instead of holding one."""
+def names_a_reference(value: str) -> bool:
+    """True when `value` refers to a secret (variable, path, call, URL, YAML alias) instead of holding one."""
     if _REFERENCE.match(value) or value.startswith("-----") or "://" in value:
         return True
+    anchor = _ANCHOR.match(_strip_code(value))
+    return bool(anchor and looks_like_identifier(anchor.group(1)))
+
+
+def holds_chained_assignment(value: str) -> bool:
+    """True when `value` holds another assignment (`password=password=...`): a run of them, no secret."""
+    return bool(_CHAINED.search(value))
+
+
+def _strip_code(value: str) -> str:
     # Code around a name: closing brackets after it (`self.key}`, `x.secret)`), underscores before it.
-    value = value.rstrip(")]},").lstrip("_") or value
-    anchor = _ANCHOR.match(value)
-    if anchor and looks_like_identifier(anchor.group(1)):
+    return value.rstrip(")]},").lstrip("_") or value
+
+
+def _names_or_templates(value: str) -> bool:
+    """True when `value` refers to a secret (reference, variable, template, code) instead of holding one."""
+    if names_a_reference(value):
         return True
+    value = _strip_code(value)
     return looks_like_placeholder(value) or looks_like_code_reference(value) or _reads_as_words(value)
 
 
@@ -250,9 +264,10 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
     unless it is a placeholder (`YOUR_KEY`, `<token>`, `${VAR}`), a reference (variable, path, call,
     attribute), a name (`db_password`, `getToken`) or near-constant (`aaaa...`); dummy values such as
     `abcd1234abcd1234...` are reported too. Shorter values must also look random for their length,
-    or mix all four character classes. Known misses: passphrases with spaces, digit-only PINs and
-    dictionary words (`password: tiger`, `thisismypassword`), a password with a `,` or `;` written
-    unquoted, and credentials under names that hold no credential word.
+    or mix all four character classes. Plain chosen passwords and passphrases in password slots
+    (`password: tiger`, `thisismypassword`) are `WeakPasswordRecognizer`'s. Known misses: digit-only
+    PINs, a password with a `,` or `;` written unquoted, and credentials under names that hold no
+    credential word.
     """
 
     ENTITY = "PASSWORD_ASSIGNMENT"
@@ -285,7 +300,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         Pattern(
             "credential comparison (value first)",
             r"[\"'`]\K[^\"'`\\\r\n]{6,256}+(?=[\"'`][ \t]{0,5}(?:===?|!==?)[ \t]{0,5}"
-            r"[A-Za-z_$][A-Za-z0-9_.$>-]{0,40}?" + _KEYWORD + ")",
+            r"(?:[A-Za-z_$][A-Za-z0-9_.$>-]{0,40}?)?" + _KEYWORD + ")",
             0.7,
         ),
         # Command-line flags: --password X, --api-key=X, --softlayer-api-key "X", --tls-bootstrap-token X.
@@ -427,7 +442,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
             value = value[1:-1]  # a value quoted twice ("'$VAR'"): judge what is inside
         if not _HAS_ALNUM.search(value) or _WHITESPACE.search(value) or _has_foreign_letters(value):
             return True
-        if len(value) < 6 or _names_or_templates(value) or value.isdigit() or _CHAINED.search(value):
+        if len(value) < 6 or _names_or_templates(value) or value.isdigit() or holds_chained_assignment(value):
             return True
         if len(value) >= _LONG:
             # Assigned to a credential name and long: a credential, unless near-constant ("aaaa...1B")

@@ -13,7 +13,7 @@ from typing import ClassVar, NamedTuple
 
 import regex
 
-from sanitizers.entropy import is_fake_token_body
+from sanitizers.entropy import is_template_body
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
@@ -29,15 +29,18 @@ class _Vendor(NamedTuple):
     tail: str = ""  # regex of a fixed suffix after the body (New Relic's "NRAL")
     score: float = 0.9
     json_keys: tuple[str, ...] = ()  # the whole token is base64 of a JSON object with these keys
+    words: bool = True  # False: a body of letters in one case is a word ("APACHESERVER"), no token
 
 
 # One row per token shape. Heads are case-sensitive as published.
 _VENDORS: tuple[_Vendor, ...] = (
     _Vendor("npm access token", "npm_", "[A-Za-z0-9]{36}", ("npm_",)),
-    _Vendor("pypi api token", "pypi-AgEIcHlwaS5vcmc", "[A-Za-z0-9_-]{50,1000}", ("pypi-",)),
+    # PyPI macaroons: the head is base64 of "pypi.org" (test.pypi.org has its own); 70+ characters follow.
+    _Vendor("pypi api token", "pypi-AgEIcHlwaS5vcmc", "[A-Za-z0-9_-]{70,1000}", ("pypi-",)),
+    _Vendor("test pypi api token", "pypi-AgENdGVzdC5weXBpLm9yZw", "[A-Za-z0-9_-]{70,1000}", ("pypi-",)),
     _Vendor("digitalocean token", "do[por]_v1_", "[a-f0-9]{64}", ("_v1_",)),
     _Vendor("shopify token", "shp(?:at|ca|pa|ss)_", "[A-Za-z0-9]{32,48}", ("shp",)),
-    _Vendor("groq api key", "gsk_", "[A-Za-z0-9]{48,56}", ("gsk_",)),
+    _Vendor("groq api key", "gsk_", "[A-Za-z0-9]{52}", ("gsk_",)),
     _Vendor("perplexity api key", "pplx-", "[A-Za-z0-9]{40,64}", ("pplx-",)),
     _Vendor("xai api key", "xai-", "[A-Za-z0-9]{60,100}", ("xai-",)),
     _Vendor("replicate api token", "r8_", "[A-Za-z0-9]{37,40}", ("r8_",)),
@@ -101,6 +104,9 @@ _VENDORS: tuple[_Vendor, ...] = (
     _Vendor("salesforce access token", "00D[A-Za-z0-9]{12}!", "[A-Za-z0-9._]{80,120}", ("00d",)),
     _Vendor("sonarqube token", "sq[pua]_", "[a-f0-9]{40}", ("sqp_", "squ_", "sqa_")),
     _Vendor("jfrog api key", "AKCp", "[A-Za-z0-9]{69}", ("akcp",)),
+    # Artifactory API keys and encrypted passwords as detect-secrets' ArtifactoryDetector reads them.
+    _Vendor("artifactory api key", "AKC", "[A-Za-z0-9]{10,80}", ("akc",), score=0.8, words=False),
+    _Vendor("artifactory password", "AP[0-9A-F]", "[A-Za-z0-9]{10,80}", ("ap",), score=0.75, words=False),
     _Vendor("jfrog reference token", "cmVmdGtu", "[A-Za-z0-9]{56}", ("cmvmdgtu",)),
     _Vendor("1password service account token", "ops_eyJ", "[A-Za-z0-9+/]{250,2000}={0,3}", ("ops_eyj",)),
     _Vendor("hugging face org token", "api_org_", "[A-Za-z]{34}", ("api_org_",)),
@@ -177,6 +183,11 @@ def _json_with_keys(token: str, keys: tuple[str, ...]) -> bool:
     return isinstance(decoded, dict) and all(k in decoded for k in keys)
 
 
+def _reads_as_word(body: str) -> bool:
+    """True for letters in one case that are no filler: a word or a name written in capitals."""
+    return body.isalpha() and (body.isupper() or body.islower()) and len(set(body)) > 2
+
+
 class VendorApiKeyRecognizer(SecretRecognizer):
     """Detects prefixed tokens of other developer, cloud and AI vendors (npm, PyPI, Groq, Vault, New Relic...).
 
@@ -195,11 +206,17 @@ class VendorApiKeyRecognizer(SecretRecognizer):
     PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {v.name: v.literals for v in _VENDORS}
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop placeholders and fillers in the random body (the part after the vendor prefix)."""
+        """Drop templates in the body (the part after the vendor prefix): `<key>`, `${KEY}`, `****`, `YOUR_KEY`.
+
+        Fillers at the vendor's exact shape (`tvly-` + `x` * 32) are reported: docs and test suites write
+        keys of that shape so, and a placeholder costs nothing to replace (recall first).
+        """
         for vendor, shape in _SHAPES:
             match = shape.fullmatch(pattern_text)
             if match:
                 if vendor.json_keys and not _json_with_keys(pattern_text, vendor.json_keys):
                     return True
-                return is_fake_token_body(match.group("body"))
-        return is_fake_token_body(pattern_text)
+                if not vendor.words and _reads_as_word(match.group("body")):
+                    return True
+                return is_template_body(match.group("body"))
+        return is_template_body(pattern_text)

@@ -8,6 +8,7 @@ from sanitizers.entropy import (
     is_fake_token_body,
     is_repetitive,
     is_sequential,
+    is_template_body,
     is_variable_reference,
     looks_like_code_reference,
     looks_like_identifier,
@@ -217,3 +218,23 @@ def test_flags_only_obvious_fakes_when_body_follows_vendor_prefix(body, expected
 )
 def test_accepts_generated_secrets_when_entropy_and_mix_suffice(value, expected):
     assert looks_random(value, min_entropy=3.0) is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<your-key>", True),  # template
+        ("${API_KEY}", True),  # template variable
+        ("*" * 20, True),  # mask
+        ("sk-...", True),  # elision
+        ("YOUR_KEY_HERE_" + "0" * 10, True),  # placeholder words of their own
+        ("wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCY" + "EXAMPLEKEY", True),  # AWS's published example
+        ("x" * 32, False),  # filler at a vendor's shape: reported
+        ("Z" * 16, False),  # filler
+        ("0123456789abcdef" * 2, False),  # counting filler
+        (fake(36, ALNUM, seed=11), False),  # random
+        (fake(32, ALNUM, seed=12) + "XXXX", False),  # a tag glued to a random key
+    ],
+)
+def test_flags_only_templates_when_body_is_judged_for_template(body, expected):
+    assert is_template_body(body) is expected

@@ -175,7 +175,7 @@ NEAR_MISSES = [
     'api_key = "{{api_key}}"',  # template
     "password: ********",  # masked
     "password: changeme",  # placeholder word
-    "password=password123",  # placeholder word + digits
+    "password=${PASSWORD}",  # template
     "aws_access_key_id = " + "AKIA" + "IOSFODNN7" + "EXAMPLE",  # AWS documentation key
     "aws_secret_access_key = " + "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCY" + "EXAMPLEKEY",  # AWS docs secret
     "commit " + fake(40, HEX, seed=1),  # git SHA

@@ -63,6 +63,7 @@ TRUE_POSITIVES = [
     # Comparisons, both orders; subscripts; C# verbatim strings; Go/Pascal `:=`.
     (f'if (api_key != "{TOKEN}") {{', [TOKEN]),
     (f'if ("{TOKEN}" === my_private_key) {{', [TOKEN]),
+    (f'if ("{STRONG}" != passwd) {{', [STRONG]),  # the bare keyword on the right
     (f'secret[25] = "{STRONG}";', [STRONG]),
     (f'password = @"{STRONG}";', [STRONG]),
     (f"db_pass := {STRONG}", [STRONG]),

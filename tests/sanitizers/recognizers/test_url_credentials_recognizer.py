@@ -16,11 +16,17 @@ TRUE_POSITIVES = [
     (f"git remote add origin https://ci:{PW}@gitlab.example.com/g/r.git", [PW]),  # git remote
     ("postgresql://admin:Xy7#pQ2z@db:5432/prod", ["Xy7#pQ2z"]),  # raw "#" inside the password
     ("mysql://svc:k9/Qm?z2@db.local:3306/app", ["k9/Qm?z2"]),  # raw "/" and "?" inside
+    # Stock words are weak passwords, still credentials (recall first).
+    ("postgresql://user:secret@localhost:5433/db", ["secret"]),
+    ("ftp://user:pass@files.example.com", ["pass"]),
+    ("postgres://app:password123@localhost/db", ["password123"]),
 ]
 
 NEAR_MISSES = [
-    "postgres://user:password@localhost/db",  # placeholder word
-    "postgres://user:password123@localhost/db",  # placeholder word + digits
+    "postgres://user:password@localhost/db",  # the field's own name
+    "https://user:mypassword@example.com",  # the field's own name, possessive
+    "https://user:abc@api.example.com",  # too short to be a password
+    "mongodb://mongo:mongo@localhost/db",  # the user name again
     "mysql://root:****@db/x",  # masked
     "postgres://app:${DB_PASSWORD}@db/x",  # template variable
     "postgres://app:$DB_PASSWORD@db/x",  # shell variable
@@ -31,7 +37,7 @@ NEAR_MISSES = [
     "https://example.com:8080/path",  # port, no userinfo
     "mailto:ana@example.org",  # not an authority
     "http://user:@host/x",  # empty password
-    "https://admin:admin@localhost:8080",  # default credential word
+    "https://admin:admin@localhost:8080",  # the user name again
     "redis://:changeme@cache:6379",  # placeholder
     "https://example.com:8080/docs/user@example.org",  # a port and a path before an "@"
     "http://host:8080/?email=ana@example.org",  # a port and a query

@@ -73,21 +73,39 @@ TRUE_POSITIVES = [(f'{{"token": "{t}"}}', [t]) for t in TOKENS.values()] + [
     ("npm_" + fake(32, ALNUM, seed=108) + "XXXX", ["npm_" + fake(32, ALNUM, seed=108) + "XXXX"]),
 ]
 
+# Fillers at a vendor's exact shape are how docs and scanner suites write such a key: reported.
+FILLERS = [
+    "npm_" + "x" * 36,
+    "tvly-" + "x" * 32,
+    "tskey-api-" + "A" * 12 + "-" + "B" * 24,
+    "r8_" + "0" * 37,
+    "dapi" + "0123456789abcdef" * 2,
+    "AGE-SECRET-KEY-1" + "Q" * 58,
+    "AKC" + "x" * 10,  # Artifactory API key, detect-secrets' shape
+    "AP6" + "x" * 10,  # Artifactory encrypted password
+    "AP3" + fake(50, ALNUM, seed=109),
+]
+
+
+@pytest.mark.parametrize("token", FILLERS)
+def test_finds_token_when_body_is_filler_at_vendor_shape(token):
+    assert found(REC, f"key: {token}\n") == [token]
+
+
 NEAR_MISSES = [
-    *(prefix + "x" * len(body) for prefix, body in PARTS.values()),  # every vendor: placeholder body
     *("Z" + token for token in TOKENS.values()),  # every vendor: glued to a word
-    "npm_" + "x" * 36,  # placeholder
+    *(prefix + "<your-key>" for prefix, _ in PARTS.values()),  # every vendor: template body
+    "npm_" + "." * 36,  # elided
     "npm_" + fake(30, ALNUM, seed=30),  # too short
     "npm install lodash",  # prose
     "gsk_" + "x" * 48,  # placeholder
     "pplx-...",  # elided
     "xai-" + fake(20, ALNUM, seed=31),  # too short
-    "r8_" + "0" * 37,  # filler
     "dop_" + "v1_" + "x" * 64,  # not hex
-    "dapi" + "0123456789abcdef" * 2,  # counting filler
+    "APACHESERVERS and AKCOMPANYNAME",  # capitals that read as words, not Artifactory keys
+    "pypi-" + "AgEIcHlwaS5vcmc" + fake(60, URLSAFE, seed=110),  # too short for a PyPI macaroon
     "shpat_" + fake(31, HEX, seed=32),  # one short
     "hvs.",  # prefix alone
-    "AGE-SECRET-KEY-1" + "Q" * 58,  # filler
     "timestamp 1700000000:AAbb",  # not a bot token
     "lin_api_" + "YOUR_LINEAR_API_KEY_HERE".ljust(40, "X"),  # template
     "the shopify shop_id is 42",  # words with shp-like letters

@@ -1,0 +1,64 @@
+import pytest
+
+from sanitizers.recognizers.weak_password_recognizer import WeakPasswordRecognizer
+from tests.sanitizers.recognizers.fakes import found
+
+REC = WeakPasswordRecognizer()
+
+# Made-up chosen passwords: words, stock words with digits, lower snake_case, passphrases.
+TRUE_POSITIVES = [
+    ("password = tulip_garden", ["tulip_garden"]),  # lower snake_case words: chosen, not a name
+    ("Server=db;Uid=app;Pwd=letmein42;", ["letmein42"]),  # connection string
+    ("DB_PASSWORD=bluefinch", ["bluefinch"]),  # env line, one dictionary-like word
+    ("# APP_AUTH_PASS=quietriver    # some comment", ["quietriver"]),  # commented env line
+    ('"AdminPassword" : "thisismysecretword"', ["thisismysecretword"]),  # JSON
+    ("password => 'marble99',", ["marble99"]),  # Ruby/Perl hash
+    ("credentials {\n  username 'ci'\n  password 'snowfall'\n}", ["snowfall"]),  # Gradle block
+    ("if user == 'ann' and password == 'opensesame7':", ["opensesame7"]),  # comparison
+    ('if creds.Secret != "open-door" {', ["open-door"]),  # Go comparison
+    ('password = "walnut pepper lantern"', ["walnut pepper lantern"]),  # passphrase
+    ("The default password for the user 'ops' is 'kiwi'", ["kiwi"]),  # prose, quoted value
+    ('echo "The password is \'Winter2024\'"', ["Winter2024"]),  # prose inside a command
+    ("PsExec.exe \\\\host -u CORP\\svc -p harbor9 cmd", ["harbor9"]),  # -u USER -p PASSWORD
+    ("machine git.example.com login ci password pass123", ["pass123"]),  # netrc, stock word + digits
+    ('new NetworkCredential("svc@example.com", "plainwords")', ["plainwords"]),  # .NET constructor
+    ("password = P@ssw0rd123", ["P@ssw0rd123"]),  # leetspeak stock word
+]
+
+NEAR_MISSES = [
+    "password: true",  # a literal
+    "password = None",  # a literal
+    "password: string;",  # a type
+    "password: password",  # the credential word itself
+    "password: changeme",  # placeholder marker
+    "password = ${DB_PASSWORD}",  # template
+    'password = "********"',  # mask
+    "password = 'xxxxxxxx'",  # mask
+    "password = user.password",  # attribute
+    "password = getPassword()",  # call
+    "password: db_password",  # a name built on a credential word
+    "password: dbPassword",  # camelCase name
+    "password: DB_PASS_VALUE",  # an environment variable name
+    "password: userInput",  # camelCase code name
+    'password = "somefakepw"',  # a stand-in
+    'password: "Must be at least 8 characters"',  # a message
+    'password: "Please enter a password"',  # a message
+    'someotherpassword = "doesnt start right"',  # a message
+    "not_secret = quietriver",  # the name says it is none
+    'password = "$super"',  # a variable interpolated in a string
+    "aws_secret_access_key = " + "a" * 36 + "end",  # near-constant filler
+    'password = "123"',  # too short
+    "the password is incorrect",  # prose without a quoted value
+    "passwordLabel: 'Password:'",  # a label
+    "-p 8080:80",  # a port option without -u
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRUE_POSITIVES)
+def test_finds_plain_password_when_in_password_slot(text, expected):
+    assert found(REC, text) == expected
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_ignores_value_when_positive_evidence_says_no_password(text):
+    assert found(REC, text) == []
