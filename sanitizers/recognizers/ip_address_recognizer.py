@@ -1,6 +1,7 @@
 """IP addresses; by default only globally routable ones, since private and documentation ranges identify no one."""
 
 import ipaddress
+from collections.abc import Callable
 from typing import ClassVar
 
 from presidio_analyzer import Pattern
@@ -40,6 +41,13 @@ class IpAddressRecognizer(ValueGroupRecognizer):
         _PRESIDIO["IPv4_embedded"],
     ]
     CONTEXT: ClassVar[list[str]] = ["ip", "ipv4", "ipv6", "address"]
+    # A dotted quad has three dots; every IPv6 form has two colons ("::" or more groups).
+    PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {
+        "ipv4": lambda text: text.count(".") >= 3,
+        "IPv6": lambda text: text.count(":") >= 2,
+        "IPv4_mapped": lambda text: "::" in text,
+        "IPv4_embedded": lambda text: text.count(":") >= 2 and text.count(".") >= 3,
+    }
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "IP_ADDRESS",
                  public_only: bool = True):

@@ -47,3 +47,16 @@ def test_finds_private_address_when_public_only_off():
 
 def test_treats_unparseable_as_public_when_asked():
     assert is_public_ip("not-an-ip") and not is_public_ip("10.0.0.1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["81.2.69.160", "81.2.69.0/24", "2a00:1450:4009:81a::200e", "::ffff:81.2.69.160", "::1", "fe80::1%eth0",
+     "64:ff9b::81.2.69.160", "1:2:3:4:5:6:81.2.69.160", "1:2:3:4:5:6:7:8", "1::"],
+)
+def test_passes_each_pattern_gate_when_the_pattern_matches(text):
+    # A gate is a necessary condition: false where its pattern matches would hide an address.
+    matched = [(pattern, gate) for pattern, compiled, gate in REC._compiled if compiled.search(text)]
+    assert matched
+    for pattern, gate in matched:
+        assert gate is None or gate(text), f"gate of {pattern.name} rejects a text the pattern matches"
