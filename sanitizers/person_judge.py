@@ -50,7 +50,8 @@ NOT_MODIFIER_NOUNS = word_set("today tonight tomorrow yesterday time tomorrow mo
 OBJECT_PRONOUNS = word_set("it them this that these those me us him")
 # Articles that open an object after a verb: "Mark the flaky test as skipped", "Bill a client".
 OBJECT_ARTICLES = word_set("the a an all every each")
-_COMPANY_WORDS_AFTER = ORG_WORDS | PRODUCT_WORDS
+# After a name, "plus" in lower case joins two people ("Ullrich plus Nicholas"); "Acme Plus" is a tier.
+_COMPANY_WORDS_AFTER = (ORG_WORDS | PRODUCT_WORDS) - {"plus"}
 # Words that make a span a place: "Lake Charles", "Port Elizabeth", "Victoria Station".
 PLACE_WORDS = word_set(
     """street st road rd avenue ave boulevard blvd lane square park bridge station airport port harbour
@@ -65,6 +66,7 @@ PLACE_WORDS = word_set(
 SUFFIXES = word_set("jr jr. sr sr. ii iii iv")
 _WORD = re.compile(r"\p{L}[\p{L}'’-]*\.?|\p{Lu}\.")
 _NEXT_WORD = re.compile(r"(?:['’]s)?[\s,]*([\w.]+)")
+_TIGHT_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+(\w+)")
 # A version number right after a span ("Grafana 4.23", "Kafka to v6.15") or just before it ("1.39 on Django").
 _VERSION_AFTER = re.compile(r"[ \t]+(?:\p{Ll}+[ \t]+){0,2}v?\d+\.\d+")
 # The word right after a span, lower-case and after one space only ("Florence office", not "Maria, office").
@@ -122,7 +124,7 @@ class PersonJudge:
         if any(t.casefold() in ORG_WORDS for t in text[start:end].split()):
             return True
         following = _NEXT_WORD.match(text, end)
-        if following and following.group(1).casefold() in _COMPANY_WORDS_AFTER:
+        if following and (following.group(1).casefold() in _COMPANY_WORDS_AFTER or following.group(1) == "Plus"):
             return True
         single = " " not in text[start:end].strip()
         if single and not self.names.is_given(text[start:end]) and (
@@ -131,6 +133,17 @@ class PersonJudge:
             return True  # "support assistant for Contoso", "Kathleen Turner from Initech" (not "for Maria")
         if single and self.is_modifier(text, end):
             return True  # one word before a noun: "the Florence office" (a full name before a noun is still one)
+        return bool(_VERSION_AFTER.match(text, end) or _VERSION_BEFORE.search(text[max(0, start - 24) : start]))
+
+    def is_product_or_company(self, text: str, start: int, end: int) -> bool:
+        """A stricter `is_org_like` for one word, read record-wide (`thing_names`): a company or product word
+        right after it ("the Hugo job", "Contoso's help desk"), a version next to it, a role before it."""
+        following = _TIGHT_NEXT_WORD.match(text, end)
+        if following and (following.group(1).casefold() in _COMPANY_WORDS_AFTER or following.group(1) == "Plus"):
+            return True
+        window = text[max(0, start - 40) : start]
+        if not self.names.is_given(text[start:end]) and (_ROLE_BEFORE.search(window) or _NAME_FROM_BEFORE.search(window)):
+            return True
         return bool(_VERSION_AFTER.match(text, end) or _VERSION_BEFORE.search(text[max(0, start - 24) : start]))
 
     def lower_case_names(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

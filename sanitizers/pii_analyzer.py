@@ -27,6 +27,7 @@ from sanitizers.person_judge import PersonJudge
 from sanitizers.place_names import place_names
 from sanitizers.recognizers.phone_recognizer import may_hold_phone
 from sanitizers.registry import PII_RECOGNIZERS
+from sanitizers.thing_names import drop_thing_names
 from sanitizers.value_repeats import add_repeats
 from schemas.run_config import DetectionOptions
 
@@ -176,6 +177,7 @@ class PiiAnalyzer:
             found.extend(Finding("PERSON", s, e, LIST_MATE_SCORE, LIST_MATE_RECOGNIZER)
                          for s, e in self.judge.list_mates(text, people))
         found = [f for f in found if f.score >= self.score_threshold]
+        found = drop_thing_names([text], [found], self.judge)[0]  # "the Hugo job ... Hugo is down"
         return _dedupe(add_repeats([text], [found], self.words)[0])
 
     def _ner_findings(self, text: str, ents: list[_Entity]) -> list[Finding]:

@@ -8,7 +8,7 @@ span alone. Each kind holds across genres (encyclopedic, academic, fiction, lega
   Hiram", "Governor of Virginia", "the inhabitants of Mars" (never "son of", "house of", "friend of");
 - a known region after a comma: "Sandy Hook, Maryland", "Santa Rosa, California".
 A person is named after none of these: "my friend Mary", "the poet Byron", "a man called Ove" are
-people's nouns, which the tables leave out.
+people's nouns, which the tables leave out. So are streets: "avenue Suzanne Faivre" is part of an address.
 """
 
 from collections.abc import Callable
@@ -30,7 +30,7 @@ THING_KINDS = word_set(
     shop store chain website site game console product engine building estate
     manor farm ranch plantation castle palace fortress fort temple mosque church cathedral chapel
     monastery abbey school college university academy hospital museum gallery theatre theater stadium
-    arena park square bridge street road avenue lane canal part chapter section volume collection
+    arena part chapter section volume collection
     anthology painting sculpture statue horse steamboat"""
 )
 # Heads of institutions, places and realms before "of": what follows is their place or name.

@@ -24,6 +24,7 @@ from sanitizers.replacement_book import ReplacementBook
 from sanitizers.split_secrets import split_findings
 from sanitizers.structure_strings import iter_structure_strings
 from sanitizers.text_fields import apply_replacements, iter_text_slots, slot_texts
+from sanitizers.thing_names import drop_thing_names
 from sanitizers.value_repeats import add_repeats
 from schemas.formats import RecordFormat
 from schemas.reasons import Reason
@@ -97,8 +98,10 @@ class RecordSanitizer:
             book = self.book_factory()
             new_texts: list[str] = []
             applied_per_slot: list[list[Finding]] = []
-            # A value found in one slot is replaced in every slot of the record (value_repeats).
-            record_findings = add_repeats([slot.text for slot in slots], raw_findings)
+            # A value found in one slot is replaced in every slot of the record (value_repeats), unless the
+            # record says that a lone name-like word names a thing there ("The Hugo job failed", thing_names).
+            slot_strings = [slot.text for slot in slots]
+            record_findings = add_repeats(slot_strings, drop_thing_names(slot_strings, raw_findings))
             # A part of a full name ("Bartholomew") shares the full name's placeholder, in any order.
             book.link_names(slot.text[f.start : f.end] for slot, found in zip(slots, record_findings)
                             for f in found if f.entity_type == "PERSON")

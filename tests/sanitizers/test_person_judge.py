@@ -137,6 +137,7 @@ def test_a_role_before_a_known_given_name_keeps_the_person(judge):
         ("The Rendle build failed overnight.", "Rendle", False),  # a build names a product
         ("Aino Virtanen from Globnik says hi.", "Globnik", False),  # a full name, then her company
         ("A letter came from Durnford today.", "Durnford", True),  # no full name before "from"
+        ("Maria plus Jonas went home.", "Maria", True),  # "plus" in lower case joins two people
         ("the folk band Velmora toured", "Velmora", False),  # a kind of thing before it
     ],
 )

@@ -1,0 +1,71 @@
+"""A word the record itself uses as a product's, a company's or a place's name is not a person's there.
+
+Detection reads one text at a time, and a lone name-like word can look like a person in one turn ("Quick
+one about Hugo: is it down?") while another turn of the same record says what it is ("The Hugo job
+failed", "Hugo 4.2", "support for Hugo", "the framework Hugo"). The same word in one record is almost
+always the same referent, so that evidence is read record-wide: a PERSON finding that is that single word,
+found by a detector that judged the word alone (spaCy, the lone-name and list passes, a repeat), is
+dropped in every text of the record. Findings that the words around them call a person's ("Mr. Hugo",
+"said Hugo") are kept, and so is a word that is part of a full name found in the record ("Henry Ford
+... Ford Motor Company ... Ford said" keeps "Ford": the record names that person).
+"""
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import regex as re
+
+from sanitizers.findings import Finding
+
+if TYPE_CHECKING:  # person_judge imports word lists: only records with a lone PERSON word need them
+    from sanitizers.person_judge import PersonJudge
+
+# Detectors that judged a word on its own, without a person's context around it.
+LONE_WORD_RECOGNIZERS = frozenset({"SpacyRecognizer", "GivenNameRecognizer", "ListMateRecognizer", "ValueRepeat"})
+_NAME_WORD = re.compile(r"\p{L}[\p{L}'’-]*")
+
+
+def drop_thing_names(texts: Sequence[str], findings: Sequence[list[Finding]], judge: "PersonJudge | None" = None
+                     ) -> list[list[Finding]]:
+    """`findings` without the lone-word PERSON findings of words that `texts` (one record) use as things."""
+    candidates = {
+        texts[i][f.start : f.end].casefold()
+        for i, found in enumerate(findings) for f in found
+        if f.entity_type == "PERSON" and f.recognizer in LONE_WORD_RECOGNIZERS
+        and _NAME_WORD.fullmatch(texts[i][f.start : f.end])
+    }
+    if not candidates:
+        return [list(found) for found in findings]
+    full_name_words = {
+        word.casefold()
+        for i, found in enumerate(findings) for f in found
+        if f.entity_type == "PERSON" and " " in texts[i][f.start : f.end].strip()
+        for word in _NAME_WORD.findall(texts[i][f.start : f.end])
+    }
+    candidates -= full_name_words
+    if not candidates:
+        return [list(found) for found in findings]
+    if judge is None:
+        from sanitizers.english_words import english_words
+        from sanitizers.name_lists import name_lists
+        from sanitizers.person_judge import PersonJudge
+        from sanitizers.place_names import place_names
+
+        judge = PersonJudge(english_words(), name_lists(), place_names())
+    things = {word for word in candidates if any(_used_as_thing(text, word, judge) for text in texts)}
+    if not things:
+        return [list(found) for found in findings]
+    return [[f for f in found if not (f.entity_type == "PERSON" and f.recognizer in LONE_WORD_RECOGNIZERS
+                                      and text[f.start : f.end].casefold() in things)]
+            for text, found in zip(texts, findings)]
+
+
+def _used_as_thing(text: str, word: str, judge: "PersonJudge") -> bool:
+    """Whether some capitalised mention of `word` in `text` has a product's, company's or place's context."""
+    for match in _NAME_WORD.finditer(text):
+        if match.group().casefold() != word or not match.group()[:1].isupper():
+            continue
+        start, end = match.span()
+        if judge.is_product_or_company(text, start, end) or judge.names_thing(text, start, end):
+            return True
+    return False

@@ -1,0 +1,68 @@
+import pytest
+
+from sanitizers.english_words import english_words
+from sanitizers.findings import Finding
+from sanitizers.name_lists import name_lists
+from sanitizers.person_judge import PersonJudge
+from sanitizers.place_names import place_names
+from sanitizers.thing_names import drop_thing_names
+
+
+@pytest.fixture(scope="module")
+def judge():
+    return PersonJudge(english_words(), name_lists(), place_names())
+
+
+def _person(text, word, recognizer="SpacyRecognizer", nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Finding("PERSON", start, start + len(word), 0.85, recognizer)
+
+
+def _kept(texts, findings, judge):
+    return [[t[f.start : f.end] for f in found] for t, found in zip(texts, drop_thing_names(texts, findings, judge))]
+
+
+def test_drops_a_lone_name_word_that_another_turn_calls_a_product(judge):
+    texts = ["Quick one about Rendle: is the mirror down?", "The Rendle job failed on a cache miss."]
+    findings = [[_person(texts[0], "Rendle")], []]
+    assert _kept(texts, findings, judge) == [[], []]
+
+
+@pytest.mark.parametrize(
+    ("evidence", "why"),
+    [
+        ("We upgraded Rendle to 4.12 last night.", "a version after it"),
+        ("You are the support assistant for Rendle.", "a role before it"),
+        ("Rendle Analytics is down again.", "a company word after it"),
+        ("the software Rendle crashed", "a kind of thing before it"),
+    ],
+)
+def test_drops_a_lone_name_word_with_thing_evidence_anywhere_in_the_record(judge, evidence, why):
+    texts = ["it's about Rendle", evidence]
+    assert _kept(texts, [[_person(texts[0], "Rendle")], []], judge) == [[], []], why
+
+
+def test_keeps_a_name_the_words_around_call_a_person(judge):
+    texts = ["Mr. Rendle called.", "The Rendle build failed."]
+    findings = [[_person(texts[0], "Rendle", "PersonContextRecognizer")], []]
+    assert _kept(texts, findings, judge) == [["Rendle"], []]
+
+
+def test_keeps_a_word_of_a_full_name_found_in_the_record(judge):
+    text = "Henry Rendle founded Rendle Motors. Rendle said it would grow."
+    findings = [[_person(text, "Henry Rendle"), _person(text, "Rendle", "ValueRepeat", nth=2)]]
+    assert _kept([text], findings, judge) == [["Henry Rendle", "Rendle"]]
+
+
+def test_keeps_names_without_thing_evidence(judge):
+    texts = ["Quick one about Rendle: is she in?", "Rendle plus Nicholas are off to Lyon."]
+    findings = [[_person(texts[0], "Rendle")], [_person(texts[1], "Rendle", "GivenNameRecognizer")]]
+    assert _kept(texts, findings, judge) == [["Rendle"], ["Rendle"]]
+
+
+def test_full_detection_keeps_a_product_named_like_a_person(full_detector):
+    text = "Our team moved to Cassandra last week. The Cassandra cluster is healthy now."
+    found = full_detector.detect_batch([text])[0]
+    assert not [f for f in found if f.entity_type == "PERSON"]
