@@ -21,6 +21,9 @@ from collections.abc import Sequence
 import hyperscan
 import regex
 
+from sanitizers import hyperscan_cache
+from sanitizers.regex_witness import Unsupported, witness
+
 # `regex` flags that have a Hyperscan equivalent; UNICODE and ASCII change nothing on ASCII texts.
 _FLAG_MAP = {regex.MULTILINE: hyperscan.HS_FLAG_MULTILINE, regex.IGNORECASE: hyperscan.HS_FLAG_CASELESS,
              regex.DOTALL: hyperscan.HS_FLAG_DOTALL}
@@ -100,7 +103,10 @@ def superset_source(source: str) -> str:
 
 def _expression(source: str, flags: int) -> tuple[bytes, int | None]:
     """The Hyperscan expression and flags for one pattern; flags None when it must not go to Hyperscan."""
-    expression = superset_source(source)
+    try:
+        expression = witness(source)
+    except Unsupported:
+        expression = superset_source(source)
     if _NOT_PORTABLE.search(expression):
         return expression.encode("utf-8"), None
     return expression.encode("utf-8"), hyperscan_flags(flags)
@@ -115,10 +121,7 @@ def _compiles(expression: bytes, flags: int) -> bool:
 
 
 def _database(expressions: list[bytes], flags: list[int]) -> hyperscan.Database:
-    database = hyperscan.Database()
-    database.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
-                     flags=flags)
-    return database
+    return hyperscan_cache.compiled(expressions, flags)  # compiled once per machine, then loaded
 
 
 # A literal gate: (text, case-insensitive?).

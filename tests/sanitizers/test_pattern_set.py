@@ -98,10 +98,14 @@ TRICKY = [
     (r"sig=(?<=sv=[0-9]{2}&[^\s]{0,40}[?&]sig=)\K[A-Za-z0-9%]{3,}", 0),
     (r"(?>[a-c]+)d", 0),
     (r"-----B[ A-Z]{0,10}K-----[\s\S]{2,5000}?-----E", regex.DOTALL),
+    # Lookaheads the witness keeps (regex_witness): trailing, inside alternations and repeats.
+    (r"[\"']\K[^\"'\r\n]{3,20}+(?=[\"'][ \t]{0,3}==[ \t]{0,3}(?i:key))", 0),
+    (r"(?i:key)(?:[ \t]{0,3}=[ \t]{0,3}|[ \t]{1,3}(?=[\"']))(?:\"\K[^\"]{2,9}+(?=\")|\K(?=[^\s\"]{3})\S{0,9}+)", 0),
+    (r"(?:a(?=bab)b|c(?=d))+d", 0),
 ]
 TRICKY_SET = PatternSet(TRICKY, [None] * len(TRICKY))
 PIECES = st.sampled_from(["ab", "12", "key", "KEY", "x=", "pw:", "\n", " ", "abab", "c", "q", "sv=12&", "?sig=",
-                          "%3D", "d", "-----B", "-----E", " K", "ABCD", "aba", "-"])
+                          "%3D", "d", "-----B", "-----E", " K", "ABCD", "aba", "-", '"', "'", "==", "=", "cd"])
 
 
 @settings(max_examples=400, deadline=None)
