@@ -41,6 +41,7 @@ _TITLES = (
     "Justice|President|Senator|Sen|Governor|Gov|Mayor|Minister|Ambassador|Chancellor|Inspector|Detective|"
     "Officer|Constable|Coach|Dean|Herr|Frau|Fräulein|Señor|Señora|Señorita|Don|Doña|Signor|Signora"
 )
+TITLE_WORDS = frozenset(_TITLES.split("|"))  # as written before a name: "Captain", "Mme"
 _TITLE = re.compile(rf"(?<![\w'’])(?:(?i:{_TITLES})\.?)(?:[ \t]+(?i:{_TITLES})\.?)*[ \t]+{_NAME}")
 # Verbs of speech and gesture, said of people.
 _SPEECH = (
@@ -82,11 +83,20 @@ _CITATION = re.compile(
     rf"(?:\([ \t]*(?:1[6-9]|20)\d\d[a-z]?\b|(?<=\([^()\n]{{0,80}}?)(?:1[6-9]|20)\d\d[a-z]?\b)"
     rf"|{_NAME}[ \t]+et[ \t]+al\.?"
 )
+# A list of authors before a year or a reference number: "(Thorell, Nutley, Bohlin, & Klingberg, 2009)",
+# "Carrano & Nida [7]", "Lee, Park and Cho (2011)". A year after a comma counts inside brackets only.
+_AUTHOR = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD})?)"
+_CITATION_LIST = re.compile(
+    rf"{_AUTHOR}(?:(?:,[ \t]+(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+){_AUTHOR}){{1,12}}(?:[ \t]+et[ \t]+al\.?)?"
+    rf"(?:,[ \t]*(?<=\([^()\n]{{0,400}})(?:1[6-9]|20)\d\d[a-z]?\b|[ \t]*\[\d{{1,3}}(?:[,–-]\d{{1,3}})*\]"
+    rf"|[ \t]*\([ \t]*(?:1[6-9]|20)\d\d[a-z]?\b)"
+)
 # A signature in a filed document: "By: /s/ Charles E. Brinley".
 _SIGNED = re.compile(rf"/s/[ \t]*{_NAME}")
 # A lower-case known given name before a verb of speech: "ok so maria said yes", "brandy is on it".
 _LOWER_SPEECH = re.compile(rf"(?<![\w'’@#/.-])(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]{{2,30}})[ \t]+(?:{_SPEECH}|is on it)(?![\w'’])")
-_PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _SIGNED, _VOCATIVE)
+_PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _CITATION_LIST, _SIGNED,
+             _VOCATIVE)
 _TOKEN = re.compile(rf"{_WORD}")
 # What each pattern needs in a text, tested before it runs (most texts need none of them). A cue word
 # the patterns need ("said", "wife", "et") is a whole run of word characters in any match, so the set
@@ -112,6 +122,7 @@ _GATES: dict[re.Pattern, Callable[[str, set[str]], bool]] = {
     _POSSESSIVE: lambda text, runs: not runs.isdisjoint(_RELATION_WORDS),
     _LIFE: lambda text, runs: any(word in text for word in _LIFE_WORDS),
     _CITATION: lambda text, runs: "(" in text or "et" in runs,
+    _CITATION_LIST: lambda text, runs: ("(" in text or "[" in text) and ("," in text or "&" in text or "and" in runs),
     _SIGNED: lambda text, runs: "/s/" in text,
     _VOCATIVE: lambda text, runs: "," in text,
     _LOWER_SPEECH: lambda text, runs: "is" in runs or not runs.isdisjoint(_SPEECH_WORDS),

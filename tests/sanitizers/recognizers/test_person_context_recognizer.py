@@ -26,6 +26,9 @@ FOUND = [
     ("Durbeyfield's wife came in.", ["Durbeyfield"]),  # family word
     ("As Quilis (1993) and (Smith and Jones 2001) show", ["Quilis", "Smith", "Jones"]),  # citations
     ("as argued by Bavelier et al. in a review", ["Bavelier"]),
+    ("memory (Thorell, Lindqvist, Bohlin, & Klingberg, 2009) and", ["Thorell", "Lindqvist", "Bohlin", "Klingberg"]),
+    ("inspired by Carrano & Nida [7] but", ["Carrano", "Nida"]),  # an author list before a reference
+    ("as shown by Lee, Park and Cho (2011) in", ["Lee", "Park", "Cho"]),
     ("Emanuel Bunzel (born 1828) was a paleontologist.", ["Emanuel Bunzel"]),  # life dates
     ("By:/s/Charles E. Brinley ---- President", ["Charles E. Brinley"]),  # a signature
     ("“Yes, Curtis; you know it.” “Hullo, Wilson!” he said.", ["Curtis", "Wilson"]),  # vocatives
@@ -44,6 +47,7 @@ def test_finds_names_given_away_by_their_context(recognizer, text, expected):
         "General Motors and Major League teams",  # titles before ordinary or company words
         "King Street is closed.",  # an ordinary word after a title
         "Thanks, Team!",  # an ordinary word spoken to
+        "We visited Paris, London and Berlin, 2019 was fun.",  # a list and a year outside brackets
     ],
 )
 def test_leaves_titles_and_verbs_without_a_name(recognizer, text):
