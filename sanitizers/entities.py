@@ -30,6 +30,8 @@ SECRET_ENTITIES: frozenset[str] = frozenset(
         "PASSWORD_HASH",
         # Prefixed tokens of vendors without their own entity (npm, PyPI, Groq, xAI, Vault, ...).
         "VENDOR_API_KEY",
+        # A long random quoted string with no name or prefix (a key pasted as a bare literal).
+        "HIGH_ENTROPY_STRING",
     }
 )
 

@@ -15,6 +15,7 @@ from sanitizers.recognizers.discord_bot_token_recognizer import DiscordBotTokenR
 from sanitizers.recognizers.github_token_recognizer import GitHubTokenRecognizer
 from sanitizers.recognizers.gitlab_token_recognizer import GitLabTokenRecognizer
 from sanitizers.recognizers.google_api_key_recognizer import GoogleApiKeyRecognizer
+from sanitizers.recognizers.high_entropy_string_recognizer import HighEntropyStringRecognizer
 from sanitizers.recognizers.huggingface_token_recognizer import HuggingFaceTokenRecognizer
 from sanitizers.recognizers.jwt_recognizer import JwtRecognizer
 from sanitizers.recognizers.openai_key_recognizer import OpenAIKeyRecognizer
@@ -58,6 +59,7 @@ SECRET_RECOGNIZERS: list[type[SecretRecognizer]] = [
     PasswordHashRecognizer,
     VendorApiKeyRecognizer,
     DiscordBotTokenRecognizer,
+    HighEntropyStringRecognizer,
 ]
 
 

@@ -22,7 +22,7 @@ def _decode_segment(segment: str) -> object:
 
 
 class JwtRecognizer(SecretRecognizer):
-    """Detects signed JWTs (JWS compact form); unsigned `alg: none` tokens (empty signature) are kept.
+    """Detects JWTs (JWS compact form), signed or not (`header.payload`, `alg: none` tokens).
 
     Limits: encrypted JWTs (five segments) are not detected.
     """
@@ -44,20 +44,32 @@ class JwtRecognizer(SecretRecognizer):
             + r"{16,}(?![A-Za-z0-9_.-])",
             0.8,
         ),
+        # header.payload without a signature (an `alg: none` token, or one cut at the last dot): the
+        # claims still travel as a bearer token in many setups (detect-secrets reads these as JWTs).
+        Pattern(
+            "jwt (header.payload, unsigned)",
+            LEFT + r"e(?:yJ|yA|wog)" + _B64URL + r"{8,}\.e(?:yJ|yA|wog)" + _B64URL + r"{8,}\.?(?![A-Za-z0-9_.-])",
+            0.7,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["jwt", "bearer", "token", "authorization", "id_token"]
     PREFILTER_EXACT: ClassVar[tuple[str, ...]] = ("eyJ", "eyA", "ewog")
 
     def validate_result(self, pattern_text: str) -> bool:
-        """A real JWT header is a JSON object naming its `alg`; anything else is not a JWT."""
+        """A real JWT header is a JSON object naming its `alg` (and an unsigned token's payload a JSON
+        object); anything else is not a JWT."""
+        parts = pattern_text.rstrip(".").split(".")
         try:
-            header = _decode_segment(pattern_text.split(".", 1)[0])
+            header = _decode_segment(parts[0])
+            payload = _decode_segment(parts[1]) if len(parts) == 2 else {}
         except (ValueError, binascii.Error, UnicodeDecodeError):
             return False
-        return isinstance(header, dict) and isinstance(header.get("alg"), str)
+        return isinstance(header, dict) and isinstance(header.get("alg"), str) and isinstance(payload, dict)
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """Drop jwt.io's public sample token and placeholder signatures (`xxxx...`)."""
+        if pattern_text.rstrip(".").count(".") == 1:
+            return False  # unsigned: no signature to judge
         signature = pattern_text.rsplit(".", 1)[-1]
         if hashlib.sha256(signature.encode("ascii")).hexdigest() == _PUBLIC_SAMPLE_SIGNATURE_SHA256:
             return True

@@ -171,7 +171,7 @@ def _is_basic_credential(value: str) -> bool:
     return bool(sep and user and password and decoded.isprintable())
 
 
-def _decodes_to_prose(value: str) -> bool:
+def decodes_to_prose(value: str) -> bool:
     """True when `value` is base64 of plain words ("ZHVtbXkgdGV4dA==" is "dummy text"): encoded text, no key.
 
     Keys decode to random bytes; a Basic credential decodes to `user:password` (no blank).
@@ -447,5 +447,5 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         if len(value) >= _LONG:
             # Assigned to a credential name and long: a credential, unless near-constant ("aaaa...1B")
             # or encoded prose.
-            return shannon_entropy(value) < 2.5 or len(set(value)) < 6 or _decodes_to_prose(value)
+            return shannon_entropy(value) < 2.5 or len(set(value)) < 6 or decodes_to_prose(value)
         return _is_weak_short_value(value)

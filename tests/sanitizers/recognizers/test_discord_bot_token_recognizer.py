@@ -16,16 +16,20 @@ def token(bot_id: str, seed: int) -> str:
 BOT = token("198622483471925248", seed=1)
 BOT_NEW = token("1029481397591342080", seed=3)
 
+# The shape alone (an id part of 24-26 characters that decodes to no id): still a token.
+SHAPE_ONLY = "N" + fake(23, URLSAFE, seed=5) + "." + fake(6, URLSAFE, seed=6) + "." + fake(27, URLSAFE, seed=7)
+
 TRUE_POSITIVES = [
     (f"DISCORD_TOKEN={BOT}", [BOT]),
     (f'client.run("{BOT_NEW}")', [BOT_NEW]),
+    (f"token: {SHAPE_ONLY}", [SHAPE_ONLY]),
 ]
 
 NEAR_MISSES = [
-    # Same shape, but the first part decodes to no numeric id.
-    "MZ1yGvKTjE0rY0cV8i47CjAa." + fake(6, URLSAFE, seed=5) + "." + fake(27, URLSAFE, seed=6),
     BOT.rsplit(".", 1)[0] + "." + "x" * 27,  # placeholder HMAC
     "NTk1ODk0.abc.def",  # too short
+    "N" + fake(26, URLSAFE, seed=8) + "." + fake(6, URLSAFE, seed=9) + "." + fake(27, URLSAFE, seed=10),  # id too long
+    "P" + fake(23, URLSAFE, seed=11) + "." + fake(6, URLSAFE, seed=12) + "." + fake(27, URLSAFE, seed=13),  # not M/N/O
 ]
 
 

@@ -46,14 +46,16 @@ TRUE_POSITIVES = [
     (f"token={SPACED}&next=1", [SPACED]),  # header JSON with a space
     (f"\\n{HS256}\\n", [HS256]),  # between literal \n escapes
     (f"Config line: access_token={CHANCE}", [CHANCE]),  # "ToDo" inside the signature by chance
+    # Unsigned (header.payload, or alg none with an empty signature): the claims are still a token.
+    ("t=" + HS256.rsplit(".", 1)[0], [HS256.rsplit(".", 1)[0]]),
+    ("t=" + HS256.rsplit(".", 1)[0] + ".", [HS256.rsplit(".", 1)[0] + "."]),
 ]
 
 NEAR_MISSES = [
     NO_ALG,  # header without "alg": not a JWS
     NOT_JSON,  # header is not base64 JSON
     JWT_IO,  # public jwt.io sample
-    HS256.rsplit(".", 1)[0],  # two segments only
-    HS256.rsplit(".", 1)[0] + ".",  # alg none style: empty signature
+    HS256.rsplit(".", 1)[0].split(".")[0] + "." + fake(30, URLSAFE, seed=12),  # unsigned, payload no JSON
     HS256.rsplit(".", 1)[0] + "." + fake(10, URLSAFE, seed=8),  # signature too short
     HS256.rsplit(".", 1)[0] + "." + "x" * 43,  # placeholder signature
     HS256.rsplit(".", 1)[0] + "." + "your-signature-goes-here-" + fake(20, URLSAFE, seed=11),  # template
