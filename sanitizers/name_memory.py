@@ -36,6 +36,8 @@ _POSSESSIVE_PHRASE = re.compile(r"['’]s[ \t]\p{Lu}")
 _BEFORE = re.compile(r"(\p{Lu}[\p{L}'’-]*)(\.?)(?:[ \t-]|[ \t](?:of|the|de|du|des|la|le)[ \t])$")
 # "in Divar", "across Langeland": a preposition of place ("at" and "the" also come before names).
 _PLACE_BEFORE = re.compile(r"(?<![\p{L}\p{N}])(?i:in|near|into|via|across|throughout)[ \t]+$")
+_THE_BEFORE = re.compile(r"(?<![\p{L}\p{N}])(?i:the)[ \t]+$")
+_MODIFIED_NOUN = re.compile(r"[ \t]+\p{Ll}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n]\s*)$")
 _LOOK = 80  # characters before a mention read for the phrase check
 
@@ -157,7 +159,7 @@ def _candidates(text: str, found: Sequence[Finding], words: NameWords) -> Iterab
 
 def _in_longer_phrase(text: str, start: int, end: int, remembered: set[str], words: NameWords) -> bool:
     """The mention is one word of a capitalised phrase whose other words are no remembered names, or it
-    follows a preposition of place."""
+    follows a preposition of place, or an article with no noun after it."""
     after = _AFTER.match(text, end)
     if after and after.group(1).rstrip("'’-") not in remembered:
         return True
@@ -165,6 +167,8 @@ def _in_longer_phrase(text: str, start: int, end: int, remembered: set[str], wor
         return True
     if _PLACE_BEFORE.search(text[max(0, start - _LOOK) : start]):
         return True
+    if _THE_BEFORE.search(text[max(0, start - _LOOK) : start]) and not _MODIFIED_NOUN.match(text, end):
+        return True  # "the Garonne,", "the Goths": but "the Obama administration" is about a person
     before = _BEFORE.search(text[max(0, start - _LOOK) : start])
     if before is None:
         return False

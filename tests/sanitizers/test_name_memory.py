@@ -71,6 +71,7 @@ def test_keeps_given_name_when_it_is_also_a_place(words):
     "He studied at Winterbourne's College.",  # a possessive phrase
     "The Museum of Winterbourne opened.",     # a link word before it
     "They lived in Winterbourne for years.",  # a preposition of place
+    "On the banks of the Winterbourne, we rested.",  # an article and no noun after the word
 ])
 def test_leaves_mention_when_evidence_says_place_or_organisation(words, text):
     memory = learn(words, ("Frederick Winterbourne arrived.", ["Frederick Winterbourne"]))
@@ -91,3 +92,8 @@ def test_adds_nothing_where_a_finding_already_covers_the_mention(words):
 def test_matches_whole_words_with_their_case_only(words):
     memory = learn(words, ("Frederick Winterbourne arrived.", ["Frederick Winterbourne"]))
     assert found(memory, "winterbourne and Winterbournes and XWinterbourne") == []
+
+
+def test_finds_mention_when_article_comes_before_a_modified_noun(words):
+    memory = learn(words, ("Frederick Winterbourne arrived.", ["Frederick Winterbourne"]))
+    assert found(memory, "It ended the Winterbourne administration.") == ["Winterbourne"]
