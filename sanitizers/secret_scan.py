@@ -174,6 +174,10 @@ class SecretScanner:
         if not runs:
             return []  # most texts: no pattern can match
         found: list[Finding] = []
+        # (recognizer, value) -> (validate_result, invalidate_result): several patterns of a recognizer
+        # often match the same value (the keyword families: `api_key=...` is an api key, a qualified
+        # key and an env key), and the checks are pure functions of the value.
+        checked: dict[tuple[int, str], tuple[bool | None, bool]] = {}
         for run in runs:
             recognizer, entity, pattern, compiled = self._runs[run]
             # No per-call timeout (presidio passes 60 s): it doubles the cost of short texts, and
@@ -183,12 +187,15 @@ class SecretScanner:
                 if start == end:
                     continue
                 value = text[start:end]
+                verdict = checked.get((id(recognizer), value))
+                if verdict is None:
+                    verdict = checked[id(recognizer), value] = (
+                        recognizer.validate_result(value), recognizer.invalidate_result(value))
                 # Same score rules as presidio's PatternRecognizer.__analyze_patterns.
                 score = pattern.score
-                valid = recognizer.validate_result(value)
-                if valid is not None:
-                    score = _MAX_SCORE if valid else _MIN_SCORE
-                if recognizer.invalidate_result(value):
+                if verdict[0] is not None:
+                    score = _MAX_SCORE if verdict[0] else _MIN_SCORE
+                if verdict[1]:
                     score = _MIN_SCORE
                 if score > _MIN_SCORE:
                     found.append(Finding(entity, start, end, score, recognizer.name))
