@@ -20,6 +20,7 @@ The memory lives in the worker that sanitizes the chunk: it is never written, lo
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 import regex as re
 
@@ -40,6 +41,12 @@ _THE_BEFORE = re.compile(r"(?<![\p{L}\p{N}])(?i:the)[ \t]+$")
 _MODIFIED_NOUN = re.compile(r"[ \t]+\p{Ll}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n]\s*)$")
 _LOOK = 80  # characters before a mention read for the phrase check
+
+
+class _Kind(Enum):
+    AS_FOUND = "as found"
+    CAPITALS = "capitals"
+    FAMILY = "family"
 
 
 @dataclass(frozen=True)
@@ -79,11 +86,12 @@ class NameMemory:
     def __init__(self, remembered: Iterable[str], words: NameWords):
         self._words = words
         self._by_first: dict[str, list[str]] = defaultdict(list)  # first word -> names, longest first
-        for name in sorted(set(remembered), key=len, reverse=True):
+        self._names = frozenset(remembered)
+        for name in sorted(self._names, key=len, reverse=True):
             self._by_first[name.split(" ", 1)[0]].append(name)
 
     def __len__(self) -> int:
-        return sum(map(len, self._by_first.values()))
+        return len(self._names)
 
     @classmethod
     def learn(cls, texts: Sequence[str], findings: Sequence[Sequence[Finding]],
@@ -100,7 +108,9 @@ class NameMemory:
         as_person: dict[str, int] = defaultdict(int)
         for text, found in zip(texts, findings):
             people = [(f.start, f.end) for f in found if f.entity_type == "PERSON"]
-            for name, start, end in index._mentions(text, every=True):
+            for name, start, end, kind in index._mentions(text, every=True):
+                if kind is not _Kind.AS_FOUND:
+                    continue  # "TOM!", "the Verlocs": only the written form votes
                 mentions[name] += 1
                 as_person[name] += any(s <= start and end <= e for s, e in people)
         return cls((name for name in candidates if as_person[name] >= VOTE * mentions[name]), words)
@@ -110,33 +120,51 @@ class NameMemory:
         if not self._by_first:
             return []
         covered = sorted((f.start, f.end) for f in found)
-        remembered = {n for names in self._by_first.values() for n in names}
         out: list[Finding] = []
-        for _, start, end in self._mentions(text, every=False):
+        for _, start, end, kind in self._mentions(text, every=False):
             if any(s < end and start < e for s, e in covered):
                 continue
-            if _in_longer_phrase(text, start, end, remembered, self._words):
+            if kind is _Kind.FAMILY:
+                if not _THE_BEFORE.search(text[max(0, start - _LOOK) : start]):
+                    continue  # a plural is a family only after "the": "the Verlocs had no children"
+            elif _in_longer_phrase(text, start, end, self._names, self._words):
                 continue
             covered.append((start, end))
             out.append(Finding("PERSON", start, end, SCORE, RECOGNIZER))
         return out
 
-    def _mentions(self, text: str, every: bool) -> Iterable[tuple[str, int, int]]:
-        """(name, start, end) of remembered names in `text`: every one (nested too), or the longest at each place."""
+    def _mentions(self, text: str, every: bool) -> Iterable[tuple[str, int, int, "_Kind"]]:
+        """(name, start, end, kind) of remembered names in `text`: every one (nested too), or the longest at
+        each place. A name is matched as written, in capitals ("TOM", "JOHN WARWICK"), or as a family's
+        plural ("Verlocs", "Wilcoxes": the span is the whole plural word)."""
         pos_end = -1
         for m in _CAPITAL.finditer(text):
             start = m.start()
             if not every and start < pos_end:
                 continue
-            first = m.group().rstrip("'’-")
-            names = self._by_first.get(first) or self._by_first.get(first[:-2] if first[-2:] in ("'s", "’s") else "", ())
-            for name in names:
+            word = m.group().rstrip("'’-")
+            if word[-2:] in ("'s", "’s"):
+                word = word[:-2]
+            for name, end, kind in self._names_at(text, start, word):
+                yield name, start, end, kind
+                if not every:
+                    pos_end = end
+                    break
+
+    def _names_at(self, text: str, start: int, word: str) -> Iterable[tuple[str, int, "_Kind"]]:
+        for name in self._by_first.get(word, ()):
+            end = start + len(name)
+            if text.startswith(name, start) and not _word_char(text, end):
+                yield name, end, _Kind.AS_FOUND
+        if word.isupper() and len(word) > 1:
+            for name in self._by_first.get(word.title(), ()):
                 end = start + len(name)
-                if text.startswith(name, start) and not _word_char(text, end):
-                    yield name, start, end
-                    if not every:
-                        pos_end = end
-                        break
+                if text[start:end] == name.upper() and not _word_char(text, end):
+                    yield name, end, _Kind.CAPITALS
+        elif word.endswith("s"):
+            for singular in (word[:-1], word[:-2] if word.endswith("es") else ""):
+                if singular in self._names:
+                    yield singular, start + len(word), _Kind.FAMILY
 
 
 def _word_char(text: str, i: int) -> bool:

@@ -97,3 +97,20 @@ def test_matches_whole_words_with_their_case_only(words):
 def test_finds_mention_when_article_comes_before_a_modified_noun(words):
     memory = learn(words, ("Frederick Winterbourne arrived.", ["Frederick Winterbourne"]))
     assert found(memory, "It ended the Winterbourne administration.") == ["Winterbourne"]
+
+
+def test_finds_name_in_capitals_when_remembered_as_written(words):
+    memory = learn(words, ("Tom Verloc ran.", ["Tom Verloc"]))
+    assert found(memory, "“TOM!” she called to TOM VERLOC.") == ["TOM", "TOM VERLOC"]
+
+
+def test_finds_family_plural_only_after_the(words):
+    memory = learn(words, ("Adolf Verloc kept a shop.", ["Adolf Verloc"]))
+    assert found(memory, "The Verlocs had no children, and the Verlocs' shop was small.") == ["Verlocs", "Verlocs"]
+    assert found(memory, "Verlocs everywhere.") == []
+
+
+def test_counts_only_written_form_in_the_vote(words):
+    texts = ["Quorvane smiled.", "QUORVANE was late.", "The Quorvanes left."]
+    memory = learn(words, (texts[0], ["Quorvane"]), *((t, []) for t in texts[1:]))
+    assert len(memory) == 1
