@@ -26,7 +26,8 @@ class EmailRecognizer(ValueGroupRecognizer):
         # "/" are code delimiters far more often) @ hostname labels, TLD of 2-24 letters or punycode.
         Pattern(
             "email",
-            r"(?<![\w.%+-])[\w%+-]+(?:['.][\w%+-]+)*"
+            # Not the "password@host" of a URL's userinfo ("https://user:password@host"): no address.
+            r"(?<![\w.%+-])(?<!://[^\s/@:]{0,128}:)[\w%+-]+(?:['.][\w%+-]+)*"
             r"@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{2,59})(?![\w-])",
             0.9,
         ),
@@ -35,6 +36,19 @@ class EmailRecognizer(ValueGroupRecognizer):
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "EMAIL_ADDRESS"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="EmailRecognizer", context=self.CONTEXT)
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        """Drop mailboxes that reach no person (`noreply@...`) and placeholders (`your-name@your-domain.com`)."""
+        local = pattern_text.split("@", 1)[0].casefold()
+        return local in _NO_PERSON_MAILBOXES or bool(_PLACEHOLDER_WORD.search(pattern_text))
+
+
+# Mailboxes no one reads or that name a role of a machine (RFC 2142 postmaster, bounce addresses).
+_NO_PERSON_MAILBOXES = frozenset(
+    {"noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "mailer-daemon", "postmaster"}
+)
+# "your" as a word of its own: "your-service@your-project...", "your.name@company.com".
+_PLACEHOLDER_WORD = stdlib_re.compile(r"(?<![A-Za-z])[Yy]our(?![a-z])")
 
 
 # "at" in brackets (a bare " at " is ordinary English), then domain labels joined by ".", "[dot]",

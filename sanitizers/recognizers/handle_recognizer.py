@@ -18,7 +18,13 @@ _HANDLE = re.compile(r"(?<![\w.@/+\\-])@(?P<name>[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0
 # A decorator or annotation: "@property" alone on its line (after indentation).
 _DECORATOR = re.compile(r"(?:^|(?<=\n))[ \t]*@[\w.]+[ \t]*(?:\n|$)")
 # Code spans and URLs: a handle there is code or an address (snake_case is fine in a handle).
-_CODE_OR_URL = re.compile(r"```.*?(?:```|\Z)|`[^`\n]+`|\b[a-z][a-z0-9+.-]*://\S+", re.DOTALL | re.IGNORECASE)
+# Template tags hold code too: ERB/EJS "<%= @user %>", Jinja/Handlebars "{{ @index }}".
+_CODE_OR_URL = re.compile(r"```.*?(?:```|\Z)|`[^`\n]+`|\b[a-z][a-z0-9+.-]*://\S+|<%.*?%>|\{\{.*?\}\}",
+                          re.DOTALL | re.IGNORECASE)
+# Stand-ins for a handle in docs and examples: they point at no one.
+PLACEHOLDER_HANDLES = word_set(
+    """something someone somebody anyone variable var username user name handle example foo bar baz"""
+)
 GROUP_MENTIONS = word_set(
     """here channel everyone all team devs dev ops oncall on-call admins admin mods moderators support staff
     engineering sales marketing security"""
@@ -43,7 +49,7 @@ class HandleRecognizer(LocalRecognizer):
         regions: list[tuple[int, int]] | None = None
         for match in _HANDLE.finditer(text):
             name = match.group("name")
-            if name.casefold() in GROUP_MENTIONS or name.isdigit():
+            if name.casefold() in GROUP_MENTIONS or name.casefold() in PLACEHOLDER_HANDLES or name.isdigit():
                 continue
             if _DECORATOR.match(text, text.rfind("\n", 0, match.start()) + 1):
                 continue  # "@property" on a line of its own: a decorator

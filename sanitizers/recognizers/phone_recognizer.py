@@ -6,6 +6,7 @@ number as evidence: a phone cue ("call", "Tel.", "mobil") lets any possible numb
 through; an id cue ("order", "ticket", "card"), a currency or a date shape keeps it out.
 """
 
+import itertools
 import unicodedata
 
 import phonenumbers
@@ -83,6 +84,13 @@ _LOOK_BACK = 40  # characters before a number searched for cues
 SURE = 0.85  # the score of a number whose shape or cue leaves no doubt
 
 
+def _counts(core: str) -> bool:
+    """True for a counting run of digits ("0123456789", "98765432"): a filler, no subscriber's number."""
+    digits = [int(ch) for ch in core if ch.isdigit()]
+    steps = {(b - a) % 10 for a, b in itertools.pairwise(digits)}
+    return steps in ({1}, {9})
+
+
 class PhoneRecognizer(LocalRecognizer):
     """International and national phone numbers, checked with python-phonenumbers.
 
@@ -150,7 +158,7 @@ class PhoneRecognizer(LocalRecognizer):
         """
         core = _EXTENSION.sub("", ascii_digits(text[start:end]))
         digits = sum(ch.isdigit() for ch in core)
-        if not MIN_DIGITS <= digits <= MAX_DIGITS or _DATE.fullmatch(core):
+        if not MIN_DIGITS <= digits <= MAX_DIGITS or _DATE.fullmatch(core) or _counts(core):
             return 0.0
         before = text[max(0, candidate_start - _LOOK_BACK) : candidate_start]
         if _NOT_PHONE_CUE.search(before) or _is_amount(before, text[end : end + 12]):

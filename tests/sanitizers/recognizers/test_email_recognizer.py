@@ -34,6 +34,9 @@ def test_finds_address_when_well_formed(text, expected):
         "the @channel mention and user@ alone",  # no local part / no domain
         "decorators like @app.route('/x')",  # no local part
         "price: 3 @ 4.50 each",  # arithmetic
+        "https://deploy:hunter42@build.example.com/x",  # a URL's user:password@host
+        "From: noreply@shop.example.com",  # a mailbox no person reads
+        '"client_email": "your-service@your-project.iam.example.com"',  # a placeholder
     ],
 )
 def test_finds_nothing_when_not_an_address(text):

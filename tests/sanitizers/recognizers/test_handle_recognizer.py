@@ -28,6 +28,8 @@ def test_finds_handles_in_prose(text, expected):
         "npm i @types/node",  # an npm scope
         "@here the deploy is done, @channel FYI",  # group mentions
         "see `@jsmith` in the config",  # code
+        "<p>Hello <%= @current_user %></p>",  # an ERB template tag
+        "https://url:8000 @something else",  # a stand-in, no one's handle
     ],
 )
 def test_leaves_emails_code_and_group_mentions(text):

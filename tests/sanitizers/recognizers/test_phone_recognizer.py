@@ -64,6 +64,8 @@ def test_finds_number_when_phone_shaped(text, expected):
         "card number 5018 2426 4623",  # a card number, not a phone number
         "version 1.12.2034.5 released",  # dotted version
         "How do I undo commit 0824749 without losing 0824749?",  # an all-digit short git sha
+        "phone: 0123456789",  # a counting run: a filler
+        "tel 9876543210",  # counting down
     ],
 )
 def test_finds_nothing_when_not_a_phone_number(text):
