@@ -26,10 +26,11 @@ logger = logging.getLogger(__name__)
 
 Done = Callable[[int, RunStats], None]
 # What the fork server imports before forking workers, so each starts with them loaded: the chunk code
-# and the secret recognizers (light), plus presidio and spaCy's code when PII is detected (about 2 s,
-# which a secrets-only run never pays).
+# and the secret recognizers (light), plus, when PII is detected, presidio, spaCy and the default
+# detector itself (`warm_detector`: the model, lists and patterns, built once instead of once per
+# worker), which a secrets-only run never pays.
 PRELOAD = ["pipelines.stages.sanitize_chunk", "pipelines.stages.sanitize_records", "sanitizers.registry"]
-PRELOAD_PII = ["sanitizers.pii_analyzer"]
+PRELOAD_PII = ["sanitizers.pii_analyzer", "pipelines.stages.chunk_names", "pipelines.stages.warm_detector"]
 DASK_CONNECT_TIMEOUT_S = 30
 
 
@@ -85,9 +86,10 @@ def _worker_context(config: RunConfig) -> multiprocessing.context.BaseContext:
         get_detector(config.detection)
         return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver")
-    # spaCy's model is not preloaded: each worker loads it in parallel, which measured no slower than
-    # loading it once, serially, in the fork server. The modules are: sanitize_chunk imports them only
-    # when it runs. (A fork server already started in this process keeps its first preload list.)
+    # The fork server builds the default detector before forking: on two cores, loading it once then
+    # forking measured as fast as each worker loading its own at the same time, and it costs half the
+    # CPU (the machine is often shared). The modules are preloaded because sanitize_chunk imports them
+    # only when it runs. (A fork server already started in this process keeps its first preload list.)
     context.set_forkserver_preload(PRELOAD + (PRELOAD_PII if not secrets_only else []))
     return context
 
