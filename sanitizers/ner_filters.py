@@ -24,6 +24,11 @@ _REGIONS_ANY_CASE = tuple(re.compile(pattern, re.DOTALL | re.IGNORECASE) for pat
     r"\b\w+(?:\.\w+)+(?:\(\))?",  # dotted name: os.environ, client.models.list()
     r"\b\w*_\w*",  # snake_case, _private, CONSTANT_NAME
     r"\"[\w.-]+\"\s*:",  # JSON key
+    r"\b\w+\(",  # a call or constructor, "(" glued: Gitalk({...}), render(x)
+    # A name a declaration introduces, keyword in lower case ("let" and "new" are left out: "let Maria
+    # know", "a new Mary Poppins film" are English; a constructor call is a call).
+    r"(?-i:\b(?:const|var|val|def|func|function|fn|struct|enum|interface|typeof)[ \t]+[A-Za-z_$][\w$]*\b)",
+    r"\b\w+[ \t]*(?:<=?|>=?|[!=]==?)[ \t]*(?=[\w(\"'])",  # an operand: if (len < ulen)
 ))
 # Surnames with an inner capital (McDonald, DeAndre, LaToya, VanDyke) are names, not CamelCase.
 _NAME_PREFIX = r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St)\p{Lu}\p{Ll}+\b)"

@@ -22,6 +22,9 @@ def region_texts(text: str) -> list[str]:
         ("the user_id field", "user_id"),  # snake_case
         ("a KeyError here", "KeyError"),  # CamelCase
         ('{"owner": "Maria"}', '"owner":'),  # JSON key only, not the value
+        ("const gitalk = new Gitalk({", "const gitalk"),  # a declaration
+        ("const gitalk = new Gitalk({", "Gitalk("),  # a constructor call
+        ("if (len < ulen + 2)", "len < "),  # an operand of a comparison
     ],
 )
 def test_marks_region_when_text_is_technical(text, region):
@@ -34,6 +37,8 @@ def test_marks_region_when_text_is_technical(text, region):
         "Maria Gonzalez called about the order",  # a plain name
         "Ronald McDonald and LaToya Jones",  # names with an inner capital
         "Hello, Maria. Thanks!",  # punctuation around a name
+        "let Maria know (she asked) and call Tom (the plumber)",  # "let", a blank before "("
+        "a new Mary Poppins film; Const Smith, Function Jones",  # "new", capitalised words
     ],
 )
 def test_marks_nothing_when_text_is_prose(text):
