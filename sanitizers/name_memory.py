@@ -72,10 +72,11 @@ class NameWords:
 
     def may_remember(self, candidate: str) -> bool:
         """No word of it is an ordinary word that is no known name ("Red" in "Boston Red Sox"); one word
-        is no place either, unless it is a given name ("Paris" stays in "Paris Hilton")."""
+        is no place either, unless it is also a given or family name ("Paris", "Holt", "Fillmore"): the
+        vote and the phrase checks tell the person from the town."""
         if " " in candidate:
             return not any(self.is_common(w) and not self.is_name(w) for w in candidate.split(" "))
-        if self.is_place(candidate) and not self.is_given(candidate):
+        if self.is_place(candidate) and not self.is_name(candidate):
             return False
         return not (self.is_common(candidate) and not self.is_name(candidate))
 
