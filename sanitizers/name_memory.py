@@ -72,7 +72,7 @@ class NameWords:
 
     def may_remember(self, candidate: str) -> bool:
         """No word of it is an ordinary word that is no known name ("Red" in "Boston Red Sox"); one word
-        is no place either, unless it is also a given or family name ("Paris", "Holt", "Fillmore"): the
+        is no place either, unless it is also a given or family name ("Paris", "Holt"): the
         vote and the phrase checks tell the person from the town."""
         if " " in candidate:
             return not any(self.is_common(w) and not self.is_name(w) for w in candidate.split(" "))
