@@ -190,6 +190,9 @@ def main() -> None:
     parser.add_argument("--secrets-mb", type=float, default=200.0, help="realistic and dense files, each")
     parser.add_argument("--context-mb", type=float, default=2.0, help="sample of the dense file for detect-secrets")
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--secrets-only", action="store_true",
+                        help="only the secrets-only rows (no full-detection or baseline rows)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="worker counts of the secrets rows")
     parser.add_argument("--skip-dask", action="store_true", help="skip the run on a Dask LocalCluster")
     parser.add_argument("--skip-context", action="store_true", help="skip the detect-secrets row")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each ft-sanitizer row (median reported)")
@@ -198,25 +201,26 @@ def main() -> None:
     rows: list[dict] = []
     counts: dict[Path, tuple[int, int]] = {}
 
-    full = dataset(args.out, "full", args.full_mb, seed=3, density=0.05)
+    full = None if args.secrets_only else dataset(args.out, "full", args.full_mb, seed=3, density=0.05)
     realistic = dataset(args.out, "realistic", args.secrets_mb, seed=11, density=0.05)
     dense = dataset(args.out, "dense", args.secrets_mb, seed=7, density=0.8)
 
     baseline_s = None
-    if not args.skip_baseline:
+    if not args.skip_baseline and full is not None:
         base = measure([sys.executable, str(ROOT / "benchmarks" / "baseline_presidio.py"), "--input", str(full),
                         "--output", str(args.out / "baseline.jsonl")])
         baseline_s = base["seconds"]
         rows.append(row("plain Presidio script (baseline), PII + secrets", full, base, counts))
-    for workers in (1, 2):
+    for workers in (1, 2) if full is not None else ():
         rows.append(row(f"ft-sanitizer, PII + secrets, {workers} worker(s)", full, median_of(
             args.repeat, lambda w=workers: sanitize(full, args.out / f"full-{w}", w, "pii,secrets")), counts,
             baseline_s))
 
     # The 2-worker rows carry the targets: median of `--repeat`; the 1-worker and Dask rows run once
     # (each of them takes minutes on 200 MB).
-    for label, path in (("dense", dense), ("realistic", realistic)):
-        for workers in (1, 2):
+    # Dense and realistic side by side for each worker count, so both see the same machine load.
+    for workers in args.workers:
+        for label, path in (("dense", dense), ("realistic", realistic)):
             rows.append(row(f"ft-sanitizer, secrets only, {label}, {workers} worker(s)", path, median_of(
                 args.repeat if workers == 2 else 1,
                 lambda w=workers, p=path: sanitize(p, args.out / "secrets", w, "secrets")), counts))
