@@ -4,7 +4,7 @@ Detection judges one record at a time, and a surname alone ("Winterbourne laughe
 that it names someone, while the record before called him "Frederick Winterbourne". So a chunk is read
 twice: first every text is detected, and each PERSON finding becomes a candidate, with each name-like
 word of a multi-word one ("Frederick", "Winterbourne"). A candidate is remembered when the detector
-found it as a person in at least one of every three of its mentions in the chunk (`VOTE`): that vote is
+found it as a person in at least three of every ten of its mentions in the chunk (`VOTE`): that vote is
 the evidence. A word the detector took for a person once in twenty mentions ("Stardust") is not
 spread, and neither is a place or an ordinary word unless it is also a known name.
 
@@ -28,7 +28,7 @@ from sanitizers.findings import Finding
 
 RECOGNIZER = "NameMemory"
 SCORE = 0.5
-VOTE = 1 / 3  # found as a person in at least one of every three mentions
+VOTE = 0.3  # found as a person in at least three of every ten mentions
 _WORD = re.compile(r"\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*")  # "Winterbourne", "O'Hara", "McBride"
 _CAPITAL = re.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}\p{N}'’-]*")
 # What joins the words of one capitalised phrase: a space or hyphen, a possessive, or a short link word.

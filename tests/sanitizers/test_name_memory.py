@@ -49,6 +49,14 @@ def test_leaves_word_when_detector_found_it_as_person_in_few_of_its_mentions(wor
     assert found(memory, "Quorvane again.") == []
 
 
+def test_remembers_word_when_found_in_three_of_ten_mentions(words):
+    texts = [f"Quorvane came on day {i}." for i in range(10)]
+    memory = learn(words, *((t, ["Quorvane"] if i < 3 else []) for i, t in enumerate(texts)))
+    assert found(memory, "Then Quorvane left.") == ["Quorvane"]
+    fewer = learn(words, *((t, ["Quorvane"] if i < 2 else []) for i, t in enumerate(texts)))
+    assert len(fewer) == 0
+
+
 def test_remembers_word_when_found_in_one_of_three_mentions(words):
     texts = ["Quorvane smiled.", "Quorvane was late.", "Then Quorvane left."]
     memory = learn(words, (texts[0], ["Quorvane"]), *((t, []) for t in texts[1:]))
