@@ -188,7 +188,7 @@ def decodes_to_prose(value: str) -> bool:
 
 def _has_foreign_letters(value: str) -> bool:
     """True for non-ASCII letters or digits (words, tokenizer pieces such as "\u0120world")."""
-    return any(not ch.isascii() and ch.isalnum() for ch in value)
+    return not value.isascii() and any(not ch.isascii() and ch.isalnum() for ch in value)  # ASCII: one C call
 
 
 def _reads_as_words(value: str) -> bool:
