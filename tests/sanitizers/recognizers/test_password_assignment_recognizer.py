@@ -89,6 +89,8 @@ TRUE_POSITIVES = [
     (f"vault login -method=token -vaultToken s.{TOKEN}", ["s." + TOKEN]),  # a random dotted value
     ("jwtsecret: \"7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp\"", ["7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp"]),
     (f"MAILGUN_KEY={TOKEN}", [TOKEN]),  # an environment variable named *_KEY
+    (f'# config.facebook.key = "{fake(32, HEX, seed=8)}"', [fake(32, HEX, seed=8)]),  # a vendor's key
+    (f"zendeskKey: {TOKEN}", [TOKEN]),  # a vendor's key, camelCase
     # Values that look like something else by chance.
     ("Authorization: Basic " + base64.b64encode(b"jenkins:Nimbus!Nimbus539?").decode(),
      [base64.b64encode(b"jenkins:Nimbus!Nimbus539?").decode()]),  # "Pw==" at the end is padding
@@ -190,6 +192,7 @@ NEAR_MISSES = [
     'IAMUserChangePassword = "arn:aws:iam::aws:policy/IAMUserChangePassword"',  # an ARN
     "aws_secret_access_key: " + "a" * 36 + "end",  # near-constant
     "some_key = " + TOKEN,  # `key` alone names no credential
+    "facebook_key: enabled",  # a vendor's key holding a word
     'cache_key = "user:1234:profile:v2"',  # a code name ending in _key
     "DOTENV_PUBLIC_KEY=" + fake(66, HEX, seed=9),  # a public key
     "name,password,token,created_at",  # a CSV header
