@@ -64,6 +64,11 @@ _VOCATIVE = re.compile(
     rf"goodbye|good-bye|farewell|thanks|thank\s+you|dear|dearest|my\s+dear|sorry|please|listen|look)"
     rf"[ \t]*,[ \t]*{_NAME}[ \t]*(?=[,;:!?.”\"’]|[ \t]+[-–—])"
 )
+# A name that opens or closes quoted speech, set off by a comma: "“Siddy, I'll lick you”", "up there, Huck;”".
+_OPENERS = "(?i:in|on|at|by|for|from|with|the|a|an|and|but|so|if|when|then|yes|no|well|oh|now|this|that|my|our|your)"
+_QUOTED_VOCATIVE = re.compile(
+    rf"[“\"‘][ \t]*(?!{_OPENERS}\b){_NAME}[ \t]*,[ \t]+(?=\p{{Ll}}|I\b)|,[ \t]*{_NAME}[ \t]*[,;:!?.]?[ \t]*[”\"’]"
+)
 _SPEECH_BEFORE = re.compile(rf"(?<![\w'’])(?:{_SPEECH})[ \t]+{_NAME}")
 _SPEECH_AFTER = re.compile(rf"{_NAME}[ \t]*,?[ \t]+(?:{_SPEECH})(?![\w'’])")
 # Family, body and life: "Durbeyfield's wife", "Bunzel (born 1828)", "Citrone was born", "Galois died".
@@ -96,7 +101,7 @@ _SIGNED = re.compile(rf"/s/[ \t]*{_NAME}")
 # A lower-case known given name before a verb of speech: "ok so maria said yes", "brandy is on it".
 _LOWER_SPEECH = re.compile(rf"(?<![\w'’@#/.-])(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]{{2,30}})[ \t]+(?:{_SPEECH}|is on it)(?![\w'’])")
 _PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _CITATION_LIST, _SIGNED,
-             _VOCATIVE)
+             _VOCATIVE, _QUOTED_VOCATIVE)
 _TOKEN = re.compile(rf"{_WORD}")
 # What each pattern needs in a text, tested before it runs (most texts need none of them). A cue word
 # the patterns need ("said", "wife", "et") is a whole run of word characters in any match, so the set
@@ -125,6 +130,7 @@ _GATES: dict[re.Pattern, Callable[[str, set[str]], bool]] = {
     _CITATION_LIST: lambda text, runs: ("(" in text or "[" in text) and ("," in text or "&" in text or "and" in runs),
     _SIGNED: lambda text, runs: "/s/" in text,
     _VOCATIVE: lambda text, runs: "," in text,
+    _QUOTED_VOCATIVE: lambda text, runs: "," in text and any(q in text for q in "“”\"‘’"),
     _LOWER_SPEECH: lambda text, runs: "is" in runs or not runs.isdisjoint(_SPEECH_WORDS),
 }
 # Pronouns and determiners that the patterns can catch in title case ("said He", "The wife").
@@ -162,7 +168,7 @@ class PersonContextRecognizer(LocalRecognizer):
                 if match.group().casefold() in self.judge.places.all:
                     continue  # "Saint Louis", "General Santos": the whole match names a place
                 for start, end in match.spans("name"):
-                    span = self._name_span(text, start, end)
+                    span = self._name_span(text, start, end, titled=pattern is _TITLE)
                     if span and span not in found:
                         found[span] = self._result(*span)
         for match in _LOWER_SPEECH.finditer(text) if _GATES[_LOWER_SPEECH](text, runs) else ():
@@ -172,8 +178,11 @@ class PersonContextRecognizer(LocalRecognizer):
                 found.setdefault(span, self._result(*span))
         return sorted(found.values(), key=lambda r: (r.start, r.end))
 
-    def _name_span(self, text: str, start: int, end: int) -> tuple[int, int] | None:
-        """The longest run of the candidate's words that reads as a name, or None."""
+    def _name_span(self, text: str, start: int, end: int, titled: bool = False) -> tuple[int, int] | None:
+        """The longest run of the candidate's words that reads as a name, or None.
+
+        A lone word that is a place is no name ("in Tacoma, said"), unless a title comes before it
+        ("Captain Lennox"): the titled places ("Saint Louis") were left out with their whole match."""
         judge = self.judge
         assert judge is not None
         if judge.is_org_like(text, start, end) or judge.names_thing(text, start, end):
@@ -202,7 +211,7 @@ class PersonContextRecognizer(LocalRecognizer):
         names = [m.group() for m in kept if m.group().casefold() not in PARTICLES and not m.group().endswith(".")]
         if not names:
             return None
-        if len(names) == 1:
+        if len(names) == 1 and not titled:
             word = names[0]
             if word.casefold() in judge.places.all and not judge.names.is_name(word):
                 return None

@@ -28,6 +28,9 @@ FOUND = [
     ("as argued by Bavelier et al. in a review", ["Bavelier"]),
     ("memory (Thorell, Lindqvist, Bohlin, & Klingberg, 2009) and", ["Thorell", "Lindqvist", "Bohlin", "Klingberg"]),
     ("inspired by Carrano & Nida [7] but", ["Carrano", "Nida"]),  # an author list before a reference
+    ("a feeling when Captain Lennox came", ["Lennox"]),  # a title before a word that is also a town
+    ("he said: “Siddy, I'll lick you for that.”", ["Siddy"]),  # a name opening quoted speech
+    ("“Don't put your feet up there, Huckleberry;” and", ["Huckleberry"]),  # closing it
     ("as shown by Lee, Park and Cho (2011) in", ["Lee", "Park", "Cho"]),
     ("Emanuel Bunzel (born 1828) was a paleontologist.", ["Emanuel Bunzel"]),  # life dates
     ("By:/s/Charles E. Brinley ---- President", ["Charles E. Brinley"]),  # a signature
@@ -48,6 +51,9 @@ def test_finds_names_given_away_by_their_context(recognizer, text, expected):
         "King Street is closed.",  # an ordinary word after a title
         "Thanks, Team!",  # an ordinary word spoken to
         "We visited Paris, London and Berlin, 2019 was fun.",  # a list and a year outside brackets
+        "He said, “In Paris, we ate.”",  # a place opening quoted speech
+        "“Yesterday, I went home,” he said.",  # an ordinary word opening it
+        'the file "Config, Main" is',  # no speech: a capital after the comma
     ],
 )
 def test_leaves_titles_and_verbs_without_a_name(recognizer, text):
