@@ -26,12 +26,18 @@ _ENCODED_MARKER = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY")
 
 
 def _decoded_block(value: str) -> str | None:
-    """The text a base64 run decodes to, or None when it is no base64 of text."""
+    """The text a base64 run decodes to, or None when it is no base64 of text.
+
+    A few bytes that are no ASCII (a character lost or changed in a paste) are read as U+FFFD: the
+    BEGIN line still says what the block is.
+    """
     try:
         compact = "".join(value.split())
-        return base64.b64decode(compact + "=" * (-len(compact) % 4)).decode("ascii")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raw = base64.b64decode(compact + "=" * (-len(compact) % 4))
+    except (binascii.Error, ValueError):
         return None
+    text = raw.decode("ascii", errors="replace")
+    return text if text.count("\ufffd") <= len(text) // 100 else None
 
 
 def _key_material(block: str) -> str:

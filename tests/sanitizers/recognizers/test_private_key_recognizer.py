@@ -35,6 +35,10 @@ TRUNCATED = RSA.rsplit("\n", 3)[0]  # paste cut off before the END line
 ENCODED = base64.b64encode(RSA.encode()).decode()  # the block base64-encoded again (k8s secret)
 ENCODED_WRAPPED = "\n".join(ENCODED[i : i + 76] for i in range(0, len(ENCODED), 76))  # `base64` CLI output
 ENCODED_PUBLIC = base64.b64encode(block("PUBLIC KEY", 6, seed=80).encode()).decode()
+# One byte of the encoded block changed in a paste: it no longer decodes to pure ASCII.
+_RAW = bytearray(RSA.encode())
+_RAW[-60] = 0xA1
+ENCODED_DAMAGED = base64.b64encode(bytes(_RAW)).decode()
 
 TRUE_POSITIVES = [
     (f"here is my key:\n{RSA}\nthanks", [RSA]),  # PKCS#1 RSA block in prose
@@ -47,6 +51,7 @@ TRUE_POSITIVES = [
     (f"{RSA}\n{OPENSSH}", [RSA, OPENSSH]),  # two blocks
     (f"data:\n  tls.key: {ENCODED}\n", [ENCODED]),  # base64-encoded block
     (f"KEY_B64=\n{ENCODED_WRAPPED}\n", [ENCODED_WRAPPED]),  # base64-encoded, wrapped at 76
+    (f"PRIVATE_KEY_B64={ENCODED_DAMAGED}", [ENCODED_DAMAGED]),  # base64-encoded, one byte damaged
 ]
 
 NEAR_MISSES = [
