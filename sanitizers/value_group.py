@@ -25,6 +25,22 @@ DEFAULT_FLAGS = re.IGNORECASE | re.MULTILINE
 REGEX_TIMEOUT_SECONDS = 5
 
 
+def holds_any(*words: str) -> Callable[[str], bool]:
+    """A gate for a pattern every match of which holds one of `words` (lower-case ASCII) in some case.
+
+    On a text that is not ASCII it is always true: case-insensitive matching pairs letters that
+    `lower()` does not (the Kelvin sign matches "k", a long s matches "s").
+    """
+
+    def gate(text: str) -> bool:
+        if not text.isascii():
+            return True
+        lowered = text.lower()
+        return any(word in lowered for word in words)
+
+    return gate
+
+
 class ValueGroupRecognizer(PatternRecognizer):
     """Reports the `value` group of each match; validation sees the value only.
 

@@ -1,10 +1,11 @@
 """Driver's licence numbers after a licence cue ("driver's license", "driving licence no.", "DL#")."""
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from presidio_analyzer import Pattern
 
-from sanitizers.value_group import ValueGroupRecognizer
+from sanitizers.value_group import ValueGroupRecognizer, holds_any
 
 _NUMBER_WORDS = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|details))*"
 _SEPARATORS = r"(?:\s*(?:is|was|reads|:|-|–|=))*\s*"
@@ -44,6 +45,12 @@ class DriverLicenseRecognizer(ValueGroupRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["license", "licence", "driver", "driving"]
+    PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {
+        "number_after_license_cue": holds_any("driv", "dl", "d/l", "permis", "licencia", "carteira", "patente",
+                                              "rijbewijs"),
+        "number_after_license_no": holds_any("licen"),
+        "number_after_license_in_driving_context": holds_any("licen"),
+    }
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "DRIVER_LICENSE"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="DriverLicenseRecognizer",

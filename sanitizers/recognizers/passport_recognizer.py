@@ -1,10 +1,11 @@
 """Passport numbers after a passport cue; the number formats of most countries are too generic alone."""
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from presidio_analyzer import Pattern
 
-from sanitizers.value_group import ValueGroupRecognizer
+from sanitizers.value_group import ValueGroupRecognizer, holds_any
 
 
 class PassportRecognizer(ValueGroupRecognizer):
@@ -30,6 +31,8 @@ class PassportRecognizer(ValueGroupRecognizer):
         ),
     ]
     CONTEXT: ClassVar[list[str]] = ["passport"]
+    # Every cue in a Latin script holds "pas"; the others need a text that is not ASCII.
+    PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {"number_after_passport_cue": holds_any("pas")}
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "PASSPORT"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="PassportRecognizer",

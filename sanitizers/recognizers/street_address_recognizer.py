@@ -26,7 +26,7 @@ from sanitizers.address_parts import (
     grow_back_over_lines,
 )
 from sanitizers.english_words import english_words, word_set
-from sanitizers.value_group import ValueGroupRecognizer
+from sanitizers.value_group import ValueGroupRecognizer, holds_any
 
 _NUM = r"\d{1,5}[a-z]?(?:[-/]\d{1,4}[a-z]?)?"
 _WORD = r"(?:\d{1,3}(?:st|nd|rd|th)|[\p{L}][\p{L}'’.-]*)"
@@ -133,6 +133,21 @@ def _has_digit(text: str) -> bool:
 
 def _both(first: Callable[[str], bool], second: Callable[[str], bool]) -> Callable[[str], bool]:
     return lambda text: first(text) and second(text)
+
+
+# The street types of `number_street_type`, whole words in any match (a space before, a word end after).
+_SUFFIX_WORDS_ANY_CASE = frozenset(_SUFFIX_ANY_CASE.split("|"))
+_SUFFIX_WORDS_TITLE = frozenset(_SUFFIX_TITLE.split("|")) | {"Broadway"}
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _street_type_word(text: str) -> bool:
+    """Gate of `number_street_type`: a street type as a whole word ("St", "avenue", "Broadway")."""
+    runs = set(_WORD_RUN.findall(text))
+    if not runs.isdisjoint(_SUFFIX_WORDS_TITLE):
+        return True
+    # Any-case types: on a text that is not ASCII, case folding has more forms than lower(): run it.
+    return not text.isascii() or any(run.lower() in _SUFFIX_WORDS_ANY_CASE for run in runs)
 
 
 _ROMANCE_ANY_CASE = r"calle|c/|avenida|avda\.?|carrer|rua|rue|viale|piazza|ulica|ul\.|boulevard|bd\.?|chemin|impasse|quai|allée|travessa|paseo"
@@ -315,6 +330,13 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
         "postcode_line": _both(_has_digit, _postcode_line_gate),
         "street_name_after_cue": _address_cue_gate,
         "street_name_alone": _short_text,
+        "number_street_type": _both(_has_digit, _street_type_word),
+        "number_street_after_cue": _both(_has_digit, holds_any(
+            "address", "live", "living", "resid", "located", "moved", "ship", "send", "deliver", "mail", "post")),
+        "rest_after_address_label": _both(_has_digit, holds_any("address")),
+        "street_field": _both(_has_digit, holds_any("street", "addr", "line")),
+        "po_box": _both(_has_digit, holds_any("box")),
+        "postcode_after_cue": _both(_has_digit, holds_any("zip", "post", "plz", "cep", "code")),
     }
     # Patterns whose value ends a postal block: the street and unit lines above it are grown over (and a
     # city line right above, for a postcode line).

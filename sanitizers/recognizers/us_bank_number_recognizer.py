@@ -1,10 +1,11 @@
 """US bank account numbers after an account cue; 8-17 bare digits are order ids as often as accounts."""
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from presidio_analyzer import Pattern
 
-from sanitizers.value_group import ValueGroupRecognizer
+from sanitizers.value_group import ValueGroupRecognizer, holds_any
 
 
 class UsBankNumberRecognizer(ValueGroupRecognizer):
@@ -25,6 +26,10 @@ class UsBankNumberRecognizer(ValueGroupRecognizer):
         Pattern("digits_after_routing_cue", r"\b(?:routing|aba|rtn)\s*(?:number|num|no\.?|#)?\s*(?:is|:)?\s*(?P<value>\d{9})\b", 0.7),
     ]
     CONTEXT: ClassVar[list[str]] = ["account", "bank", "routing", "checking", "savings"]
+    PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {
+        "digits_after_account_cue": holds_any("acc", "a/c"),
+        "digits_after_routing_cue": holds_any("routing", "aba", "rtn"),
+    }
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "US_BANK_NUMBER"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="UsBankNumberRecognizer",

@@ -9,19 +9,19 @@ def found(text: str) -> list[str]:
     return [text[r.start : r.end] for r in REC.analyze(text, ["DRIVER_LICENSE"])]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("driver's license D1234567", ["D1234567"]),  # California style
-        ("my drivers license number is 123-456-789", ["123-456-789"]),  # dashed digits
-        ("Driving licence no. MORGA657054SM9IJ.", ["MORGA657054SM9IJ"]),  # UK DVLA
-        ("driver license: a123 4567 8901", ["a123 4567 8901"]),  # spaced groups, lower case
-        ("DL# S530-4123-8890", ["S530-4123-8890"]),  # DL cue
-        ("for the car rental, my license number is: B7654321", ["B7654321"]),  # licence in driving context
-        ("Führerschein Nr. B072RRE2I55", ["B072RRE2I55"]),  # German cue
-        ("ID check: license no. 123456789", ["123456789"]),  # "license no." alone
-    ],
-)
+FOUND = [
+    ("driver's license D1234567", ["D1234567"]),  # California style
+    ("my drivers license number is 123-456-789", ["123-456-789"]),  # dashed digits
+    ("Driving licence no. MORGA657054SM9IJ.", ["MORGA657054SM9IJ"]),  # UK DVLA
+    ("driver license: a123 4567 8901", ["a123 4567 8901"]),  # spaced groups, lower case
+    ("DL# S530-4123-8890", ["S530-4123-8890"]),  # DL cue
+    ("for the car rental, my license number is: B7654321", ["B7654321"]),  # licence in driving context
+    ("Führerschein Nr. B072RRE2I55", ["B072RRE2I55"]),  # German cue
+    ("ID check: license no. 123456789", ["123456789"]),  # "license no." alone
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
 def test_finds_number_when_license_cue_precedes(text, expected):
     assert found(text) == expected
 
@@ -38,3 +38,11 @@ def test_finds_number_when_license_cue_precedes(text, expected):
 )
 def test_finds_nothing_when_no_license_number(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_passes_each_pattern_gate_when_the_pattern_matches(text, expected):
+    # A gate is a necessary condition: false where its pattern matches would hide a value.
+    for pattern, compiled, gate in REC._compiled:
+        if gate is not None and compiled.search(text):
+            assert gate(text), f"gate of {pattern.name} rejects a text the pattern matches"

@@ -9,22 +9,22 @@ def found(text: str) -> list[str]:
     return [text[r.start : r.end] for r in REC.analyze(text, ["PASSPORT"])]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("my passport number is X12345678", ["X12345678"]),  # letter + 8 digits
-        ("Passport no. 123456789.", ["123456789"]),  # 9 digits
-        ("passport: c01x00t47", ["c01x00t47"]),  # German-style alphanumerics, lower case
-        ("PASSPORT #K7654321 expires", ["K7654321"]),  # hash cue
-        ("numéro de passeport? passeport 18AB12345", ["18AB12345"]),  # French cue
-        ("passport number is: AB 1234567", ["AB 1234567"]),  # two separators, letters spaced off
-        ("my passport's number - 987654321", ["987654321"]),  # possessive cue, dash
-        ("Reisepassnummer: C01X00T47", ["C01X00T47"]),  # German compound cue
-        ("numer paszportu AB1234567", ["AB1234567"]),  # Polish cue
-        ("паспорт 4510123456", ["4510123456"]),  # Russian cue, 10 digits
-        ("passport number AB12CD34EF", ["AB12CD34EF"]),  # 10 alphanumerics
-    ],
-)
+FOUND = [
+    ("my passport number is X12345678", ["X12345678"]),  # letter + 8 digits
+    ("Passport no. 123456789.", ["123456789"]),  # 9 digits
+    ("passport: c01x00t47", ["c01x00t47"]),  # German-style alphanumerics, lower case
+    ("PASSPORT #K7654321 expires", ["K7654321"]),  # hash cue
+    ("numéro de passeport? passeport 18AB12345", ["18AB12345"]),  # French cue
+    ("passport number is: AB 1234567", ["AB 1234567"]),  # two separators, letters spaced off
+    ("my passport's number - 987654321", ["987654321"]),  # possessive cue, dash
+    ("Reisepassnummer: C01X00T47", ["C01X00T47"]),  # German compound cue
+    ("numer paszportu AB1234567", ["AB1234567"]),  # Polish cue
+    ("паспорт 4510123456", ["4510123456"]),  # Russian cue, 10 digits
+    ("passport number AB12CD34EF", ["AB12CD34EF"]),  # 10 alphanumerics
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
 def test_finds_number_when_passport_cue_precedes(text, expected):
     assert found(text) == expected
 
@@ -41,3 +41,11 @@ def test_finds_number_when_passport_cue_precedes(text, expected):
 )
 def test_finds_nothing_when_no_passport_number(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_passes_each_pattern_gate_when_the_pattern_matches(text, expected):
+    # A gate is a necessary condition: false where its pattern matches would hide a value.
+    for pattern, compiled, gate in REC._compiled:
+        if gate is not None and compiled.search(text):
+            assert gate(text), f"gate of {pattern.name} rejects a text the pattern matches"
