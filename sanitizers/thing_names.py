@@ -16,12 +16,16 @@ from typing import TYPE_CHECKING
 import regex as re
 
 from sanitizers.findings import Finding
+from sanitizers.name_memory import RECOGNIZER as NAME_MEMORY
+from sanitizers.value_repeats import RECOGNIZER as VALUE_REPEAT
 
 if TYPE_CHECKING:  # person_judge imports word lists: only records with a lone PERSON word need them
     from sanitizers.person_judge import PersonJudge
 
-# Detectors that judged a word on its own, without a person's context around it.
-LONE_WORD_RECOGNIZERS = frozenset({"SpacyRecognizer", "GivenNameRecognizer", "ListMateRecognizer", "ValueRepeat"})
+# Detectors that judged a word on its own, without a person's context around it: spaCy, the lone-name and
+# list passes, a repeat of a value found elsewhere, the chunk's name memory (a vote over other records).
+LONE_WORD_RECOGNIZERS = frozenset({"SpacyRecognizer", "GivenNameRecognizer", "ListMateRecognizer", VALUE_REPEAT,
+                                   NAME_MEMORY})
 _NAME_WORD = re.compile(r"\p{L}[\p{L}'’-]*")
 
 

@@ -19,7 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from sanitizers.english_words import english_words, word_set
 from sanitizers.name_lists import name_lists
 from sanitizers.name_particles import PARTICLES
-from sanitizers.person_judge import PersonJudge
+from sanitizers.person_judge import PLACE_WORDS, PersonJudge
 from sanitizers.place_names import place_names
 from sanitizers.recognizer_result import recognizer_result
 
@@ -100,6 +100,7 @@ _CITATION_LIST = re.compile(
 _SIGNED = re.compile(rf"/s/[ \t]*{_NAME}")
 # A lower-case known given name before a verb of speech: "ok so maria said yes", "brandy is on it".
 _LOWER_SPEECH = re.compile(rf"(?<![\w'’@#/.-])(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]{{2,30}})[ \t]+(?:{_SPEECH}|is on it)(?![\w'’])")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:a|an|the|this|that|his|her|my|our|their|its|your|every|each)[ \t]+$")
 _PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _CITATION_LIST, _SIGNED,
              _VOCATIVE, _QUOTED_VOCATIVE)
 _TOKEN = re.compile(rf"{_WORD}")
@@ -173,8 +174,9 @@ class PersonContextRecognizer(LocalRecognizer):
                         found[span] = self._result(*span)
         for match in _LOWER_SPEECH.finditer(text) if _GATES[_LOWER_SPEECH](text, runs) else ():
             word = match.group("lower")
-            if self.judge.names.is_given(word) and not self.judge.words.is_stop(word):
-                span = match.span("lower")
+            if (self.judge.names.is_given(word) and not self.judge.words.is_stop(word)
+                    and not _DETERMINER_BEFORE.search(text, max(0, match.start() - 8), match.start())):
+                span = match.span("lower")  # not "a man called", "the ridge called": a determiner's noun
                 found.setdefault(span, self._result(*span))
         return sorted(found.values(), key=lambda r: (r.start, r.end))
 
@@ -211,6 +213,8 @@ class PersonContextRecognizer(LocalRecognizer):
         names = [m.group() for m in kept if m.group().casefold() not in PARTICLES and not m.group().endswith(".")]
         if not names:
             return None
+        if len(names) > 1 and names[-1].casefold() in PLACE_WORDS and not judge.names.is_given(names[0]):
+            return None  # "a ridge called Norcombe Hill": a place word closes it
         if len(names) == 1 and not titled:
             word = names[0]
             if word.casefold() in judge.places.all and not judge.names.is_name(word):

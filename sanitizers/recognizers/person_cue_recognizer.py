@@ -14,7 +14,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from sanitizers.english_words import EnglishWords, english_words, word_set
 from sanitizers.name_lists import name_lists
 from sanitizers.name_particles import PARTICLES as NAME_PARTICLES
-from sanitizers.person_judge import ORG_WORDS
+from sanitizers.person_judge import ORG_WORDS, PLACE_WORDS
 from sanitizers.recognizer_result import recognizer_result
 
 # Cue kinds: strong cues name a person whatever follows; weak cues only when the next word looks like a name.
@@ -189,7 +189,15 @@ class PersonCueRecognizer(LocalRecognizer):
             if found:
                 spans.append(found)
         spans += self._coordinated(text, spans)
-        return [self._result(s, e, score) for s, e, score in _dedupe(spans)]
+        return [self._result(s, e, score) for s, e, score in _dedupe(spans) if not self._names_place(text, s, e)]
+
+    def _names_place(self, text: str, start: int, end: int) -> bool:
+        """Two or more words closed by a place word, the first no given name, no title before: "sent to
+        Misselthwaite Manor", "at Hudson Terrace" (not "Grace Hill", "Mr. Villars Howard Grove")."""
+        words = text[start:end].split()
+        before = text[max(0, start - 8) : start].split()
+        return (len(words) > 1 and words[-1].casefold() in PLACE_WORDS and not self.names.is_given(words[0])
+                and not (before and before[-1].rstrip(".").casefold() in TITLES))
 
     def _coordinated(self, text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
         """Known given names joined to a found name by "and", "&" or a comma: "talked to nadia and rob",

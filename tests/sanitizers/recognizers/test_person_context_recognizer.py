@@ -74,3 +74,17 @@ def test_a_pattern_that_matches_passes_its_gate(text):
     for pattern in matched:
         assert _GATES[pattern](text, runs)
         assert pattern is _LOWER_SPEECH or _UPPER.search(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The path sloped to a ridge called Tarrock Hill.", []),  # a determiner's noun; a place word closes it
+        ("They built a project called Nimbus.", []),  # a kind of thing before "called"
+        ("He ran for Governor of Vermont, said the paper.", []),  # a realm's head before "of"
+        ("a man called Tarrock Hillard came", ["Tarrock Hillard"]),  # a person's noun before "called"
+        ("ok so maria said yes", ["maria"]),  # a lower-case name, no determiner before it
+    ],
+)
+def test_words_around_a_candidate_can_say_it_names_a_thing(recognizer, text, expected):
+    assert _names(recognizer, text) == expected

@@ -81,6 +81,8 @@ def test_finds_name_when_cue_precedes(text, expected):
         "please send it to New York",  # a place after a sending verb
         '{"name": "checkout", "file_name": "Maria Gonzalez.pdf"}',  # one-word thing name; file key
         '{"name": "Pro Cloud Plan"}',  # product words in a bare name field
+        "When Ada was sent to Wexcombe Manor to live",  # a place word closes what follows the cue
+        "Tickets at Hudley Terrace, tel: 555",  # a place word closes a name-like pair
     ],
 )
 def test_finds_nothing_when_no_name_follows(text):
