@@ -62,10 +62,12 @@ _BARE_CHAR = r"(?:[^\s\"'`,;\\&]|(?!" + _NEXT_PARAMETER + ")&)"
 # never cut in half). Possessive and bounded: no backtracking, linear in the text (issue 13).
 # Quoted: up to the same quote, so a password may hold the other quote marks; a backslash escape
 # inside is part of it, a backslash before the closing quote (`\"` in JSON inside text) ends it.
+# Up to 4096 characters: a long key (a base64 service-account file, a SAS token) is a key too; a quoted
+# run ends at its quote, so keyword repeats cannot make it rescan the text.
 _QUOTED = (
-    r"(?:\\?\"\K(?:[^\"\\\r\n]|\\[^\"\r\n]){6,512}+(?=\\?\")"
-    r"|\\?'\K(?:[^'\\\r\n]|\\[^'\r\n]){6,512}+(?=\\?')"
-    r"|`\K[^`\\\r\n]{6,512}+(?=`))"
+    r"(?:\\?\"\K(?:[^\"\\\r\n]|\\[^\"\r\n]){6,4096}+(?=\\?\")"
+    r"|\\?'\K(?:[^'\\\r\n]|\\[^'\r\n]){6,4096}+(?=\\?')"
+    r"|`\K[^`\\\r\n]{6,4096}+(?=`))"
 )
 _BARE_RUN = r"[^\s\"'`,;\\&]"
 # An attribute path (`env.X_TOKEN`, `settings.SECRET_KEY`) is code, not a value: refused in the regex
@@ -79,9 +81,13 @@ _BARE = (
     r"\K" + _NOT_ATTRIBUTE + r"(?=" + _BARE_CHAR + r"{6})" + _BARE_RUN + r"{0,256}+(?:(?!" + _NEXT_PARAMETER + r")&"
     + _BARE_RUN + r"{0,256}+){0,8}+(?!" + _BARE_CHAR + ")"
 )
-_VALUE = "(?:" + _QUOTED + "|" + _BARE + ")"
+# A bare value longer than `_BARE` reads: key characters only, so it never holds another `name=` (a run
+# of those stays bounded by `_BARE`: linear however the keyword repeats).
+_KEY_RUN = r"[A-Za-z0-9+/_.~-]"
+_BARE_LONG = r"\K(?=" + _KEY_RUN + r"{257})" + _KEY_RUN + r"{257,4096}+={0,2}(?!" + _BARE_CHAR + ")"
+_VALUE = "(?:" + _QUOTED + "|" + _BARE + "|" + _BARE_LONG + ")"
 # A command-line argument: quoted, or everything up to the next blank or quote (`&`, `=` included).
-_ARGUMENT = "(?:" + _QUOTED + r"|\K[^\s\"'`]{6,256}+(?![^\s\"'`]))"
+_ARGUMENT = "(?:" + _QUOTED + r"|\K[^\s\"'`]{6,256}+(?![^\s\"'`])|" + _BARE_LONG + ")"
 
 # Values that refer to a secret instead of holding it: YAML anchors/aliases (*db_pass, &pw) and tags
 # (!Ref), curl/CLI file references (@secret.txt), paths (/run/secrets/db, ./pw.txt, ~/.pgpass,
@@ -280,7 +286,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
             "credential env line",
             r"^[ \t]{0,20}(?:export[ \t]{1,5}|-[ \t]{1,5})?(?:[A-Za-z_][A-Za-z0-9_.-]{0,60}?)?"
             + _NAME
-            + r"[ \t]{0,5}[=:][ \t]{0,5}\K[^\s\"'`]{6,256}+(?!\S)",
+            + r"[ \t]{0,5}[=:][ \t]{0,5}(?:\K[^\s\"'`]{6,256}+(?!\S)|" + _BARE_LONG + ")",
             0.7,
         ),
         # Dockerfile ENV/ARG lines, whose value may follow the name after a blank.

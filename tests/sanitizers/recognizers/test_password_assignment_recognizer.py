@@ -89,6 +89,10 @@ TRUE_POSITIVES = [
     (f"vault login -method=token -vaultToken s.{TOKEN}", ["s." + TOKEN]),  # a random dotted value
     ("jwtsecret: \"7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp\"", ["7`D'}/vYR)T;W\\5]EBrf;_&k>qX??]G&3CF=;@vyrVBp"]),
     (f"MAILGUN_KEY={TOKEN}", [TOKEN]),  # an environment variable named *_KEY
+    # Long values (a base64 service-account file, a SAS token): the whole run, quoted or bare.
+    ("GOOGLE_CREDENTIALS=" + fake(3000, URLSAFE, seed=20), [fake(3000, URLSAFE, seed=20)]),
+    ('secret = "' + fake(1500, URLSAFE, seed=21) + '"', [fake(1500, URLSAFE, seed=21)]),
+    ("app --token " + fake(600, URLSAFE, seed=22), [fake(600, URLSAFE, seed=22)]),
     (f'# config.facebook.key = "{fake(32, HEX, seed=8)}"', [fake(32, HEX, seed=8)]),  # a vendor's key
     (f"zendeskKey: {TOKEN}", [TOKEN]),  # a vendor's key, camelCase
     # Values that look like something else by chance.
