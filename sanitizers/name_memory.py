@@ -5,7 +5,8 @@ that it names someone, while the record before called him "Frederick Winterbourn
 twice: first every text is detected, and each PERSON finding becomes a candidate, with each name-like
 word of a multi-word one ("Frederick", "Winterbourne"). A candidate is remembered when the detector
 found it as a person in at least three of every ten of its mentions in the chunk (`VOTE`): that vote is
-the evidence. A word the detector took for a person once in twenty mentions ("Stardust") is not
+the evidence. The last word of a full name needs one in ten (`SURNAME_VOTE`): a text that introduced
+"Delwyn J. Langejans" goes on with "Langejans made..." and its cue-less mentions are the rule. A word the detector took for a person once in twenty mentions ("Stardust") is not
 spread, and neither is a place or an ordinary word unless it is also a known name.
 
 In the second pass the remembered names' other mentions become PERSON findings, except where the
@@ -29,6 +30,7 @@ from sanitizers.findings import Finding
 RECOGNIZER = "NameMemory"
 SCORE = 0.5
 VOTE = 0.3  # found as a person in at least three of every ten mentions
+SURNAME_VOTE = 0.1  # for the last word of a full name found in the chunk
 _WORD = re.compile(r"\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*")  # "Winterbourne", "O'Hara", "McBride"
 _CAPITAL = re.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}\p{N}'’-]*")
 # What joins the words of one capitalised phrase: a space or hyphen, a possessive, or a short link word.
@@ -100,8 +102,12 @@ class NameMemory:
         """Vote over `texts` (each once) and their `findings`: which candidates to remember."""
         words = words or NameWords.default()
         candidates: set[str] = set()
+        surnames: set[str] = set()  # last words of full names: how a text refers to a person it introduced
         for text, found in zip(texts, findings):
-            candidates.update(_candidates(text, found, words))
+            for value in _candidates(text, found, words):
+                candidates.add(value)
+                if " " in value:
+                    surnames.add(value.rsplit(" ", 1)[1])
         if not candidates:
             return cls((), words)
         index = cls(candidates, words)
@@ -114,7 +120,8 @@ class NameMemory:
                     continue  # "TOM!", "the Verlocs": only the written form votes
                 mentions[name] += 1
                 as_person[name] += any(s <= start and end <= e for s, e in people)
-        return cls((name for name in candidates if as_person[name] >= VOTE * mentions[name]), words)
+        return cls((name for name in candidates
+                    if as_person[name] >= (SURNAME_VOTE if name in surnames else VOTE) * mentions[name]), words)
 
     def findings(self, text: str, found: Sequence[Finding]) -> list[Finding]:
         """PERSON findings for the remembered names' mentions in `text` that nothing in `found` covers."""
@@ -202,6 +209,8 @@ def _in_longer_phrase(text: str, start: int, end: int, remembered: set[str], wor
     if before is None:
         return False
     word = before.group(1)
+    if words.is_place(f"{word} {text[start:end]}"):
+        return True  # "Fort Lee", "Santa Ana"
     if word in remembered or word in words.titles:
         return False
     head = text[: max(0, start - _LOOK) + before.start()]

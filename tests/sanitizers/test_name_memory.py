@@ -123,3 +123,21 @@ def test_counts_only_written_form_in_the_vote(words):
     texts = ["Quorvane smiled.", "QUORVANE was late.", "The Quorvanes left."]
     memory = learn(words, (texts[0], ["Quorvane"]), *((t, []) for t in texts[1:]))
     assert len(memory) == 1
+
+
+def test_leaves_mention_when_word_before_it_makes_a_known_place(words):
+    memory = learn(words, ("Robert E. Lee surrendered.", ["Robert E. Lee"]))
+    assert found(memory, "Fort Lee is across the river.") == []
+    assert found(memory, "Then Lee rode home.") == ["Lee"]
+
+
+def test_remembers_surname_of_a_full_name_on_fewer_votes(words):
+    texts = ["Delwyn Quorvane builds guitars."] + [f"Quorvane made guitar {i}." for i in range(9)]
+    memory = learn(words, (texts[0], ["Delwyn Quorvane"]), *((t, []) for t in texts[1:]))
+    assert found(memory, "Quorvane retired.") == ["Quorvane"]  # one in ten: the full name introduced him
+
+
+def test_leaves_lone_word_found_in_one_of_ten_mentions(words):
+    texts = [f"Quorvane made guitar {i}." for i in range(10)]
+    memory = learn(words, *((t, ["Quorvane"] if i == 0 else []) for i, t in enumerate(texts)))
+    assert len(memory) == 0
