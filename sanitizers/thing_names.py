@@ -2,7 +2,7 @@
 
 Detection reads one text at a time, and a lone name-like word can look like a person in one turn ("Quick
 one about Hugo: is it down?") while another turn of the same record says what it is ("The Hugo job
-failed", "Hugo 4.2", "support for Hugo", "the framework Hugo"). The same word in one record is almost
+failed", "Hugo 4.2", "support for Hugo", "the framework Hugo", "class Hugo(Base):"). The same word in one record is almost
 always the same referent, so that evidence is read record-wide: a PERSON finding that is that single word,
 found by a detector that judged the word alone (spaCy, the lone-name and list passes, a repeat), is
 dropped in every text of the record. Findings that the words around them call a person's ("Mr. Hugo",
@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # person_judge imports word lists: only records with a lone P
 LONE_WORD_RECOGNIZERS = frozenset({"SpacyRecognizer", "GivenNameRecognizer", "ListMateRecognizer", VALUE_REPEAT,
                                    NAME_MEMORY})
 _NAME_WORD = re.compile(r"\p{L}[\p{L}'’-]*")
+# A word used as an identifier: after "class", "import", "new" or a dot, or before a call or an attribute.
+_CODE_BEFORE = re.compile(r"(?:(?<![\w'’])(?:class|import|new|extends|implements)[ \t]+|(?<=\w)\.)$")
+_CODE_AFTER = re.compile(r"\((?!s\))|\.(?![\w.+-]*@)\w")  # not an e-mail address: "Maria.Lopez@acme.test"
 
 
 def drop_thing_names(texts: Sequence[str], findings: Sequence[list[Finding]], judge: "PersonJudge | None" = None
@@ -72,4 +75,6 @@ def _used_as_thing(text: str, word: str, judge: "PersonJudge") -> bool:
         start, end = match.span()
         if judge.is_product_or_company(text, start, end) or judge.names_thing(text, start, end):
             return True
+        if _CODE_BEFORE.search(text, max(0, start - 8), start) or _CODE_AFTER.match(text, end):
+            return True  # an identifier in code: "class Config(BaseSettings)", "Config.load()"
     return False

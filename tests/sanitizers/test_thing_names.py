@@ -66,3 +66,17 @@ def test_full_detection_keeps_a_product_named_like_a_person(full_detector):
     text = "Our team moved to Cassandra last week. The Cassandra cluster is healthy now."
     found = full_detector.detect_batch([text])[0]
     assert not [f for f in found if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("code", "person"),
+    [
+        ("class Rendle(BaseSettings):", False),  # a class name
+        ("cfg = Rendle.load()", False),  # an attribute access
+        ("mail Rendle.Okafor@example.test today", True),  # an e-mail address is no identifier
+    ],
+)
+def test_a_word_used_as_an_identifier_in_the_record_is_no_person(judge, code, person):
+    texts = ["Staging fails. Rendle:", code]
+    kept = _kept(texts, [[_person(texts[0], "Rendle")], []], judge)
+    assert (kept == [["Rendle"], []]) is person
