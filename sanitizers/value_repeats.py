@@ -53,7 +53,13 @@ def add_repeats(texts: Sequence[str], findings: Sequence[list[Finding]], words: 
             from sanitizers.english_words import english_words
 
             words = english_words()
-        name_words = {w for w in name_words if len(w) >= MIN_VALUE_CHARS and not words.is_stop(w)}
+        from sanitizers.name_lists import name_lists
+
+        names = name_lists()
+        # An ordinary word that is no known name is the name's only in the name ("Space" of "Space Shuttle
+        # Columbia", "Hall" of "Albert Hall"): repeated alone it is the word.
+        name_words = {w for w in name_words if len(w) >= MIN_VALUE_CHARS and not words.is_stop(w)
+                      and not (words.is_common(w) and not names.is_name(w))}
     out = []
     for text, found in zip(texts, findings):
         covered = sorted((f.start, f.end) for f in found)

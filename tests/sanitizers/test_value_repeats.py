@@ -30,6 +30,13 @@ def test_skips_dictionary_words_and_word_parts_when_repeating_names():
     assert out[2] == [("PERSON", "Mark")]
 
 
+def test_skips_ordinary_word_of_a_name_when_it_is_no_known_name():
+    texts = ["the Space Shuttle Columbia flew", "Kennedy Space Center and Columbia"]
+    findings = [[Finding("PERSON", 4, 29, 0.85, "spacy")], []]
+    out = spans(texts, add_repeats(texts, findings))
+    assert out[1] == [("PERSON", "Columbia")]  # "Space" is a word; "Columbia" is no English word
+
+
 def test_leaves_secrets_alone_when_repeating():
     texts = ["key ghp_" + "a" * 36, "ghp_" + "a" * 36]
     findings = [[Finding("GITHUB_TOKEN", 4, 44, 1.0, "gh")], []]
