@@ -7,7 +7,8 @@ word of a multi-word one ("Frederick", "Winterbourne"). A candidate is remembere
 found it as a person in at least three of every ten of its mentions in the chunk (`VOTE`): that vote is
 the evidence. The last word of a full name needs one in ten (`SURNAME_VOTE`): a text that introduced
 "Delwyn J. Langejans" goes on with "Langejans made..." and its cue-less mentions are the rule. A word the detector took for a person once in twenty mentions ("Stardust") is not
-spread, and neither is a place or an ordinary word unless it is also a known name.
+spread, and neither is a place or an ordinary word unless it is also a known name (or, for a place, the
+family name of a full name found: "Charles J. Fillmore" ... "Fillmore retired").
 
 In the second pass the remembered names' other mentions become PERSON findings, except where the
 mention is part of a longer capitalised phrase ("Lincoln Park", "King's College", "Museum of Art"):
@@ -32,6 +33,7 @@ SCORE = 0.5
 VOTE = 0.3  # found as a person in at least three of every ten mentions
 SURNAME_VOTE = 0.1  # for the last word of a full name found in the chunk
 _WORD = re.compile(r"\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*")  # "Winterbourne", "O'Hara", "McBride"
+_NAME_TOKEN = re.compile(r"\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*")
 _CAPITAL = re.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}\p{N}'’-]*")
 # What joins the words of one capitalised phrase: a space or hyphen, a possessive, or a short link word.
 _AFTER = re.compile(r"(?:['’]s)?(?:[ \t-]|[ \t](?:of|the|in|for|to|de|du|des|la|le|and|&)[ \t])(\p{Lu}[\p{L}'’-]*)")
@@ -104,10 +106,10 @@ class NameMemory:
         candidates: set[str] = set()
         surnames: set[str] = set()  # last words of full names: how a text refers to a person it introduced
         for text, found in zip(texts, findings):
-            for value in _candidates(text, found, words):
+            for value, is_surname in _candidates(text, found, words):
                 candidates.add(value)
-                if " " in value:
-                    surnames.add(value.rsplit(" ", 1)[1])
+                if is_surname:
+                    surnames.add(value)
         if not candidates:
             return cls((), words)
         index = cls(candidates, words)
@@ -179,18 +181,23 @@ def _word_char(text: str, i: int) -> bool:
     return i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
-def _candidates(text: str, found: Sequence[Finding], words: NameWords) -> Iterable[str]:
+def _candidates(text: str, found: Sequence[Finding], words: NameWords) -> Iterable[tuple[str, bool]]:
+    """Each PERSON finding's name (initials kept: "Charles J. Fillmore") and name-like words, with whether
+    the word is the last of a full name."""
     for f in found:
         if f.entity_type != "PERSON":
             continue
-        parts = _WORD.findall(text[f.start : f.end])
+        span = text[f.start : f.end]
+        parts = _WORD.findall(span)
         if not parts:
             continue
-        value = " ".join(parts)
-        if value in text[f.start : f.end] and words.may_remember(value):
-            yield value
+        value = " ".join(_NAME_TOKEN.findall(span))  # "Charles J. Fillmore": initials kept
+        if value in span and words.may_remember(value):
+            yield value, False
         if len(parts) > 1:
-            yield from (p for p in parts if words.may_remember(p))
+            yield from ((p, False) for p in parts[:-1] if words.may_remember(p))
+            if not (words.is_common(parts[-1]) and not words.is_name(parts[-1])):
+                yield parts[-1], True  # a family name may be a town too ("Fillmore"): the vote tells
 
 
 def _in_longer_phrase(text: str, start: int, end: int, remembered: set[str], words: NameWords) -> bool:

@@ -141,3 +141,10 @@ def test_leaves_lone_word_found_in_one_of_ten_mentions(words):
     texts = [f"Quorvane made guitar {i}." for i in range(10)]
     memory = learn(words, *((t, ["Quorvane"] if i == 0 else []) for i, t in enumerate(texts)))
     assert len(memory) == 0
+
+
+def test_remembers_full_name_with_initials_and_its_family_name_that_is_a_town(words):
+    memory = learn(words, ("Charles J. Fillmore (1929-2014) was a linguist.", ["Charles J. Fillmore"]),
+                   *((f"Fillmore wrote paper {i}.", []) for i in range(5)))
+    assert found(memory, "Later Charles J. Fillmore taught.") == ["Charles J. Fillmore"]
+    assert found(memory, "Fillmore retired in 1994.") == ["Fillmore"]
