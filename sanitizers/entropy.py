@@ -53,6 +53,8 @@ _HERE_MARKERS: tuple[str, ...] = ("_here", "-here", " here")
 _SHORT_WORD_MARKERS: tuple[str, ...] = ("your", "todo")
 # Masks ("sk_live_51Hx" + "x" * 20) show part of a real key on purpose: a marker in one case.
 _MASK_MARKERS: tuple[str, ...] = ("xxxx", "XXXX")
+# A body of mask letters and separators only ("xxxx-xxxx", "XXXXXXXX"): a filler, not a mask over a key.
+_FILLER_ONLY = re.compile(r"^[xX_.-]+$")
 # Values documentation publishes as examples (AWS's access key pair, its IAM docs' second pair):
 # public, so they authenticate nothing, whatever their shape.
 _DOCUMENTED_EXAMPLES: frozenset[str] = frozenset(
@@ -268,28 +270,34 @@ def _average_word(value: str) -> float:
 
 
 def is_template_body(value: str) -> bool:
-    """True when `value` is a template, an elision or a placeholder written as words, never a value.
+    """True when `value` is a template, an elision, a mask over part of a key or a placeholder written
+    as words, never a value: `<key>`, `${KEY}`, `****`, `...`, `YOUR_KEY_HERE`, `sMb96O1b` + `X` * 24,
+    and documentation's published examples.
 
-    `<key>`, `${KEY}`, `{{ key }}`, `****`, `...`, `YOUR_KEY_HERE`, `dummy-token`, and documentation's
-    published examples. Fillers are not templates: `xxxx...`, `ZZZZ...`, `abcd1234...` at a vendor's
-    exact length are how test suites and docs write a key of that shape, and are reported (recall first).
+    Fillers are not templates: a body made only of a filler (`xxxx...`, `ZZZZ...`) or counting run
+    (`abcd1234...`) at a vendor's exact length is how test suites and docs write a key of that shape,
+    and is reported (recall first).
     """
     if not value or _ANY_SYMBOL_MARKER.search(value) or _TEMPLATE.search(value) or _WRAPPED.match(value):
         return True
-    words = [m.span() for m in _ANY_WORD_MARKER.finditer(value)]
-    words += [m.span() for m in _SINGLE_CASE_WORD.finditer(value) if m.group(0) not in _MASK_MARKERS]
-    if any(start == 0 or not value[start - 1].isalnum() for start, _ in words):
+    if is_documented_example(value) or _ENV_REFERENCE.match(value) or is_variable_reference(value):
+        return True
+    hits = _marker_hits(value)
+    if _FILLER_ONLY.match(value):
+        hits = [span for span in hits if value[span[0]:span[1]] not in _MASK_MARKERS]  # all filler: no mask
+    if not hits:
+        return False
+    if any(start == 0 or not value[start - 1].isalnum() for start, _ in hits):
         return True  # a marker word of its own ("YOUR_KEY", "key-goes-here")
-    return is_documented_example(value) or bool(_ENV_REFERENCE.match(value)) or is_variable_reference(value)
+    return not _random_besides(value, hits)  # a marker glued on: a template unless the rest is random
 
 
 def is_fake_token_body(value: str) -> bool:
-    """True when a vendor-prefixed token body is a placeholder or a filler, never a real key.
+    """True when a token body is a template, a filler or a counting run (`xxxx...`, `0123...`).
 
-    Kept loose on purpose: a vendor prefix plus the exact length is already strong evidence, so only
-    template markers, near-constant strings (entropy < 1.5 bits) and counting runs are dropped. The
-    vendor table and AWS key ids report fillers too (`is_template_body`): their shapes are seldom
-    printed as placeholders in docs, and scanner suites write their positives so.
+    For shapes whose fillers are documentation, not keys (password hashes, JWT signatures). Vendor key
+    recognizers judge their bodies with `is_template_body`: fillers at a vendor's exact shape are how
+    docs and every scanner's test suite write a key, and are reported.
     """
     return looks_like_placeholder(value) or shannon_entropy(value) < 1.5 or is_sequential(value)
 

@@ -2,7 +2,7 @@
 
 from typing import ClassVar
 
-from sanitizers.entropy import is_fake_token_body
+from sanitizers.entropy import is_template_body
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
@@ -46,5 +46,5 @@ class AnthropicKeyRecognizer(SecretRecognizer):
     PREFILTER: ClassVar[tuple[str, ...]] = ("sk-ant-",)
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop placeholders and fillers in the part after the version tag."""
-        return is_fake_token_body(pattern_text.split("-", 3)[-1])
+        """Drop templates in the part after the version tag; a filler at the exact shape is reported."""
+        return is_template_body(pattern_text.split("-", 3)[-1])

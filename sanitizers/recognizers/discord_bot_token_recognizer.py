@@ -9,7 +9,7 @@ import binascii
 import re
 from typing import ClassVar
 
-from sanitizers.entropy import is_fake_token_body
+from sanitizers.entropy import is_template_body
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
@@ -52,5 +52,5 @@ class DiscordBotTokenRecognizer(SecretRecognizer):
         return True if _decodes_to_snowflake(pattern_text.split(".", 1)[0]) else None
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop placeholder HMAC parts (`xxxx...`)."""
-        return is_fake_token_body(pattern_text.rsplit(".", 1)[-1])
+        """Drop template HMAC parts (`<hmac>`, `****`); a filler at the exact shape is reported."""
+        return is_template_body(pattern_text.rsplit(".", 1)[-1])

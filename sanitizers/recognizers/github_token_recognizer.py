@@ -3,7 +3,7 @@
 import zlib
 from typing import ClassVar
 
-from sanitizers.entropy import is_fake_token_body
+from sanitizers.entropy import is_template_body
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
@@ -58,6 +58,6 @@ class GitHubTokenRecognizer(SecretRecognizer):
         return True if zlib.crc32(random_part.encode("ascii")) == _base62_value(checksum) else None
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop placeholders (`ghp_xxxx...`) and fillers."""
+        """Drop templates (`ghp_<token>`, `ghp_****`, a mask over a key's tail); a filler at the exact shape is reported."""
         body = pattern_text[11:] if pattern_text.startswith("github_pat_") else pattern_text[4:]
-        return is_fake_token_body(body)
+        return is_template_body(body)

@@ -2,7 +2,7 @@
 
 from typing import ClassVar
 
-from sanitizers.entropy import is_fake_token_body
+from sanitizers.entropy import is_template_body
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
@@ -47,6 +47,6 @@ class GitLabTokenRecognizer(SecretRecognizer):
     PREFILTER: ClassVar[tuple[str, ...]] = ("gl", "gr1348941")
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop placeholders (`glpat-XXXXXXXX...`) and fillers in the body."""
+        """Drop templates in the body; a filler at the exact shape (`glpat-` + `X` * 20) is reported."""
         body = pattern_text[9:] if pattern_text.startswith("GR1348941") else pattern_text.split("-", 1)[1]
-        return is_fake_token_body(body)
+        return is_template_body(body)

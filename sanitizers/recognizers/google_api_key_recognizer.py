@@ -2,7 +2,7 @@
 
 from typing import ClassVar
 
-from sanitizers.entropy import is_fake_token_body
+from sanitizers.entropy import is_template_body
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
@@ -33,8 +33,8 @@ class GoogleApiKeyRecognizer(SecretRecognizer):
     }
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop placeholders and fillers after the prefix."""
+        """Drop templates after the prefix; a filler at the exact shape is reported."""
         for prefix in ("AIza", "GOCSPX-", "ya29."):
             if pattern_text.startswith(prefix):
-                return is_fake_token_body(pattern_text[len(prefix) :])
+                return is_template_body(pattern_text[len(prefix) :])
         return True

@@ -2,7 +2,7 @@
 
 from typing import ClassVar
 
-from sanitizers.entropy import is_fake_token_body, looks_random
+from sanitizers.entropy import is_template_body, looks_random
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
@@ -57,9 +57,9 @@ class OpenAIKeyRecognizer(SecretRecognizer):
         return True if _MARKER in pattern_text[8:-8] else None
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop placeholders and fillers; marker-less keys must also look random."""
+        """Drop templates; marker-less keys must also look random."""
         body = pattern_text.split("-", 2)[-1] if pattern_text.count("-") >= 2 else pattern_text[3:]
-        if is_fake_token_body(body):
+        if is_template_body(body):
             return True
         if _MARKER in pattern_text:
             return False

@@ -2,7 +2,7 @@
 
 from typing import ClassVar
 
-from sanitizers.entropy import is_fake_token_body
+from sanitizers.entropy import is_template_body
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
@@ -26,5 +26,5 @@ class SendGridKeyRecognizer(SecretRecognizer):
     PREFILTER_EXACT: ClassVar[tuple[str, ...]] = ("SG.",)
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop placeholders and fillers in the secret half."""
-        return is_fake_token_body(pattern_text.rsplit(".", 1)[-1])
+        """Drop templates in the secret half; a filler at the exact shape is reported."""
+        return is_template_body(pattern_text.rsplit(".", 1)[-1])

@@ -2,7 +2,7 @@
 
 from typing import ClassVar
 
-from sanitizers.entropy import is_fake_token_body
+from sanitizers.entropy import is_template_body
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
@@ -67,5 +67,5 @@ class SlackTokenRecognizer(SecretRecognizer):
     }
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop placeholders (`xoxb-xxxx...`) and fillers in the random last segment."""
-        return is_fake_token_body(pattern_text.rsplit("-", 1)[-1])
+        """Drop templates in the random last segment; a filler at the exact shape is reported."""
+        return is_template_body(pattern_text.rsplit("-", 1)[-1])

@@ -3,7 +3,7 @@
 import hashlib
 from typing import ClassVar
 
-from sanitizers.entropy import is_fake_token_body
+from sanitizers.entropy import is_template_body
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
@@ -20,16 +20,17 @@ class StripeKeyRecognizer(SecretRecognizer):
 
     ENTITY = "STRIPE_API_KEY"
     PATTERNS: ClassVar[list[Pattern]] = [
-        # Stripe docs "API keys" (sk_live_/rk_live_) and gitleaks stripe-access-token.
+        # Stripe docs "API keys" (sk_live_/rk_live_; 24 characters or more after the prefix, as
+        # secretlint's rule reads them) and gitleaks stripe-access-token.
         Pattern(
             "stripe live secret/restricted key",
-            LEFT + r"(?:sk|rk)_live_[A-Za-z0-9]{20,247}(?![A-Za-z0-9_])",
+            LEFT + r"(?:sk|rk)_live_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])",
             0.95,
         ),
         # Test keys still authenticate (test data, webhook endpoints): a secret, slightly lower score.
         Pattern(
             "stripe test secret/restricted key",
-            LEFT + r"(?:sk|rk)_test_[A-Za-z0-9]{20,247}(?![A-Za-z0-9_])",
+            LEFT + r"(?:sk|rk)_test_[A-Za-z0-9]{24,247}(?![A-Za-z0-9_])",
             0.85,
         ),
         # Stripe docs "Check the webhook signatures": whsec_ + random signing secret.
@@ -48,8 +49,8 @@ class StripeKeyRecognizer(SecretRecognizer):
     }
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop Stripe's public documentation key, placeholders (`sk_test_xxxx...`) and fillers."""
+        """Drop Stripe's public documentation key and templates (a mask over a key's tail included); a filler at the exact shape is reported."""
         body = pattern_text.rsplit("_", 1)[-1]
         if hashlib.sha256(body.encode("ascii")).hexdigest() == _PUBLIC_DOCS_KEY_BODY_SHA256:
             return True
-        return is_fake_token_body(body)
+        return is_template_body(body)

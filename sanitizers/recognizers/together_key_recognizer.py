@@ -2,7 +2,7 @@
 
 from typing import ClassVar
 
-from sanitizers.entropy import is_fake_token_body, looks_random
+from sanitizers.entropy import is_template_body, looks_random
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.secret_recognizer import LEFT, SecretRecognizer
 
@@ -44,8 +44,8 @@ class TogetherKeyRecognizer(SecretRecognizer):
     }
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop placeholders and fillers; a legacy hex key must also look random."""
+        """Drop templates; a legacy hex key must also look random."""
         if pattern_text.startswith(_PREFIX):
-            return is_fake_token_body(pattern_text[len(_PREFIX) :])
+            return is_template_body(pattern_text[len(_PREFIX) :])
         # 64 random hex chars carry ~3.8-4 bits/char; "deadbeef" * 8 or "0" * 64 do not.
         return not looks_random(pattern_text, min_entropy=3.3)

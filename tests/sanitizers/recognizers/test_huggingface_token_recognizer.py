@@ -16,12 +16,10 @@ TRUE_POSITIVES = [
 ]
 
 NEAR_MISSES = [
-    "hf_" + "x" * 34,  # placeholder
     "hf_hub_download_with_a_long_function_name",  # identifier: "_" breaks the body
     "hf_requiredcharacteristictypesfordisplay",  # lower case only: a word run
     "hf_" + fake(33, LETTERS, seed=4),  # one short
     "_kHMSymptomhf_generatedByHomeAppForDebuggingPurposesKey",  # gitleaks near-miss: glued
-    "api_org_" + "X" * 34,  # placeholder
     "API_ORG_EXIST = 'APIOrganizationExist'",  # gitleaks near-miss: constant name
 ]
 
@@ -39,3 +37,15 @@ def test_ignores_text_when_near_miss(text):
 def test_scores_documented_shape_higher_when_letters_only():
     assert scores(REC, TOKEN) == [0.95]
     assert scores(REC, LONGER) == [0.75]
+
+
+# Fillers at the exact shape are how docs and scanner suites write such a key: reported (recall first).
+FILLERS = [
+    "hf_" + "x" * 34,
+    "api_org_" + "X" * 34,
+]
+
+
+@pytest.mark.parametrize("text", FILLERS)
+def test_finds_filler_when_exact_shape(text):
+    assert found(REC, text) == [text]

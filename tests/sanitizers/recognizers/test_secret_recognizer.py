@@ -46,7 +46,7 @@ def test_gives_presidio_the_same_patterns_flags_and_name_when_adapted(cls):
 
 def test_applies_our_validation_rules_when_presidio_runs_the_adapter():
     rec = TogetherKeyRecognizer()
-    placeholder = "tgp_v1_" + "x" * 43  # invalidated by the recognizer's own rule
+    placeholder = "tgp_v1_" + ("your_together_key_" * 3)[:43]  # invalidated by the recognizer's own rule
     assert [r.entity_type for r in rec.as_presidio().analyze(f"key {KEY}", ["TOGETHER_API_KEY"])] == [
         "TOGETHER_API_KEY"
     ]
