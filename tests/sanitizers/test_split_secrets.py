@@ -28,6 +28,8 @@ def test_finds_both_halves_when_key_is_split_between_turns(key: str, cut: int) -
         [f"{together_key(1)[:20]}.", f"{together_key(1)[20:]}"],  # punctuation ends the turn: not joined
         [f"{together_key(1)[:20]} ", f"{together_key(1)[20:]}"],  # a space ends the turn
         [f"key {github_token(2)}", "Thanks"],  # a whole key in one turn is the scanner's, not a split
+        ["artifactory:_password=AP6xxxxxx", "Noted."],  # a reply that starts with one capitalised word
+        ["deploy with password=hunter", "Thanks, will do"],  # idem, a value then a word
         ["only one text"],
         ["", "empty first"],
     ],
