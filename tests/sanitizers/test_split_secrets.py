@@ -5,6 +5,7 @@ import pytest
 from sanitizers.secret_scan import SecretScanner
 from sanitizers.split_secrets import split_findings
 from tests.fake_keys import github_token, together_key
+from tests.sanitizers.recognizers.fakes import fake
 
 SCAN = SecretScanner().scan
 
@@ -28,8 +29,9 @@ def test_finds_both_halves_when_key_is_split_between_turns(key: str, cut: int) -
         [f"{together_key(1)[:20]}.", f"{together_key(1)[20:]}"],  # punctuation ends the turn: not joined
         [f"{together_key(1)[:20]} ", f"{together_key(1)[20:]}"],  # a space ends the turn
         [f"key {github_token(2)}", "Thanks"],  # a whole key in one turn is the scanner's, not a split
-        ["artifactory:_password=AP6xxxxxx", "Noted."],  # a reply that starts with one capitalised word
-        ["deploy with password=hunter", "Thanks, will do"],  # idem, a value then a word
+        # A value ends the turn, the reply starts with one capitalised word: not the rest of the value.
+        ["deploy token=" + fake(20, seed=3), "Thanks, will do"],
+        ["deploy token=" + fake(20, seed=4), "Noted."],
         ["only one text"],
         ["", "empty first"],
     ],
