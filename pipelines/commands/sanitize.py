@@ -63,7 +63,8 @@ def _detectors(value: str) -> frozenset[Detectors]:
 @click.option("--dask-address", default=None, metavar="tcp://HOST:PORT",
               help="Run chunks on this Dask scheduler instead of local processes.")
 @click.option("--chunk-mb", type=float, default=None,
-              help="Target chunk size in MiB, the unit of parallel work and of resuming after a crash "
+              help="Target chunk size in MiB, the unit of parallel work, of resuming after a crash and "
+                   "(full detection) of the name memory that carries names between records "
                    "[default: about 1/32 of the file, 0.25 to 8 MiB].")
 def command(file: Path, out_dir: Path, detectors: str, operator: str, unknown_fields: str, spacy_model: str,
             max_quarantined_share: float, auto_approve: bool, batch_size: int, workers: int | None,
