@@ -17,7 +17,7 @@ from sanitizers.name_lists import NameLists
 from sanitizers.name_particles import PARTICLES
 from sanitizers.ner_filters import overlaps
 from sanitizers.place_names import PlaceNames
-from sanitizers.thing_context import names_thing
+from sanitizers.thing_context import CLOSING_THINGS, OPENING_HEADS, names_thing
 
 # Words before a span that make it a thing or a place rather than a person: "the Arno", "a Lusitania".
 ARTICLES = frozenset({"the", "a", "an"})
@@ -83,6 +83,8 @@ _PREVIOUS_SPAN = re.compile(r"(\p{Lu}[\p{L}'’-]*)$")
 # The capitalised word right before or after a span, one blank between: "São | Paulo", "Santa | Ana".
 _LAST_CAPITALISED = re.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]*)[ \t]$")
 _NEXT_CAPITALISED = re.compile(r"[ \t](\p{Lu}[\p{L}'’-]*)")
+# The capitalised words joined to a span by single blanks after it.
+_RUN_AFTER = re.compile(r"\G[ \t](\p{Lu}[\p{L}'’-]{0,40})(?![\p{L}'’-])")
 # A lower-case word of three letters or more, not glued to code or an address.
 _LOWER_WORD = re.compile(r"(?<![\w@#/.'’-])\p{Ll}[\p{Ll}'’-]{2,30}(?![\w@/'’-])")
 _VERSION_BEFORE = re.compile(r"\bv?\d+\.\d+\S*[ \t]+(?:on|of|in|for|with)[ \t]+$")
@@ -225,7 +227,24 @@ class PersonJudge:
             return False
         if tokens[-1].casefold() in PLACE_WORDS and not self.names.is_given(tokens[0]):
             return False
+        if self.is_thing_word(tokens[-1]) or tokens[0].casefold() in OPENING_HEADS and not self.names.is_name(tokens[0]):
+            return False  # "Tommy Solomon Statue", "Hakim Mosque", "Cyclone Phailin"
         return not all(self.is_english(t) and not self.names.is_given(t) for t in tokens)
+
+    def is_thing_word(self, word: str) -> bool:
+        """A word that closes a thing's or a building's name and is no known name: "Statue", "Mosque",
+        "Trophy", "League" (place words such as "Hill" or "Temple" can be family names: see PLACE_WORDS)."""
+        return word.casefold() in CLOSING_THINGS and not self.names.is_name(word)
+
+    def in_thing_phrase(self, text: str, start: int, end: int) -> bool:
+        """The word opens or is inside a run of capitalised words that a thing word closes ("Ivy League",
+        "Tommy Solomon Statue"), or a head such as "Cyclone" or "Lake" opens it right before ("Cyclone Nadia").
+        Words before it do not close its phrase: "Washington State University Simon Ličen" names Simon."""
+        after = [m.group(1) for m in _RUN_AFTER.finditer(text, end, min(len(text), end + 80))]
+        if any(self.is_thing_word(word) for word in after[:4]):
+            return True
+        before = _LAST_CAPITALISED.search(text, max(0, start - 40), start)
+        return before is not None and before.group(1).casefold() in OPENING_HEADS and not self.names.is_name(before.group(1))
 
     def relabels_as_person(self, text: str, start: int, end: int, label: str) -> bool:
         """spaCy said ORG, GPE, NORP, ...: a person when the words read as a personal name."""
@@ -294,6 +313,8 @@ class PersonJudge:
             if _previous_word(text, start) in ARTICLES or overlaps(start, end, taken):
                 continue
             if self.names_thing(text, start, end) or self.in_place_name(text, start, end):
+                continue
+            if self.in_thing_phrase(text, start, end):
                 continue
             spans.append((start, end))
         return spans

@@ -33,6 +33,13 @@ THING_KINDS = word_set(
     arena part chapter section volume collection
     anthology painting sculpture statue horse steamboat"""
 )
+# Capitalised heads that open a thing's or a place's name: "Cyclone Phailin", "Lake George", "Fort Lee".
+OPENING_HEADS = word_set("cyclone hurricane typhoon tropical storm lake mount fort port cape isle")
+# Words that close a thing's name and never a person's: "Tommy Solomon Statue", "Outland Trophy".
+CLOSING_THINGS = word_set(
+    """statue statues award awards prize trophy cup league formation recordings records orchestra mosque
+    synagogue shrine memorial monument cemetery airport stadium arena gym"""
+)
 # Heads of institutions, places and realms before "of": what follows is their place or name.
 OF_HEADS = word_set(
     """university universities college school institute academy museum library bank ministry department
@@ -47,6 +54,7 @@ _KIND_BEFORE = re.compile(
     r"(?<![\w'’-])(\p{Ll}+)[ \t]+(?:(?:is|was|were|are|be|been)[ \t]+)?"
     r"(?:(?:called|named|titled|dubbed|known[ \t]+as)[ \t]+)?[\"“‘']?$"
 )
+_HEAD_BEFORE = re.compile(r"(?<![\p{L}'’.-])(\p{Lu}\p{Ll}+)[ \t]$")
 _OF_BEFORE = re.compile(r"(?<![\w'’-])(\p{L}+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 # A region after a comma: ", Maryland", ", New South Wales" (one or two capitalised words).
 # It must close the phrase: ", Panama coach" is a role, not a place.
@@ -64,6 +72,9 @@ def names_thing(text: str, start: int, end: int, places: PlaceNames, is_given: C
     kind = _KIND_BEFORE.search(before)
     if kind and kind.group(1) in THING_KINDS:
         return True
+    opening = _HEAD_BEFORE.search(before)
+    if opening and opening.group(1).casefold() in OPENING_HEADS:
+        return True  # "Cyclone Phailin", "Lake George" (not "State University Simon Ličen")
     head = _OF_BEFORE.search(before)
     if head and head.group(1).casefold() in OF_HEADS:
         return True

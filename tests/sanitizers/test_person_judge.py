@@ -155,3 +155,27 @@ def test_keeps_ner_person_weighs_objects_products_and_kinds(judge, text, span, k
 )
 def test_lone_given_names_leave_places_and_products(judge, text, names):
     assert [text[s:e] for s, e in judge.lone_given_names(text, [])] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("the Tommy Rendle Statue is old", "Tommy Rendle Statue", False),  # a thing word closes it
+        ("Cyclone Nadia hit the coast.", "Cyclone Nadia", False),  # a head opens it
+        ("Grace Hill said no.", "Grace Hill", True),  # a place word that is a family name too
+    ],
+)
+def test_keeps_ner_person_weighs_thing_words_that_open_or_close_it(judge, text, span, kept):
+    assert judge.keeps_ner_person(*_span(text, span)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("too many decades of Ivy League elites", []),  # a thing word closes the run
+        ("as Cyclone Nadia neared the coast", []),  # a head opens it
+        ("a talk at Washington State University by Simon today", ["Simon"]),  # words before close nothing
+    ],
+)
+def test_lone_given_names_leave_names_of_things(judge, text, names):
+    assert [text[s:e] for s, e in judge.lone_given_names(text, [])] == names

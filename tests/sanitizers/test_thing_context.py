@@ -40,3 +40,9 @@ def test_names_a_thing_when_the_words_around_say_so(text, span):
 )
 def test_names_no_thing_next_to_people_words(text, span):
     assert not _names_thing(text, span)
+
+
+def test_a_capitalised_head_right_before_names_a_thing():
+    assert _names_thing("as Hurricane Nadia neared", "Nadia")
+    assert _names_thing("skating on Lake Brennor", "Brennor")
+    assert not _names_thing("at State University Simon spoke", "Simon")
