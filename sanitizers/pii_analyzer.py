@@ -8,6 +8,7 @@ once is then found everywhere else in the same text (`value_repeats`). Context w
 own patterns ("date of birth: ..."), so Presidio's context enhancer is not used.
 """
 
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 
@@ -60,6 +61,10 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\b(?:Mrs|Mr|Ms|Dr|St|Prof|Jr|Sr|vs|
 _DIGITS = "0123456789"
 _CAPITALISED = re.compile(r"(?<![\w'’])\p{Lu}[\p{L}'’-]*")
 _I = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
+
+
+_CAPITALISED_RUN = re.compile(r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*)*")
+_JOINER = re.compile(r"[ \t]+(?:plus|and|or|with|&|vs\.?|versus)[ \t]+|[ \t]*,[ \t]*")
 
 
 def _digit_count(text: str) -> int:
@@ -204,7 +209,11 @@ class PiiAnalyzer:
                         findings.append(Finding(mapping[label], start, end, NER_SCORE, NER_RECOGNIZER))
                     continue
             elif entity == "PERSON" and not self.judge.keeps_ner_person(text, start, end):
-                rejected.append((start, end))  # a place or product: no given name inside it either
+                # "Anthony plus Steven": names joined by a word are judged one by one
+                parts = [(s, e) for s, e in _joined_names(text, start, end) if self.judge.keeps_ner_person(text, s, e)]
+                findings.extend(Finding("PERSON", s, e, NER_SCORE, NER_RECOGNIZER) for s, e in parts)
+                if not parts:
+                    rejected.append((start, end))  # a place or product: no given name inside it either
                 continue
             score = RELABELLED_SCORE if relabelled else NER_SCORE
             findings.append(Finding(entity, start, end, score, NER_RECOGNIZER))
@@ -216,6 +225,14 @@ class PiiAnalyzer:
             found = self.judge.lone_given_names(text, taken) + self.judge.lower_case_names(text, taken)
             findings.extend(Finding("PERSON", s, e, GIVEN_NAME_SCORE, GIVEN_NAME_RECOGNIZER) for s, e in found)
         return findings
+
+
+def _joined_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The capitalised runs of a span whose words include a lower-case joining word ("Anthony plus
+    Steven", "Mary and Jo"), or [] when it has none; name particles ("de", "van") join nothing."""
+    runs = [m.span() for m in _CAPITALISED_RUN.finditer(text, start, end)]
+    joined = any(_JOINER.fullmatch(text, a_end, b_start) for (_, a_end), (b_start, _) in itertools.pairwise(runs))
+    return runs if joined else []
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:

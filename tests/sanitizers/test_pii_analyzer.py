@@ -65,6 +65,12 @@ def test_finds_every_mention_when_name_repeats_in_text(analyzer):
     assert sorted(names) == ["Gonzalez", "Maria", "maria gonzalez"]
 
 
+def test_judges_names_one_by_one_when_ner_joins_them_with_a_word(analyzer):
+    text = "Write two lines for a farewell card. Anthony plus Steven are off to Victoria."
+    names = [value for entity, value in found(analyzer, text) if entity == "PERSON"]
+    assert names == ["Anthony", "Steven"]
+
+
 def test_detects_only_configured_entities_when_list_narrowed():
     narrow = PiiAnalyzer(DetectionOptions(pii_entities=("EMAIL_ADDRESS",)))
     text = "hi this is maria gonzalez, mail ana.lima@example.org or call +44 20 7946 0958"
