@@ -66,6 +66,7 @@ PLACE_WORDS = word_set(
 SUFFIXES = word_set("jr jr. sr sr. ii iii iv")
 _WORD = re.compile(r"\p{L}[\p{L}'’-]*\.?|\p{Lu}\.")
 _NEXT_WORD = re.compile(r"(?:['’]s)?[\s,]*([\w.]+)")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
 _TIGHT_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+(\w+)")
 # A version number right after a span ("Grafana 4.23", "Kafka to v6.15") or just before it ("1.39 on Django").
 _VERSION_AFTER = re.compile(r"[ \t]+(?:\p{Ll}+[ \t]+){0,2}v?\d+\.\d+")
@@ -88,7 +89,13 @@ _RUN_AFTER = re.compile(r"\G[ \t](\p{Lu}[\p{L}'’-]{0,40})(?![\p{L}'’-])")
 # A lower-case word of three letters or more, not glued to code or an address.
 _LOWER_WORD = re.compile(r"(?<![\w@#/.'’-])\p{Ll}[\p{Ll}'’-]{2,30}(?![\w@/'’-])")
 _VERSION_BEFORE = re.compile(r"\bv?\d+\.\d+\S*[ \t]+(?:on|of|in|for|with)[ \t]+$")
-_PREVIOUS_WORD = re.compile(r"(\w+)[ \t]+$")
+# The word before a span, past emphasis markup: "the _Lusitania_", "the *Dunkeld*".
+_PREVIOUS_WORD = re.compile(r"([^\W_]+)[ \t]+(?:[_*]+[ \t]*)?$")
+# Prepositions of place before a word no list knows: "in Raveloe", "near Ottershaw" (not "at", "to", "from":
+# people are looked at, written to and heard from).
+PLACE_PREPOSITIONS = word_set("in near into via across throughout")
+# Words ending so name a region: "Derbyshire", "Dorsetshire".
+_REGION_WORD = re.compile(r"\p{L}{3,}shire", re.IGNORECASE)
 # A list of capitalised names: "Sattler, Maumill, Mabury and Lee", "Toots and Ysabel" (bounded, linear).
 _ITEM = r"\p{Lu}[\p{L}'’-]{1,40}(?:[ \t]+\p{Lu}\.?[\p{L}'’-]{0,40}){0,3}"
 _SEPARATOR = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
@@ -222,6 +229,8 @@ class PersonJudge:
                 return False  # "Mark it as done"
             if self.names.is_name(word):
                 return word.casefold() not in self.places.big or not _previous_word(text, start) in LOCATIVES
+            if _REGION_WORD.fullmatch(word) or _previous_word(text, start) in PLACE_PREPOSITIONS and not _POSSESSIVE_AFTER.match(text, end):
+                return False  # "in Raveloe", "Derbyshire" ("in Durnford's eyes" is his)
             return not (self.is_english(word) or word.casefold() in self.places.all)
         if text[start:end].casefold() in self.places.all:
             return False

@@ -179,3 +179,16 @@ def test_keeps_ner_person_weighs_thing_words_that_open_or_close_it(judge, text, 
 )
 def test_lone_given_names_leave_names_of_things(judge, text, names):
     assert [text[s:e] for s, e in judge.lone_given_names(text, [])] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("He had first come to live in Tarnbury that spring.", "Tarnbury", False),  # a preposition of place
+        ("She saw it in Tarnbury's eyes.", "Tarnbury", True),  # a possessive: his
+        ("The coal field of Wexleshire was found.", "Wexleshire", False),  # a region's ending
+        ("The _ Vellorina _ had been struck.", "Vellorina", False),  # an article past emphasis markup
+    ],
+)
+def test_keeps_ner_person_weighs_places_and_markup(judge, text, span, kept):
+    assert judge.keeps_ner_person(*_span(text, span)) is kept
