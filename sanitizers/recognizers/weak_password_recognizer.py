@@ -38,10 +38,11 @@ _NOT_NEGATED = r"(?<![Nn][Oo][Tt][_.-])(?<![Nn][Oo][_.-])(?<![Nn][Oo][Nn][_.-])"
 # Patterns of `PasswordAssignmentRecognizer` whose slot holds a password by its syntax alone.
 _PASSWORD_SLOTS = ("user and password options", "netrc password", "dotnet credential constructor",
                    "mysql/sshpass password option", "curl user:password option", "powershell securestring")
-# Values that are literals or types of a language, or states, never a password.
+# Values that are literals or types of a language, or states of a password ("the password is 'invalid'").
 _LITERAL_LIST = """none null nil undefined empty blank string str text int integer bool boolean char varchar bytes
     true false yes no on off enabled disabled required optional hidden masked unset unknown default
-    secret password passwd pwd pass passphrase token key apikey credential credentials notset"""
+    secret password passwd pwd pass passphrase token key apikey credential credentials notset
+    invalid incorrect wrong expired weak strong valid correct changed reset locked"""
 _LITERALS = frozenset(_LITERAL_LIST.split())
 # Words that make a value a stand-in: "somefakekey", "dummy-pw", "sample_secret".
 _STAND_IN = re.compile(r"(?i:fake|dummy|sample|example|placeholder)")
@@ -53,7 +54,8 @@ _NAME_GLUE = re.compile(r"[_.-]|[a-z][A-Z]")
 _CAMEL_HUMP = re.compile(r"[a-z][A-Z]")
 # Messages, not passphrases ("Password must be at least 8 characters", "Please enter a password").
 _MESSAGE_WORD_LIST = """must should required invalid enter please characters least match matches incorrect wrong empty
-    missing not no is are be your here the this that doesnt dont isnt cannot cant"""
+    missing not no is are be your here the this that doesnt dont isnt cannot cant too short long weak
+    expired"""
 _MESSAGE_WORDS = frozenset(_MESSAGE_WORD_LIST.split())
 _PASSPHRASE_WORD = re.compile(r"^[A-Za-z0-9!@#$%^&*_+=.,-]{1,30}$")
 

@@ -49,6 +49,8 @@ NEAR_MISSES = [
     "aws_secret_access_key = " + "a" * 36 + "end",  # near-constant filler
     'password = "123"',  # too short
     "the password is incorrect",  # prose without a quoted value
+    "Your password is 'invalid', try again",  # a state, quoted
+    "The password is 'too short'",  # a message, quoted
     "passwordLabel: 'Password:'",  # a label
     "-p 8080:80",  # a port option without -u
 ]
