@@ -25,14 +25,21 @@ logger = logging.getLogger(__name__)
 
 CACHE_ENV = "FT_SANITIZER_CACHE_DIR"
 _FORMAT = "1"  # bumped when what is stored changes
+# Databases kept at most (the most recently used): each edit of a secret pattern makes a new one.
+KEEP = 16
 
 
-def cache_dir() -> Path:
-    """The folder databases are kept in."""
+def cache_dir() -> Path | None:
+    """The folder databases are kept in (None when there is no home folder to put it in)."""
     configured = os.environ.get(CACHE_ENV)
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):  # no HOME and no passwd entry
+            return None
     return Path(base) / "ft-sanitizer"
 
 
@@ -45,17 +52,24 @@ def compiled(expressions: list[bytes], flags: list[int]) -> hyperscan.Database:
     key = hashlib.sha256(
         repr((_FORMAT, hyperscan.__version__, expressions, flags)).encode("utf-8")
     ).hexdigest()
-    path = cache_dir() / f"hyperscan-{key}.db"
-    data = _read_trusted(path)
-    if data is not None:
+    folder = cache_dir()
+    path = folder / f"hyperscan-{key}.db" if folder is not None else None
+    data = _read_trusted(path) if path is not None else None
+    if path is not None and data is not None:
         try:
-            return hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)
+            database = hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)
         except hyperscan.error:
             logger.debug("cached Hyperscan database %s does not load; compiling it again", path.name)
+        else:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # recently used: kept by `_prune`
+            return database
     database = hyperscan.Database()
     database.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
                      flags=flags)
-    _store(path, hyperscan.dumpb(database))
+    if path is not None:
+        _store(path, hyperscan.dumpb(database))
+        _prune(path.parent)
     return database
 
 
@@ -81,6 +95,16 @@ def _read_trusted(path: Path) -> bytes | None:
     finally:
         if fd >= 0:
             os.close(fd)
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the `KEEP` most recently used databases."""
+    try:
+        cached = sorted(folder.glob("hyperscan-*.db"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in cached[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError as e:
+        logger.debug("could not prune the Hyperscan cache in %s (%s)", folder, e.strerror)
 
 
 def _store(path: Path, data: bytes) -> None:

@@ -69,3 +69,13 @@ def _database(expressions: list[bytes]) -> hyperscan.Database:
     database.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions),
                      flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(expressions))
     return database
+
+
+def test_keeps_most_recently_used_databases_when_cache_grows(cache):
+    hyperscan_cache.compiled([b"first"], [hyperscan.HS_FLAG_SINGLEMATCH])
+    (first,) = cache.glob("hyperscan-*.db")
+    os.utime(first, (1, 1))  # long unused
+    for i in range(hyperscan_cache.KEEP):
+        hyperscan_cache.compiled([b"other%d" % i], [hyperscan.HS_FLAG_SINGLEMATCH])
+    kept = list(cache.glob("hyperscan-*.db"))
+    assert len(kept) == hyperscan_cache.KEEP and first not in kept
