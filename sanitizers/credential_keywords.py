@@ -37,13 +37,13 @@ KEY_QUALIFIERS: tuple[str, ...] = (
     "prod", "live", "test", "io",
     # Vendors whose keys scanners find by the vendor's name before the value (gitleaks' "semi-generic"
     # rules, Nosey Parker): `config.facebook.key`, `mailgun_key`, `sendgridKey`.
-    "adobe", "algolia", "amplitude", "asana", "auth0", "beamer", "bittrex", "cloudflare", "codecov", "coinbase",
-    "confluent", "contentful", "datadog", "dropbox", "etsy", "facebook", "fastly", "finnhub", "firebase",
-    "flickr", "freshbooks", "gitter", "hubspot", "intercom", "kraken", "kucoin", "launchdarkly", "linkedin",
-    "mailchimp", "mailgun", "mapbox", "mattermost", "messagebird", "mixpanel", "netlify", "nytimes", "okta",
-    "pagerduty", "plaid", "postmark", "pusher", "rapidapi", "segment", "sendbird", "sendgrid", "sentry", "shopify",
-    "snyk", "squarespace", "sumologic", "travis", "trello", "twilio", "twitch", "twitter", "typeform", "yandex",
-    "zendesk",
+    "adobe", "algolia", "amplitude", "asana", "auth0", "beamer", "bittrex", "cloudflare", "codecov",
+    "coinbase", "confluent", "contentful", "datadog", "dropbox", "etsy", "facebook", "fastly", "finnhub",
+    "firebase", "flickr", "freshbooks", "gitter", "hubspot", "intercom", "kraken", "kucoin", "launchdarkly",
+    "linkedin", "mailchimp", "mailgun", "mapbox", "mattermost", "messagebird", "mixpanel", "netlify",
+    "nytimes", "okta", "pagerduty", "plaid", "postmark", "pusher", "rapidapi", "segment", "sendbird",
+    "sendgrid", "sentry", "shopify", "snyk", "squarespace", "sumologic", "travis", "trello", "twilio",
+    "twitch", "twitter", "typeform", "yandex", "zendesk",
 )
 
 # Name tails that make a credential word name something else: a hash of it, its length or policy,

@@ -38,14 +38,15 @@ class EmailRecognizer(ValueGroupRecognizer):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="EmailRecognizer", context=self.CONTEXT)
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop mailboxes that reach no person (`noreply@...`) and placeholders (`your-name@your-domain.com`)."""
+        """Drop mailboxes that reach no person (`noreply@...`) and placeholders (`your-name@your-co.com`)."""
         local = pattern_text.split("@", 1)[0].casefold()
         return local in _NO_PERSON_MAILBOXES or bool(_PLACEHOLDER_WORD.search(pattern_text))
 
 
 # Mailboxes no one reads or that name a role of a machine (RFC 2142 postmaster, bounce addresses).
 _NO_PERSON_MAILBOXES = frozenset(
-    {"noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "mailer-daemon", "postmaster"}
+    {"noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "mailer-daemon",
+     "postmaster"}
 )
 # "your" as a word of its own: "your-service@your-project...", "your.name@company.com".
 _PLACEHOLDER_WORD = stdlib_re.compile(r"(?<![A-Za-z])[Yy]our(?![a-z])")

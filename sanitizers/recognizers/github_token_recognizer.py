@@ -58,6 +58,7 @@ class GitHubTokenRecognizer(SecretRecognizer):
         return True if zlib.crc32(random_part.encode("ascii")) == _base62_value(checksum) else None
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Drop templates (`ghp_<token>`, `ghp_****`, a mask over a key's tail); a filler at the exact shape is reported."""
+        """Drop templates (`ghp_<token>`, `ghp_****`, a mask over a key's tail); a filler at the exact
+        shape is reported."""
         body = pattern_text[11:] if pattern_text.startswith("github_pat_") else pattern_text[4:]
         return is_template_body(body)

@@ -17,8 +17,8 @@ _SHORTEST = 4  # "abc" in a URL is a stand-in; real passwords are longer
 class UrlCredentialsRecognizer(SecretRecognizer):
     """Detects the password part of URL userinfo; the span is the password only, host and user stay.
 
-    Any password that is no template is reported, whatever its entropy or wording (`user:secret@`): a
-    weak real password is still a credential. A raw `#`, `/`, `?` or `@` inside the password (invalid in a URL, common in pasted DSNs:
+    Any password that is no template is reported, whatever its entropy or wording (`user:secret@`):
+    a weak real password is still a credential. A raw `#`, `/`, `?` or `@` inside the password (invalid in a URL, common in pasted DSNs:
     `postgresql://admin:Xy7#pQ2z@db:5432/prod`) is kept in it, up to the last `@` before the host.
     Known misses: passwords holding whitespace or quotes.
     """

@@ -32,15 +32,16 @@ from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 # The names whose value is a password however plain it reads (labels of `CREDENTIAL_WORDS`).
 _PASSWORD_LABELS = ("password", "pwd", "pw", "secret")
 _PASSWORD_WORDS = tuple((r, lit, label) for r, lit, label in CREDENTIAL_WORDS if label in _PASSWORD_LABELS)
-_PASSWORD_NAME = "(?i:" + "|".join(r for r, _, _ in _PASSWORD_WORDS) + ")"
 # A name that says what it holds is no password: `not_secret`, `no_password`, `non_secret`.
 _NOT_NEGATED = r"(?<![Nn][Oo][Tt][_.-])(?<![Nn][Oo][_.-])(?<![Nn][Oo][Nn][_.-])"
+# The rest of a name, an operator and the value, in every syntax `PasswordAssignmentRecognizer` reads.
+_AFTER = NAME_TAIL + "(?:" + "|".join(f"(?:{tail})" for tail in AFTER_NAME) + ")"
 # Patterns of `PasswordAssignmentRecognizer` whose slot holds a password by its syntax alone.
 _PASSWORD_SLOTS = ("user and password options", "netrc password", "dotnet credential constructor",
                    "mysql/sshpass password option", "curl user:password option", "powershell securestring")
 # Values that are literals or types of a language, or states of a password ("the password is 'invalid'").
-_LITERAL_LIST = """none null nil undefined empty blank string str text int integer bool boolean char varchar bytes
-    true false yes no on off enabled disabled required optional hidden masked unset unknown default
+_LITERAL_LIST = """none null nil undefined empty blank string str text int integer bool boolean char
+    varchar bytes true false yes no on off enabled disabled required optional hidden masked unset unknown default
     secret password passwd pwd pass passphrase token key apikey credential credentials notset
     invalid incorrect wrong expired weak strong valid correct changed reset locked"""
 _LITERALS = frozenset(_LITERAL_LIST.split())
@@ -53,9 +54,9 @@ _CREDENTIAL_WORD = re.compile(r"(?i:pass(?:word|wd)?|pwd|secret|token|key|cred)"
 _NAME_GLUE = re.compile(r"[_.-]|[a-z][A-Z]")
 _CAMEL_HUMP = re.compile(r"[a-z][A-Z]")
 # Messages, not passphrases ("Password must be at least 8 characters", "Please enter a password").
-_MESSAGE_WORD_LIST = """must should required invalid enter please characters least match matches incorrect wrong empty
-    missing not no is are be your here the this that doesnt dont isnt cannot cant too short long weak
-    expired"""
+_MESSAGE_WORD_LIST = """must should required invalid enter please characters least match matches incorrect
+    wrong empty missing not no is are be your here the this that doesnt dont isnt cannot cant too short long
+    weak expired"""
 _MESSAGE_WORDS = frozenset(_MESSAGE_WORD_LIST.split())
 _PASSPHRASE_WORD = re.compile(r"^[A-Za-z0-9!@#$%^&*_+=.,-]{1,30}$")
 
@@ -98,8 +99,7 @@ class WeakPasswordRecognizer(SecretRecognizer):
     ENTITY = "PASSWORD_ASSIGNMENT"
     PATTERNS: ClassVar[list[Pattern]] = [
         *(
-            Pattern(f"plain password after a name ({label})",
-                    _NOT_NEGATED + "(?i:" + word + ")" + NAME_TAIL + "(?:" + "|".join(f"(?:{t})" for t in AFTER_NAME) + ")", 0.6)
+            Pattern(f"plain password after a name ({label})", _NOT_NEGATED + f"(?i:{word})" + _AFTER, 0.6)
             for word, _, label in _PASSWORD_WORDS
         ),
         *(Pattern("plain " + p.name, p.regex, 0.6) for p in PasswordAssignmentRecognizer.PATTERNS
@@ -114,18 +114,18 @@ class WeakPasswordRecognizer(SecretRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["password", "secret", "login", "credentials"]
     PREFILTER: ClassVar[tuple[str, ...]] = (
-        "pass", "pw", "secret", "-u", "--user", "psexec", "paexec", "login", "networkcredential", "directoryentry",
-        "mysql", "sshpass", "securestring",
+        "pass", "pw", "secret", "-u", "--user", "psexec", "paexec", "login", "networkcredential",
+        "directoryentry", "mysql", "sshpass", "securestring",
     )
     PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         **{f"plain password after a name ({label})": (literal,) for _, literal, label in _PASSWORD_WORDS},
-        **{"plain " + name: literals for name, literals in PasswordAssignmentRecognizer.PATTERN_LITERALS.items()
-           if name in _PASSWORD_SLOTS},
+        **{"plain " + name: literals
+           for name, literals in PasswordAssignmentRecognizer.PATTERN_LITERALS.items() if name in _PASSWORD_SLOTS},
         "plain password in prose": ("pass", "pw"),
     }
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        """Keep plain passwords; drop templates, references, credential names, literals, fillers, sentences."""
+        """Keep plain passwords; drop templates, references, credential names, literals, fillers, messages."""
         value = pattern_text
         if len(value) > 2 and value[0] == value[-1] and value[0] in "'\"`":
             value = value[1:-1]

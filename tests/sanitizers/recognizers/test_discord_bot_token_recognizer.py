@@ -17,7 +17,13 @@ BOT = token("198622483471925248", seed=1)
 BOT_NEW = token("1029481397591342080", seed=3)
 
 # The shape alone (an id part of 24-26 characters that decodes to no id): still a token.
-SHAPE_ONLY = "N" + fake(23, URLSAFE, seed=5) + "." + fake(6, URLSAFE, seed=6) + "." + fake(27, URLSAFE, seed=7)
+def shaped(first: str, seed: int, id_length: int = 23) -> str:
+    """A token of Discord's shape whose id part decodes to no id."""
+    parts = (fake(id_length, URLSAFE, seed=seed), fake(6, URLSAFE, seed=seed + 1), fake(27, URLSAFE, seed=seed + 2))
+    return first + ".".join(parts)
+
+
+SHAPE_ONLY = shaped("N", seed=5)
 
 TRUE_POSITIVES = [
     (f"DISCORD_TOKEN={BOT}", [BOT]),
@@ -27,8 +33,8 @@ TRUE_POSITIVES = [
 
 NEAR_MISSES = [
     "NTk1ODk0.abc.def",  # too short
-    "N" + fake(26, URLSAFE, seed=8) + "." + fake(6, URLSAFE, seed=9) + "." + fake(27, URLSAFE, seed=10),  # id too long
-    "P" + fake(23, URLSAFE, seed=11) + "." + fake(6, URLSAFE, seed=12) + "." + fake(27, URLSAFE, seed=13),  # not M/N/O
+    shaped("N", seed=8, id_length=26),  # id part too long
+    shaped("P", seed=11),  # not M, N or O
 ]
 
 
