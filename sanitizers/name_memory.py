@@ -36,7 +36,7 @@ _WORD = re.compile(r"\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*")  # "Wint
 _NAME_TOKEN = re.compile(r"\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*")
 _CAPITAL = re.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}\p{N}'’-]*")
 # What joins the words of one capitalised phrase: a space or hyphen, a possessive, or a short link word.
-_AFTER = re.compile(r"(?:['’]s)?(?:[ \t-]|[ \t](?:of|the|in|for|to|de|du|des|la|le|and|&)[ \t])(\p{Lu}[\p{L}'’-]*)")
+_AFTER = re.compile(r"(?:['’]s)?(?:[ \t-]|[ \t](?:de|du|des|la|le|and|&)[ \t])(\p{Lu}[\p{L}'’-]*)")
 _POSSESSIVE_PHRASE = re.compile(r"['’]s[ \t]\p{Lu}")
 _BEFORE = re.compile(r"(\p{Lu}[\p{L}'’-]*)(\.?)(?:[ \t-]|[ \t](?:of|the|de|du|des|la|le)[ \t])$")
 # "in Divar", "across Langeland": a preposition of place ("at" and "the" also come before names).
@@ -200,15 +200,21 @@ def _candidates(text: str, found: Sequence[Finding], words: NameWords) -> Iterab
                 yield parts[-1], True  # a family name may be a town too ("Fillmore"): the vote tells
 
 
+def _person_word(word: str, remembered: set[str], words: NameWords) -> bool:
+    """A word next to a mention that keeps it a person's: a remembered name, a title, or "I"."""
+    return word in remembered or word in words.titles or word == "I"
+
+
 def _in_longer_phrase(text: str, start: int, end: int, remembered: set[str], words: NameWords) -> bool:
     """The mention is one word of a capitalised phrase whose other words are no remembered names, or it
     follows a preposition of place, or an article with no noun after it."""
     after = _AFTER.match(text, end)
-    if after and after.group(1).rstrip("'’-") not in remembered:
+    if after and not _person_word(after.group(1).rstrip("'’-"), remembered, words):
         return True
     if _POSSESSIVE_PHRASE.match(text, end):
         return True
-    if _PLACE_BEFORE.search(text[max(0, start - _LOOK) : start]):
+    possessive = text.startswith(("'s", "’s"), end)  # "into Winterbourne's bench": a person's bench
+    if not possessive and _PLACE_BEFORE.search(text[max(0, start - _LOOK) : start]):
         return True
     if _THE_BEFORE.search(text[max(0, start - _LOOK) : start]) and not _MODIFIED_NOUN.match(text, end):
         return True  # "the Garonne,", "the Goths": but "the Obama administration" is about a person
@@ -218,7 +224,7 @@ def _in_longer_phrase(text: str, start: int, end: int, remembered: set[str], wor
     word = before.group(1)
     if words.is_place(f"{word} {text[start:end]}"):
         return True  # "Fort Lee", "Santa Ana"
-    if word in remembered or word in words.titles:
+    if _person_word(word, remembered, words):
         return False
     head = text[: max(0, start - _LOOK) + before.start()]
     return not (_SENTENCE_START.search(head) and words.is_common(word))

@@ -148,3 +148,14 @@ def test_remembers_full_name_with_initials_and_its_family_name_that_is_a_town(wo
                    *((f"Fillmore wrote paper {i}.", []) for i in range(5)))
     assert found(memory, "Later Charles J. Fillmore taught.") == ["Charles J. Fillmore"]
     assert found(memory, "Fillmore retired in 1994.") == ["Fillmore"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He sat down on Winterbourne's bench and into Winterbourne's coat.", ["Winterbourne", "Winterbourne"]),
+    ("After that Winterbourne and I met again.", ["Winterbourne"]),  # "I" is no word of a phrase
+    ("Then Winterbourne and Mrs Tull left.", ["Winterbourne"]),  # nor is a title
+    ("According to Winterbourne the Council agreed.", ["Winterbourne"]),
+])
+def test_finds_mention_when_words_around_it_are_a_person_s(words, text, expected):
+    memory = learn(words, ("Frederick Winterbourne arrived.", ["Frederick Winterbourne"]))
+    assert found(memory, text) == expected
