@@ -39,11 +39,13 @@ _AFTER = NAME_TAIL + "(?:" + "|".join(f"(?:{tail})" for tail in AFTER_NAME) + ")
 # Patterns of `PasswordAssignmentRecognizer` whose slot holds a password by its syntax alone.
 _PASSWORD_SLOTS = ("user and password options", "netrc password", "dotnet credential constructor",
                    "mysql/sshpass password option", "curl user:password option", "powershell securestring")
-# Values that are literals or types of a language, or states of a password ("the password is 'invalid'").
+# Values that are literals or types of a language, states of a password ("the password is 'invalid'") or
+# config keywords (GitHub Actions `secrets: inherit`, `password: generated`).
 _LITERAL_LIST = """none null nil undefined empty blank string str text int integer bool boolean char
     varchar bytes true false yes no on off enabled disabled required optional hidden masked unset unknown default
     secret password passwd pwd pass passphrase token key apikey credential credentials notset
-    invalid incorrect wrong expired weak strong valid correct changed reset locked"""
+    invalid incorrect wrong expired weak strong valid correct changed reset locked
+    inherit external internal generated random managed auto manual prompt"""
 _LITERALS = frozenset(_LITERAL_LIST.split())
 # Words that make a value a stand-in: "somefakekey", "dummy-pw", "sample_secret".
 _STAND_IN = re.compile(r"(?i:fake|dummy|sample|example|placeholder)")

@@ -27,6 +27,7 @@ TRUE_POSITIVES = [
 
 NEAR_MISSES = [
     "password: true",  # a literal
+    "    secrets: inherit",  # a GitHub Actions keyword
     "password = None",  # a literal
     "password: string;",  # a type
     "password: password",  # the credential word itself
