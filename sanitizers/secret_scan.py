@@ -5,8 +5,10 @@ its `validate_result` / `invalidate_result`) and then `merge_overlaps(..., by_le
 is that slow path, kept for tests and audits. It gets there in two steps:
 
 1. Candidates: one Hyperscan pass over the text (`PatternSet`) tells which patterns can match at all
-   (a superset: Hyperscan approximates lookarounds and `\\K`). The patterns are the recognizers' own
-   `PATTERNS`, read when the scanner is built, so a rule added to a recognizer lands here as it is.
+   (a superset: each pattern goes in as a witness, `regex_witness`, which keeps what its positive
+   lookaheads demand; the compiled database is cached, `hyperscan_cache`). The patterns are the
+   recognizers' own `PATTERNS`, read when the scanner is built, so a rule added to a recognizer lands
+   here as it is.
    A pattern Hyperscan cannot take falls back to its recognizer's literal prefilter (`PREFILTER`,
    `PATTERN_LITERALS`), and so do non-ASCII texts, where byte and string semantics part (the literal
    prefilter folds case as `regex` does, so no match is skipped there either).
