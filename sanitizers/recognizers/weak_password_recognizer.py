@@ -137,9 +137,12 @@ class WeakPasswordRecognizer(SecretRecognizer):
             return True
         if any(ch.isspace() for ch in value):
             return not _is_passphrase(value) or is_template_body(value)
-        folded = value.casefold()
+        # Markdown and prose punctuation around a word ("`-p pass`,") is no part of what it says.
+        folded = value.strip("`,;.:)]}([{").casefold()
         if len(value) < 4 or folded.replace("-", "").replace("_", "") in _LITERALS:
             return True
+        if not any(ch.isalpha() for ch in value) and not value.isdigit():
+            return True  # digits and punctuation: a version, a date, a time ("=1.5.0", "12:30:00")
         if len(set(folded)) <= 2 or shannon_entropy(value) < 1.5 or _STAND_IN.search(value):
             return True  # a filler ("aaaa...end") or a stand-in ("somefakekey")
         if has_placeholder_marker(value) or _INTERPOLATED.match(value):

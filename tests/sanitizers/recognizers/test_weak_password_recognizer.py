@@ -28,6 +28,8 @@ TRUE_POSITIVES = [
 NEAR_MISSES = [
     "password: true",  # a literal
     "    secrets: inherit",  # a GitHub Actions keyword
+    '    "detect-secrets==1.5.0",',  # a pinned version
+    "flags such as `-u user -p pass`, and more",  # a stock word between markdown quotes
     "password = None",  # a literal
     "password: string;",  # a type
     "password: password",  # the credential word itself
