@@ -29,6 +29,8 @@ LONE_WORD_RECOGNIZERS = frozenset({"SpacyRecognizer", "GivenNameRecognizer", "Li
 _NAME_WORD = re.compile(r"\p{L}[\p{L}'’-]*")
 # A word used as an identifier: after "class", "import", "new" or a dot, or before a call or an attribute.
 _CODE_BEFORE = re.compile(r"(?:(?<![\w'’])(?:class|import|new|extends|implements)[ \t]+|(?<=\w)\.)$")
+_PLACE_BEFORE = re.compile(r"(?<![\w'’])(?:in|near|into|across|throughout)[ \t]+$")
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _CODE_AFTER = re.compile(r"\((?!s\))|\.(?![\w.+-]*@)\w")  # not an e-mail address: "Maria.Lopez@acme.test"
 
 
@@ -77,4 +79,7 @@ def _used_as_thing(text: str, word: str, judge: "PersonJudge") -> bool:
             return True
         if _CODE_BEFORE.search(text, max(0, start - 8), start) or _CODE_AFTER.match(text, end):
             return True  # an identifier in code: "class Config(BaseSettings)", "Config.load()"
+        if (word in judge.places.big and _PLACE_BEFORE.search(text, max(0, start - 12), start)
+                and not _POSSESSIVE.match(text, end)):
+            return True  # a big place after "in": "a wonderful start in Jackson" (not "in Jackson's words")
     return False

@@ -15,6 +15,7 @@ from sanitizers.english_words import EnglishWords, english_words, word_set
 from sanitizers.name_lists import name_lists
 from sanitizers.name_particles import PARTICLES as NAME_PARTICLES
 from sanitizers.person_judge import ORG_WORDS, PLACE_WORDS
+from sanitizers.place_names import place_names
 from sanitizers.recognizer_result import recognizer_result
 
 # Cue kinds: strong cues name a person whatever follows; weak cues only when the next word looks like a name.
@@ -134,6 +135,7 @@ class PersonCueRecognizer(LocalRecognizer):
     def __init__(self, supported_entity: str = "PERSON", words: EnglishWords | None = None):
         self.words = words
         self.names = name_lists()
+        self.places = place_names()
         super().__init__(supported_entities=[supported_entity], name="PersonCueRecognizer",
                          context=["name", "called"])
 
@@ -192,9 +194,13 @@ class PersonCueRecognizer(LocalRecognizer):
         return [self._result(s, e, score) for s, e, score in _dedupe(spans) if not self._names_place(text, s, e)]
 
     def _names_place(self, text: str, start: int, end: int) -> bool:
-        """Two or more words closed by a place word, the first no given name, no title before: "sent to
-        Misselthwaite Manor", "at Hudson Terrace" (not "Grace Hill", "Mr. Villars Howard Grove")."""
+        """A known place ("ship to São Paulo"), or two or more words closed by a place word, the first no given
+        name, no title before: "sent to Misselthwaite Manor", "at Hudson Terrace" (not "Grace Hill", "Mr. Villars
+        Howard Grove")."""
         words = text[start:end].split()
+        folded = text[start:end].casefold()
+        if len(words) > 1 and folded in self.places.all or folded in self.places.big and not self.names.is_given(folded):
+            return True  # a known place: "ship to São Paulo", "talked to Madrid"
         before = text[max(0, start - 8) : start].split()
         return (len(words) > 1 and words[-1].casefold() in PLACE_WORDS and not self.names.is_given(words[0])
                 and not (before and before[-1].rstrip(".").casefold() in TITLES))

@@ -80,3 +80,16 @@ def test_a_word_used_as_an_identifier_in_the_record_is_no_person(judge, code, pe
     texts = ["Staging fails. Rendle:", code]
     kept = _kept(texts, [[_person(texts[0], "Rendle")], []], judge)
     assert (kept == [["Rendle"], []]) is person
+
+
+@pytest.mark.parametrize(
+    ("other_turn", "person"),
+    [
+        ("Wishing you a wonderful start in Jackson.", False),  # a big place after "in"
+        ("It was all in Jackson's words.", True),  # a possessive after it: his
+    ],
+)
+def test_a_big_place_after_a_preposition_of_place_is_a_place_record_wide(judge, other_turn, person):
+    texts = ["Hedda and Paul are leaving Jackson after ten years.", other_turn]
+    kept = _kept(texts, [[_person(texts[0], "Jackson")], []], judge)
+    assert (kept == [["Jackson"], []]) is person

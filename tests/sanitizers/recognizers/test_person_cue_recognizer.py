@@ -82,6 +82,7 @@ def test_finds_name_when_cue_precedes(text, expected):
         '{"name": "checkout", "file_name": "Maria Gonzalez.pdf"}',  # one-word thing name; file key
         '{"name": "Pro Cloud Plan"}',  # product words in a bare name field
         "When Ada was sent to Wexcombe Manor to live",  # a place word closes what follows the cue
+        "do you ship to São Paulo?",  # a known place after a sending verb
         "Tickets at Hudley Terrace, tel: 555",  # a place word closes a name-like pair
     ],
 )
