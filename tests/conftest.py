@@ -2,7 +2,7 @@
 
 Before anything imports Prefect, PREFECT_HOME (profiles, the harness's database, and the local result
 storage under it) moves to a temporary folder, so `make test` never reads or writes the user's
-~/.prefect; a PREFECT_API_URL or PREFECT_PROFILE from the user's shell is dropped, so no test reaches
+~/.prefect (nor ~/.cache: the Hyperscan database cache moves there too); a PREFECT_API_URL or PREFECT_PROFILE from the user's shell is dropped, so no test reaches
 their server.
 """
 
@@ -19,6 +19,9 @@ os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
 os.environ["PREFECT_LOCAL_STORAGE_PATH"] = str(_PREFECT_HOME / "storage")
 os.environ.pop("PREFECT_API_URL", None)
 os.environ.pop("PREFECT_PROFILE", None)
+# The compiled Hyperscan databases (sanitizers/hyperscan_cache.py) go to the session's folder too, not to
+# the user's ~/.cache: tests build many pattern sets.
+os.environ["FT_SANITIZER_CACHE_DIR"] = str(_PREFECT_HOME / "cache")
 
 import pytest
 
