@@ -31,11 +31,21 @@ from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 
 # The names whose value is a password however plain it reads (labels of `CREDENTIAL_WORDS`).
 _PASSWORD_LABELS = ("password", "pwd", "pw", "secret")
-_PASSWORD_WORDS = tuple((r, lit, label) for r, lit, label in CREDENTIAL_WORDS if label in _PASSWORD_LABELS)
+# "pass" alone is an English verb and a Python keyword ("pass 'columns' instead", "Single pass: ..."):
+# here it names a password only inside a name (`db_pass`, `REACT_APP_PASS`) or in capitals (`PASS =`).
+_PASS_AS_NAME = r"pass(?:word|wd|phrase|code)(?![a-zA-Z])|(?<=[_.])pass(?![a-zA-Z])|(?-i:PASS)(?![a-zA-Z])"
+_PASSWORD_WORDS = tuple(
+    (_PASS_AS_NAME if label == "password" else r, lit, label)
+    for r, lit, label in CREDENTIAL_WORDS if label in _PASSWORD_LABELS
+)
 # A name that says what it holds is no password: `not_secret`, `no_password`, `non_secret`.
 _NOT_NEGATED = r"(?<![Nn][Oo][Tt][_.-])(?<![Nn][Oo][_.-])(?<![Nn][Oo][Nn][_.-])"
-# The rest of a name, an operator and the value, in every syntax `PasswordAssignmentRecognizer` reads.
-_AFTER = NAME_TAIL + "(?:" + "|".join(f"(?:{tail})" for tail in AFTER_NAME) + ")"
+# The rest of a name, an operator and the value, in every syntax `PasswordAssignmentRecognizer` reads;
+# a bare value with a word after it on its line is a description ("password: Valkey password to use",
+# ":param secret: whether to ..."), and one before an operator, a call or a tuple's comma is code
+# (`pw = opt_api + r"..."`, `username, password = proxy_auth, None`), not a value.
+_AFTER = (NAME_TAIL + "(?:" + "|".join(f"(?:{tail})" for tail in AFTER_NAME) + ")"
+          + r"(?![ \t]+[A-Za-z+*/%|^(]|[ \t]*,[ \t]*[A-Za-z_])")
 # Patterns of `PasswordAssignmentRecognizer` whose slot holds a password by its syntax alone.
 _PASSWORD_SLOTS = ("user and password options", "netrc password", "dotnet credential constructor",
                    "mysql/sshpass password option", "curl user:password option", "powershell securestring")
@@ -54,6 +64,10 @@ _INTERPOLATED = re.compile(r"^\$[A-Za-z_]")
 # A credential word inside a value that reads as a name: `db_password`, `realKey`, `smtp.secret`.
 _CREDENTIAL_WORD = re.compile(r"(?i:pass(?:word|wd)?|pwd|secret|token|key|cred)")
 _NAME_GLUE = re.compile(r"[_.-]|[a-z][A-Z]")
+# A credential word as a value, alone or plural or with a plain qualifier: a variable, not a password.
+_CREDENTIAL_NAME = re.compile(r"(?:new|old|the|current)?[_-]?(?:pass(?:word|wd)?|pwd|secret|token|key|cred(?:ential)?)s?")
+# Three or more lower-case words joined by "_": a name in code (`saved_assert_hooks`); two may be chosen.
+_LONG_SNAKE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+){2,}$")
 _CAMEL_HUMP = re.compile(r"[a-z][A-Z]")
 # Messages, not passphrases ("Password must be at least 8 characters", "Please enter a password").
 _MESSAGE_WORD_LIST = """must should required invalid enter please characters least match matches incorrect
@@ -138,7 +152,7 @@ class WeakPasswordRecognizer(SecretRecognizer):
         if any(ch.isspace() for ch in value):
             return not _is_passphrase(value) or is_template_body(value)
         # Markdown and prose punctuation around a word ("`-p pass`,") is no part of what it says.
-        folded = value.strip("`,;.:)]}([{").casefold()
+        folded = value.strip("`,;.:?!)]}([{").casefold()
         if len(value) < 4 or folded.replace("-", "").replace("_", "") in _LITERALS:
             return True
         if not any(ch.isalpha() for ch in value) and not value.isdigit():
@@ -148,6 +162,11 @@ class WeakPasswordRecognizer(SecretRecognizer):
         if has_placeholder_marker(value) or _INTERPOLATED.match(value):
             return True
         if value.isdigit() and len(value) < 6:
+            return True
+        name = value.rstrip(")]},") or value  # code around a name: `secret: PotentialSecret)`
+        if _CREDENTIAL_NAME.fullmatch(folded) or (name.isalpha() and name.isupper()) or _LONG_SNAKE.match(name):
+            return True  # `secrets`, `new_password`; a constant (`USERNAME`); a name of code (`saved_hook_list`)
+        if _names_a_credential(name) or _reads_as_code_name(name):
             return True
         return (
             is_template_body(value)

@@ -11,6 +11,7 @@ TRUE_POSITIVES = [
     ("Server=db;Uid=app;Pwd=letmein42;", ["letmein42"]),  # connection string
     ("DB_PASSWORD=bluefinch", ["bluefinch"]),  # env line, one dictionary-like word
     ("# APP_AUTH_PASS=quietriver    # some comment", ["quietriver"]),  # commented env line
+    ("PASS = 'riverstone7'", ["riverstone7"]),  # "pass" in capitals names a password
     ('"AdminPassword" : "thisismysecretword"', ["thisismysecretword"]),  # JSON
     ("password => 'marble99',", ["marble99"]),  # Ruby/Perl hash
     ("credentials {\n  username 'ci'\n  password 'snowfall'\n}", ["snowfall"]),  # Gradle block
@@ -30,6 +31,18 @@ NEAR_MISSES = [
     "    secrets: inherit",  # a GitHub Actions keyword
     '    "detect-secrets==1.5.0",',  # a pinned version
     "flags such as `-u user -p pass`, and more",  # a stock word between markdown quotes
+    "then pass 'columns' instead of the frame",  # "pass" the verb
+    "# Single pass: characters present in both",  # "pass" the noun
+    "    :param is_secret: whether or not the value is a secret",  # a description after the name
+    "        self._secrets = secrets",  # a variable named like the credential
+    "    'PASSWORD': 'USERNAME',",  # a constant in capitals
+    "    util._assertion_pass = saved_assert_hooks",  # a name of code
+    "    def format_scan_result(self, secret: PotentialSecret) -> str:",  # a type annotation
+    "        _generate_secret_for_app: Generates a secret for the app",  # a description
+    "--pass-labels 'Non-toxic'",  # a flag that holds "pass"
+    '"password": "string?",',  # a type in a schema
+    "cl_key_or_pass = opt_api + suffix",  # an expression
+    "spawn.async_pw_transport = pattern_waiter, transport",  # a tuple in code
     "password = None",  # a literal
     "password: string;",  # a type
     "password: password",  # the credential word itself
