@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lookups import Lookups
 from spacy.strings import hash_string
 
+from sanitizers.list_cache import cached, package_version
 from sanitizers.nlp_engine import install_hint
 from schemas.errors import ModelNotInstalled
 from schemas.run_config import DEFAULT_SPACY_MODEL
@@ -109,7 +110,14 @@ def _lemmas(word: str) -> set[str]:
 
 @functools.lru_cache(maxsize=2)
 def english_words(model_name: str = DEFAULT_SPACY_MODEL) -> EnglishWords:
-    """The word lists of the installed spaCy model package `model_name`, read once per process."""
+    """The word lists of the installed spaCy model package `model_name`, read once per process (built once
+    per machine, model version and code version, `list_cache`)."""
+    if not package_version(model_name):  # not installed (or not as a package): no cache, the checks below say why
+        return _build_english_words(model_name)
+    return cached("english_words", lambda: _build_english_words(model_name), model_name, package_version(model_name))
+
+
+def _build_english_words(model_name: str) -> EnglishWords:
     spec = importlib.util.find_spec(model_name)
     if spec is None or spec.origin is None:
         raise ModelNotInstalled(

