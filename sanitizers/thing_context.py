@@ -6,6 +6,7 @@ span alone. Each kind holds across genres (encyclopedic, academic, fiction, lega
   "the film Watchmen", "a village called Tarlow", "the project is called Nimbus";
 - the head of an institution, a place or a realm before "of": "University of Alberta", "the village of
   Hiram", "Governor of Virginia", "the inhabitants of Mars" (never "son of", "house of", "friend of");
+- a kind of thing said of it by a copula: "Tarlow is a village where ...", "Bilka is a Danish chain of";
 - a known region after a comma: "Sandy Hook, Maryland", "Santa Rosa, California".
 A person is named after none of these: "my friend Mary", "the poet Byron", "a man called Ove" are
 people's nouns, which the tables leave out. So are streets: "avenue Suzanne Faivre" is part of an address.
@@ -55,6 +56,12 @@ _KIND_BEFORE = re.compile(
     r"(?:(?:called|named|titled|dubbed|known[ \t]+as)[ \t]+)?[\"“‘']?$"
 )
 _HEAD_BEFORE = re.compile(r"(?<![\p{L}'’.-])(\p{Lu}\p{Ll}+)[ \t]$")
+# "Tarlow is a village where", "Bilka was a Danish chain of": the kind noun closes the phrase ("Maria is a
+# village doctor" goes on with another noun, "a ship's cook" with a possessive).
+_KIND_AFTER = re.compile(
+    r"[ \t]+(?:is|was)[ \t]+(?:a|an)[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(\p{Ll}+)"
+    r"(?=[ \t]*(?:[,.;:!?)]|$)|[ \t]+(?:where|which|that|in|on|of|near|with|by|for|from|and)(?![\w'’]))"
+)
 _OF_BEFORE = re.compile(r"(?<![\w'’-])(\p{L}+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 # A region after a comma: ", Maryland", ", New South Wales" (one or two capitalised words).
 # It must close the phrase: ", Panama coach" is a role, not a place.
@@ -75,6 +82,9 @@ def names_thing(text: str, start: int, end: int, places: PlaceNames, is_given: C
     opening = _HEAD_BEFORE.search(before)
     if opening and opening.group(1).casefold() in OPENING_HEADS:
         return True  # "Cyclone Phailin", "Lake George" (not "State University Simon Ličen")
+    kind_after = _KIND_AFTER.match(text, end)
+    if kind_after and kind_after.group(1) in THING_KINDS:
+        return True
     head = _OF_BEFORE.search(before)
     if head and head.group(1).casefold() in OF_HEADS:
         return True

@@ -46,3 +46,16 @@ def test_a_capitalised_head_right_before_names_a_thing():
     assert _names_thing("as Hurricane Nadia neared", "Nadia")
     assert _names_thing("skating on Lake Brennor", "Brennor")
     assert not _names_thing("at State University Simon spoke", "Simon")
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Tarloch is a village in the north.", True),  # a kind of thing after a copula
+        ("Brellka is a Danish chain of shops.", True),  # adjectives between
+        ("Marta is a village doctor.", False),  # the kind noun is followed by another noun
+        ("Marta was a ship's cook.", False),  # a possessive goes on
+    ],
+)
+def test_a_kind_of_thing_said_of_it_by_a_copula(text, thing):
+    assert _names_thing(text, text.split()[0]) is thing
