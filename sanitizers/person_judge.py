@@ -34,7 +34,8 @@ ORG_WORDS = word_set(
     app apps pay payments markets retail store stores shop supply trading traders global international
     worldwide agency council ministry department office club press news times journal bakery cafe
     restaurant hotel hotels pro plus mini ultra lite premium enterprise edition suite server desktop
-    mobile docs connect api sdk cli os"""
+    mobile docs connect api sdk cli os finance financial investment investments hospitality venture trust
+    fund funds realty properties securities advisors equity"""
 )
 # Words after a name that make it a product's or a company's: "Contoso help desk", "Kafka consumer".
 PRODUCT_WORDS = word_set(
@@ -68,6 +69,7 @@ _WORD = re.compile(r"\p{L}[\p{L}'’-]*\.?|\p{Lu}\.")
 _NEXT_WORD = re.compile(r"(?:['’]s)?[\s,]*([\w.]+)")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
 _TIGHT_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+(\w+)")
+_CAPITALISED_RUN = re.compile(r"(?:[ \t]+\p{Lu}[\p{L}&-]{0,30}\.?){1,5}")
 # A version number right after a span ("Grafana 4.23", "Kafka to v6.15") or just before it ("1.39 on Django").
 _VERSION_AFTER = re.compile(r"[ \t]+(?:\p{Ll}+[ \t]+){0,2}v?\d+\.\d+")
 # The word right after a span, lower-case and after one space only ("Florence office", not "Maria, office").
@@ -149,6 +151,9 @@ class PersonJudge:
         right after it ("the Hugo job", "Contoso's help desk"), a version next to it, a role before it."""
         following = _TIGHT_NEXT_WORD.match(text, end)
         if following and (following.group(1).casefold() in _COMPANY_WORDS_AFTER or following.group(1) == "Plus"):
+            return True
+        company = _CAPITALISED_RUN.match(text, end)  # "Worksoft Creative Software Technology Ltd."
+        if company and any(w.casefold().rstrip(".") in ORG_WORDS for w in company.group().split()[-2:]):
             return True
         window = text[max(0, start - 40) : start]
         if not self.names.is_given(text[start:end]) and (_ROLE_BEFORE.search(window) or _NAME_FROM_BEFORE.search(window)):

@@ -60,6 +60,9 @@ _STRONG_GAP = re.compile(r"[ \t]*(?:[,:][ \t]*)?(?:-[ \t]+)?(?:\n[ \t]*)?")
 # A word, with inner apostrophes and hyphens (O'Brien, Jean-Luc) but not a closing quote; or an initial.
 _TOKEN = re.compile(r"(?:\p{Lu}\.(?=\s)|\p{L}(?:\p{L}|['’](?=\p{L}))*(?:-\p{L}(?:\p{L}|['’](?=\p{L}))*)*)")
 _SPACE = re.compile(r"[ \t]+")
+_NEXT_WORD = re.compile(r"[ \t]*(,)?[ \t]+(\w+\.?)")
+# Legal forms that follow a company's name after a comma ("Evergreen Solar, Inc."; not "Maria, office manager").
+LEGAL_FORMS = word_set("inc inc. llc llc. ltd ltd. corp corp. co co. gmbh ag sa s.a. plc llp lp l.p. limited")
 # Titles are cues, never part of the name ("Dear Mrs. Kowalczyk").
 TITLES = word_set("mr mrs ms miss mx dr prof herr frau mme mlle sr sra srta sig sir madam")
 # Name particles: "Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden", "Ali al Farsi".
@@ -194,16 +197,21 @@ class PersonCueRecognizer(LocalRecognizer):
         return [self._result(s, e, score) for s, e, score in _dedupe(spans) if not self._names_place(text, s, e)]
 
     def _names_place(self, text: str, start: int, end: int) -> bool:
-        """A known place ("ship to São Paulo"), or two or more words closed by a place word, the first no given
-        name, no title before: "sent to Misselthwaite Manor", "at Hudson Terrace" (not "Grace Hill", "Mr. Villars
-        Howard Grove")."""
+        """A known place ("ship to São Paulo"); without a title before it, two or more words closed by a place
+        word, the first no given name ("sent to Misselthwaite Manor", "at Hudson Terrace"; not "Grace Hill"),
+        or a name a company word follows ("Attn: Legal Department", "on behalf of Evergreen Solar, Inc.").
+        After a title it names a person: "Mr. Villars Howard Grove", "Miss Marjoribanks school"."""
         words = text[start:end].split()
         folded = text[start:end].casefold()
         if len(words) > 1 and folded in self.places.all or folded in self.places.big and not self.names.is_given(folded):
-            return True  # a known place: "ship to São Paulo", "talked to Madrid"
+            return True
         before = text[max(0, start - 8) : start].split()
-        return (len(words) > 1 and words[-1].casefold() in PLACE_WORDS and not self.names.is_given(words[0])
-                and not (before and before[-1].rstrip(".").casefold() in TITLES))
+        if before and before[-1].rstrip(".").casefold() in TITLES:
+            return False
+        following = _NEXT_WORD.match(text, end)
+        if following and following.group(2).casefold() in (LEGAL_FORMS if following.group(1) else ORG_WORDS):
+            return True
+        return len(words) > 1 and words[-1].casefold() in PLACE_WORDS and not self.names.is_given(words[0])
 
     def _coordinated(self, text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
         """Known given names joined to a found name by "and", "&" or a comma: "talked to nadia and rob",

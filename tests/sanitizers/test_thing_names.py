@@ -93,3 +93,9 @@ def test_a_big_place_after_a_preposition_of_place_is_a_place_record_wide(judge, 
     texts = ["Hedda and Paul are leaving Jackson after ten years.", other_turn]
     kept = _kept(texts, [[_person(texts[0], "Jackson")], []], judge)
     assert (kept == [["Jackson"], []]) is person
+
+
+def test_a_word_that_opens_a_company_name_is_the_company(judge):
+    text = "signed by Brellox Creative Software Ltd. (\"Brellox\") and Brellox is registered"
+    findings = [[_person(text, "Brellox", "SpacyRecognizer", nth=2)]]
+    assert _kept([text], findings, judge) == [[]]

@@ -83,8 +83,21 @@ def test_finds_name_when_cue_precedes(text, expected):
         '{"name": "Pro Cloud Plan"}',  # product words in a bare name field
         "When Ada was sent to Wexcombe Manor to live",  # a place word closes what follows the cue
         "do you ship to São Paulo?",  # a known place after a sending verb
+        "Attn: Legal Department Phone: 555",  # a department word follows
+        "signed for and on behalf of BRELLOX SOLAR, INC.",  # a legal form after a comma
         "Tickets at Hudley Terrace, tel: 555",  # a place word closes a name-like pair
     ],
 )
 def test_finds_nothing_when_no_name_follows(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hi this is Marta Okafor, office manager here", ["Marta Okafor"]),  # a comma and a common company word
+        ("the head of Miss Brellowes school", ["Brellowes"]),  # a title before: a person's school
+    ],
+)
+def test_keeps_names_that_company_words_follow_loosely(text, expected):
+    assert found(text) == expected
