@@ -118,7 +118,7 @@ _LIFE_WORDS = ("(", "born", "died", "married")
 
 def _has_title(text: str, runs: set[str]) -> bool:
     # Titles match in any case; on a non-ASCII text case folding has more forms than lower(): run it.
-    return not text.isascii() or any(run.lower() in _TITLES_LOWER for run in runs)
+    return not text.isascii() or not _TITLES_LOWER.isdisjoint(map(str.lower, runs))
 
 
 _GATES: dict[re.Pattern, Callable[[str, set[str]], bool]] = {

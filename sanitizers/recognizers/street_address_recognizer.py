@@ -147,7 +147,7 @@ def _street_type_word(text: str) -> bool:
     if not runs.isdisjoint(_SUFFIX_WORDS_TITLE):
         return True
     # Any-case types: on a text that is not ASCII, case folding has more forms than lower(): run it.
-    return not text.isascii() or any(run.lower() in _SUFFIX_WORDS_ANY_CASE for run in runs)
+    return not text.isascii() or not _SUFFIX_WORDS_ANY_CASE.isdisjoint(map(str.lower, runs))
 
 
 _ROMANCE_ANY_CASE = r"calle|c/|avenida|avda\.?|carrer|rua|rue|viale|piazza|ulica|ul\.|boulevard|bd\.?|chemin|impasse|quai|allée|travessa|paseo"
