@@ -19,7 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from sanitizers.english_words import english_words, word_set
 from sanitizers.name_lists import name_lists
 from sanitizers.name_particles import PARTICLES
-from sanitizers.person_judge import PLACE_WORDS, PersonJudge
+from sanitizers.person_judge import ARTICLES, PLACE_WORDS, PersonJudge
 from sanitizers.place_names import place_names
 from sanitizers.recognizer_result import recognizer_result
 
@@ -100,6 +100,7 @@ _CITATION_LIST = re.compile(
 _SIGNED = re.compile(rf"/s/[ \t]*{_NAME}")
 # A lower-case known given name before a verb of speech: "ok so maria said yes", "brandy is on it".
 _LOWER_SPEECH = re.compile(rf"(?<![\w'’@#/.-])(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]{{2,30}})[ \t]+(?:{_SPEECH}|is on it)(?![\w'’])")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an)[ \t]+$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:a|an|the|this|that|his|her|my|our|their|its|your|every|each)[ \t]+$")
 _PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _CITATION_LIST, _SIGNED,
              _VOCATIVE, _QUOTED_VOCATIVE)
@@ -190,6 +191,8 @@ class PersonContextRecognizer(LocalRecognizer):
         if judge.is_org_like(text, start, end) or judge.names_thing(text, start, end):
             return None  # "the project called Nimbus", "Governor of Virginia, said"
         tokens = list(_TOKEN.finditer(text, start, end))
+        if tokens and tokens[0].group().casefold() in ARTICLES and len(tokens) > 1:
+            return None  # a title that opens with an article names a work: "A Single Man (2009)"
         while tokens and (tokens[0].group().casefold() in NOT_NAME_WORDS or judge.is_english(tokens[0].group())
                           and not judge.names.is_given(tokens[0].group())):
             tokens.pop(0)  # "As Quilis (1993)": a sentence's first word is no part of the name
@@ -219,6 +222,10 @@ class PersonContextRecognizer(LocalRecognizer):
             word = names[0]
             if word.casefold() in judge.places.all and not judge.names.is_name(word):
                 return None
+            if word.isupper() and len(word) > 1 and not judge.names.is_name(word):
+                return None  # an acronym speaks for an agency: 'said KCNA'
+            if _ARTICLE_BEFORE.search(text, max(0, kept[0].start() - 8), kept[0].start()):
+                return None  # "Elevator to the Gallows (1958)": an article makes it a thing
         return kept[0].start(), kept[-1].end()
 
     def _result(self, start: int, end: int) -> RecognizerResult:

@@ -88,3 +88,17 @@ def test_a_pattern_that_matches_passes_its_gate(text):
 )
 def test_words_around_a_candidate_can_say_it_names_a_thing(recognizer, text, expected):
     assert _names(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("film roles include A Lonely Brellow (2009) and more", []),  # a title opening with an article
+        ("she starred in Elevator to the Brellows (1958)", []),  # an article right before the word
+        ('"shells fell near the posts", said KRNA.', []),  # an acronym speaks for an agency
+        ("Quilis (1993) showed it", ["Quilis"]),  # a citation
+        ('"Not now," said JOHN.', ["JOHN"]),  # a known name in capitals
+    ],
+)
+def test_works_and_agencies_are_no_names(recognizer, text, expected):
+    assert _names(recognizer, text) == expected
