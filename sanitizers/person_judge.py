@@ -17,7 +17,7 @@ from sanitizers.name_lists import NameLists
 from sanitizers.name_particles import PARTICLES
 from sanitizers.ner_filters import overlaps
 from sanitizers.place_names import PlaceNames
-from sanitizers.thing_context import CLOSING_THINGS, OPENING_HEADS, names_thing
+from sanitizers.thing_context import CLOSING_THINGS, OPENING_HEADS, is_quoted_title, names_thing
 
 # Words before a span that make it a thing or a place rather than a person: "the Arno", "a Lusitania".
 ARTICLES = frozenset({"the", "a", "an"})
@@ -232,6 +232,9 @@ class PersonJudge:
             word = tokens[0]
             if self.words.is_descriptive_lemma(word) and self.is_imperative(text, end):
                 return False  # "Mark it as done"
+            if is_quoted_title(text, start, end):
+                return False  # the story "Umoregi", tracks like "Valhalla"
+
             if self.names.is_name(word):
                 return word.casefold() not in self.places.big or not _previous_word(text, start) in LOCATIVES
             if _REGION_WORD.fullmatch(word) or _previous_word(text, start) in PLACE_PREPOSITIONS and not _POSSESSIVE_AFTER.match(text, end):
@@ -326,7 +329,7 @@ class PersonJudge:
                 continue  # an unknown word after "in", "at", "near" is more often a place ("in Grimpen")
             if _previous_word(text, start) in ARTICLES or overlaps(start, end, taken):
                 continue
-            if self.names_thing(text, start, end) or self.in_place_name(text, start, end):
+            if self.names_thing(text, start, end) or self.in_place_name(text, start, end) or is_quoted_title(text, start, end):
                 continue
             if self.in_thing_phrase(text, start, end):
                 continue

@@ -7,7 +7,8 @@ span alone. Each kind holds across genres (encyclopedic, academic, fiction, lega
 - the head of an institution, a place or a realm before "of": "University of Alberta", "the village of
   Hiram", "Governor of Virginia", "the inhabitants of Mars" (never "son of", "house of", "friend of");
 - a kind of thing said of it by a copula: "Tarlow is a village where ...", "Bilka is a Danish chain of";
-- a known region after a comma: "Sandy Hook, Maryland", "Santa Rosa, California".
+- a known region after a comma: "Sandy Hook, Maryland", "Santa Rosa, California";
+- one word alone in double quotes: a title or a term ('the story "Umoregi"').
 A person is named after none of these: "my friend Mary", "the poet Byron", "a man called Ove" are
 people's nouns, which the tables leave out. So are streets: "avenue Suzanne Faivre" is part of an address.
 """
@@ -94,3 +95,18 @@ def names_thing(text: str, start: int, end: int, places: PlaceNames, is_given: C
         if name.casefold() in places.big and not is_given(name.split()[0]):
             return True
     return False
+
+
+# A capitalised word right before or after a quoted word: 'Robert "Bob" Okafor'.
+_CAPITALISED_BEFORE = re.compile(r"\p{Lu}[\p{L}'’-]*[ \t]$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]\p{Lu}")
+
+
+def is_quoted_title(text: str, start: int, end: int) -> bool:
+    """One word alone in double quotes is a title or a term: 'the story "Umoregi"'. A nickname between a
+    given name and a surname is not ('Robert "Bob" Okafor'), nor a word spoken with its own punctuation
+    ('"Edith!"', which the quote does not close right after the word)."""
+    if start == 0 or end >= len(text) or text[start - 1] not in "\"“" or text[end] not in "\"”":
+        return False
+    return not (_CAPITALISED_BEFORE.search(text, max(0, start - 41), start - 1)
+                and _CAPITALISED_AFTER.match(text, end + 1))

@@ -2,7 +2,7 @@ import pytest
 
 from sanitizers.name_lists import name_lists
 from sanitizers.place_names import place_names
-from sanitizers.thing_context import names_thing
+from sanitizers.thing_context import is_quoted_title, names_thing
 
 
 def _names_thing(text, span):
@@ -59,3 +59,17 @@ def test_a_capitalised_head_right_before_names_a_thing():
 )
 def test_a_kind_of_thing_said_of_it_by_a_copula(text, thing):
     assert _names_thing(text, text.split()[0]) is thing
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('her later story "Tarnoki" was praised', True),  # one word alone in quotes
+        ('Robert "Bob" Okafor called', False),  # a nickname between names
+        ('"Edith!" she cried', False),  # a word spoken with its own punctuation
+    ],
+)
+def test_a_word_alone_in_double_quotes_is_a_title(text, title):
+    word = text.split('"')[1].rstrip("!")
+    start = text.index(word)
+    assert is_quoted_title(text, start, start + len(word)) is title
