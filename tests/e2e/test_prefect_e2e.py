@@ -9,6 +9,7 @@ database, result storage and every log for the canaries planted in data-samples/
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -162,7 +163,7 @@ def test_decides_when_reviewer_submits_ui_form_of_suspended_run(
 
             _choose(dialog, choice)
             dialog.locator("textarea").nth(1).fill(f"{choice} in the UI")  # comment
-            dialog.get_by_role("button", name="Submit").click()
+            _submit(prefect_stack, dialog, run_id)
             prefect_stack.wait_for_state(run_id, "COMPLETED")
         except BaseException:
             page.screenshot(path=str(prefect_stack.logs / f"resume-form-{choice}.png"))
@@ -187,6 +188,25 @@ def test_decides_when_reviewer_submits_ui_form_of_suspended_run(
         assert {"sanitize-summary-e2e", "sanitize-report-e2e-conversational", "sanitize-outcome-e2e"} <= keys
     else:
         assert uploaded == 0 and not (tmp_path / "run" / "upload.json").exists()
+
+
+def _submit(prefect_stack: PrefectStack, dialog, run_id: str, tries: int = 3, within_s: float = 30) -> None:
+    """Submit the filled form; submit again, as a reviewer would, while the UI keeps the form open.
+
+    On a loaded machine Prefect's SQLite database can refuse a write at once ("database is locked": a
+    read transaction upgraded while another writes; the busy timeout does not cover it). The UI then shows
+    "Something went wrong", keeps the form open, and the run stays Suspended. A resume that went through
+    closes the form.
+    """
+    for _ in range(tries):
+        dialog.get_by_role("button", name="Submit").click()
+        deadline = time.monotonic() + within_s
+        while time.monotonic() < deadline:
+            if prefect_stack.get(f"/flow_runs/{run_id}")["state"]["name"] != "Suspended":
+                return
+            time.sleep(1)
+        if not dialog.is_visible():
+            return  # submitted; wait_for_state reports what happens next
 
 
 def _choose(dialog, choice: str) -> None:
