@@ -17,7 +17,14 @@ from sanitizers.name_lists import NameLists
 from sanitizers.name_particles import PARTICLES
 from sanitizers.ner_filters import overlaps
 from sanitizers.place_names import PlaceNames
-from sanitizers.thing_context import CLOSING_THINGS, OPENING_HEADS, is_quoted_title, names_thing
+from sanitizers.thing_context import (
+    CLOSING_THINGS,
+    OPENING_HEADS,
+    in_place_name,
+    is_place_mate,
+    is_quoted_title,
+    names_thing,
+)
 
 # Words before a span that make it a thing or a place rather than a person: "the Arno", "a Lusitania".
 ARTICLES = frozenset({"the", "a", "an"})
@@ -239,6 +246,8 @@ class PersonJudge:
                 return word.casefold() not in self.places.big or not _previous_word(text, start) in LOCATIVES
             if _REGION_WORD.fullmatch(word) or _previous_word(text, start) in PLACE_PREPOSITIONS and not _POSSESSIVE_AFTER.match(text, end):
                 return False  # "in Raveloe", "Derbyshire" ("in Durnford's eyes" is his)
+            if is_place_mate(text, start, end, self.places, self.names.is_name):
+                return False  # "Portchester and Fareham"
             return not (self.is_english(word) or word.casefold() in self.places.all)
         if text[start:end].casefold() in self.places.all:
             return False
@@ -329,20 +338,12 @@ class PersonJudge:
                 continue  # an unknown word after "in", "at", "near" is more often a place ("in Grimpen")
             if _previous_word(text, start) in ARTICLES or overlaps(start, end, taken):
                 continue
-            if self.names_thing(text, start, end) or self.in_place_name(text, start, end) or is_quoted_title(text, start, end):
+            if self.names_thing(text, start, end) or in_place_name(text, start, end, self.places) or is_quoted_title(text, start, end):
                 continue
             if self.in_thing_phrase(text, start, end):
                 continue
             spans.append((start, end))
         return spans
-
-    def in_place_name(self, text: str, start: int, end: int) -> bool:
-        """The word with the capitalised word before or after it is a known place: "São Paulo", "Santa Ana"."""
-        before = _LAST_CAPITALISED.search(text, max(0, start - 40), start)
-        if before and f"{before.group(1)} {text[start:end]}".casefold() in self.places.all:
-            return True
-        after = _NEXT_CAPITALISED.match(text, end)
-        return after is not None and f"{text[start:end]} {after.group(1)}".casefold() in self.places.all
 
     def _is_unknown_word(self, word: str) -> bool:
         """A word no list explains: no English word of any frequency, no place; a family name at most."""

@@ -8,7 +8,8 @@ span alone. Each kind holds across genres (encyclopedic, academic, fiction, lega
   Hiram", "Governor of Virginia", "the inhabitants of Mars" (never "son of", "house of", "friend of");
 - a kind of thing said of it by a copula: "Tarlow is a village where ...", "Bilka is a Danish chain of";
 - a known region after a comma: "Sandy Hook, Maryland", "Santa Rosa, California";
-- one word alone in double quotes: a title or a term ('the story "Umoregi"').
+- one word alone in double quotes: a title or a term ('the story "Umoregi"');
+- a known place next to it: "São Paulo" (a given name inside a place), "Heydour and Grantham" (a place's mate).
 A person is named after none of these: "my friend Mary", "the poet Byron", "a man called Ove" are
 people's nouns, which the tables leave out. So are streets: "avenue Suzanne Faivre" is part of an address.
 """
@@ -110,3 +111,27 @@ def is_quoted_title(text: str, start: int, end: int) -> bool:
         return False
     return not (_CAPITALISED_BEFORE.search(text, max(0, start - 41), start - 1)
                 and _CAPITALISED_AFTER.match(text, end + 1))
+
+
+# The capitalised word right before or after a span, one blank between: "São | Paulo", "Santa | Ana".
+_LAST_CAPITALISED = re.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]*)[ \t]$")
+_NEXT_CAPITALISED = re.compile(r"[ \t](\p{Lu}[\p{L}'’-]*)")
+# The word joined to a span by "and", "or" or a comma, after it or before it.
+_MATE_AFTER = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+)(\p{Lu}[\p{L}'’-]{1,40})(?![\p{L}'’-])")
+_MATE_BEFORE = re.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]{1,40})(?:[ \t]*,[ \t]*|[ \t]+(?:and|or)[ \t]+)$")
+
+
+def in_place_name(text: str, start: int, end: int, places: PlaceNames) -> bool:
+    """The word with the capitalised word before or after it is a known place: "São Paulo", "Santa Ana"."""
+    before = _LAST_CAPITALISED.search(text, max(0, start - 40), start)
+    if before and f"{before.group(1)} {text[start:end]}".casefold() in places.all:
+        return True
+    after = _NEXT_CAPITALISED.match(text, end)
+    return after is not None and f"{text[start:end]} {after.group(1)}".casefold() in places.all
+
+
+def is_place_mate(text: str, start: int, end: int, places: PlaceNames, is_name: Callable[[str], bool]) -> bool:
+    """A word joined by "and", "or" or a comma to a known place that is no known name: "Heydour and
+    Grantham", "Fareham, Portchester" ("Maria and Jackson": Jackson is a name too)."""
+    mates = [m.group(1) for m in (_MATE_AFTER.match(text, end), _MATE_BEFORE.search(text, max(0, start - 40), start)) if m]
+    return any(m.casefold() in places.all and not is_name(m) for m in mates)

@@ -2,7 +2,7 @@ import pytest
 
 from sanitizers.name_lists import name_lists
 from sanitizers.place_names import place_names
-from sanitizers.thing_context import is_quoted_title, names_thing
+from sanitizers.thing_context import is_place_mate, is_quoted_title, names_thing
 
 
 def _names_thing(text, span):
@@ -73,3 +73,17 @@ def test_a_word_alone_in_double_quotes_is_a_title(text, title):
     word = text.split('"')[1].rstrip("!")
     start = text.index(word)
     assert is_quoted_title(text, start, start + len(word)) is title
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "mate"),
+    [
+        ("the line leads to Heydour and Fareham", "Heydour", True),  # joined to a known place
+        ("Fareham, Heydour and the coast", "Heydour", True),  # a known place before it
+        ("Marta and Jackson went home", "Marta", False),  # a place that is also a name
+        ("Marta and Tomasz went home", "Marta", False),  # no place at all
+    ],
+)
+def test_a_word_joined_to_a_known_place_is_a_place(text, word, mate):
+    start = text.index(word)
+    assert is_place_mate(text, start, start + len(word), place_names(), name_lists().is_name) is mate
