@@ -75,6 +75,8 @@ SUFFIXES = word_set("jr jr. sr sr. ii iii iv")
 _WORD = re.compile(r"\p{L}[\p{L}'’-]*\.?|\p{Lu}\.")
 _NEXT_WORD = re.compile(r"(?:['’]s)?[\s,]*([\w.]+)")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
+# One capitalised word ending in a company word: "Wikinews", "Worksoft", "Nordtech" (not "Bennet": a name).
+_COMPANY_COMPOUND = re.compile(r"\p{Lu}\p{Ll}{2,}(?:news|soft|tech|media|labs|data|systems|corp)")
 _TIGHT_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+(\w+)")
 _CAPITALISED_RUN = re.compile(r"(?:[ \t]+\p{Lu}[\p{L}&-]{0,30}\.?){1,5}")
 # A version number right after a span ("Grafana 4.23", "Kafka to v6.15") or just before it ("1.39 on Django").
@@ -141,6 +143,9 @@ class PersonJudge:
         "Contoso's help desk"), or a version number next to it ("upgrading Grafana to 4.23", "1.39 on Django")."""
         if any(t.casefold() in ORG_WORDS for t in text[start:end].split()):
             return True
+        word = text[start:end]
+        if _COMPANY_COMPOUND.fullmatch(word) and not self.names.is_name(word):
+            return True  # a company word grown into one word: "Wikinews", "Worksoft", "Datalabs"
         following = _NEXT_WORD.match(text, end)
         if following and (following.group(1).casefold() in _COMPANY_WORDS_AFTER or following.group(1) == "Plus"):
             return True

@@ -192,3 +192,15 @@ def test_lone_given_names_leave_names_of_things(judge, text, names):
 )
 def test_keeps_ner_person_weighs_places_and_markup(judge, text, span, kept):
     assert judge.keeps_ner_person(*_span(text, span)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("Brellonews interviewed the mayor.", "Brellonews", False),  # a company word grown into one word
+        ("They signed with Vardisoft last year.", "Vardisoft", False),
+        ("Elizabeth Bennet laughed.", "Bennet", True),  # a known name with such an ending
+    ],
+)
+def test_keeps_ner_person_weighs_company_compounds(judge, text, span, kept):
+    assert judge.keeps_ner_person(*_span(text, span)) is kept
