@@ -31,12 +31,15 @@ _NAME_WORD = re.compile(r"\p{L}[\p{L}'’-]*")
 _CODE_BEFORE = re.compile(r"(?:(?<![\w'’])(?:class|import|new|extends|implements)[ \t]+|(?<=\w)\.)$")
 _PLACE_BEFORE = re.compile(r"(?<![\w'’])(?:in|near|into|across|throughout)[ \t]+$")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+# The host of a web address: "https://api.cloudflare.com/v4", "www.groq.com" (not an e-mail's domain).
+_URL_HOST = re.compile(r"(?i:https?://|www\.)((?:[a-z0-9-]{1,63}\.){0,8}[a-z0-9-]{1,63}\.[a-z]{2,24})(?![\w@-])")
 _CODE_AFTER = re.compile(r"\((?!s\))|\.(?![\w.+-]*@)\w")  # not an e-mail address: "Maria.Lopez@acme.test"
 
 
 def drop_thing_names(texts: Sequence[str], findings: Sequence[list[Finding]], judge: "PersonJudge | None" = None
                      ) -> list[list[Finding]]:
     """`findings` without the lone-word PERSON findings of words that `texts` (one record) use as things."""
+    findings = _without_domain_names(texts, findings)
     candidates = {
         texts[i][f.start : f.end].casefold()
         for i, found in enumerate(findings) for f in found
@@ -66,6 +69,18 @@ def drop_thing_names(texts: Sequence[str], findings: Sequence[list[Finding]], ju
         return [list(found) for found in findings]
     return [[f for f in found if not (f.entity_type == "PERSON" and f.recognizer in LONE_WORD_RECOGNIZERS
                                       and text[f.start : f.end].casefold() in things)]
+            for text, found in zip(texts, findings)]
+
+
+def _without_domain_names(texts: Sequence[str], findings: Sequence[list[Finding]]) -> Sequence[list[Finding]]:
+    """Drop lone-word PERSON findings that hold the name of a web address's domain in the record: a company's
+    own address ("Valid Cloudflare URL ... https://api.cloudflare.com"). Only the domain's own label counts,
+    not a subdomain ("https://jane.github.io" says nothing about Jane)."""
+    domains = {host.casefold().split(".")[-2] for text in texts if "." in text for host in _URL_HOST.findall(text)}
+    if not domains:
+        return findings
+    return [[f for f in found if not (f.entity_type == "PERSON" and f.recognizer in LONE_WORD_RECOGNIZERS
+                                      and any(w.casefold() in domains for w in _NAME_WORD.findall(text[f.start : f.end])))]
             for text, found in zip(texts, findings)]
 
 

@@ -99,3 +99,15 @@ def test_a_word_that_opens_a_company_name_is_the_company(judge):
     text = "signed by Brellox Creative Software Ltd. (\"Brellox\") and Brellox is registered"
     findings = [[_person(text, "Brellox", "SpacyRecognizer", nth=2)]]
     assert _kept([text], findings, judge) == [[]]
+
+
+def test_drops_a_name_holding_the_domain_of_a_web_address_in_the_record(judge):
+    texts = ["# Valid Cloudflare URL (not a token)", "https://api.cloudflare.com/client/v4/zones"]
+    findings = [[_person(texts[0], "Valid Cloudflare")], []]
+    assert _kept(texts, findings, judge) == [[], []]
+
+
+def test_keeps_a_name_that_is_only_a_subdomain_or_an_e_mail_domain(judge):
+    texts = ["See https://jane.github.io by Jane Doe, or write to doe@doe.dev. Doe replies fast."]
+    findings = [[_person(texts[0], "Jane Doe"), _person(texts[0], "Doe", "GivenNameRecognizer", nth=1)]]
+    assert _kept(texts, findings, judge) == [["Jane Doe", "Doe"]]
