@@ -67,6 +67,7 @@ LEGAL_FORMS = word_set("inc inc. llc llc. ltd ltd. corp corp. co co. gmbh ag sa 
 TITLES = word_set("mr mrs ms miss mx dr prof herr frau mme mlle sr sra srta sig sir madam")
 # Name particles: "Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden", "Ali al Farsi".
 PARTICLES = NAME_PARTICLES | {"st"}
+_KEBAB_CASE = re.compile(r"[\p{Ll}\d]+(?:-[\p{Ll}\d]+)+")
 # A form field "Label: Firstname Lastname"; labels that name a place, company or thing are skipped.
 _LABEL = re.compile(r"(?<![\w'’])(?P<label>\p{L}[\p{L}'’ ]{0,30}?)[ \t]*:[ \t]*(?=\p{L})")
 NON_PERSON_LABELS = word_set(
@@ -194,7 +195,9 @@ class PersonCueRecognizer(LocalRecognizer):
             if found:
                 spans.append(found)
         spans += self._coordinated(text, spans)
-        return [self._result(s, e, score) for s, e, score in _dedupe(spans) if not self._names_place(text, s, e)]
+        # "name: my-nginx-svc": an identifier, its words joined by hyphens in lower case, is nobody's name
+        return [self._result(s, e, score) for s, e, score in _dedupe(spans)
+                if not self._names_place(text, s, e) and not _KEBAB_CASE.fullmatch(text, s, e)]
 
     def _names_place(self, text: str, start: int, end: int) -> bool:
         """A known place ("ship to São Paulo"); without a title before it, two or more words closed by a place

@@ -86,6 +86,7 @@ def test_finds_name_when_cue_precedes(text, expected):
         "Attn: Legal Department Phone: 555",  # a department word follows
         "signed for and on behalf of BRELLOX SOLAR, INC.",  # a legal form after a comma
         "Tickets at Hudley Terrace, tel: 555",  # a place word closes a name-like pair
+        "metadata:\n  name: my-nginx-svc",  # an identifier in kebab case after a name label
     ],
 )
 def test_finds_nothing_when_no_name_follows(text):
