@@ -6,15 +6,18 @@ twice: first every text is detected, and each PERSON finding becomes a candidate
 word of a multi-word one ("Frederick", "Winterbourne"). A candidate is remembered when the detector
 found it as a person in at least three of every ten of its mentions in the chunk (`VOTE`): that vote is
 the evidence. The last word of a full name needs one in ten (`SURNAME_VOTE`): a text that introduced
-"Delwyn J. Langejans" goes on with "Langejans made..." and its cue-less mentions are the rule. A word the detector took for a person once in twenty mentions ("Stardust") is not
-spread, and neither is a place or an ordinary word unless it is also a known name (or, for a place, the
-family name of a full name found: "Charles J. Fillmore" ... "Fillmore retired").
+"Delwyn J. Langejans" goes on with "Langejans made...", and cue-less mentions are the rule there. A word
+the detector took for a person once in twenty mentions ("Stardust") is not spread, and neither is a
+place or an ordinary word unless it is also a known name (or, for a place, the family name of a full
+name found: "Charles J. Fillmore" ... "Fillmore retired").
 
 In the second pass the remembered names' other mentions become PERSON findings, except where the
 mention is part of a longer capitalised phrase ("Lincoln Park", "King's College", "Museum of Art"):
 another word of the phrase that is no remembered name is positive evidence the phrase names a place or
-an organisation. A title before it ("Mr", "Captain") is part of a name. Matching is case-sensitive and
-on word boundaries.
+an organisation. A title, "I" or another remembered name next to it keeps it a person's ("Captain Lennox", "Herncastle
+and I"); a preposition of place before it ("in Divar"), or "the" with no noun after it ("the Garonne,"),
+makes it a place. Matching is on word boundaries, as written, in capitals ("TOM") or, after "the", as a
+family's plural ("the Verlocs").
 
 The memory lives in the worker that sanitizes the chunk: it is never written, logged or returned.
 """
@@ -33,7 +36,7 @@ SCORE = 0.5
 VOTE = 0.3  # found as a person in at least three of every ten mentions
 SURNAME_VOTE = 0.1  # for the last word of a full name found in the chunk
 _WORD = re.compile(r"\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*")  # "Winterbourne", "O'Hara", "McBride"
-_NAME_TOKEN = re.compile(r"\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*")
+_NAME_TOKEN = re.compile(rf"\p{{Lu}}\.|{_WORD.pattern}")  # a name word or an initial ("J.")
 _CAPITAL = re.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}\p{N}'’-]*")
 # What joins the words of one capitalised phrase: a space or hyphen, a possessive, or a short link word.
 _AFTER = re.compile(r"(?:['’]s)?(?:[ \t-]|[ \t](?:de|du|des|la|le|and|&)[ \t])(\p{Lu}[\p{L}'’-]*)")
@@ -135,7 +138,7 @@ class NameMemory:
             if any(s < end and start < e for s, e in covered):
                 continue
             if kind is _Kind.FAMILY:
-                if not _THE_BEFORE.search(text[max(0, start - _LOOK) : start]):
+                if not _THE_BEFORE.search(text, max(0, start - _LOOK), start):
                     continue  # a plural is a family only after "the": "the Verlocs had no children"
             elif _in_longer_phrase(text, start, end, self._names, self._words):
                 continue
@@ -200,12 +203,12 @@ def _candidates(text: str, found: Sequence[Finding], words: NameWords) -> Iterab
                 yield parts[-1], True  # a family name may be a town too ("Fillmore"): the vote tells
 
 
-def _person_word(word: str, remembered: set[str], words: NameWords) -> bool:
+def _person_word(word: str, remembered: frozenset[str], words: NameWords) -> bool:
     """A word next to a mention that keeps it a person's: a remembered name, a title, or "I"."""
     return word in remembered or word in words.titles or word == "I"
 
 
-def _in_longer_phrase(text: str, start: int, end: int, remembered: set[str], words: NameWords) -> bool:
+def _in_longer_phrase(text: str, start: int, end: int, remembered: frozenset[str], words: NameWords) -> bool:
     """The mention is one word of a capitalised phrase whose other words are no remembered names, or it
     follows a preposition of place, or an article with no noun after it."""
     after = _AFTER.match(text, end)
@@ -213,12 +216,14 @@ def _in_longer_phrase(text: str, start: int, end: int, remembered: set[str], wor
         return True
     if _POSSESSIVE_PHRASE.match(text, end):
         return True
+    look = max(0, start - _LOOK)
+    before_text = text[look:start]
     possessive = text.startswith(("'s", "’s"), end)  # "into Winterbourne's bench": a person's bench
-    if not possessive and _PLACE_BEFORE.search(text[max(0, start - _LOOK) : start]):
+    if not possessive and _PLACE_BEFORE.search(before_text):
         return True
-    if _THE_BEFORE.search(text[max(0, start - _LOOK) : start]) and not _MODIFIED_NOUN.match(text, end):
+    if _THE_BEFORE.search(before_text) and not _MODIFIED_NOUN.match(text, end):
         return True  # "the Garonne,", "the Goths": but "the Obama administration" is about a person
-    before = _BEFORE.search(text[max(0, start - _LOOK) : start])
+    before = _BEFORE.search(before_text)
     if before is None:
         return False
     word = before.group(1)
@@ -226,5 +231,4 @@ def _in_longer_phrase(text: str, start: int, end: int, remembered: set[str], wor
         return True  # "Fort Lee", "Santa Ana"
     if _person_word(word, remembered, words):
         return False
-    head = text[: max(0, start - _LOOK) + before.start()]
-    return not (_SENTENCE_START.search(head) and words.is_common(word))
+    return not (_SENTENCE_START.search(text, 0, look + before.start()) and words.is_common(word))
