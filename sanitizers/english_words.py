@@ -32,7 +32,7 @@ NOT_NAMES = word_set(
     team support everyone everybody anyone guys folks sir madam maam ma'am all there again world
     friend friends buddy mate customer customers user users agent agents admin bot assistant sales
     billing service services help desk helpdesk staff crew dear ok okay yes yeah yep no nope please
-    thanks thank hello hi hey regards cheers best sincerely sorry here order account ticket issue
+    thanks thank hello hi hey ah oh uh eh hmm regards cheers best sincerely sorry here order account ticket issue
     problem question today tomorrow support's management manager department hr it dev devs
     engineering ops sysadmin folks y'all you'll chat channel guide docs api app website site system
     server team's later soon asap tonight morning afternoon evening weekend monday tuesday wednesday

@@ -120,8 +120,10 @@ RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_
 LOCATIVES = word_set("in at near from into to of across towards toward through around outside inside via on")
 # Below this wordfreq Zipf frequency a capitalised word mid-sentence that no list knows is taken for a name.
 UNKNOWN_ZIPF = 2.5
-# A lower-case given name this common in English text is more often a word than a name ("june", "will").
-LOWER_NAME_ZIPF = 4.5
+# A lower-case given name this common in English text is more often a word than a name ("june", "will" are
+# dictionary words already; no given name that is no dictionary, stop or chat word reaches it: "william",
+# the most frequent, is at 4.9).
+LOWER_NAME_ZIPF = 5.0
 # Labels that say "a place": a lone given name under them is a person only when it names no known place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
