@@ -9,25 +9,21 @@ the Python version, the versions of the packages the lists come from and `parts`
 and stores them.
 
 The lists decide what reads as a name or a place, so a planted file could hide names: a cached file is read
-only under the Hyperscan cache's trust rules (it and its folder belong to this user and nobody else may
+only under `cache_files.read_trusted` (it and its folder belong to this user and nobody else may
 write them). Any problem with the cache (a read-only home, a file that does not load) only costs the build.
 """
 
-import contextlib
 import functools
 import hashlib
 import importlib.metadata
 import logging
-import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from sanitizers.hyperscan_cache import _read_trusted as read_trusted  # the one trust check of both caches
-from sanitizers.hyperscan_cache import cache_dir
+from sanitizers.cache_files import cache_dir, prune, read_trusted, store, touch
 
 logger = logging.getLogger(__name__)
 
@@ -51,13 +47,12 @@ def cached(name: str, build: Callable[[], T], *parts: str) -> T:
         except Exception as e:  # noqa: BLE001 - a damaged file only costs the build
             logger.debug("cached lists %s do not load (%s); building them again", name, type(e).__name__)
         else:
-            with contextlib.suppress(OSError):
-                os.utime(path)  # recently used: kept by `_prune`
+            touch(path)
             return value
     value = build()
     if path is not None:
-        _store(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        _prune(path.parent, name)
+        store(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        prune(path.parent, f"lists-{name}-*.pickle", KEEP)
     return value
 
 
@@ -85,30 +80,3 @@ def _code_digest() -> str:
         for path in sorted((root / folder).rglob("*.py")):
             digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def _prune(folder: Path, name: str) -> None:
-    """Remove all but the `KEEP` most recently used copies of list `name`."""
-    try:
-        copies = sorted(folder.glob(f"lists-{name}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in copies[KEEP:]:
-            old.unlink(missing_ok=True)
-    except OSError as e:
-        logger.debug("could not prune the list cache in %s (%s)", folder, e.strerror)
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically (a temporary file renamed into place); errors are only logged."""
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lists-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-    except OSError as e:
-        logger.debug("could not cache the lists in %s (%s); they are built on each start", path.parent, e.strerror)
