@@ -96,14 +96,16 @@ _CITATION_LIST = re.compile(
     rf"(?:,[ \t]*(?<=\([^()\n]{{0,400}})(?:1[6-9]|20)\d\d[a-z]?\b|[ \t]*\[\d{{1,3}}(?:[,–-]\d{{1,3}})*\]"
     rf"|[ \t]*\([ \t]*(?:1[6-9]|20)\d\d[a-z]?\b)"
 )
+# A bibliography entry, family name first: "Austen, Jane. Pride and Prejudice" (the given name is checked).
+_INVERTED = re.compile(rf"(?m)^[ \t]*(?P<name>{_WORD}),[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD})?)\.(?=[ \t]|$)")
 # A signature in a filed document: "By: /s/ Charles E. Brinley".
 _SIGNED = re.compile(rf"/s/[ \t]*{_NAME}")
 # A lower-case known given name before a verb of speech: "ok so maria said yes", "brandy is on it".
 _LOWER_SPEECH = re.compile(rf"(?<![\w'’@#/.-])(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]{{2,30}})[ \t]+(?:{_SPEECH}|is on it)(?![\w'’])")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an)[ \t]+$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:a|an|the|this|that|his|her|my|our|their|its|your|every|each)[ \t]+$")
-_PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _CITATION_LIST, _SIGNED,
-             _VOCATIVE, _QUOTED_VOCATIVE)
+_PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _CITATION_LIST, _INVERTED,
+             _SIGNED, _VOCATIVE, _QUOTED_VOCATIVE)
 _TOKEN = re.compile(rf"{_WORD}")
 # What each pattern needs in a text, tested before it runs (most texts need none of them). A cue word
 # the patterns need ("said", "wife", "et") is a whole run of word characters in any match, so the set
@@ -129,6 +131,7 @@ _GATES: dict[re.Pattern, Callable[[str, set[str]], bool]] = {
     _POSSESSIVE: lambda text, runs: not runs.isdisjoint(_RELATION_WORDS),
     _LIFE: lambda text, runs: any(word in text for word in _LIFE_WORDS),
     _CITATION: lambda text, runs: "(" in text or "et" in runs,
+    _INVERTED: lambda text, runs: "," in text and "." in text,
     _CITATION_LIST: lambda text, runs: ("(" in text or "[" in text) and ("," in text or "&" in text or "and" in runs),
     _SIGNED: lambda text, runs: "/s/" in text,
     _VOCATIVE: lambda text, runs: "," in text,
@@ -169,8 +172,11 @@ class PersonContextRecognizer(LocalRecognizer):
             for match in pattern.finditer(text):
                 if match.group().casefold() in self.judge.places.all:
                     continue  # "Saint Louis", "General Santos": the whole match names a place
+                if pattern is _INVERTED and not self._given_not_place(match.captures("name")[1].split()[0]):
+                    continue  # "Paris, Texas.": only a given name that is no place makes it an entry
+                cited = pattern is _INVERTED or pattern is _CITATION_LIST and self._mostly_names(match.captures("name"))
                 for start, end in match.spans("name"):
-                    span = self._name_span(text, start, end, titled=pattern is _TITLE)
+                    span = self._name_span(text, start, end, titled=pattern is _TITLE or cited, cited=cited)
                     if span and span not in found:
                         found[span] = self._result(*span)
         for match in _LOWER_SPEECH.finditer(text) if _GATES[_LOWER_SPEECH](text, runs) else ():
@@ -181,11 +187,28 @@ class PersonContextRecognizer(LocalRecognizer):
                 found.setdefault(span, self._result(*span))
         return sorted(found.values(), key=lambda r: (r.start, r.end))
 
-    def _name_span(self, text: str, start: int, end: int, titled: bool = False) -> tuple[int, int] | None:
+    def _mostly_names(self, items: list[str]) -> bool:
+        """More than half of an author list's items hold a known name or a word no dictionary has: then its
+        ordinary words are family names too ("Boot, Kramer, & Gratton"), unlike a title ("Nature, Development
+        and Origin (1922)", "Park and Ride [1]")."""
+        judge = self.judge
+        assert judge is not None
+        named = sum(any(judge.names.is_name(w) or not judge.is_english(w) for w in item.split()) for item in items)
+        return named * 2 > len(items)
+
+    def _given_not_place(self, word: str) -> bool:
+        judge = self.judge
+        assert judge is not None
+        return judge.names.is_given(word) and word.casefold() not in judge.places.all
+
+    def _name_span(self, text: str, start: int, end: int, titled: bool = False, cited: bool = False
+                   ) -> tuple[int, int] | None:
         """The longest run of the candidate's words that reads as a name, or None.
 
         A lone word that is a place is no name ("in Tacoma, said"), unless a title comes before it
-        ("Captain Lennox"): the titled places ("Saint Louis") were left out with their whole match."""
+        ("Captain Lennox"): the titled places ("Saint Louis") were left out with their whole match. In an
+        author list of mostly names or a bibliography entry (`cited`), an ordinary English word is a family
+        name too ("Boot", "Twain")."""
         judge = self.judge
         assert judge is not None
         if judge.is_org_like(text, start, end) or judge.names_thing(text, start, end):
@@ -193,8 +216,8 @@ class PersonContextRecognizer(LocalRecognizer):
         tokens = list(_TOKEN.finditer(text, start, end))
         if tokens and tokens[0].group().casefold() in ARTICLES and len(tokens) > 1:
             return None  # a title that opens with an article names a work: "A Single Man (2009)"
-        while tokens and (tokens[0].group().casefold() in NOT_NAME_WORDS or judge.is_english(tokens[0].group())
-                          and not judge.names.is_given(tokens[0].group())):
+        while tokens and (tokens[0].group().casefold() in NOT_NAME_WORDS or not cited
+                          and judge.is_english(tokens[0].group()) and not judge.names.is_given(tokens[0].group())):
             tokens.pop(0)  # "As Quilis (1993)": a sentence's first word is no part of the name
         kept = []
         for m in tokens:
@@ -205,7 +228,7 @@ class PersonContextRecognizer(LocalRecognizer):
             if word.endswith(".") or word.casefold() in PARTICLES or judge.names.is_given(word.rstrip("'’")):
                 kept.append(m)
                 continue
-            if judge.is_english(word.rstrip("'’")):
+            if judge.is_english(word.rstrip("'’")) and not cited:
                 break
             kept.append(m)
         while kept and (kept[-1].group().casefold() in PARTICLES or kept[-1].group().endswith(".")

@@ -29,6 +29,8 @@ FOUND = [
     ("memory (Thorell, Lindqvist, Bohlin, & Klingberg, 2009) and", ["Thorell", "Lindqvist", "Bohlin", "Klingberg"]),
     ("inspired by Carrano & Nida [7] but", ["Carrano", "Nida"]),  # an author list before a reference
     ("a feeling when Captain Lennox came", ["Lennox"]),  # a title before a word that is also a town
+    ("at once (Boot, Kramer, & Gratton, 2008).", ["Boot", "Kramer", "Gratton"]),  # English words in an author list
+    ("Austen, Jane. Pride and Prejudice", ["Austen", "Jane"]),  # a bibliography entry, family name first
     ("he said: “Siddy, I'll lick you for that.”", ["Siddy"]),  # a name opening quoted speech
     ("“Don't put your feet up there, Huckleberry;” and", ["Huckleberry"]),  # closing it
     ("as shown by Lee, Park and Cho (2011) in", ["Lee", "Park", "Cho"]),
@@ -54,6 +56,10 @@ def test_finds_names_given_away_by_their_context(recognizer, text, expected):
         "He said, “In Paris, we ate.”",  # a place opening quoted speech
         "“Yesterday, I went home,” he said.",  # an ordinary word opening it
         'the file "Config, Main" is',  # no speech: a capital after the comma
+        "Paris, Texas. A film",  # a place where an entry has a given name
+        "Note, please. Done",
+        "Language: Its Nature, Development and Origin (1922) is",  # a title of ordinary words before a year
+        "using a Park and Ride [1] costs",
     ],
 )
 def test_leaves_titles_and_verbs_without_a_name(recognizer, text):
