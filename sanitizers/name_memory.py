@@ -22,6 +22,7 @@ family's plural ("the Verlocs").
 The memory lives in the worker that sanitizes the chunk: it is never written, logged or returned.
 """
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -119,12 +120,12 @@ class NameMemory:
         mentions: dict[str, int] = defaultdict(int)
         as_person: dict[str, int] = defaultdict(int)
         for text, found in zip(texts, findings):
-            people = [(f.start, f.end) for f in found if f.entity_type == "PERSON"]
+            people = _Spans((f.start, f.end) for f in found if f.entity_type == "PERSON")
             for name, start, end, kind in index._mentions(text, every=True):
                 if kind is not _Kind.AS_FOUND:
                     continue  # "TOM!", "the Verlocs": only the written form votes
                 mentions[name] += 1
-                as_person[name] += any(s <= start and end <= e for s, e in people)
+                as_person[name] += people.cover(start, end)
         return cls((name for name in candidates
                     if as_person[name] >= (SURNAME_VOTE if name in surnames else VOTE) * mentions[name]), words)
 
@@ -132,17 +133,17 @@ class NameMemory:
         """PERSON findings for the remembered names' mentions in `text` that nothing in `found` covers."""
         if not self._by_first:
             return []
-        covered = sorted((f.start, f.end) for f in found)
+        covered = _Spans((f.start, f.end) for f in found)
         out: list[Finding] = []
+        # Mentions come left to right and never overlap each other: only the findings can cover them.
         for _, start, end, kind in self._mentions(text, every=False):
-            if any(s < end and start < e for s, e in covered):
+            if covered.overlap(start, end):
                 continue
             if kind is _Kind.FAMILY:
                 if not _THE_BEFORE.search(text, max(0, start - _LOOK), start):
                     continue  # a plural is a family only after "the": "the Verlocs had no children"
             elif _in_longer_phrase(text, start, end, self._names, self._words):
                 continue
-            covered.append((start, end))
             out.append(Finding("PERSON", start, end, SCORE, RECOGNIZER))
         return out
 
@@ -178,6 +179,25 @@ class NameMemory:
             for singular in (word[:-1], word[:-2] if word.endswith("es") else ""):
                 if singular in self._names:
                     yield singular, start + len(word), _Kind.FAMILY
+
+
+class _Spans:
+    """Sorted (start, end) spans, asked in O(log n) whether one overlaps or covers a range."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end: list[int] = []  # the largest end among the spans up to each index
+        for _, e in ordered:
+            self._max_end.append(max(e, self._max_end[-1]) if self._max_end else e)
+
+    def overlap(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)  # the spans that start before `end`
+        return i > 0 and self._max_end[i - 1] > start
+
+    def cover(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start)  # the spans that start at or before `start`
+        return i > 0 and self._max_end[i - 1] >= end
 
 
 def _word_char(text: str, i: int) -> bool:
