@@ -72,8 +72,9 @@ _NOT_CITY = (
     r"february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|p\.s)(?![\p{L}]))"
 )
-# One word of a city: letters, apostrophes and inner dots; a final dot only as an abbreviation ("St. Albans").
-_CITY_WORD = r"\p{Lu}[\p{L}'’]*(?:\.[\p{L}]+)*(?:\.(?=[ ]\p{Lu}))?(?:-[\p{L}'’]+){0,3}"
+# One word of a city: letters, apostrophes and inner dots; a final dot only as a short abbreviation ("St.
+# Albans"): after a longer word it ends a sentence ("10115 Berlin. Danke").
+_CITY_WORD = r"\p{Lu}[\p{L}'’]*(?:\.[\p{L}]+)*(?:(?<!\p{L}{4})\.(?=[ ]\p{Lu}))?(?:-[\p{L}'’]+){0,3}"
 CITY = (
     rf"(?i:{_NOT_CITY})(?:(?:{_PARTICLE}|'s|l')[ -])?{_CITY_WORD}"
     rf"(?:[ ](?:{_PARTICLE}[ ])?(?i:{_NOT_CITY}){_CITY_WORD}){{0,3}}"

@@ -67,7 +67,10 @@ _UNIT_FIRST = r"(?:(?:apt|apartment|suite|unit|flat)\.?\s*#?\s*\d{1,5}[a-z]?,?\s
 _ZIP = r"\d{5}(?:-\d{4})?"
 _UK_POSTCODE = r"[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}"
 _CA_POSTCODE = r"[a-z]\d[a-z]\s?\d[a-z]\d"
-_CITY = r"[\p{L}][\p{L}'’.-]*(?:[ ][\p{L}][\p{L}'’.-]*){0,2}"
+# Up to three words of a city; a dot only closes a short abbreviation ("St. Albans", "Mt. Pleasant"), so a
+# sentence after the city is no part of it ("75011 Paris. Please update").
+_CITY_WORD = r"(?:[\p{L}]{1,3}\.|[\p{L}][\p{L}'’-]*)"
+_CITY = rf"{_CITY_WORD}(?:[ ]{_CITY_WORD}){{0,2}}"
 # ", Mountain View, CA 94043" / ", London NW1 6XE" / ", 10115 Berlin" / ", 1012 AB Amsterdam".
 # The postcode/city part, on the same line or the next (a postal address written on two lines):
 # ", Mountain View, CA 94043" / "\nSpringfield, IL 62704" / ", London NW1 6XE" / ", Toronto, ON M5V 2T6" /

@@ -49,6 +49,10 @@ TRUE_POSITIVES = [
 # Support and banking requests in several countries' styles: the whole address goes, with its unit,
 # postcode, city and country, on one line or as a block.
 WHOLE_ADDRESSES = [
+        ("my new address is 42 Rue des Lilas, 75011 Paris. Please update my records.",
+         ["42 Rue des Lilas, 75011 Paris"]),  # the next sentence is no part of the city
+        ("Address: Hauptstraße 5, 10115 Berlin. Danke", ["Hauptstraße 5, 10115 Berlin"]),
+        ("Send it to 12 High St, St. Albans AL1 3AW please", ["12 High St, St. Albans AL1 3AW"]),  # an abbreviation
         ("Please update my address to 5678 Oak Street Suite 501, Springfield, IL 62704. Thanks",
          ["5678 Oak Street Suite 501, Springfield, IL 62704"]),  # US, unit and state/ZIP
         ("Lossi 12 / Suite 4 / Tartu / Estonia 51003", ["Lossi 12 / Suite 4 / Tartu / Estonia 51003"]),  # slashes
