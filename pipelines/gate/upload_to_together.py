@@ -21,9 +21,11 @@ Nothing is recorded for a failed upload. Every text from Together is scrubbed (`
 import logging
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import together
 from pydantic import SecretStr, ValidationError
@@ -61,6 +63,23 @@ log = logging.getLogger(__name__)
 UPLOAD_FILE = "upload.json"
 _FINAL = frozenset({"COMPLETED", "FAILED", "INVALID_FORMAT"})
 DEFAULT_RETRY = RetryPolicy()
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _Together:
+    """One upload's connection: the SDK client, the key it reads with, and how long to retry and wait."""
+
+    client: together.Together
+    key: SecretStr
+    base_url: str
+    retry: RetryPolicy
+    poll_interval: float
+    poll_timeout: float
+
+    def call(self, fn: Callable[[], T], what: str, deadline: float | None = None) -> T:
+        """`fn()` with this connection's retries; errors are scrubbed of the key."""
+        return call_with_retries(fn, what=what, policy=self.retry, key=self.key, deadline=deadline)
 
 
 def upload_approved(
@@ -118,8 +137,8 @@ def upload_approved(
         key = read_together_key(key_block)
         client = make_client(key, base_url, max_retries=retry.sdk_max_retries, timeout_s=retry.request_s)
         try:
-            return _upload_and_record(out_dir, run, copy, client, key, base_url, retry, poll_interval,
-                                      poll_timeout, fine_tune, policy, signing_key)
+            conn = _Together(client, key, base_url, retry, poll_interval, poll_timeout)
+            return _upload_and_record(out_dir, run, copy, conn, fine_tune, policy, signing_key)
         finally:
             client.close()
 
@@ -137,20 +156,15 @@ def _upload_and_record(
     out_dir: Path,
     run: ApprovedRun,
     copy: Path,
-    client: together.Together,
-    key: SecretStr,
-    base_url: str,
-    retry: RetryPolicy,
-    poll_interval: float,
-    poll_timeout: float,
+    conn: _Together,
     fine_tune: FineTuneRequest | None,
     policy: FineTunePolicy | None,
     signing_key: SecretStr,
 ) -> UploadRecord:
-    record = _reusable_record(out_dir, run, client, key, retry, signing_key)
+    record = _reusable_record(out_dir, run, conn, signing_key)
     reused_now = record is not None
     if record is None:
-        record = _upload(run, copy, client, key, base_url, retry, poll_interval, poll_timeout)
+        record = _upload(run, copy, conn)
         record = _write(out_dir, record, signing_key)
         send_event(
             "uploaded",
@@ -163,7 +177,7 @@ def _upload_and_record(
             },
         )
     if fine_tune is not None and policy is not None:
-        record = _fine_tune(out_dir, run, record, client, key, retry, fine_tune, policy, signing_key)
+        record = _fine_tune(out_dir, run, record, conn, fine_tune, policy, signing_key)
     # upload.json keeps how the file first got there; the caller also learns nothing was sent now.
     return record.model_copy(update={"reused": True}) if reused_now else record
 
@@ -172,9 +186,7 @@ def _fine_tune(
     out_dir: Path,
     run: ApprovedRun,
     record: UploadRecord,
-    client: together.Together,
-    key: SecretStr,
-    retry: RetryPolicy,
+    conn: _Together,
     request: FineTuneRequest,
     policy: FineTunePolicy,
     signing_key: SecretStr,
@@ -185,13 +197,13 @@ def _fine_tune(
         )
         return record
     outcome = start_fine_tune(
-        client,
+        conn.client,
         file_id=record.file_id,
         request=request,
         policy=policy,
         training_method=training_method_for(run.report.format),
-        retry=retry,
-        key=key,
+        retry=conn.retry,
+        key=conn.key,
     )
     record = _write(out_dir, record.model_copy(update={"fine_tune": outcome}), signing_key)
     if outcome.refused:
@@ -233,17 +245,13 @@ def read_upload_record(out_dir: Path, signing_key: SecretStr | None = None) -> U
     return record
 
 
-def _reusable_record(
-    out_dir: Path, run: ApprovedRun, client: together.Together, key: SecretStr, retry: RetryPolicy,
-    signing_key: SecretStr,
-) -> UploadRecord | None:
+def _reusable_record(out_dir: Path, run: ApprovedRun, conn: _Together, signing_key: SecretStr
+                     ) -> UploadRecord | None:
     recorded = read_upload_record(out_dir, signing_key)
     if recorded is None or recorded.sanitized_sha256 != run.approval.sanitized_sha256:
         return None
     try:
-        remote = call_with_retries(
-            lambda: client.files.retrieve(recorded.file_id), what="file lookup", policy=retry, key=key
-        )
+        remote = conn.call(lambda: conn.client.files.retrieve(recorded.file_id), what="file lookup")
     except UploadRejected as e:
         if isinstance(e.__cause__, NotFoundError):
             log.info("recorded file %s is gone from Together; uploading again", recorded.file_id)
@@ -255,16 +263,7 @@ def _reusable_record(
     return recorded
 
 
-def _upload(
-    run: ApprovedRun,
-    path: Path,
-    client: together.Together,
-    key: SecretStr,
-    base_url: str,
-    retry: RetryPolicy,
-    poll_interval: float,
-    poll_timeout: float,
-) -> UploadRecord:
+def _upload(run: ApprovedRun, path: Path, conn: _Together) -> UploadRecord:
     approved_sha = run.approval.sanitized_sha256
     size = path.stat().st_size  # `path` is the private copy, verified against approved_sha
     bytes_sent = False
@@ -276,7 +275,7 @@ def _upload(
 
     def do_upload() -> FileResponse:
         try:
-            return client.files.upload(
+            return conn.client.files.upload(
                 file=path, purpose="fine-tune", check=True, progress_callback=on_progress
             )
         except FileTypeError as e:
@@ -285,8 +284,8 @@ def _upload(
                 "sample); run sanitize again"
             ) from e
 
-    uploaded = call_with_retries(do_upload, what="file upload", policy=retry, key=key)
-    remote = _wait_until_processed(client, uploaded, key, retry, poll_interval, poll_timeout)
+    uploaded = conn.call(do_upload, what="file upload")
+    remote = _wait_until_processed(conn, uploaded)
     if remote.bytes != size:
         raise UploadRejected(
             f"Together holds {remote.bytes} bytes for {remote.id} but {path.name} has {size}; "
@@ -299,22 +298,16 @@ def _upload(
         sanitized_sha256=approved_sha,
         bytes=size,
         uploaded_at=datetime.now(UTC),
-        base_url_host=host_of(base_url),
-        key_hint=key_hint(key),
+        base_url_host=host_of(conn.base_url),
+        key_hint=key_hint(conn.key),
         reused=not bytes_sent,
     )
 
 
-def _wait_until_processed(
-    client: together.Together,
-    file: FileResponse,
-    key: SecretStr,
-    retry: RetryPolicy,
-    poll_interval: float,
-    poll_timeout: float,
-) -> FileResponse:
+def _wait_until_processed(conn: _Together, file: FileResponse) -> FileResponse:
     file_id = file.id
     status = file.processing_status
+    poll_timeout = conn.poll_timeout
     deadline = time.monotonic() + poll_timeout
     polls = 0
     while True:
@@ -325,16 +318,14 @@ def _wait_until_processed(
                 f"Together is still checking file {file_id} ({status}) after {poll_timeout:g}s; nothing was "
                 "recorded: run upload again later (Together already has the bytes; none are sent twice)"
             )
-        time.sleep(poll_interval)
-        file = call_with_retries(
-            lambda: client.files.retrieve(file_id), what="status poll", policy=retry, key=key, deadline=deadline
-        )
+        time.sleep(conn.poll_interval)
+        file = conn.call(lambda: conn.client.files.retrieve(file_id), what="status poll", deadline=deadline)
         status = file.processing_status
         polls += 1
     log.info("file %s processing %s after %d poll(s)", file_id, status, polls)
     if status != "COMPLETED":
         report = file.validation_report
-        reason = clip(report.error, key) if report is not None and report.error else "no reason given"
+        reason = clip(report.error, conn.key) if report is not None and report.error else "no reason given"
         raise UploadRejected(
             f"Together marked file {file_id} {status}: {reason}; fix the data (Together checks the full "
             "format rules) and run sanitize again"
