@@ -257,6 +257,13 @@ def _components_ner_does_not_need(nlp: Language) -> list[str]:
     return [name for name in nlp.pipe_names if name not in needed]
 
 
+# Words that open a message to someone and that spaCy sometimes takes into the name after them.
+_GREETING_FIRST = re.compile(
+    r"(?i:hi|hey|hello|dear|thanks|thank|congrats|congratulations|cheers|welcome|bye|goodbye|sorry|rip)"
+    r"[ \t,!]+(?=\p{L})"
+)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     # spaCy spans can run over a line break ("Hawkins\nUmbrella Logistics") or carry a possessive or
     # punctuation ("Maria's", "Kenji."); keep the name on the first line only.
@@ -269,6 +276,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 2
     while start < end and (text[start].isspace() or text[start] in "'’\"(["):
         start += 1
+    while (greeting := _GREETING_FIRST.match(text, start, end)) is not None:
+        start = greeting.end()  # "Congrats Ngozi Okafor": the greeting is no part of the name
     return start, end
 
 

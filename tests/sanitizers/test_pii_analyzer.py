@@ -71,6 +71,12 @@ def test_judges_names_one_by_one_when_ner_joins_them_with_a_word(analyzer):
     assert names == ["Anthony", "Steven"]
 
 
+def test_keeps_the_greeting_out_of_a_name_when_ner_takes_it_in(analyzer):
+    text = "Congrats Ngozi Okafor on the promotion!"
+    names = {value for entity, value in found(analyzer, text) if entity == "PERSON"}
+    assert "Ngozi Okafor" in names and not any(name.startswith("Congrats") for name in names)
+
+
 def test_detects_only_configured_entities_when_list_narrowed():
     narrow = PiiAnalyzer(DetectionOptions(pii_entities=("EMAIL_ADDRESS",)))
     text = "hi this is maria gonzalez, mail ana.lima@example.org or call +44 20 7946 0958"
