@@ -43,8 +43,6 @@ _CAPITAL = re.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}\p{N}'’-]*")
 _AFTER = re.compile(r"(?:['’]s)?(?:[ \t-]|[ \t](?:de|du|des|la|le|and|&)[ \t])(\p{Lu}[\p{L}'’-]*)")
 _POSSESSIVE_PHRASE = re.compile(r"['’]s[ \t]\p{Lu}")
 _BEFORE = re.compile(r"(\p{Lu}[\p{L}'’-]*)(\.?)(?:[ \t-]|[ \t](?:of|the|de|du|des|la|le)[ \t])$")
-# "in Divar", "across Langeland": a preposition of place ("at" and "the" also come before names).
-_PLACE_BEFORE = re.compile(r"(?<![\p{L}\p{N}])(?i:in|near|into|via|across|throughout)[ \t]+$")
 _THE_BEFORE = re.compile(r"(?<![\p{L}\p{N}])(?i:the)[ \t]+$")
 _MODIFIED_NOUN = re.compile(r"[ \t]+\p{Ll}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n]\s*)$")
@@ -66,17 +64,19 @@ class NameWords:
     is_place: Callable[[str], bool]
     is_common: Callable[[str], bool]
     titles: frozenset[str]
+    after_place_preposition: Callable[[str, int, int], bool]
 
     @classmethod
     def default(cls) -> "NameWords":
         from sanitizers.english_words import english_words
         from sanitizers.name_lists import name_lists
+        from sanitizers.person_judge import after_place_preposition
         from sanitizers.place_names import place_names
         from sanitizers.recognizers.person_context_recognizer import TITLE_WORDS
 
         names, places, words = name_lists(), place_names(), english_words()
         return cls(names.is_name, names.is_given, lambda w: w.casefold() in places.all, words.is_common,
-                   TITLE_WORDS)
+                   TITLE_WORDS, after_place_preposition)
 
     def may_remember(self, candidate: str) -> bool:
         """No word of it is an ordinary word that is no known name ("Red" in "Boston Red Sox"); one word
@@ -238,9 +238,8 @@ def _in_longer_phrase(text: str, start: int, end: int, remembered: frozenset[str
         return True
     look = max(0, start - _LOOK)
     before_text = text[look:start]
-    possessive = text.startswith(("'s", "’s"), end)  # "into Winterbourne's bench": a person's bench
-    if not possessive and _PLACE_BEFORE.search(before_text):
-        return True
+    if words.after_place_preposition(text, start, end):
+        return True  # "in Divar", "across Langeland" ("into Winterbourne's bench" is his)
     if _THE_BEFORE.search(before_text) and not _MODIFIED_NOUN.match(text, end):
         return True  # "the Garonne,", "the Goths": but "the Obama administration" is about a person
     before = _BEFORE.search(before_text)

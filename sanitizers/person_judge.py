@@ -251,7 +251,7 @@ class PersonJudge:
 
             if self.names.is_name(word):
                 return word.casefold() not in self.places.big or not _previous_word(text, start) in LOCATIVES
-            if _REGION_WORD.fullmatch(word) or _previous_word(text, start) in PLACE_PREPOSITIONS and not _POSSESSIVE_AFTER.match(text, end):
+            if _REGION_WORD.fullmatch(word) or after_place_preposition(text, start, end):
                 return False  # "in Raveloe", "Derbyshire" ("in Durnford's eyes" is his)
             if is_place_mate(text, start, end, self.places, self.names.is_name):
                 return False  # "Portchester and Fareham"
@@ -390,6 +390,12 @@ class PersonJudge:
         if place in self.places.big or place in self.places.all and not (len(tokens) == 1 and self.names.is_name(place)):
             return False  # a known place, unless a small one that is a name too ("Lee" among names)
         return not all(self.is_english(t) and not self.names.is_given(t) for t in tokens)
+
+
+def after_place_preposition(text: str, start: int, end: int) -> bool:
+    """A preposition of place right before the span and no possessive after it: "in Raveloe", "near
+    Ottershaw" are places, "in Durnford's eyes" is his."""
+    return _previous_word(text, start) in PLACE_PREPOSITIONS and not _POSSESSIVE_AFTER.match(text, end)
 
 
 def _previous_word(text: str, start: int) -> str:

@@ -29,8 +29,6 @@ LONE_WORD_RECOGNIZERS = frozenset({"SpacyRecognizer", "GivenNameRecognizer", "Li
 _NAME_WORD = re.compile(r"\p{L}[\p{L}'’-]*")
 # A word used as an identifier: after "class", "import", "new" or a dot, or before a call or an attribute.
 _CODE_BEFORE = re.compile(r"(?:(?<![\w'’])(?:class|import|new|extends|implements)[ \t]+|(?<=\w)\.)$")
-_PLACE_BEFORE = re.compile(r"(?<![\w'’])(?:in|near|into|across|throughout)[ \t]+$")
-_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 # The host of a web address: "https://api.cloudflare.com/v4", "www.groq.com" (not an e-mail's domain).
 _URL_HOST = re.compile(r"(?i:https?://|www\.)((?:[a-z0-9-]{1,63}\.){0,8}[a-z0-9-]{1,63}\.[a-z]{2,24})(?![\w@-])")
 _CODE_AFTER = re.compile(r"\((?!s\))|\.(?![\w.+-]*@)\w")  # not an e-mail address: "Maria.Lopez@acme.test"
@@ -86,6 +84,8 @@ def _without_domain_names(texts: Sequence[str], findings: Sequence[list[Finding]
 
 def _used_as_thing(text: str, word: str, judge: "PersonJudge") -> bool:
     """Whether some capitalised mention of `word` in `text` has a product's, company's or place's context."""
+    from sanitizers.person_judge import after_place_preposition  # loaded with `judge`
+
     for match in _NAME_WORD.finditer(text):
         if match.group().casefold() != word or not match.group()[:1].isupper():
             continue
@@ -94,7 +94,6 @@ def _used_as_thing(text: str, word: str, judge: "PersonJudge") -> bool:
             return True
         if _CODE_BEFORE.search(text, max(0, start - 8), start) or _CODE_AFTER.match(text, end):
             return True  # an identifier in code: "class Config(BaseSettings)", "Config.load()"
-        if (word in judge.places.big and _PLACE_BEFORE.search(text, max(0, start - 12), start)
-                and not _POSSESSIVE.match(text, end)):
+        if word in judge.places.big and after_place_preposition(text, start, end):
             return True  # a big place after "in": "a wonderful start in Jackson" (not "in Jackson's words")
     return False
