@@ -111,6 +111,16 @@ _CITY_LINE = {
 }
 
 
+def _ordered(faker: Faker) -> Faker:
+    """`faker` with its providers' city lists sorted: some locales build them from a set (it_IT), whose
+    order, and so the city a seed picks, changes with each process's hash seed."""
+    for provider in faker.providers:
+        cities = getattr(provider, "cities", None)
+        if isinstance(cities, list):
+            provider.cities = sorted(cities)
+    return faker
+
+
 class PostalAddresses:
     """Makes `PostalAddress`es from Faker instances (one per locale), reseeded from the caller's rng."""
 
@@ -119,7 +129,7 @@ class PostalAddresses:
 
     def _faker(self, locale: str, rng: random.Random) -> Faker:
         if locale not in self._fakers:
-            self._fakers[locale] = Faker(locale)
+            self._fakers[locale] = _ordered(Faker(locale))
         faker = self._fakers[locale]
         faker.seed_instance(rng.getrandbits(32))  # same rng state, same address: the set stays reproducible
         return faker
