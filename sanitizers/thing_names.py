@@ -37,12 +37,13 @@ _CODE_AFTER = re.compile(r"\((?!s\))|\.(?![\w.+-]*@)\w")  # not an e-mail addres
 def drop_thing_names(texts: Sequence[str], findings: Sequence[list[Finding]], judge: "PersonJudge | None" = None
                      ) -> list[list[Finding]]:
     """`findings` without the lone-word PERSON findings of words that `texts` (one record) use as things."""
+    if not any(_lone_word(f) for found in findings for f in found):
+        return [list(found) for found in findings]  # most records, and every secrets-only one: nothing to drop
     findings = _without_domain_names(texts, findings)
     candidates = {
         texts[i][f.start : f.end].casefold()
         for i, found in enumerate(findings) for f in found
-        if f.entity_type == "PERSON" and f.recognizer in LONE_WORD_RECOGNIZERS
-        and _NAME_WORD.fullmatch(texts[i][f.start : f.end])
+        if _lone_word(f) and _NAME_WORD.fullmatch(texts[i][f.start : f.end])
     }
     if not candidates:
         return [list(found) for found in findings]
@@ -65,9 +66,13 @@ def drop_thing_names(texts: Sequence[str], findings: Sequence[list[Finding]], ju
     things = {word for word in candidates if any(_used_as_thing(text, word, judge) for text in texts)}
     if not things:
         return [list(found) for found in findings]
-    return [[f for f in found if not (f.entity_type == "PERSON" and f.recognizer in LONE_WORD_RECOGNIZERS
-                                      and text[f.start : f.end].casefold() in things)]
+    return [[f for f in found if not (_lone_word(f) and text[f.start : f.end].casefold() in things)]
             for text, found in zip(texts, findings)]
+
+
+def _lone_word(f: Finding) -> bool:
+    """A PERSON finding of a detector that judged the word alone (see LONE_WORD_RECOGNIZERS)."""
+    return f.entity_type == "PERSON" and f.recognizer in LONE_WORD_RECOGNIZERS
 
 
 def _without_domain_names(texts: Sequence[str], findings: Sequence[list[Finding]]) -> Sequence[list[Finding]]:
@@ -77,8 +82,8 @@ def _without_domain_names(texts: Sequence[str], findings: Sequence[list[Finding]
     domains = {host.casefold().split(".")[-2] for text in texts if "." in text for host in _URL_HOST.findall(text)}
     if not domains:
         return findings
-    return [[f for f in found if not (f.entity_type == "PERSON" and f.recognizer in LONE_WORD_RECOGNIZERS
-                                      and any(w.casefold() in domains for w in _NAME_WORD.findall(text[f.start : f.end])))]
+    return [[f for f in found
+             if not (_lone_word(f) and any(w.casefold() in domains for w in _NAME_WORD.findall(text[f.start : f.end])))]
             for text, found in zip(texts, findings)]
 
 
