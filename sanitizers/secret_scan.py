@@ -55,8 +55,8 @@ def _checks(literals: Iterable[str], exact: bool) -> list[tuple[str, tuple[str, 
     return [(gate, tuple(group), exact) for gate, group in groups.items()]
 
 
-# One pattern to run: its recognizer, entity, Pattern and compiled regex.
-_Run = tuple[SecretRecognizer, str, Pattern, regex.Pattern]
+# One pattern to run: its recognizer, entity and Pattern (compiled when it is first a candidate).
+_Run = tuple[SecretRecognizer, str, Pattern]
 
 
 class SecretScanner:
@@ -96,9 +96,12 @@ class SecretScanner:
             for literal in (*recognizer.prefilter, *recognizer.prefilter_exact):
                 owners.setdefault(literal, set()).add(i)
         self._owners = {literal: frozenset(indexes) for literal, indexes in owners.items()}
-        # Every pattern, in recognizer then pattern order, as a run: (recognizer, entity, pattern, the
-        # regex compiled with the flags presidio's `analyze` uses for it, so both paths match alike).
+        # Every pattern, in recognizer then pattern order, as a run: (recognizer, entity, pattern). Its
+        # regex is compiled, with the flags presidio's `analyze` uses for it (so both paths match alike),
+        # the first time a text makes it a candidate: compiling all ~200 up front cost ~0.25 s of every
+        # start, and most runs see a handful of them.
         self._runs: list[_Run] = []
+        self._compiled: list[regex.Pattern | None] = []
         # A recognizer is a candidate when it runs always or owns a literal found in the text; a
         # candidate runs a pattern unless PATTERN_LITERALS names literals for it and none was found.
         # Both rules are folded, per found literal, into the runs it enables (`_by_literal`).
@@ -108,8 +111,8 @@ class SecretScanner:
             entity = recognizer.supported_entities[0]
             for p in recognizer.patterns:
                 run = len(self._runs)
-                compiled = regex.compile(p.regex, flags=recognizer.global_regex_flags)
-                self._runs.append((recognizer, entity, p, compiled))
+                self._runs.append((recognizer, entity, p))
+                self._compiled.append(None)
                 needs = recognizer.pattern_literals.get(p.name)
                 if needs is None:
                     if i in self._always:
@@ -131,7 +134,7 @@ class SecretScanner:
         # The one-pass search over ASCII texts: every pattern as a Hyperscan prefilter. A pattern it
         # cannot compile keeps the literal rule above as its gate (or runs always without one).
         self._pattern_set = PatternSet(
-            [(pattern.regex, recognizer.global_regex_flags) for recognizer, _, pattern, _ in self._runs],
+            [(pattern.regex, recognizer.global_regex_flags) for recognizer, _, pattern in self._runs],
             [self._gate_of(run) for run in range(len(self._runs))],
         )
 
@@ -181,7 +184,8 @@ class SecretScanner:
         # key and an env key), and the checks are pure functions of the value.
         checked: dict[tuple[int, str], tuple[bool | None, bool]] = {}
         for run in runs:
-            recognizer, entity, pattern, compiled = self._runs[run]
+            recognizer, entity, pattern = self._runs[run]
+            compiled = self._compiled[run] or self._compile(run)
             # No per-call timeout (presidio passes 60 s): it doubles the cost of short texts, and
             # every pattern here is bounded (no unbounded quantifier before a failing tail).
             for match in compiled.finditer(text):
@@ -202,6 +206,23 @@ class SecretScanner:
                 if score > _MIN_SCORE:
                     found.append(Finding(entity, start, end, score, recognizer.name))
         return merge_overlaps(found, by_length) if found else []
+
+    def _compile(self, run: int) -> regex.Pattern:
+        """The compiled regex of `run`, compiled now (a race compiles it twice, to the same pattern)."""
+        recognizer, _, pattern = self._runs[run]
+        try:
+            compiled = regex.compile(pattern.regex, flags=recognizer.global_regex_flags)
+        except regex.error as e:
+            raise ValueError(f"{recognizer.name} pattern {pattern.name!r}: invalid regex ({e}); fix the pattern "
+                             "source") from None
+        self._compiled[run] = compiled
+        return compiled
+
+    def compile_all(self) -> None:
+        """Compile every pattern now (tests, and callers that want a bad pattern to fail at start)."""
+        for run, compiled in enumerate(self._compiled):
+            if compiled is None:
+                self._compile(run)
 
     def _literal_runs(self, text: str) -> list[int]:
         """The runs the literal prefilter enables for `text`, in run order."""

@@ -289,6 +289,22 @@ def test_rejects_pattern_literal_when_missing_from_prefilter():
         SecretScanner([TogetherKeyRecognizer(pattern_literals={"together key (tgp_v1)": ("tgp_v9_",)})])
 
 
+def test_compiles_every_registered_pattern_when_asked():
+    scanner = SecretScanner()
+    scanner.compile_all()
+    assert None not in scanner._compiled
+
+
+def test_names_pattern_not_source_when_regex_is_invalid():
+    broken = TogetherKeyRecognizer(patterns=[Pattern("broken", r"(unclosed", 0.5)])
+    scanner = SecretScanner([broken])  # compiled when first needed: this recognizer always runs
+    with pytest.raises(ValueError, match="'broken'") as err:
+        scanner.scan("any text")
+    assert "(unclosed" not in str(err.value)
+    with pytest.raises(ValueError, match="'broken'"):
+        scanner.compile_all()
+
+
 def test_skips_pattern_when_its_literal_is_absent():
     # Only "key" occurs: the password patterns cannot match, the api-key pattern does.
     value = fake(24, URLSAFE, seed=13)
