@@ -60,10 +60,10 @@ _Run = tuple[SecretRecognizer, str, Pattern]
 
 
 class SecretScanner:
-    """Runs the secret recognizers over texts, built once (compiles every pattern up front).
+    """Runs the secret recognizers over texts, built once (each pattern compiled when first needed).
 
-    Thread-safe for concurrent `scan` calls: it holds no per-call state (only a cache of run lists,
-    which are the same whoever computes them).
+    Thread-safe for concurrent `scan` calls: it holds no per-call state (only caches of run lists and
+    compiled patterns, which are the same whoever computes them).
     """
 
     def __init__(self, recognizers: Sequence[SecretRecognizer] | None = None):
