@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 
 from sanitizers.findings import Finding
-from sanitizers.shadow_text import Shadow, build_shadows
+from sanitizers.shadow_text import Shadow, build_shadows, may_have_shadows
 from schemas.run_config import DetectionOptions, Detectors
 
 logger = logging.getLogger(__name__)
@@ -58,6 +58,26 @@ class Detector:
             if len(text) <= CACHE_MAX_CHARS:
                 self._cache[text] = findings
         return out
+
+    def detect_records(self, records: Sequence[Sequence[str]]) -> list[list[Finding]]:
+        """Findings for each text of each record (one list per text, records flattened in order).
+
+        The same as `detect_batch` over all the texts. In secrets-only mode a record is first read in one
+        pass (`SecretScanner.none_can_match`): when no pattern can match in any of its texts, only the
+        texts that may have a shadow (an encoded run) are scanned, and the others have no finding. Most
+        records of a chat file hold no credential, and this spares them a scan per text.
+        """
+        texts = [text for record in records for text in record]
+        if self._pii is not None or self._secrets is None:
+            return self.detect_batch(texts)
+        needed: list[bool] = []
+        for record in records:
+            if self._secrets.none_can_match(record):
+                needed.extend(may_have_shadows(text) for text in record)
+            else:
+                needed.extend(True for _ in record)
+        found = iter(self.detect_batch([text for text, need in zip(texts, needed) if need]))
+        return [next(found) if need else [] for need in needed]
 
     def secret_findings(self, text: str) -> list[Finding]:
         """Secret findings in `text` and its shadows (original offsets); [] when secrets are not detected.

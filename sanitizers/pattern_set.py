@@ -164,7 +164,37 @@ class PatternSet:
             database = _database(expressions, flags) if expressions else None
         self.uncompiled: tuple[int, ...] = tuple(uncompiled)
         self._database = database
+        # Texts may be scanned joined by "\n" (`none_can_match`) when no expression can tell a text's
+        # edge from a line's: `^` and `$` match at line ends (MULTILINE), and none anchors to the buffer.
+        all_flags = [converted[i][1] for i in usable] + literal_flags
+        all_expressions = [converted[i][0] for i in usable] + literal_expressions
+        self._joinable = database is not None and not self._always and all(
+            (flags & hyperscan.HS_FLAG_MULTILINE or not _LINE_ANCHOR.search(expression))
+            and not _BUFFER_ANCHOR.search(expression)
+            for expression, flags in zip(all_expressions, all_flags)
+        )
         self._local = threading.local()  # per-thread scratch space: Hyperscan's is single-threaded
+
+    def none_can_match(self, texts: Sequence[str]) -> bool:
+        """True when no pattern can match in any of `texts`, found in one pass over them joined by "\n".
+
+        False means "look at each text": a pattern may match, or the texts are not all ASCII.
+        Sound because each pattern goes in as a superset (module docstring) and a match inside one text
+        is also a match of the joined texts: "\n" before and after a text reads as the start and end of a
+        line, and `_joinable` holds only when no expression can see more than that. A match across the
+        seam of two texts only sends the texts to the per-text path.
+        """
+        if not self._joinable:
+            return False
+        joined = "\n".join(texts)
+        if not joined.isascii():
+            return False
+        reports: list[int] = []
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(self._database)
+        self._database.scan(joined.encode("ascii"), match_event_handler=_collect, context=reports, scratch=scratch)
+        return not reports
 
     def candidates(self, text: str) -> list[int] | None:
         """Sorted indexes of the patterns that may match `text`.
@@ -188,6 +218,11 @@ class PatternSet:
             found.update(targets[report])
         return sorted(found)
 
+
+# What makes an expression see the edge of the scanned buffer: `^` or `$` without MULTILINE (checked
+# only then), or a buffer anchor. Textual and so conservative: `[^...]` or `\$` count too.
+_LINE_ANCHOR = re.compile(rb"[$^]")
+_BUFFER_ANCHOR = re.compile(rb"\\[AzZG]")
 
 # Literal gates: reported once per scan, matched as written (or caselessly).
 _LITERAL_FLAGS = hyperscan.HS_FLAG_SINGLEMATCH

@@ -169,6 +169,14 @@ class SecretScanner:
         """Indexes (into `recognizers`) of the recognizers whose prefilter literals occur in `text`."""
         return sorted(self._always.union(*(self._owners[literal] for literal in self._prefilter(text))))
 
+    def none_can_match(self, texts: Sequence[str]) -> bool:
+        """True when `scan` would find nothing in any of `texts` (one Hyperscan pass over them all).
+
+        Shadows are not covered: a text that `shadow_text` may rewrite must still be scanned as usual.
+        False says nothing: scan the texts one by one.
+        """
+        return self._pattern_set.none_can_match(texts)
+
     def scan(self, text: str) -> list[Finding]:
         """Secret findings in `text`: disjoint, sorted by start, offsets only."""
         if not text:

@@ -53,6 +53,11 @@ class Shadow:
         return start, end
 
 
+def may_have_shadows(text: str) -> bool:
+    """False when `build_shadows(text)` (without `addresses`) is surely []: ASCII text with no encoded run."""
+    return not text.isascii() or may_hold_encoded(text)
+
+
 def build_shadows(text: str, *, addresses: bool = False, found: Sequence[tuple[int, int]] = ()) -> list[Shadow]:
     """The shadows of `text` that differ from it: usually none, one, or two with a right-to-left override.
 

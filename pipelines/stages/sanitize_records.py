@@ -70,7 +70,7 @@ class RecordSanitizer:
         texts_per_record = [r.texts if r.texts is not None else slot_texts(r.record, r.format) for r in batch]
         texts = [text for record_texts in texts_per_record for text in record_texts]
         if self.names is None:
-            findings = self.detector.detect_batch(texts)
+            findings = self.detector.detect_records(texts_per_record)
         else:
             findings = self.names.detect_batch(self.detector, texts)
         self.stats.texts_scanned += len(texts)

@@ -69,6 +69,22 @@ def test_answers_repeated_text_from_cache_when_seen_before(secrets_detector):
     assert first == again and secrets_detector.cache_hits == before + 1
 
 
+@pytest.mark.parametrize("detector_name", ["secrets_detector", "full_detector"])
+def test_gives_what_detect_batch_gives_when_texts_come_as_records(detector_name, request):
+    detector = request.getfixturevalue(detector_name)
+    records = [
+        ["Hello, my build fails.", "Which step?", "The deploy step."],  # nothing to find
+        ["Here it is:", f"token {KEY}", "thanks"],  # a key: the record is read text by text
+        ["encoded, no keyword:", base64.b64encode(HIDDEN.encode()).decode()],  # only a shadow holds the key
+        ["café au lait", "ana.lima@example.org"],  # not ASCII
+        [],
+    ]
+    found = detector.detect_records(records)
+    assert found == detector.detect_batch([text for record in records for text in record])
+    assert [f.entity_type for f in found[4]] == ["GITHUB_TOKEN"]
+    assert [f.entity_type for f in found[7] if f.is_secret] == ["GITHUB_TOKEN"]
+
+
 # Shadows: hidden values are found and mapped back to the original span ------------------------------
 
 HIDDEN = github_token(21)

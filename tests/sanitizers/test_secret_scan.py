@@ -165,6 +165,42 @@ def test_equals_presidio_path_when_texts_are_real_shaped():
     assert mismatched == []
 
 
+def _found_in_none(texts: list[str]) -> bool:
+    return not any(SCANNER.scan(text) for text in texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.one_of(ASCII_FRAGMENTS, RANDOM_RUNS, st.text(alphabet=string.printable, max_size=8)),
+                         max_size=8).map("".join), min_size=1, max_size=6))
+def test_finds_nothing_per_text_when_joined_texts_cannot_match(texts):
+    if SCANNER.none_can_match(texts):
+        assert _found_in_none(texts)
+
+
+def test_finds_nothing_per_text_when_real_shaped_records_cannot_match():
+    texts = real_shaped_texts()
+    records = [texts[i : i + 5] for i in range(0, len(texts), 5)]
+    clean = [record for record in records if SCANNER.none_can_match(record)]
+    assert len(clean) > 20  # records with no credential are common: the one-pass answer is used
+    assert all(_found_in_none(record) for record in clean)
+    # Every test row that holds a secret makes its record (with a clean text before and after) a candidate.
+    for row in ROWS:
+        if SCANNER.scan(row):
+            assert not SCANNER.none_can_match(["Hello there.", row, "Thanks!"])
+
+
+def test_reads_texts_one_by_one_when_one_is_not_ascii():
+    assert not SCANNER.none_can_match(["plain words", "café"])
+
+
+def test_reads_texts_one_by_one_when_a_pattern_anchors_to_the_buffer():
+    custom = SecretRecognizer(patterns=[Pattern("whole text", r"\Atgp_[A-Za-z0-9]{20}\Z", 0.9)],
+                              supported_entity="API_KEY", prefilter=("tgp_",))
+    scanner = SecretScanner([custom])
+    assert scanner.scan("tgp_" + fake(20, ALNUM, seed=8)) != []
+    assert not scanner.none_can_match(["nothing", "here"])  # \A and \Z see the buffer: never joined
+
+
 # The brief's near-misses, all in one place, through the whole scanner.
 NEAR_MISSES = [
     "sk-xxxx",  # placeholder

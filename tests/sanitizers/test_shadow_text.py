@@ -3,8 +3,10 @@
 import base64
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sanitizers.shadow_text import build_shadows, normal_char
+from sanitizers.shadow_text import build_shadows, may_have_shadows, normal_char
 from tests.fake_keys import github_token
 
 KEY = github_token(3)
@@ -88,3 +90,17 @@ def test_writes_spelled_out_address_plainly_when_addresses_are_asked_for() -> No
 )
 def test_reads_one_character_as_its_plain_form(char: str, expected: str) -> None:
     assert normal_char(char) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["plain words ", "%41%42", base64.b64encode(b"a key inside!" * 3).decode(), "\u200b",
+                                 "\uff47", "caf\u00e9", "x" * 30, "-_+/", "\n"]), max_size=8).map("".join))
+def test_has_no_shadow_when_said_to_have_none(text: str) -> None:
+    if not may_have_shadows(text):
+        assert build_shadows(text) == []
+
+
+def test_may_have_shadows_when_text_is_encoded_or_not_ascii() -> None:
+    assert not may_have_shadows("Hello, my build fails at the deploy step.")
+    assert may_have_shadows(base64.b64encode(github_token(3).encode()).decode())
+    assert may_have_shadows("caf\u00e9")
