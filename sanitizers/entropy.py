@@ -65,6 +65,7 @@ _DOCUMENTED_EXAMPLES: frozenset[str] = frozenset(
         "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
     }
 )
+_DOCUMENTED_EXAMPLE_HEADS: frozenset[str] = frozenset(example[:16] for example in _DOCUMENTED_EXAMPLES)
 # Word chunks of a value: a capitalised or lowercase word, an uppercase run, a digit run.
 _CHUNK = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 # ASCII lowercase, uppercase, digits, and anything else: the four classes `char_classes` counts.
@@ -72,6 +73,10 @@ _CHAR_CLASSES = (re.compile(r"[a-z]"), re.compile(r"[A-Z]"), re.compile(r"[0-9]"
 # The marker lists as single patterns: one C-level search per value instead of a loop of `in` tests.
 _ANY_SYMBOL_MARKER = re.compile("|".join(map(re.escape, _SYMBOL_MARKERS)))
 _ANY_WORD_MARKER = re.compile("|".join(map(re.escape, _WORD_MARKERS + _HERE_MARKERS)), re.IGNORECASE)
+# The same words searched in an ASCII value lowered: lowering ASCII keeps every offset, and no ASCII
+# letter folds to another ASCII letter than its other case, so the spans are the same; a case-blind
+# search cannot skip ahead by the first letters and costs several times more.
+_ANY_LOWER_WORD_MARKER = re.compile("|".join(map(re.escape, _WORD_MARKERS + _HERE_MARKERS)))
 # Each short word marker in lowercase, uppercase and title case, and the masks as written. No
 # spelling of one overlaps another, so `finditer` finds every occurrence a `find` loop would.
 _SINGLE_CASE_WORD = re.compile(
@@ -91,8 +96,11 @@ _PLACEHOLDER_WORD_LIST = """
     postgres postgresql mysql mongodb mongo redis rabbitmq oracle mssql sa
 """
 _PLACEHOLDER_WORDS: frozenset[str] = frozenset(_PLACEHOLDER_WORD_LIST.split())
+_LONGEST_PLACEHOLDER_WORD = max(map(len, _PLACEHOLDER_WORDS))
 
 _TRAILING_NOISE = re.compile(r"[0-9!@#$%^&*._-]+$")
+# What `_TRAILING_NOISE` may remove at most: its characters, and a final newline before which `$` matches.
+_NOISE_OR_NEWLINE = "0123456789!@#$%^&*._-\n"
 # Leetspeak spellings of stock words ("P@ssw0rd", "s3cr3t").
 _LEET = str.maketrans({"@": "a", "4": "a", "3": "e", "1": "i", "!": "i", "0": "o", "$": "s", "5": "s", "7": "t"})
 # A name as people write one in code, YAML or a shell: snake/kebab case in one case, camelCase,
@@ -118,12 +126,29 @@ _SNAKE_NAME = re.compile(r"^[a-z]+(?:[_-][a-z0-9]+)+$|^[a-z]+$")
 _CAMEL_NAME = re.compile(r"^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[0-9]?$")
 
 
+# Per length, the term n / length * log2(n / length) of every count n: the same floats the sum adds,
+# looked up instead of computed. Only short lengths (the many keys and passwords) get a table.
+_ENTROPY_TERMS: dict[int, list[float]] = {}
+_LONGEST_TABLED = 512
+
+
+def _entropy_terms(length: int) -> list[float]:
+    terms = _ENTROPY_TERMS.get(length)
+    if terms is None:
+        terms = [0.0] + [n / length * math.log2(n / length) for n in range(1, length + 1)]
+        _ENTROPY_TERMS[length] = terms
+    return terms
+
+
 def shannon_entropy(value: str) -> float:
     """Bits of Shannon entropy per character (0.0 for an empty string)."""
     if not value:
         return 0.0
     length = len(value)
-    return -sum(n / length * math.log2(n / length) for n in Counter(value).values())
+    counts = Counter(value).values()  # in first-seen order: the same sum, to the last bit, either way
+    if length > _LONGEST_TABLED:
+        return -sum(n / length * math.log2(n / length) for n in counts)
+    return -sum(map(_entropy_terms(length).__getitem__, counts))
 
 
 def char_classes(value: str) -> int:
@@ -146,14 +171,21 @@ def is_repetitive(value: str) -> bool:
     """True when a short unit repeats through the value (`a1B2a1B2...`, `abcabcabc`)."""
     if len(value) < 12:
         return False
-    trigrams = [value[i : i + 3] for i in range(len(value) - 2)]
+    trigrams = len(value) - 2
+    # Each character but the last two starts a trigram: at least (distinct characters - 2) distinct
+    # trigrams, enough for most keys to pass without building them.
+    if 2 * (len(set(value)) - 2) >= trigrams:
+        return False
     # Random 20+ char keys have nearly all-distinct trigrams; a repeated unit of length k has ~k.
-    return len(set(trigrams)) / len(trigrams) < 0.5
+    return len(set(zip(value, value[1:], value[2:]))) / trigrams < 0.5
 
 
 def _marker_hits(value: str) -> list[tuple[int, int]]:
     """Spans of word markers (any case) and of short word markers and masks written in one case."""
-    spans = [m.span() for m in _ANY_WORD_MARKER.finditer(value)]
+    if value.isascii():
+        spans = [m.span() for m in _ANY_LOWER_WORD_MARKER.finditer(value.lower())]
+    else:
+        spans = [m.span() for m in _ANY_WORD_MARKER.finditer(value)]
     return spans + [m.span() for m in _SINGLE_CASE_WORD.finditer(value)]
 
 
@@ -199,14 +231,14 @@ def has_placeholder_marker(value: str) -> bool:
 def is_documented_example(value: str) -> bool:
     """True for credentials that vendor documentation publishes as examples (`AKIAIOSFODNN7EXAMPLE`),
     also cut or edited after their first 16 characters."""
-    return value in _DOCUMENTED_EXAMPLES or (
-        len(value) >= 16 and any(example.startswith(value[:16]) for example in _DOCUMENTED_EXAMPLES)
-    )
+    return value in _DOCUMENTED_EXAMPLES or (len(value) >= 16 and value[:16] in _DOCUMENTED_EXAMPLE_HEADS)
 
 
 def is_placeholder_word(value: str) -> bool:
     """True for stock words like `password`, `changeme`, `admin` (also `password123`, `Secret!`, `P@ssw0rd`)."""
     folded = value.casefold()
+    if len(folded.rstrip(_NOISE_OR_NEWLINE)) > _LONGEST_PLACEHOLDER_WORD:
+        return False  # each spelling below is at least this long: longer than every stock word
     stripped = _TRAILING_NOISE.sub("", folded)
     return any(
         word in _PLACEHOLDER_WORDS for word in (folded, stripped, stripped.translate(_LEET), folded.translate(_LEET))
@@ -251,7 +283,7 @@ def looks_like_code_reference(value: str) -> bool:
     A dotted value is a reference when each part reads as a name (`settings.SECRET_KEY`), not when a
     part is random (`s.Z4bTMtngfLeQ18AqVo`, a Vault token).
     """
-    dotted = _DOTTED_NAME.match(value) and all(
+    dotted = "." in value and _DOTTED_NAME.match(value) and all(
         len(part) <= 2 or looks_like_identifier(part) for part in value.split(".")
     )
     return bool(

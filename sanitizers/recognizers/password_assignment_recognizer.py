@@ -6,10 +6,10 @@ The keywords are data (`sanitizers/credential_keywords.py`); this module turns t
 whose span is the value alone, and decides from the value whether it holds a secret.
 """
 
-import base64
 import binascii
 import math
 import re
+import string
 from typing import ClassVar
 
 from sanitizers.credential_keywords import CREDENTIAL_WORDS, KEY_QUALIFIERS, NOT_CREDENTIAL_TAILS
@@ -119,9 +119,16 @@ _REFERENCE = re.compile(
 )
 _BASIC = re.compile(r"^[A-Za-z0-9+/]{8,}={0,2}$")
 _HAS_ALNUM = re.compile(r"[A-Za-z0-9]")
+# The bytes of ASCII letters and the blank: what a decoded text of words is made of.
+_LETTER_OR_BLANK_BYTES = (string.ascii_letters + " ").encode("ascii")
 # A value holding another assignment (`password=password=...`): a run of assignments, not a secret.
 _CHAINED = re.compile(
     r"(?i:pass(?:word|wd)|secret|token|api[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,40}(?::=|=|:)(?=[^=\s])"
+)
+# The same, for an ASCII value lowered (same offsets, same matches): a case-blind search cannot skip
+# ahead by the first letters and costs several times more.
+_LOWER_CHAINED = re.compile(
+    r"(?:pass(?:word|wd)|secret|token|api[_.-]?key|credentials?)[a-z0-9_.-]{0,40}(?::=|=|:)(?=[^=\s])"
 )
 # Word chunks: a capitalised or lowercase word, an uppercase run, a digit run.
 _CHUNK = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
@@ -170,8 +177,14 @@ def _is_basic_credential(value: str) -> bool:
     if not _BASIC.match(value):
         return False
     try:
-        decoded = base64.b64decode(value, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raw = binascii.a2b_base64(value, strict_mode=True)  # what base64.b64decode(validate=True) calls
+    except (binascii.Error, ValueError):
+        return False
+    if b":" not in raw:  # no colon: no pair (in UTF-8 the byte of ":" is never part of another character)
+        return False
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError:
         return False
     user, sep, password = decoded.partition(":")
     return bool(sep and user and password and decoded.isprintable())
@@ -185,11 +198,14 @@ def decodes_to_prose(value: str) -> bool:
     if not _BASIC.match(value):
         return False
     try:
-        decoded = base64.b64decode(value + "=" * (-len(value) % 4), validate=True).decode("ascii")
-    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raw = binascii.a2b_base64(value + "=" * (-len(value) % 4), strict_mode=True)
+    except (binascii.Error, ValueError):
         return False
-    letters = sum(ch.isalpha() or ch == " " for ch in decoded)
-    return " " in decoded and decoded.isprintable() and letters >= 0.85 * len(decoded)
+    if b" " not in raw or not raw.isascii():  # no blank, no words; random bytes are seldom all ASCII
+        return False
+    decoded = raw.decode("ascii")
+    letters = len(raw) - len(raw.translate(None, _LETTER_OR_BLANK_BYTES))
+    return decoded.isprintable() and letters >= 0.85 * len(decoded)
 
 
 def _has_foreign_letters(value: str) -> bool:
@@ -225,6 +241,10 @@ def names_a_reference(value: str) -> bool:
 
 def holds_chained_assignment(value: str) -> bool:
     """True when `value` holds another assignment (`password=password=...`): a run of them, no secret."""
+    if "=" not in value and ":" not in value:
+        return False  # no operator: most values
+    if value.isascii():
+        return bool(_LOWER_CHAINED.search(value.lower()))
     return bool(_CHAINED.search(value))
 
 
