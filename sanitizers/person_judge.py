@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-from sanitizers.english_words import EnglishWords, word_set
+from sanitizers.english_words import COMMON_ZIPF, EnglishWords, word_set
 from sanitizers.name_lists import NameLists
 from sanitizers.name_particles import PARTICLES
 from sanitizers.ner_filters import overlaps
@@ -114,10 +114,26 @@ _LIST = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}(?:{_SEPARATOR}{_ITEM}){{1,30}}"
 _LIST_ITEM = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}")
 # A capitalised word, also after an opening quote ('Edith!) but not inside O'Brien or an address.
 _CAPITALISED = re.compile(r"(?<![\w@#/.-])(?<!\w['’])\p{Lu}\p{Ll}+(?![\w'’@-])")
+# A word in capitals ("PINKERTON", "McBRIDE", "O'HARA") or an initial ("M."), and runs of them: headings,
+# signatures and letters in capitals ("Yours, SALLIE McBRIDE", "THE JOHN GRIER HOME") that spaCy misses.
+_CAPS_WORD = r"(?:\p{Lu}\.|(?:Mc|Mac)?\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu})){1,30})"
+_CAPS_RUN = re.compile(rf"(?<![\p{{L}}\p{{N}}'’.-]){_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{1,12}}(?![\p{{L}}\p{{N}}'’-])")
+_CAPS_TOKEN = re.compile(_CAPS_WORD)
 # spaCy labels that can hide a person ("Paris Hilton" as ORG); DATE, MONEY and the like cannot.
 RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 # Prepositions before a place: an unknown word after them is no name ("near Grimpen", "of Glamorganshire").
 LOCATIVES = word_set("in at near from into to of across towards toward through around outside inside via on")
+# Nouns said of a person before "of": what follows is someone ("the widow of Tarlow", "the plays of Brieux",
+# "the body of Tippoo"), not a place ("the parish of Heydour"). Realms' nouns ("army", "court", "reign") are
+# left out: fiction gives them places as often ("the army of Gondor").
+PEOPLE_OF_HEADS = word_set(
+    """son sons daughter daughters wife husband widow widower father mother brother brothers sister sisters
+    children child heir heirs nephew niece cousin grandson granddaughter friend friends servant servants
+    followers disciples pupils successor predecessor biographer works writings plays poems novels paintings
+    portrait portraits letters memoirs biography body murder assassination funeral grave tomb arrival advent
+    departure intention intentions wishes help request possession life death birth"""
+)
+_OF_HEAD = re.compile(r"(?<![\p{L}'’-])(\p{Ll}+)[ \t]+of[ \t]+$")
 # Below this wordfreq Zipf frequency a capitalised word mid-sentence that no list knows is taken for a name.
 UNKNOWN_ZIPF = 2.5
 # A lower-case given name this common in English text is more often a word than a name ("june", "will" are
@@ -297,6 +313,8 @@ class PersonJudge:
             # WordNet lists famous people ("alice", "james"): for a given name only a verb or adjective counts.
             if self.words.is_descriptive_lemma(word) or word.isupper() or word.casefold() in self.places.big:
                 return False
+            if _after_people_of(text, start) and self._is_unknown_word(word):
+                return True  # "the possession of Tippoo", "the plays of Brieux": someone's, whatever the label
             if label in PLACE_LABELS:  # spaCy calls unknown names places: a given name that names none is a person
                 return self.names.is_given(word) and word.casefold() not in self.places.all
             if self.is_english(word) and not self.names.is_given(word):
@@ -340,7 +358,7 @@ class PersonJudge:
                     continue  # "the Hugo migration", "Grace period", "Siri upgrade"
                 if self.words.is_noun(word) and starts_sentence:
                     continue
-            elif (starts_sentence or _previous_word(text, start) in LOCATIVES or not self._is_unknown_word(word)
+            elif (starts_sentence or _after_locative(text, start) or not self._is_unknown_word(word)
                   or self.is_org_like(text, start, end)):
                 continue  # an unknown word after "in", "at", "near" is more often a place ("in Grimpen")
             if _previous_word(text, start) in ARTICLES or overlaps(start, end, taken):
@@ -351,6 +369,54 @@ class PersonJudge:
                 continue
             spans.append((start, end))
         return spans
+
+    def capitals_names(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Full names written in capitals: "Yours truly, SALLIE McBRIDE", "JOHN WARWICK, CLARENCE".
+
+        Within a run of words in capitals, a known given name (or an initial) starts a name that goes on
+        with family names, initials or words no dictionary has, as `reads_as_full_name` reads them in Title
+        case; one word alone is an acronym or a shout ("USA", "STOP"), and a known place, a company or place
+        word, or an ordinary word after the given name ("OLIVER STREET", "GRACE PERIOD") leaves the run."""
+        spans = []
+        for run in _CAPS_RUN.finditer(text):
+            tokens = [m.span() for m in _CAPS_TOKEN.finditer(text, *run.span())]
+            i = 0
+            while i < len(tokens) - 1:
+                end = self._capitals_name_end(text, tokens, i)
+                if end is None:
+                    i += 1
+                    continue
+                start, stop = tokens[i][0], tokens[end][1]
+                if not overlaps(start, stop, taken):
+                    spans.append((start, stop))
+                i = end + 1
+        return spans
+
+    def _capitals_name_end(self, text: str, tokens: list[tuple[int, int]], i: int) -> int | None:
+        """The index of the last token of a full name that starts at token `i`, or None."""
+        words = [text[s:e].title() for s, e in tokens]
+        if not (self.names.is_given(words[i]) or _is_initial(words[i])) or self.words.is_stop(words[i]):
+            return None
+        end = i
+        for j in range(i + 1, min(len(words), i + 4)):
+            word = words[j]
+            folded = word.casefold()
+            if folded in ORG_WORDS or folded in PLACE_WORDS:
+                return None  # "PIM ASHFORD VENTURE I", "GRACE HILL ROAD": a company's or a place's name
+            if self.words.is_stop(word) or not (_is_initial(word) or self.names.is_name(word) or not self._ordinary(word)):
+                break
+            end = j
+        while end > i and _is_initial(words[end]):
+            end -= 1  # "BARBARA PINKERTON P.": a trailing initial is a postscript's, not hers
+        name = words[i : end + 1]
+        if len(name) < 2 or " ".join(name).casefold() in self.places.all:
+            return None
+        return end if self.reads_as_full_name(name) else None
+
+    def _ordinary(self, word: str) -> bool:
+        """An ordinary English word or an inflected one ("Agreements", "Ragged"): capitals hide no case to tell."""
+        return self.is_english(word) or (self.words.is_noun_form(word) or self.words.is_descriptive(word)) and (
+            self.words.zipf(word) >= COMMON_ZIPF)
 
     def _is_unknown_word(self, word: str) -> bool:
         """A word no list explains: no English word of any frequency, no place; a family name at most."""
@@ -396,6 +462,18 @@ def after_place_preposition(text: str, start: int, end: int) -> bool:
     """A preposition of place right before the span and no possessive after it: "in Raveloe", "near
     Ottershaw" are places, "in Durnford's eyes" is his."""
     return _previous_word(text, start) in PLACE_PREPOSITIONS and not _POSSESSIVE_AFTER.match(text, end)
+
+
+def _after_people_of(text: str, start: int) -> bool:
+    """ "of" right before `start`, after a noun said of a person: "the widow of Tarlow", "the plays of Brieux"."""
+    head = _OF_HEAD.search(text, max(0, start - 40), start)
+    return head is not None and head.group(1) in PEOPLE_OF_HEADS
+
+
+def _after_locative(text: str, start: int) -> bool:
+    """A preposition of place right before `start`, unless it is "of" after a noun said of a person ("the
+    widow of Tarlow", not "the parish of Tarlow")."""
+    return _previous_word(text, start) in LOCATIVES and not _after_people_of(text, start)
 
 
 def _previous_word(text: str, start: int) -> str:

@@ -46,6 +46,8 @@ RELABELLED_SCORE = 0.7
 # A known given name that no entity of spaCy's explains ("Whenever James goes").
 GIVEN_NAME_SCORE = 0.65
 GIVEN_NAME_RECOGNIZER = "GivenNameRecognizer"
+# A full name in capitals: "Yours, SALLIE McBRIDE" (spaCy reads capitals poorly).
+CAPITALS_NAME_RECOGNIZER = "CapitalsNameRecognizer"
 # A name in a list with a found name: "Sattler, Maumill, Mabury, Jones and Lee".
 LIST_MATE_SCORE = 0.6
 LIST_MATE_RECOGNIZER = "ListMateRecognizer"
@@ -218,12 +220,17 @@ class PiiAnalyzer:
             score = RELABELLED_SCORE if relabelled else NER_SCORE
             findings.append(Finding(entity, start, end, score, NER_RECOGNIZER))
         if wants_person:
-            taken = set(regions if regions is not None else technical_regions(text)) | set(rejected) | {
+            if regions is None:
+                regions = technical_regions(text)
+            taken = set(regions) | set(rejected) | {
                 (s, e) for label, s, e in ents if label != "PERSON"}
             taken = merge_spans([span for span in taken
                                  if not any(f.start <= span[0] and span[1] <= f.end for f in findings)])
             found = self.judge.lone_given_names(text, taken) + self.judge.lower_case_names(text, taken)
             findings.extend(Finding("PERSON", s, e, GIVEN_NAME_SCORE, GIVEN_NAME_RECOGNIZER) for s, e in found)
+            # spaCy's labels on words in capitals are noise (`is_ner_noise` drops them): only code counts here.
+            findings.extend(Finding("PERSON", s, e, GIVEN_NAME_SCORE, CAPITALS_NAME_RECOGNIZER)
+                            for s, e in self.judge.capitals_names(text, regions))
         return findings
 
 

@@ -82,9 +82,11 @@ _LIFE = re.compile(
     rf"{_NAME}[ \t]*(?:\([ \t]*(?:born|b\.|née|nee|died|d\.|c\.|ca\.)?[ \t]*(?:\d{{1,2}}[ \t]+\p{{L}}+[ \t]+)?"
     rf"(?:1[0-9]|20)\d\d\b|,?[ \t]+(?:was|is|were)?[ \t]*(?:born|died|married)(?![\w'’]))"
 )
-# Citations: "Quilis (1993)", "Quilis 1993:45" inside brackets, "Bavelier et al.", "(Smith and Jones, 2001)".
+# Citations: "Quilis (1993)", "Quilis 1993:45" inside brackets, "Bavelier et al.", "(Smith and Jones, 2001)",
+# "Sapir's (1971) group" (a possessive before the year).
 _CITATION = re.compile(
-    rf"{_NAME}(?:[ \t]+(?:and|&)[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD})?))?(?:[ \t]+et[ \t]+al\.?)?[ \t]*,?[ \t]*"
+    rf"{_NAME}(?:[ \t]+(?:and|&)[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD})?))?(?:[ \t]+et[ \t]+al\.?)?(?:['’]s?)?"
+    rf"[ \t]*,?[ \t]*"
     rf"(?:\([ \t]*(?:1[6-9]|20)\d\d[a-z]?\b|(?<=\([^()\n]{{0,80}}?)(?:1[6-9]|20)\d\d[a-z]?\b)"
     rf"|{_NAME}[ \t]+et[ \t]+al\.?"
 )
@@ -96,6 +98,12 @@ _CITATION_LIST = re.compile(
     rf"(?:,[ \t]*(?<=\([^()\n]{{0,400}})(?:1[6-9]|20)\d\d[a-z]?\b|[ \t]*\[\d{{1,3}}(?:[,–-]\d{{1,3}})*\]"
     rf"|[ \t]*\([ \t]*(?:1[6-9]|20)\d\d[a-z]?\b)"
 )
+# One item of a bracketed group of citations, between the bracket or a semicolon and the next: "(Chambers, 2017;
+# Schmidt, 2009)", "(Wise, 1987)". The shape says "author": an ordinary English word is a family name there too.
+_CITATION_ITEM = re.compile(
+    rf"(?:(?<=\([ \t]{{0,3}})|(?<=;[ \t]{{0,3}})){_AUTHOR}(?:[ \t]+et[ \t]+al\.?)?,[ \t]*(?:1[6-9]|20)\d\d[a-z]?"
+    rf"(?=[ \t]*[;)])"
+)
 # A bibliography entry, family name first: "Austen, Jane. Pride and Prejudice" (the given name is checked).
 _INVERTED = re.compile(rf"(?m)^[ \t]*(?P<name>{_WORD}),[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD})?)\.(?=[ \t]|$)")
 # A signature in a filed document: "By: /s/ Charles E. Brinley".
@@ -104,8 +112,8 @@ _SIGNED = re.compile(rf"/s/[ \t]*{_NAME}")
 _LOWER_SPEECH = re.compile(rf"(?<![\w'’@#/.-])(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]{{2,30}})[ \t]+(?:{_SPEECH}|is on it)(?![\w'’])")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an)[ \t]+$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:a|an|the|this|that|his|her|my|our|their|its|your|every|each)[ \t]+$")
-_PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _CITATION_LIST, _INVERTED,
-             _SIGNED, _VOCATIVE, _QUOTED_VOCATIVE)
+_PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _CITATION_LIST, _CITATION_ITEM,
+             _INVERTED, _SIGNED, _VOCATIVE, _QUOTED_VOCATIVE)
 _TOKEN = re.compile(rf"{_WORD}")
 # What each pattern needs in a text, tested before it runs (most texts need none of them). A cue word
 # the patterns need ("said", "wife", "et") is a whole run of word characters in any match, so the set
@@ -131,6 +139,7 @@ _GATES: dict[re.Pattern, Callable[[str, set[str]], bool]] = {
     _POSSESSIVE: lambda text, runs: not runs.isdisjoint(_RELATION_WORDS),
     _LIFE: lambda text, runs: any(word in text for word in _LIFE_WORDS),
     _CITATION: lambda text, runs: "(" in text or "et" in runs,
+    _CITATION_ITEM: lambda text, runs: "," in text and ("(" in text or ";" in text),
     _INVERTED: lambda text, runs: "," in text and "." in text,
     _CITATION_LIST: lambda text, runs: ("(" in text or "[" in text) and ("," in text or "&" in text or "and" in runs),
     _SIGNED: lambda text, runs: "/s/" in text,
@@ -143,6 +152,9 @@ NOT_NAME_WORDS = word_set(
     """i he she it we they you his her its our their my your this that these those there here the a an who
     what which when where why how then now so but and or yet one all each every some any no none"""
 )
+
+
+SEASONS = word_set("spring summer autumn fall winter")
 
 
 class PersonContextRecognizer(LocalRecognizer):
@@ -174,9 +186,16 @@ class PersonContextRecognizer(LocalRecognizer):
                     continue  # "Saint Louis", "General Santos": the whole match names a place
                 if pattern is _INVERTED and not self._given_not_place(match.captures("name")[1].split()[0]):
                     continue  # "Paris, Texas.": only a given name that is no place makes it an entry
-                cited = pattern is _INVERTED or pattern is _CITATION_LIST and self._mostly_names(match.captures("name"))
+                if (pattern is _CITATION_ITEM or pattern is _CITATION and len(match.captures("name")) == 1
+                        ) and self._dates_or_places(match.captures("name")[0]):
+                    continue  # "(March, 2010)", "(London, 1851)": when or where, not who
+                cited = pattern is _INVERTED or pattern is _CITATION_LIST and self._mostly_names(
+                    match.captures("name"), "&" in match.group())
+                # A lone citation item keeps the place check ("(London, 1851)" names where, not who).
+                titled = pattern is _TITLE or cited
+                cited = cited or pattern is _CITATION_ITEM
                 for start, end in match.spans("name"):
-                    span = self._name_span(text, start, end, titled=pattern is _TITLE or cited, cited=cited)
+                    span = self._name_span(text, start, end, titled=titled, cited=cited)
                     if span and span not in found:
                         found[span] = self._result(*span)
         for match in _LOWER_SPEECH.finditer(text) if _GATES[_LOWER_SPEECH](text, runs) else ():
@@ -187,14 +206,22 @@ class PersonContextRecognizer(LocalRecognizer):
                 found.setdefault(span, self._result(*span))
         return sorted(found.values(), key=lambda r: (r.start, r.end))
 
-    def _mostly_names(self, items: list[str]) -> bool:
+    def _mostly_names(self, items: list[str], ampersand: bool = False) -> bool:
         """More than half of an author list's items hold a known name or a word no dictionary has: then its
         ordinary words are family names too ("Boot, Kramer, & Gratton"), unlike a title ("Nature, Development
-        and Origin (1922)", "Park and Ride [1]")."""
+        and Origin (1922)", "Park and Ride [1]"). An ampersand is how authors are joined, not words of a title:
+        with one, half is enough ("Dye & Bavelier, 2010")."""
         judge = self.judge
         assert judge is not None
         named = sum(any(judge.names.is_name(w) or not judge.is_english(w) for w in item.split()) for item in items)
-        return named * 2 > len(items)
+        return named * 2 > len(items) or ampersand and named * 2 >= len(items)
+
+    def _dates_or_places(self, item: str) -> bool:
+        """A bracketed "X, 1851" item that says when or where: a month, weekday or season, or a big place."""
+        judge = self.judge
+        assert judge is not None
+        first = item.split()[0].casefold()
+        return judge.words.is_stop(first) or first in SEASONS or item.casefold() in judge.places.big
 
     def _given_not_place(self, word: str) -> bool:
         judge = self.judge

@@ -36,6 +36,7 @@ def test_marks_region_when_text_is_technical(text, region):
     [
         "Maria Gonzalez called about the order",  # a plain name
         "Ronald McDonald and LaToya Jones",  # names with an inner capital
+        "Yours, DELPHINE McHARGUE",  # and in capitals after the prefix
         "Hello, Maria. Thanks!",  # punctuation around a name
         "let Maria know (she asked) and call Tom (the plumber)",  # "let", a blank before "("
         "a new Mary Poppins film; Const Smith, Function Jones",  # "new", capitalised words

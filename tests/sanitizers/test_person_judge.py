@@ -206,3 +206,45 @@ def test_keeps_ner_person_weighs_places_and_markup(judge, text, span, kept):
 )
 def test_keeps_ner_person_weighs_company_compounds(judge, text, span, kept):
     assert judge.keeps_ner_person(*_span(text, span)) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Yours ever, and meaning it, DELPHINE McHARGUE.", ["DELPHINE McHARGUE"]),  # a signature in capitals
+        ("THE WALTER GRISBY HOME, March 3.", ["WALTER GRISBY"]),  # a name inside a heading
+        ("Your obedient servant, R. TALLBRIDGE", ["R. TALLBRIDGE"]),  # an initial and a family name
+        ("Faithfully, OSWIN PERRAULT P.S. do write", ["OSWIN PERRAULT"]),  # a postscript's initial is not his
+        ("PIM ASHFORD VENTURE I, GRACE HILL ROAD", []),  # a company word, a place word after the name
+        ("ORAL AGREEMENTS ARE VOID; OLIVER STREET", []),  # ordinary words after a given name
+        ("THE USA TEAM, JAMES", []),  # acronyms, one word alone
+        ("SAN JOSE", []),  # a known place
+    ],
+)
+def test_finds_full_names_written_in_capitals(judge, text, names):
+    assert [text[s:e] for s, e in judge.capitals_names(text, [])] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("It passed into the possession of Tarrowby then.", ["Tarrowby"]),  # a noun said of a person before "of"
+        ("We saw the plays of Quennell last year.", ["Quennell"]),
+        ("A hamlet in the parish of Tarrowby, near Quennell.", []),  # a place's noun before "of", "near"
+        ("The army of Tarrowby marched.", []),  # a realm's noun: fiction gives it places too
+    ],
+)
+def test_lone_unknown_words_after_of_are_people_after_a_noun_said_of_people(judge, text, names):
+    assert [text[s:e] for s, e in judge.lone_given_names(text, [])] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "person"),
+    [
+        ("with the help of Quennell, he finished", "GPE", True),  # spaCy's label yields to "the help of"
+        ("the parish of Quennell was small", "GPE", False),
+    ],
+)
+def test_relabel_reads_a_noun_said_of_people_before_of(judge, text, label, person):
+    start = text.index("Quennell")
+    assert judge.relabels_as_person(text, start, start + len("Quennell"), label) is person

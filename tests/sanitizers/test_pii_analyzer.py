@@ -77,6 +77,11 @@ def test_keeps_the_greeting_out_of_a_name_when_ner_takes_it_in(analyzer):
     assert "Ngozi Okafor" in names and not any(name.startswith("Congrats") for name in names)
 
 
+def test_finds_a_full_name_in_capitals_whatever_label_ner_gives_it(analyzer):
+    text = "Yours as ever, and meaning to stay so, DELPHINE McHARGUE."
+    assert ("PERSON", "DELPHINE McHARGUE") in found(analyzer, text)
+
+
 def test_detects_only_configured_entities_when_list_narrowed():
     narrow = PiiAnalyzer(DetectionOptions(pii_entities=("EMAIL_ADDRESS",)))
     text = "hi this is maria gonzalez, mail ana.lima@example.org or call +44 20 7946 0958"

@@ -37,6 +37,9 @@ FOUND = [
     ("Emanuel Bunzel (born 1828) was a paleontologist.", ["Emanuel Bunzel"]),  # life dates
     ("By:/s/Charles E. Brinley ---- President", ["Charles E. Brinley"]),  # a signature
     ("“Yes, Curtis; you know it.” “Hullo, Wilson!” he said.", ["Curtis", "Wilson"]),  # vocatives
+    ("it extends Quennell’s (2016) analysis", ["Quennell"]),  # a possessive before the year
+    ("as reported (Stone & Varhaug, 2010; Tarrow, 2009)", ["Stone", "Varhaug", "Tarrow"]),  # an ampersand pair
+    ("(Varhaug et al., 2017; Chambers, 2017; Tarrow, 2009)", ["Varhaug", "Chambers", "Tarrow"]),  # group items
 ]
 
 
@@ -60,6 +63,7 @@ def test_finds_names_given_away_by_their_context(recognizer, text, expected):
         "Note, please. Done",
         "Language: Its Nature, Development and Origin (1922) is",  # a title of ordinary words before a year
         "using a Park and Ride [1] costs",
+        "the fair (London, 1851) and the sequel (March, 1852; Summer, 1853)",  # where and when, not who
     ],
 )
 def test_leaves_titles_and_verbs_without_a_name(recognizer, text):
