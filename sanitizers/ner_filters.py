@@ -30,7 +30,7 @@ _REGIONS_ANY_CASE = tuple(re.compile(pattern, re.DOTALL | re.IGNORECASE) for pat
     r"(?-i:\b(?:const|var|val|def|func|function|fn|struct|enum|interface|typeof)[ \t]+[A-Za-z_$][\w$]*\b)",
     r"\b\w+[ \t]*(?:<=?|>=?|[!=]==?)[ \t]*(?=[\w(\"'])",  # an operand: if (len < ulen)
 ))
-# Surnames with an inner capital (McDonald, DeAndre, LaToya, VanDyke; McBRIDE in a signature in capitals) are
+# Surnames with an inner capital (McDonald, DeAndre, LaToya, VanDyke; McHARGUE in a signature in capitals) are
 # names, not CamelCase.
 _NAME_PREFIX = r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St)(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})\b)"
 _REGIONS_CASED = re.compile(

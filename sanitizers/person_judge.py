@@ -114,8 +114,8 @@ _LIST = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}(?:{_SEPARATOR}{_ITEM}){{1,30}}"
 _LIST_ITEM = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}")
 # A capitalised word, also after an opening quote ('Edith!) but not inside O'Brien or an address.
 _CAPITALISED = re.compile(r"(?<![\w@#/.-])(?<!\w['’])\p{Lu}\p{Ll}+(?![\w'’@-])")
-# A word in capitals ("PINKERTON", "McBRIDE", "O'HARA") or an initial ("M."), and runs of them: headings,
-# signatures and letters in capitals ("Yours, SALLIE McBRIDE", "THE JOHN GRIER HOME") that spaCy misses.
+# A word in capitals ("TALLBRIDGE", "McHARGUE", "O'HARA") or an initial ("M."), and runs of them: headings,
+# signatures and letters in capitals ("Yours, DELPHINE McHARGUE", "THE WALTER GRISBY HOME") that spaCy misses.
 _CAPS_WORD = r"(?:\p{Lu}\.|(?:Mc|Mac)?\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu})){1,30})"
 _CAPS_RUN = re.compile(rf"(?<![\p{{L}}\p{{N}}'’.-]){_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{1,12}}(?![\p{{L}}\p{{N}}'’-])")
 _CAPS_TOKEN = re.compile(_CAPS_WORD)
@@ -123,8 +123,8 @@ _CAPS_TOKEN = re.compile(_CAPS_WORD)
 RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 # Prepositions before a place: an unknown word after them is no name ("near Grimpen", "of Glamorganshire").
 LOCATIVES = word_set("in at near from into to of across towards toward through around outside inside via on")
-# Nouns said of a person before "of": what follows is someone ("the widow of Tarlow", "the plays of Brieux",
-# "the body of Tippoo"), not a place ("the parish of Heydour"). Realms' nouns ("army", "court", "reign") are
+# Nouns said of a person before "of": what follows is someone ("the widow of Tarrowby", "the plays of Quennell",
+# "the body of Varhaug"), not a place ("the parish of Tarrowby"). Realms' nouns ("army", "court", "reign") are
 # left out: fiction gives them places as often ("the army of Gondor").
 PEOPLE_OF_HEADS = word_set(
     """son sons daughter daughters wife husband widow widower father mother brother brothers sister sisters
@@ -314,7 +314,7 @@ class PersonJudge:
             if self.words.is_descriptive_lemma(word) or word.isupper() or word.casefold() in self.places.big:
                 return False
             if _after_people_of(text, start) and self._is_unknown_word(word):
-                return True  # "the possession of Tippoo", "the plays of Brieux": someone's, whatever the label
+                return True  # "the possession of Varhaug", "the plays of Quennell": someone's, whatever the label
             if label in PLACE_LABELS:  # spaCy calls unknown names places: a given name that names none is a person
                 return self.names.is_given(word) and word.casefold() not in self.places.all
             if self.is_english(word) and not self.names.is_given(word):
@@ -371,7 +371,7 @@ class PersonJudge:
         return spans
 
     def capitals_names(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Full names written in capitals: "Yours truly, SALLIE McBRIDE", "JOHN WARWICK, CLARENCE".
+        """Full names written in capitals: "Yours truly, DELPHINE McHARGUE", "WALTER GRISBY, DALESFORD".
 
         Within a run of words in capitals, a known given name (or an initial) starts a name that goes on
         with family names, initials or words no dictionary has, as `reads_as_full_name` reads them in Title
@@ -402,19 +402,19 @@ class PersonJudge:
             word = words[j]
             folded = word.casefold()
             if folded in ORG_WORDS or folded in PLACE_WORDS:
-                return None  # "PIM ASHFORD VENTURE I", "GRACE HILL ROAD": a company's or a place's name
+                return None  # "NIELS HARTWOOD VENTURES", "GRACE HILL ROAD": a company's or a place's name
             if self.words.is_stop(word) or not (_is_initial(word) or self.names.is_name(word) or not self._ordinary(word)):
                 break
             end = j
         while end > i and _is_initial(words[end]):
-            end -= 1  # "BARBARA PINKERTON P.": a trailing initial is a postscript's, not hers
+            end -= 1  # "OSWIN PERRAULT P.": a trailing initial is a postscript's, not hers
         name = words[i : end + 1]
         if len(name) < 2 or " ".join(name).casefold() in self.places.all:
             return None
         return end if self.reads_as_full_name(name) else None
 
     def _ordinary(self, word: str) -> bool:
-        """An ordinary English word or an inflected one ("Agreements", "Ragged"): capitals hide no case to tell."""
+        """An ordinary English word or an inflected one ("Periods", "Tangled"): capitals hide no case to tell."""
         return self.is_english(word) or (self.words.is_noun_form(word) or self.words.is_descriptive(word)) and (
             self.words.zipf(word) >= COMMON_ZIPF)
 
@@ -465,14 +465,14 @@ def after_place_preposition(text: str, start: int, end: int) -> bool:
 
 
 def _after_people_of(text: str, start: int) -> bool:
-    """ "of" right before `start`, after a noun said of a person: "the widow of Tarlow", "the plays of Brieux"."""
+    """ "of" right before `start`, after a noun said of a person: "the widow of Tarrowby", "the plays of Quennell"."""
     head = _OF_HEAD.search(text, max(0, start - 40), start)
     return head is not None and head.group(1) in PEOPLE_OF_HEADS
 
 
 def _after_locative(text: str, start: int) -> bool:
     """A preposition of place right before `start`, unless it is "of" after a noun said of a person ("the
-    widow of Tarlow", not "the parish of Tarlow")."""
+    widow of Tarrowby", not "the parish of Tarrowby")."""
     return _previous_word(text, start) in LOCATIVES and not _after_people_of(text, start)
 
 

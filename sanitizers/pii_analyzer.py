@@ -46,7 +46,7 @@ RELABELLED_SCORE = 0.7
 # A known given name that no entity of spaCy's explains ("Whenever James goes").
 GIVEN_NAME_SCORE = 0.65
 GIVEN_NAME_RECOGNIZER = "GivenNameRecognizer"
-# A full name in capitals: "Yours, SALLIE McBRIDE" (spaCy reads capitals poorly).
+# A full name in capitals: "Yours, DELPHINE McHARGUE" (spaCy reads capitals poorly).
 CAPITALS_NAME_RECOGNIZER = "CapitalsNameRecognizer"
 # A name in a list with a found name: "Sattler, Maumill, Mabury, Jones and Lee".
 LIST_MATE_SCORE = 0.6

@@ -83,7 +83,7 @@ _LIFE = re.compile(
     rf"(?:1[0-9]|20)\d\d\b|,?[ \t]+(?:was|is|were)?[ \t]*(?:born|died|married)(?![\w'’]))"
 )
 # Citations: "Quilis (1993)", "Quilis 1993:45" inside brackets, "Bavelier et al.", "(Smith and Jones, 2001)",
-# "Sapir's (1971) group" (a possessive before the year).
+# "Quennell's (1971) group" (a possessive before the year).
 _CITATION = re.compile(
     rf"{_NAME}(?:[ \t]+(?:and|&)[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD})?))?(?:[ \t]+et[ \t]+al\.?)?(?:['’]s?)?"
     rf"[ \t]*,?[ \t]*"
@@ -98,8 +98,8 @@ _CITATION_LIST = re.compile(
     rf"(?:,[ \t]*(?<=\([^()\n]{{0,400}})(?:1[6-9]|20)\d\d[a-z]?\b|[ \t]*\[\d{{1,3}}(?:[,–-]\d{{1,3}})*\]"
     rf"|[ \t]*\([ \t]*(?:1[6-9]|20)\d\d[a-z]?\b)"
 )
-# One item of a bracketed group of citations, between the bracket or a semicolon and the next: "(Chambers, 2017;
-# Schmidt, 2009)", "(Wise, 1987)". The shape says "author": an ordinary English word is a family name there too.
+# One item of a bracketed group of citations, between the bracket or a semicolon and the next: "(Stone, 2017;
+# Varhaug, 2009)", "(Tarrow, 1987)". The shape says "author": an ordinary English word is a family name there too.
 _CITATION_ITEM = re.compile(
     rf"(?:(?<=\([ \t]{{0,3}})|(?<=;[ \t]{{0,3}})){_AUTHOR}(?:[ \t]+et[ \t]+al\.?)?,[ \t]*(?:1[6-9]|20)\d\d[a-z]?"
     rf"(?=[ \t]*[;)])"
@@ -210,7 +210,7 @@ class PersonContextRecognizer(LocalRecognizer):
         """More than half of an author list's items hold a known name or a word no dictionary has: then its
         ordinary words are family names too ("Boot, Kramer, & Gratton"), unlike a title ("Nature, Development
         and Origin (1922)", "Park and Ride [1]"). An ampersand is how authors are joined, not words of a title:
-        with one, half is enough ("Dye & Bavelier, 2010")."""
+        with one, half is enough ("Stone & Varhaug, 2010")."""
         judge = self.judge
         assert judge is not None
         named = sum(any(judge.names.is_name(w) or not judge.is_english(w) for w in item.split()) for item in items)
