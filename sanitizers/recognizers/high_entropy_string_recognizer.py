@@ -19,6 +19,7 @@ _HEX_OR_UUID = re.compile(r"^[0-9a-fA-F_-]+$")
 # Word chunks: random base64 averages under 2 characters a chunk, paths and names of code over 4.
 _CHUNK = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _MAX_AVERAGE_CHUNK = 3.0
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
 
 
 def _reads_as_random(value: str) -> bool:
@@ -27,8 +28,8 @@ def _reads_as_random(value: str) -> bool:
     chunks = _CHUNK.findall(body)
     if not chunks or sum(map(len, chunks)) / len(chunks) > _MAX_AVERAGE_CHUNK:
         return False
-    alnum = sum(ch.isalnum() for ch in body)
-    return char_classes(re.sub(r"[^A-Za-z0-9]", "", body)) == 3 and looks_random(
+    alnum = sum(map(str.isalnum, body))
+    return char_classes(_NOT_ALNUM.sub("", body)) == 3 and looks_random(
         body, min_entropy=min(4.5, 0.8 * math.log2(alnum)), min_classes=3)
 
 

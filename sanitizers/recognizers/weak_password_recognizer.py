@@ -75,6 +75,10 @@ _MESSAGE_WORD_LIST = """must should required invalid enter please characters lea
     weak expired"""
 _MESSAGE_WORDS = frozenset(_MESSAGE_WORD_LIST.split())
 _PASSPHRASE_WORD = re.compile(r"^[A-Za-z0-9!@#$%^&*_+=.,-]{1,30}$")
+# One search each instead of a Python step per character: `[A-Za-z0-9]` is exactly the ASCII letters
+# and digits, and `\s` exactly the characters `str.isspace` accepts.
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+_BLANK = re.compile(r"\s")
 
 
 def _is_passphrase(value: str) -> bool:
@@ -145,17 +149,17 @@ class WeakPasswordRecognizer(SecretRecognizer):
         value = pattern_text
         if len(value) > 2 and value[0] == value[-1] and value[0] in "'\"`":
             value = value[1:-1]
-        if not any(ch.isascii() and ch.isalnum() for ch in value) or any(
-            not ch.isascii() and ch.isalnum() for ch in value
+        if not _ASCII_ALNUM.search(value) or (
+            not value.isascii() and any(not ch.isascii() and ch.isalnum() for ch in value)
         ):
             return True
-        if any(ch.isspace() for ch in value):
+        if _BLANK.search(value):
             return not _is_passphrase(value) or is_template_body(value)
         # Markdown and prose punctuation around a word ("`-p pass`,") is no part of what it says.
         folded = value.strip("`,;.:?!)]}([{").casefold()
         if len(value) < 4 or folded.replace("-", "").replace("_", "") in _LITERALS:
             return True
-        if not any(ch.isalpha() for ch in value) and not value.isdigit():
+        if not any(map(str.isalpha, value)) and not value.isdigit():
             return True  # digits and punctuation: a version, a date, a time ("=1.5.0", "12:30:00")
         if len(set(folded)) <= 2 or shannon_entropy(value) < 1.5 or _STAND_IN.search(value):
             return True  # a filler ("aaaa...end") or a stand-in ("somefakekey")
