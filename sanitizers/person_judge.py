@@ -70,6 +70,8 @@ PLACE_WORDS = word_set(
     house lodge farm row terrace crescent dock docks cemetery railroad railway field fields inn wharf
     quay heights canal creek forest wood woods point"""
 )
+# "Saint" in the languages of place names: "Santo Spirito", "São Bento" are no one's given name there.
+SAINTS = word_set("saint st st. ste ste. sainte san santa santo são sankt")
 # Suffixes that may close a name: "John Smith Jr."
 SUFFIXES = word_set("jr jr. sr sr. ii iii iv")
 _WORD = re.compile(r"\p{L}[\p{L}'’-]*\.?|\p{Lu}\.")
@@ -95,6 +97,8 @@ _PREVIOUS_SPAN = re.compile(r"(\p{Lu}[\p{L}'’-]*)$")
 # The capitalised word right before or after a span, one blank between: "São | Paulo", "Santa | Ana".
 _LAST_CAPITALISED = re.compile(r"(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]*)[ \t]$")
 _NEXT_CAPITALISED = re.compile(r"[ \t](\p{Lu}[\p{L}'’-]*)")
+# Capitalised words (and initials) joined by single blanks: the runs inside a spaCy span.
+_NAME_RUN = re.compile(r"\p{Lu}[\p{L}'’.-]*(?:[ \t]\p{Lu}[\p{L}'’.-]*)*")
 # The capitalised words joined to a span by single blanks after it.
 _RUN_AFTER = re.compile(r"\G[ \t](\p{Lu}[\p{L}'’-]{0,40})(?![\p{L}'’-])")
 # A lower-case word of three letters or more, not glued to code or an address.
@@ -165,7 +169,9 @@ class PersonJudge:
         if _COMPANY_COMPOUND.fullmatch(word) and not self.names.is_name(word):
             return True  # a company word grown into one word: "Wikinews", "Worksoft", "Datalabs"
         following = _NEXT_WORD.match(text, end)
-        if following and (following.group(1).casefold() in _COMPANY_WORDS_AFTER or following.group(1) == "Plus"):
+        # A full name's possessive before "staff" or "store" is still a person's: "Walter Grisby's staff".
+        if (following and (following.group(1).casefold() in _COMPANY_WORDS_AFTER or following.group(1) == "Plus")
+                and not (following.group().startswith(("'s", "’s")) and self.is_full_name(_name_words(word)))):
             return True
         single = " " not in text[start:end].strip()
         if single and not self.names.is_given(text[start:end]) and (
@@ -253,9 +259,10 @@ class PersonJudge:
         """
         if self.is_org_like(text, start, end) or self.names_thing(text, start, end):
             return False
-        if _previous_word(text, start) in ARTICLES and not self.is_family_attribute(text, start, end):
-            return False
         tokens = _name_words(text[start:end])
+        if _previous_word(text, start) in ARTICLES and not self.is_family_attribute(text, start, end) and not (
+                self.is_full_name(tokens) and not _NEXT_CAPITALISED.match(text, end)):
+            return False  # "the Arno", but "an Oswin Perrault exhibit": a full name is someone's after an article
         if not tokens:
             return False
         if len(tokens) == 1:
@@ -324,6 +331,39 @@ class PersonJudge:
         if label in PLACE_LABELS and not self.names.is_family(tokens[-1]):
             return False  # "Nova Scotia", "Santa Clara": under a place label only a known family name counts
         return self.reads_as_full_name(tokens)
+
+    def is_full_name(self, tokens: list[str], family_last: bool = False) -> bool:
+        """A known given name and a family name that no other reading explains: `reads_as_full_name`, opening with
+        a given name that is no ordinary English word ("Green", "West") or big place ("Texas"), ending in a word that
+        is no ordinary English word and no known place ("Oswin Perrault", "Walter J. Grisby"); with `family_last`,
+        a known family name ("Nova Scotia" under a place label is no one's)."""
+        if len(tokens) < 2 or _is_initial(tokens[-1]):
+            return False
+        first, last = tokens[0], tokens[-1]
+        folded = first.casefold()
+        if not self.names.is_given(first) or self.words.is_descriptive_lemma(first) or folded in self.places.big:
+            return False  # "Green", "West", "Rice" (a verb too), "Texas"
+        if folded in PLACE_WORDS or folded in ORG_WORDS or folded in OPENING_HEADS or folded in SAINTS:
+            return False  # "River Ouse", "Santa Catarina"
+        if self._ordinary(last) or last.casefold() in self.places.all or family_last and not self.names.is_family(last):
+            return False
+        return self.reads_as_full_name(tokens)
+
+    def full_name_inside(self, text: str, start: int, end: int, label: str = "") -> tuple[int, int] | None:
+        """A full name (`is_full_name`) that opens or closes a longer span: "the Netherlands Oswin Perrault",
+        "Oswin Perrault for Food Standards Agency" (spaCy glues a name to what stands next to it). Inside a run
+        of capitalised words it is a title's or a company's ("the Oswin Perrault Photographic Program"), after "of"
+        a place's ("the Liberal Party of Nova Scotia")."""
+        for run in _NAME_RUN.finditer(text, start, end):
+            if _previous_word(text, run.start()) == "of":
+                continue  # "the Liberal Party of Nova Scotia": what follows "of" in a name is its place
+            words = [m.span() for m in _WORD.finditer(text, *run.span())]
+            for i in range(max(0, len(words) - 4), len(words) - 1):  # the longest window closing the run first
+                if i > 0 and text[words[i - 1][0] : words[i - 1][1]].casefold() not in self.places.all:
+                    continue  # glued to a place ("the Netherlands Oswin Perrault"), not to a word ("Black Robin ...")
+                if self.is_full_name(_name_words(text[words[i][0] : words[-1][1]]), family_last=label in PLACE_LABELS):
+                    return words[i][0], words[-1][1]
+        return None
 
     def reads_as_full_name(self, tokens: list[str]) -> bool:
         """A known given name (or an initial) first, then family names or words no dictionary knows."""

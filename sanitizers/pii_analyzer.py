@@ -209,6 +209,9 @@ class PiiAnalyzer:
                 if not self.judge.relabels_as_person(text, start, end, label):
                     if mapping.get(label) in self.ner_entities:  # still a place or group when those are wanted
                         findings.append(Finding(mapping[label], start, end, NER_SCORE, NER_RECOGNIZER))
+                    inside = self.judge.full_name_inside(text, start, end, label)  # "the Netherlands Oswin Perrault"
+                    if inside is not None and not self.judge.names_thing(text, *inside):
+                        findings.append(Finding("PERSON", *inside, RELABELLED_SCORE, NER_RECOGNIZER))
                     continue
             elif entity == "PERSON" and not self.judge.keeps_ner_person(text, start, end):
                 # "Anthony plus Steven": names joined by a word are judged one by one

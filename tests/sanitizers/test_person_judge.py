@@ -248,3 +248,41 @@ def test_lone_unknown_words_after_of_are_people_after_a_noun_said_of_people(judg
 def test_relabel_reads_a_noun_said_of_people_before_of(judge, text, label, person):
     start = text.index("Quennell")
     assert judge.relabels_as_person(text, start, start + len("Quennell"), label) is person
+
+
+@pytest.mark.parametrize(
+    ("words", "full"),
+    [
+        ("Oswin Perrault", True),  # a given name and a word no dictionary has
+        ("Walter J. Grisby", True),
+        ("Green Perrault", False),  # a given name that is an adjective too
+        ("River Quennell", False),  # a place word first
+        ("Santo Quennell", False),  # "saint" in a place's language
+        ("Oswin Brothers", False),  # an ordinary word (inflected) last
+    ],
+)
+def test_a_full_name_opens_with_a_given_name_and_closes_with_a_family_name(judge, words, full):
+    assert judge.is_full_name(words.split()) is full
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("the Netherlands Oswin Perrault", "Oswin Perrault"),  # glued to a place before it
+        ("Oswin Perrault for Food Standards Agency", "Oswin Perrault"),  # to a company after it
+        ("the Oswin Perrault Photographic Program", None),  # inside a run of capitalised words: a title
+        ("the Liberal Party of Oswin Perrault", None),  # after "of": the name's place
+        ("the Black Oswin Perrault", None),  # glued to a word, not to a place
+    ],
+)
+def test_finds_a_full_name_that_opens_or_closes_a_longer_span(judge, text, name):
+    found = judge.full_name_inside(text, 0, len(text))
+    assert (text[found[0] : found[1]] if found else None) == name
+
+
+def test_a_full_name_after_an_article_or_before_a_possessive_stays_a_person(judge):
+    text = "an Oswin Perrault exhibit opened; the Arno flooded; Walter Grisby's staff left."
+    assert judge.keeps_ner_person(text, 3, 17)
+    assert not judge.keeps_ner_person(text, text.index("Arno"), text.index("Arno") + 4)
+    start = text.index("Walter")
+    assert not judge.is_org_like(text, start, start + len("Walter Grisby"))

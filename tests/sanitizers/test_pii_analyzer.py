@@ -82,6 +82,11 @@ def test_finds_a_full_name_in_capitals_whatever_label_ner_gives_it(analyzer):
     assert ("PERSON", "DELPHINE McHARGUE") in found(analyzer, text)
 
 
+def test_finds_a_full_name_that_ner_glues_to_a_place_in_one_span(analyzer):
+    text = "Vrije Universiteit Amsterdam, the Netherlands Oswin Perrault oswin@example.org National Library"
+    assert ("PERSON", "Oswin Perrault") in found(analyzer, text)
+
+
 def test_detects_only_configured_entities_when_list_narrowed():
     narrow = PiiAnalyzer(DetectionOptions(pii_entities=("EMAIL_ADDRESS",)))
     text = "hi this is maria gonzalez, mail ana.lima@example.org or call +44 20 7946 0958"
