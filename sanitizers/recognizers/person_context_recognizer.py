@@ -70,6 +70,10 @@ _QUOTED_VOCATIVE = re.compile(
     rf"[“\"‘][ \t]*(?!{_OPENERS}\b){_NAME}[ \t]*,[ \t]+(?=\p{{Ll}}|I\b)|,[ \t]*{_NAME}[ \t]*[,;:!?.]?[ \t]*[”\"’]"
 )
 _SPEECH_BEFORE = re.compile(rf"(?<![\w'’])(?:{_SPEECH})[ \t]+{_NAME}")
+# The speaker of a line of dialogue, right after its closing quote: '," said Tumble', '," Tumble murmured'.
+_QUOTE_SPEAKER = re.compile(
+    rf"[,!?][ \t]*[”\"’][ \t]+(?:(?:{_SPEECH})[ \t]+{_NAME}(?![\w'’])|{_NAME}[ \t]+(?:{_SPEECH})(?![\w'’]))"
+)
 _SPEECH_AFTER = re.compile(rf"{_NAME}[ \t]*,?[ \t]+(?:{_SPEECH})(?![\w'’])")
 # Family, body and life: "Durbeyfield's wife", "Bunzel (born 1828)", "Citrone was born", "Galois died".
 _RELATIONS = (
@@ -113,7 +117,9 @@ _LOWER_SPEECH = re.compile(rf"(?<![\w'’@#/.-])(?P<lower>\p{{Ll}}[\p{{Ll}}'’-
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an)[ \t]+$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:a|an|the|this|that|his|her|my|our|their|its|your|every|each)[ \t]+$")
 _PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _CITATION_LIST, _CITATION_ITEM,
-             _INVERTED, _SIGNED, _VOCATIVE, _QUOTED_VOCATIVE)
+             _INVERTED, _SIGNED, _VOCATIVE, _QUOTED_VOCATIVE, _QUOTE_SPEAKER)
+# Where the shape says "a person" even of an ordinary word: someone spoken to, the speaker of a quoted line.
+_SPOKEN = frozenset({_VOCATIVE, _QUOTED_VOCATIVE, _QUOTE_SPEAKER})
 _TOKEN = re.compile(rf"{_WORD}")
 # What each pattern needs in a text, tested before it runs (most texts need none of them). A cue word
 # the patterns need ("said", "wife", "et") is a whole run of word characters in any match, so the set
@@ -145,6 +151,7 @@ _GATES: dict[re.Pattern, Callable[[str, set[str]], bool]] = {
     _SIGNED: lambda text, runs: "/s/" in text,
     _VOCATIVE: lambda text, runs: "," in text,
     _QUOTED_VOCATIVE: lambda text, runs: "," in text and any(q in text for q in "“”\"‘’"),
+    _QUOTE_SPEAKER: lambda text, runs: not runs.isdisjoint(_SPEECH_WORDS) and any(q in text for q in "”\"’"),
     _LOWER_SPEECH: lambda text, runs: "is" in runs or not runs.isdisjoint(_SPEECH_WORDS),
 }
 # Pronouns and determiners that the patterns can catch in title case ("said He", "The wife").
@@ -155,6 +162,15 @@ NOT_NAME_WORDS = word_set(
 
 
 SEASONS = word_set("spring summer autumn fall winter")
+_SAID_AGAIN = re.compile(r"[ \t]*,[ \t]*(\w+)")
+# How people are addressed when not by name: "Yes, Sir", "Come, Darling", '," said Mum'.
+ADDRESS_WORDS = word_set(
+    """sir sirs madam ma'am miss mister boss chief kid kids child children boy boys girl girls lad lads lass man men
+    woman women gentlemen ladies lady sweetheart sweetie darling dear dearest honey love baby babe buddy pal mate
+    friend friends fellow fellows comrade comrades son daughter dad daddy papa pa mom mommy mum mummy mama ma
+    grandpa grandma granny gran doc doctor nurse god lord heaven heavens jesus christ everybody everyone folks guys sister
+    brother mother father children"""
+)
 
 
 class PersonContextRecognizer(LocalRecognizer):
@@ -195,7 +211,7 @@ class PersonContextRecognizer(LocalRecognizer):
                 titled = pattern is _TITLE or cited
                 cited = cited or pattern is _CITATION_ITEM
                 for start, end in match.spans("name"):
-                    span = self._name_span(text, start, end, titled=titled, cited=cited)
+                    span = self._name_span(text, start, end, titled=titled, cited=cited, spoken=pattern in _SPOKEN)
                     if span and span not in found:
                         found[span] = self._result(*span)
         for match in _LOWER_SPEECH.finditer(text) if _GATES[_LOWER_SPEECH](text, runs) else ():
@@ -216,6 +232,23 @@ class PersonContextRecognizer(LocalRecognizer):
         named = sum(any(judge.names.is_name(w) or not judge.is_english(w) for w in item.split()) for item in items)
         return named * 2 > len(items) or ampersand and named * 2 >= len(items)
 
+    def _nickname(self, text: str, match: re.Match) -> bool:
+        """An ordinary word that can name the one spoken to or speaking: no function or chat word, no form of
+        address or title ("Sir", "Mother", "Captain"), no acronym, no big place ("Goodbye, London!"), not said
+        twice ("Nonsense, nonsense!"), opening a quote no verb or adjective ("Listen, old fellow"), and closing one
+        only before a stop ("That you, Tumble?")."""
+        judge = self.judge
+        assert judge is not None
+        word, folded = match.group(), match.group().casefold()
+        if (judge.words.is_stop(word) or folded in ADDRESS_WORDS or folded in _TITLES_LOWER or word.isupper()
+                or folded in judge.places.big):
+            return False
+        if text[: match.start()].rstrip(" \t")[-1:] in ("“", '"', "‘") and judge.words.is_descriptive_lemma(word):
+            return False  # opening a quote, a verb or adjective is the line's first word: "‘Listen, old fellow’"
+        if text[match.end() :].lstrip(" \t")[:1] in ("”", '"', "’"):
+            return False  # a quote closing on the word with no stop is a label: 'the file "Config, Main"'
+        return not _SAID_AGAIN.match(text, match.end()) or _SAID_AGAIN.match(text, match.end()).group(1).casefold() != folded
+
     def _dates_or_places(self, item: str) -> bool:
         """A bracketed "X, 1851" item that says when or where: a month, weekday or season, or a big place."""
         judge = self.judge
@@ -228,7 +261,7 @@ class PersonContextRecognizer(LocalRecognizer):
         assert judge is not None
         return judge.names.is_given(word) and word.casefold() not in judge.places.all
 
-    def _name_span(self, text: str, start: int, end: int, titled: bool = False, cited: bool = False
+    def _name_span(self, text: str, start: int, end: int, titled: bool = False, cited: bool = False, spoken: bool = False
                    ) -> tuple[int, int] | None:
         """The longest run of the candidate's words that reads as a name, or None.
 
@@ -243,6 +276,9 @@ class PersonContextRecognizer(LocalRecognizer):
         tokens = list(_TOKEN.finditer(text, start, end))
         if tokens and tokens[0].group().casefold() in ARTICLES and len(tokens) > 1:
             return None  # a title that opens with an article names a work: "A Single Man (2009)"
+        # Someone spoken to or speaking is named even by an ordinary word ("Hullo, Tumble!"), unless it is how
+        # people are addressed ("Yes, Sir", '," said Mother').
+        cited = cited or spoken and len(tokens) == 1 and self._nickname(text, tokens[0])
         while tokens and (tokens[0].group().casefold() in NOT_NAME_WORDS or not cited
                           and judge.is_english(tokens[0].group()) and not judge.names.is_given(tokens[0].group())):
             tokens.pop(0)  # "As Quilis (1993)": a sentence's first word is no part of the name

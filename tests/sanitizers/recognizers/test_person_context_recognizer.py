@@ -40,6 +40,7 @@ FOUND = [
     ("it extends Quennell’s (2016) analysis", ["Quennell"]),  # a possessive before the year
     ("as reported (Stone & Varhaug, 2010; Tarrow, 2009)", ["Stone", "Varhaug", "Tarrow"]),  # an ampersand pair
     ("(Varhaug et al., 2017; Baker, 2017; Tarrow, 2009)", ["Varhaug", "Baker", "Tarrow"]),  # group items
+    ("“Go on,” said Tumble gruffly. “Hullo, Sprocket!” “Not you,” Whistle murmured.", ["Tumble", "Sprocket", "Whistle"]),
 ]
 
 
@@ -64,6 +65,8 @@ def test_finds_names_given_away_by_their_context(recognizer, text, expected):
         "Language: Its Nature, Development and Origin (1922) is",  # a title of ordinary words before a year
         "using a Park and Ride [1] costs",
         "the fair (London, 1851) and the sequel (March, 1852; Summer, 1853)",  # where and when, not who
+        "“Yes, Sir,” said Mother.",  # forms of address
+        "“Rubbish, rubbish!” ‘Listen, old fellow,’ he said.",  # a word said twice, a verb opening a quote
     ],
 )
 def test_leaves_titles_and_verbs_without_a_name(recognizer, text):
