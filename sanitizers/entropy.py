@@ -6,6 +6,7 @@ code references (`os.environ.get`, `settings.SECRET_KEY`) while keeping real, ra
 Every function here looks at one candidate value and returns a number or a bool; none logs or raises.
 """
 
+import functools
 import math
 import operator
 import re
@@ -77,6 +78,13 @@ _ANY_WORD_MARKER = re.compile("|".join(map(re.escape, _WORD_MARKERS + _HERE_MARK
 # letter folds to another ASCII letter than its other case, so the spans are the same; a case-blind
 # search cannot skip ahead by the first letters and costs several times more.
 _ANY_LOWER_WORD_MARKER = re.compile("|".join(map(re.escape, _WORD_MARKERS + _HERE_MARKERS)))
+# Every marker above and below in lower case: in an ASCII value lowered, no match means no marker of
+# either kind (most values), found with one search.
+_ANY_MARKER_LOWERED = re.compile(
+    "|".join(
+        map(re.escape, _WORD_MARKERS + _HERE_MARKERS + tuple(sorted({m.lower() for m in _SHORT_WORD_MARKERS + _MASK_MARKERS})))
+    )
+)
 # Each short word marker in lowercase, uppercase and title case, and the masks as written. No
 # spelling of one overlaps another, so `finditer` finds every occurrence a `find` loop would.
 _SINGLE_CASE_WORD = re.compile(
@@ -140,6 +148,7 @@ def _entropy_terms(length: int) -> list[float]:
     return terms
 
 
+@functools.lru_cache(maxsize=512)
 def shannon_entropy(value: str) -> float:
     """Bits of Shannon entropy per character (0.0 for an empty string)."""
     if not value:
@@ -149,6 +158,17 @@ def shannon_entropy(value: str) -> float:
     if length > _LONGEST_TABLED:
         return -sum(n / length * math.log2(n / length) for n in counts)
     return -sum(map(_entropy_terms(length).__getitem__, counts))
+
+
+def has_few_characters(value: str) -> bool:
+    """True when `value` holds at most two distinct characters ("aaaa", "0000", "abab", "").
+
+    Reads only up to the third distinct character (a few for a key) instead of building the set of all.
+    """
+    if not value:
+        return True
+    rest = value.lstrip(value[0])  # from the second distinct character on
+    return not rest or not rest.strip(value[0] + rest[0])  # something left: a third character
 
 
 def char_classes(value: str) -> int:
@@ -200,7 +220,10 @@ def is_repetitive(value: str) -> bool:
 def _marker_hits(value: str) -> list[tuple[int, int]]:
     """Spans of word markers (any case) and of short word markers and masks written in one case."""
     if value.isascii():
-        spans = [m.span() for m in _ANY_LOWER_WORD_MARKER.finditer(value.lower())]
+        lowered = value.lower()
+        if not _ANY_MARKER_LOWERED.search(lowered):
+            return []
+        spans = [m.span() for m in _ANY_LOWER_WORD_MARKER.finditer(lowered)]
     else:
         spans = [m.span() for m in _ANY_WORD_MARKER.finditer(value)]
     return spans + [m.span() for m in _SINGLE_CASE_WORD.finditer(value)]
@@ -278,11 +301,12 @@ def is_variable_reference(value: str) -> bool:
     return value[0] == "$" or bool(_WINDOWS_NAME.match(match.group(1)))
 
 
+@functools.lru_cache(maxsize=512)
 def looks_like_placeholder(value: str) -> bool:
     """True for documentation placeholders, template variables and single-character fillers."""
     if not value:
         return True
-    if len(set(value)) <= 2:  # "aaaa", "0000", "-----", "abab"
+    if has_few_characters(value):  # "aaaa", "0000", "-----", "abab"
         return True
     return (
         has_placeholder_marker(value)

@@ -248,6 +248,11 @@ def holds_chained_assignment(value: str) -> bool:
     return bool(_CHAINED.search(value))
 
 
+def _has_few_distinct(value: str, count: int) -> bool:
+    """True when `value` holds fewer than `count` distinct characters; most keys show them in their head."""
+    return len(set(value[:16])) < count and len(set(value)) < count
+
+
 def _strip_code(value: str) -> str:
     # Code around a name: closing brackets after it (`self.key}`, `x.secret)`), underscores before it.
     return value.rstrip(")]},").lstrip("_") or value
@@ -473,5 +478,5 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         if len(value) >= _LONG:
             # Assigned to a credential name and long: a credential, unless near-constant ("aaaa...1B")
             # or encoded prose.
-            return shannon_entropy(value) < 2.5 or len(set(value)) < 6 or decodes_to_prose(value)
+            return shannon_entropy(value) < 2.5 or _has_few_distinct(value, 6) or decodes_to_prose(value)
         return _is_weak_short_value(value)

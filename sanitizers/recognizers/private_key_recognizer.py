@@ -42,8 +42,11 @@ def _decoded_block(value: str) -> str | None:
 
 def _key_material(block: str) -> str:
     """The base64 payload of a block: BEGIN/END and header lines, escapes and blanks removed."""
-    lines = _ESCAPED_BREAK.sub("\n", _MARKERS.sub("\n", block)).splitlines()
-    body = (line for line in lines if ": " not in line)
+    text = _MARKERS.sub("\n", block)
+    if "\\" in text:
+        text = _ESCAPED_BREAK.sub("\n", text)
+    lines = text.splitlines()
+    body = (line for line in lines if ": " not in line) if ": " in text else lines  # header lines, if any
     return _NOT_BASE64.sub("", "".join(body))
 
 

@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from sanitizers.credential_keywords import CREDENTIAL_WORDS
 from sanitizers.entropy import (
+    has_few_characters,
     has_placeholder_marker,
     is_template_body,
     looks_like_code_reference,
@@ -161,7 +162,7 @@ class WeakPasswordRecognizer(SecretRecognizer):
             return True
         if not any(map(str.isalpha, value)) and not value.isdigit():
             return True  # digits and punctuation: a version, a date, a time ("=1.5.0", "12:30:00")
-        if len(set(folded)) <= 2 or shannon_entropy(value) < 1.5 or _STAND_IN.search(value):
+        if has_few_characters(folded) or shannon_entropy(value) < 1.5 or _STAND_IN.search(value):
             return True  # a filler ("aaaa...end") or a stand-in ("somefakekey")
         if has_placeholder_marker(value) or _INTERPOLATED.match(value):
             return True

@@ -1,11 +1,22 @@
 import math
+import operator
+import re
+from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sanitizers.entropy import (
+    _ANY_WORD_MARKER,
+    _PLACEHOLDER_WORDS,
+    _SINGLE_CASE_WORD,
+    _marker_hits,
     char_classes,
+    has_few_characters,
     has_placeholder_marker,
     is_fake_token_body,
+    is_placeholder_word,
     is_repetitive,
     is_sequential,
     is_template_body,
@@ -238,3 +249,54 @@ def test_accepts_generated_secrets_when_entropy_and_mix_suffice(value, expected)
 )
 def test_flags_only_templates_when_body_is_judged_for_template(body, expected):
     assert is_template_body(body) is expected
+
+
+# The cheaper checks must give the textbook results exactly: values built from few characters, ASCII
+# and not, marker words in any case, long and short (the entropy table stops at 512 characters).
+_PIECES = ("example", "EXAMPLE", "Dummy", "your", "YOUR", "YoUr", "todo", "ToDo", "xxxx", "XXXX", "_here",
+           " here", "insert", "in\u017fert", "\u212a", "\u0130", "password", "P@ssw0rd", "123", "abc", "=", "\n")
+_VALUES = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet="ab", max_size=20),
+    st.text(alphabet="abcxyz0123", min_size=5, max_size=700),
+    st.lists(st.one_of(st.sampled_from(_PIECES), st.text(alphabet="aBc9+/_-.\u00e9", max_size=6)), max_size=8).map(
+        "".join
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("", True), ("aaaa", True), ("abab", True), ("aab", True), ("abca", False), ("ab" * 9 + "c", False)],
+)
+def test_tells_values_of_two_characters_when_counting_distinct(value, expected):
+    assert has_few_characters(value) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES)
+def test_gives_textbook_results_when_checks_take_shortcuts(value):
+    length = len(value)
+    assert shannon_entropy(value) == (
+        -sum(n / length * math.log2(n / length) for n in Counter(value).values()) if value else 0.0
+    )
+    assert has_few_characters(value) is (len(set(value)) <= 2)
+    if len(value) >= 6:
+        codes = list(map(ord, value))
+        steps = list(map(operator.sub, codes[1:], codes))
+        assert is_sequential(value) is ((steps.count(1) + steps.count(-1)) / (length - 1) > 0.45)
+    if len(value) >= 12:
+        trigrams = [value[i : i + 3] for i in range(length - 2)]
+        assert is_repetitive(value) is (len(set(trigrams)) / len(trigrams) < 0.5)
+    words = [m.span() for m in _ANY_WORD_MARKER.finditer(value)]
+    assert sorted(_marker_hits(value)) == sorted(words + [m.span() for m in _SINGLE_CASE_WORD.finditer(value)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="passwordADMINtker0134@$!._-\n", max_size=24))
+def test_reads_stock_words_when_noise_trails_them(value):
+    folded = value.casefold()
+    stripped = re.sub(r"[0-9!@#$%^&*._-]+$", "", folded)
+    leet = str.maketrans({"@": "a", "4": "a", "3": "e", "1": "i", "!": "i", "0": "o", "$": "s", "5": "s", "7": "t"})
+    spellings = {folded, stripped, stripped.translate(leet), folded.translate(leet)}
+    assert is_placeholder_word(value) is bool(spellings & _PLACEHOLDER_WORDS)

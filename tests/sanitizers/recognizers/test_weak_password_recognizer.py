@@ -1,6 +1,8 @@
+import sys
+
 import pytest
 
-from sanitizers.recognizers.weak_password_recognizer import WeakPasswordRecognizer
+from sanitizers.recognizers.weak_password_recognizer import _ASCII_ALNUM, _BLANK, WeakPasswordRecognizer
 from tests.sanitizers.recognizers.fakes import found
 
 REC = WeakPasswordRecognizer()
@@ -80,3 +82,11 @@ def test_finds_plain_password_when_in_password_slot(text, expected):
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_ignores_value_when_positive_evidence_says_no_password(text):
     assert found(REC, text) == []
+
+
+def test_reads_characters_as_str_methods_do_when_searching_with_one_regex():
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert [m.start() for m in _BLANK.finditer(every)] == [i for i, ch in enumerate(every) if ch.isspace()]
+    assert [m.start() for m in _ASCII_ALNUM.finditer(every)] == [
+        i for i, ch in enumerate(every) if ch.isascii() and ch.isalnum()
+    ]
