@@ -36,8 +36,13 @@ RECOGNIZER = "NameMemory"
 SCORE = 0.5
 VOTE = 0.3  # found as a person in at least three of every ten mentions
 SURNAME_VOTE = 0.1  # for the last word of a full name found in the chunk
+# An ordinary word that names someone in one text ("Tumble" in '," said Tumble') needs most of its mentions, and
+# a few of them: a nickname in fiction is called by it throughout, a word is not found as a person that often.
+ORDINARY_VOTE = 0.5
+ORDINARY_MIN_FOUND = 3
 _WORD = re.compile(r"\p{Lu}[\p{L}\p{M}'’-]*\p{Ll}[\p{L}\p{M}'’-]*")  # "Winterbourne", "O'Hara", "McBride"
 _NAME_TOKEN = re.compile(rf"\p{{Lu}}\.|{_WORD.pattern}")  # a name word or an initial ("J.")
+_ORDINARY_WORD = re.compile(r"\p{Lu}\p{Ll}{2,}")  # "Tumble": a capitalised word, no capitals inside
 _CAPITAL = re.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}\p{N}'’-]*")
 # What joins the words of one capitalised phrase: a space or hyphen, a possessive, or a short link word.
 _AFTER = re.compile(r"(?:['’]s)?(?:[ \t-]|[ \t](?:de|du|des|la|le|and|&)[ \t])(\p{Lu}[\p{L}'’-]*)")
@@ -47,6 +52,18 @@ _THE_BEFORE = re.compile(r"(?<![\p{L}\p{N}])(?i:the)[ \t]+$")
 _MODIFIED_NOUN = re.compile(r"[ \t]+\p{Ll}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n]\s*)$")
 _LOOK = 80  # characters before a mention read for the phrase check
+
+
+class _Candidate(Enum):
+    NAME = "name"
+    SURNAME = "surname"  # the last word of a full name
+    ORDINARY = "ordinary"  # an ordinary word found alone as a person
+
+
+def _wins_vote(name: str, found: int, mentions: int, surnames: set[str], ordinary: set[str]) -> bool:
+    if name in ordinary:
+        return found >= ORDINARY_MIN_FOUND and found >= ORDINARY_VOTE * mentions
+    return found >= (SURNAME_VOTE if name in surnames else VOTE) * mentions
 
 
 class _Kind(Enum):
@@ -109,11 +126,12 @@ class NameMemory:
         words = words or NameWords.default()
         candidates: set[str] = set()
         surnames: set[str] = set()  # last words of full names: how a text refers to a person it introduced
+        ordinary: set[str] = set()  # ordinary words found alone as a person: a nickname or a mistake
         for text, found in zip(texts, findings):
-            for value, is_surname in _candidates(text, found, words):
+            for value, kind in _candidates(text, found, words):
                 candidates.add(value)
-                if is_surname:
-                    surnames.add(value)
+                (surnames if kind is _Candidate.SURNAME else ordinary if kind is _Candidate.ORDINARY else set()).add(value)
+        ordinary -= {value for value in candidates if words.may_remember(value)}
         if not candidates:
             return cls((), words)
         index = cls(candidates, words)
@@ -126,8 +144,8 @@ class NameMemory:
                     continue  # "TOM!", "the Verlocs": only the written form votes
                 mentions[name] += 1
                 as_person[name] += people.cover(start, end)
-        return cls((name for name in candidates
-                    if as_person[name] >= (SURNAME_VOTE if name in surnames else VOTE) * mentions[name]), words)
+        return cls((name for name in candidates if _wins_vote(name, as_person[name], mentions[name], surnames, ordinary)),
+                   words)
 
     def findings(self, text: str, found: Sequence[Finding]) -> list[Finding]:
         """PERSON findings for the remembered names' mentions in `text` that nothing in `found` covers."""
@@ -204,9 +222,9 @@ def _word_char(text: str, i: int) -> bool:
     return i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
-def _candidates(text: str, found: Sequence[Finding], words: NameWords) -> Iterable[tuple[str, bool]]:
-    """Each PERSON finding's name (initials kept: "Charles J. Fillmore") and name-like words, with whether
-    the word is the last of a full name."""
+def _candidates(text: str, found: Sequence[Finding], words: NameWords) -> Iterable[tuple[str, _Candidate]]:
+    """Each PERSON finding's name (initials kept: "Charles J. Fillmore") and name-like words, with what kind of
+    candidate it is: a name, the last word of a full name, or an ordinary word found alone."""
     for f in found:
         if f.entity_type != "PERSON":
             continue
@@ -216,11 +234,13 @@ def _candidates(text: str, found: Sequence[Finding], words: NameWords) -> Iterab
             continue
         value = " ".join(_NAME_TOKEN.findall(span))  # "Charles J. Fillmore": initials kept
         if value in span and words.may_remember(value):
-            yield value, False
+            yield value, _Candidate.NAME
+        elif value == span and _ORDINARY_WORD.fullmatch(value) and words.is_common(value) and not words.is_place(value):
+            yield value, _Candidate.ORDINARY  # "Tumble": remembered on a stricter vote
         if len(parts) > 1:
-            yield from ((p, False) for p in parts[:-1] if words.may_remember(p))
+            yield from ((p, _Candidate.NAME) for p in parts[:-1] if words.may_remember(p))
             if not (words.is_common(parts[-1]) and not words.is_name(parts[-1])):
-                yield parts[-1], True  # a family name may be a town too ("Fillmore"): the vote tells
+                yield parts[-1], _Candidate.SURNAME  # a family name may be a town too ("Fillmore"): the vote tells
 
 
 def _person_word(word: str, remembered: frozenset[str], words: NameWords) -> bool:

@@ -159,3 +159,13 @@ def test_remembers_full_name_with_initials_and_its_family_name_that_is_a_town(wo
 def test_finds_mention_when_words_around_it_are_a_person_s(words, text, expected):
     memory = learn(words, ("Frederick Winterbourne arrived.", ["Frederick Winterbourne"]))
     assert found(memory, text) == expected
+
+
+def test_remembers_ordinary_word_only_when_found_in_most_of_its_mentions(words):
+    # A nickname ("Tumble") names someone throughout a story; a word the detector took once for a person does not.
+    texts = [f"Tumble came on day {i}." for i in range(5)]
+    memory = learn(words, *((t, ["Tumble"] if i < 3 else []) for i, t in enumerate(texts)))
+    assert found(memory, "Then Tumble left.") == ["Tumble"]
+    assert len(learn(words, *((t, ["Tumble"] if i < 2 else []) for i, t in enumerate(texts)))) == 0  # two found
+    more = [f"Tumble came on day {i}." for i in range(10)]
+    assert len(learn(words, *((t, ["Tumble"] if i < 4 else []) for i, t in enumerate(more)))) == 0  # under half
