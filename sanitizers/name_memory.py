@@ -93,7 +93,7 @@ class NameWords:
 
         names, places, words = name_lists(), place_names(), english_words()
         return cls(names.is_name, names.is_given, lambda w: w.casefold() in places.all, words.is_common,
-                   TITLE_WORDS, after_place_preposition)
+                   TITLE_WORDS, lambda text, start, end: after_place_preposition(text, start, end, names.is_name))
 
     def may_remember(self, candidate: str) -> bool:
         """No word of it is an ordinary word that is no known name ("Red" in "Boston Red Sox"); one word

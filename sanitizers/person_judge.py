@@ -8,6 +8,7 @@ name with family names or unknown capitalised words after it ("Paris Hilton", "N
 known given name alone that is no English word and names no place ("Stephen" tagged GPE).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex as re
@@ -109,6 +110,21 @@ _PREVIOUS_WORD = re.compile(r"([^\W_]+)[ \t]+(?:[_*]+[ \t]*)?$")
 # Prepositions of place before a word no list knows: "in Raveloe", "near Ottershaw" (not "at", "to", "from":
 # people are looked at, written to and heard from).
 PLACE_PREPOSITIONS = word_set("in near into via across throughout")
+# Verbs of going before "to": what follows is where ("came to Tarrowby", "fled again to Quennell"), unlike
+# "wrote to", "said to", "according to" ("from" is left out: "a letter came from Durnford" is his).
+MOTION_VERBS = word_set(
+    """come came comes coming go goes went gone going return returns returned returning travel travels
+    travelled traveled travelling traveling journey journeyed move moves moved moving flee flees fled fleeing
+    retreat retreats retreated retreating relocate relocated relocating shift shifted emigrate emigrated
+    immigrate immigrated migrate migrated drive drives drove driven driving ride rides rode riding sail sails
+    sailed sailing fly flies flew flown flying walk walks walked walking march marched marching head heads
+    headed heading commute commuted ferry ferries bus buses train trains flight flights route routes"""
+)
+_MOTION_BEFORE = re.compile(
+    r"(?<![\w'’])(\p{L}+)[ \t]+(?:(?:up|down|back|over|out|on|again|away|off|home|there)[ \t]+)?"
+    r"(?:to|towards|toward)[ \t]+$",
+    re.IGNORECASE,
+)
 # Words ending so name a region: "Derbyshire", "Dorsetshire".
 _REGION_WORD = re.compile(r"\p{L}{3,}shire", re.IGNORECASE)
 # A list of capitalised names: "Sattler, Maumill, Mabury and Lee", "Toots and Ysabel" (bounded, linear).
@@ -274,7 +290,7 @@ class PersonJudge:
 
             if self.names.is_name(word):
                 return word.casefold() not in self.places.big or not _previous_word(text, start) in LOCATIVES
-            if _REGION_WORD.fullmatch(word) or after_place_preposition(text, start, end):
+            if _REGION_WORD.fullmatch(word) or after_place_preposition(text, start, end, self.names.is_name):
                 return False  # "in Raveloe", "Derbyshire" ("in Durnford's eyes" is his)
             if is_place_mate(text, start, end, self.places, self.names.is_name):
                 return False  # "Portchester and Fareham"
@@ -498,10 +514,18 @@ class PersonJudge:
         return not all(self.is_english(t) and not self.names.is_given(t) for t in tokens)
 
 
-def after_place_preposition(text: str, start: int, end: int) -> bool:
-    """A preposition of place right before the span and no possessive after it: "in Raveloe", "near
-    Ottershaw" are places, "in Durnford's eyes" is his."""
-    return _previous_word(text, start) in PLACE_PREPOSITIONS and not _POSSESSIVE_AFTER.match(text, end)
+def after_place_preposition(text: str, start: int, end: int, is_name: Callable[[str], bool] | None = None) -> bool:
+    """A preposition of place right before the span and no possessive after it: "in Tarrowby", "near Quennell"
+    are places, "in Varhaug's eyes" is his. Given `is_name`, also "to" after a verb of going before a word
+    that is no known name: "came to Tarrowby" (but "the estate goes to Harvey")."""
+    if _POSSESSIVE_AFTER.match(text, end):
+        return False
+    if _previous_word(text, start) in PLACE_PREPOSITIONS:
+        return True
+    if is_name is None or is_name(text[start:end]):
+        return False
+    motion = _MOTION_BEFORE.search(text, max(0, start - 40), start)
+    return motion is not None and motion.group(1).casefold() in MOTION_VERBS
 
 
 def _after_people_of(text: str, start: int) -> bool:

@@ -169,3 +169,10 @@ def test_remembers_ordinary_word_only_when_found_in_most_of_its_mentions(words):
     assert len(learn(words, *((t, ["Tumble"] if i < 2 else []) for i, t in enumerate(texts)))) == 0  # two found
     more = [f"Tumble came on day {i}." for i in range(10)]
     assert len(learn(words, *((t, ["Tumble"] if i < 4 else []) for i, t in enumerate(more)))) == 0  # under half
+
+
+def test_leaves_mention_after_a_verb_of_going_unless_it_is_a_known_name(words):
+    memory = learn(words, *((f"Quorvane spoke on day {i}.", ["Quorvane"]) for i in range(3)),
+                   *((f"Harvey spoke on day {i}.", ["Harvey"]) for i in range(3)))
+    assert found(memory, "They drove back to Quorvane.") == []
+    assert found(memory, "The estate goes to Harvey.") == ["Harvey"]

@@ -286,3 +286,26 @@ def test_a_full_name_after_an_article_or_before_a_possessive_stays_a_person(judg
     assert not judge.keeps_ner_person(text, text.index("Arno"), text.index("Arno") + 4)
     start = text.index("Walter")
     assert not judge.is_org_like(text, start, start + len("Walter Grisby"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        ("Years later they came back to Tarrowby.", "Tarrowby", False),  # a verb of going before "to": where
+        ("She fled again to Quennell in May.", "Quennell", False),
+        ("She wrote to Quennell in May.", "Quennell", True),  # "wrote to": to whom
+        ("The estate goes to Harvey.", "Harvey", True),  # a known name stays a person
+    ],
+)
+def test_keeps_ner_person_reads_a_verb_of_going_before_to(judge, text, word, kept):
+    start = text.index(word)
+    assert judge.keeps_ner_person(text, start, start + len(word)) is kept
+
+
+def test_a_verb_of_going_counts_only_when_names_are_told_apart():
+    from sanitizers.person_judge import after_place_preposition
+
+    text = "they came to Tarrowby"
+    start = text.index("Tarrowby")
+    assert after_place_preposition(text, start, len(text), lambda word: False)
+    assert not after_place_preposition(text, start, len(text))  # without a name test: prepositions of place only
