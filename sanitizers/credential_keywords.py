@@ -27,7 +27,7 @@ CREDENTIAL_WORDS: tuple[tuple[str, str, str], ...] = (
 )
 
 # `<qualifier>_key` names a credential; a bare `key` ("some_key", "sort_key") does not. Matched at
-# "key", with one fixed-width look-behind per qualifier (fast: the search starts from a literal).
+# "key", with a look-behind over the qualifiers (fast: the search starts from a literal).
 KEY_QUALIFIERS: tuple[str, ...] = (
     "access", "private", "auth", "signing", "sign", "encryption", "encrypt", "master", "license", "licence",
     "client", "app", "application", "account", "consumer", "deploy", "session", "shared", "preshared",

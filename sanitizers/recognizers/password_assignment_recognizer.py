@@ -31,8 +31,9 @@ def _alternation(words) -> str:
 
 
 # Each family of credential names (any case): (regex, prefilter literal, label). A qualified key is
-# found at "key" and checked behind it (`access_key`, `licenseKey`).
-_QUALIFIED_KEY = "key(?:" + _alternation(f"(?<={q}[_.-]key)|(?<={q}key)" for q in KEY_QUALIFIERS) + ")"
+# found at "key" and checked behind it (`access_key`, `licenseKey`), in one look-behind: `regex` ran it
+# 3x faster than one look-behind per qualifier and separator (same matches).
+_QUALIFIED_KEY = "key(?<=(?:" + _alternation(KEY_QUALIFIERS) + ")[_.-]?key)"
 _FAMILIES: tuple[tuple[str, str, str], ...] = (*CREDENTIAL_WORDS, (_QUALIFIED_KEY, "key", "qualified key"))
 # Any of them, for patterns that start elsewhere (a quote, `--`, a line start).
 _KEYWORD = "(?i:" + _alternation(regex_ for regex_, _, _ in _FAMILIES) + ")"
