@@ -21,7 +21,8 @@ _REGIONS_ANY_CASE = tuple(re.compile(pattern, re.DOTALL | re.IGNORECASE) for pat
     r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b",  # UUID
     r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,128}\b",  # git SHA, hex digest
     r"\bv?\d+(?:\.\d+){1,3}(?:[-+.]?[\w.]+)?\b",  # version: 2.31.0, v1.2.3-rc1
-    r"\b\w+(?:\.\w+)+(?:\(\))?",  # dotted name: os.environ, client.models.list()
+    # dotted name: os.environ, client.models.list() (not initials run together: "O.J. Simpson", "K.C.")
+    r"\b(?-i:(?!(?:\p{Lu}\.){1,3}\p{Lu}\b))\w+(?:\.\w+)+(?:\(\))?",
     r"\b\w*_\w*",  # snake_case, _private, CONSTANT_NAME
     r"\"[\w.-]+\"\s*:",  # JSON key
     r"\b\w+\(",  # a call or constructor, "(" glued: Gitalk({...}), render(x)
@@ -63,8 +64,9 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-# An initial or a short abbreviation inside a name: "William T. Sherman", "Lt. Gen. Early", "Jr.", "St."
-_ABBREVIATION = re.compile(r"\p{Lu}\p{Ll}{0,3}\.")
+# An initial or a short abbreviation inside a name: "William T. Sherman", "Lt. Gen. Early", "Jr.", "St.", or
+# initials run together: "R.J. Quennell"
+_ABBREVIATION = re.compile(r"\p{Lu}\p{Ll}{0,3}\.|(?:\p{Lu}\.){2,4}")
 
 
 def looks_like_identifier(value: str) -> bool:

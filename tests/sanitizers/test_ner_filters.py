@@ -37,6 +37,7 @@ def test_marks_region_when_text_is_technical(text, region):
         "Maria Gonzalez called about the order",  # a plain name
         "Ronald McDonald and LaToya Jones",  # names with an inner capital
         "Yours, DELPHINE McHARGUE",  # and in capitals after the prefix
+        "an interview with R.J. Quennell and K.C. Varhaug",  # initials run together are no dotted name
         "Hello, Maria. Thanks!",  # punctuation around a name
         "let Maria know (she asked) and call Tom (the plumber)",  # "let", a blank before "("
         "a new Mary Poppins film; Const Smith, Function Jones",  # "new", capitalised words
@@ -58,6 +59,7 @@ def test_marks_nothing_when_text_is_prose(text):
         ("Maria Gonzalez", False),  # name
         ("McDonald", False),  # inner-capital surname
         ("O'Brien", False),  # apostrophe surname
+        ("R.J. Quennell", False),  # initials run together
     ],
 )
 def test_tells_identifier_from_name_when_asked(value, expected):
