@@ -85,6 +85,20 @@ def test_gives_what_detect_batch_gives_when_texts_come_as_records(detector_name,
     assert [f.entity_type for f in found[7] if f.is_secret] == ["GITHUB_TOKEN"]
 
 
+def test_reads_records_text_by_text_when_most_hold_a_credential():
+    from sanitizers.engine import JOINED_MIN_CLEAN_SHARE, Detector
+    from schemas.run_config import DetectionOptions, Detectors
+
+    detector = Detector(DetectionOptions(detectors=frozenset({Detectors.SECRETS})))
+    dirty = [["Here it is:", f"token {github_token(seed)}"] for seed in range(40)]
+    clean = [["Hello, my build fails.", "Which step?"] for _ in range(40)]
+    found = detector.detect_records(dirty)
+    assert detector._clean_share < JOINED_MIN_CLEAN_SHARE  # the one-pass read is now mostly skipped
+    assert [f.entity_type for fs in found[1::2] for f in fs] == ["GITHUB_TOKEN"] * 40
+    assert detector.detect_records(clean) == [[]] * 80
+    assert detector._clean_share >= JOINED_MIN_CLEAN_SHARE  # the probes noticed clean records again
+
+
 # Shadows: hidden values are found and mapped back to the original span ------------------------------
 
 HIDDEN = github_token(21)
