@@ -79,7 +79,10 @@ _SPEECH_AFTER = re.compile(rf"{_NAME}[ \t]*,?[ \t]+(?:{_SPEECH})(?![\w'’])")
 _RELATIONS = (
     "wife|husband|son|sons|daughter|daughters|father|mother|brother|brothers|sister|sisters|uncle|aunt|"
     "cousin|nephew|niece|widow|widower|children|child|parents|family|fiancé|fiancée|friend|friends|"
-    "face|eyes|hand|hands|voice|heart|head|arm|arms|lips|mind|hair|birth|death|funeral|grave|wedding"
+    "face|eyes|hand|hands|voice|heart|head|arm|arms|lips|mind|hair|birth|death|funeral|grave|wedding|"
+    # a body's and a life's: "Tarrowby's illness", "Quennell's memoirs", "Varhaug's troops"
+    "shoulder|shoulders|cheek|cheeks|forehead|brow|illness|sickness|deathbed|deaths|memoirs|diary|"
+    "reign|army|troops|soldiers|followers|household|servants|patron|mistress|lover|bride|companion"
 )
 _POSSESSIVE = re.compile(rf"{_NAME}['’]s?[ \t]+(?:\w+[ \t]+)?(?:{_RELATIONS})(?![\w'’])")
 _LIFE = re.compile(

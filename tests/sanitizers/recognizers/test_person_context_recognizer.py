@@ -40,6 +40,7 @@ FOUND = [
     ("it extends Quennell’s (2016) analysis", ["Quennell"]),  # a possessive before the year
     ("as reported (Stone & Varhaug, 2010; Tarrow, 2009)", ["Stone", "Varhaug", "Tarrow"]),  # an ampersand pair
     ("(Varhaug et al., 2017; Baker, 2017; Tarrow, 2009)", ["Varhaug", "Baker", "Tarrow"]),  # group items
+    ("Tarrowby's illness kept him home; Quennell's memoirs say so.", ["Tarrowby", "Quennell"]),  # a life's words
     ("“Go on,” said Tumble gruffly. “Hullo, Sprocket!” “Not you,” Whistle murmured.", ["Tumble", "Sprocket", "Whistle"]),
 ]
 
