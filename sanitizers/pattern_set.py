@@ -101,12 +101,70 @@ def superset_source(source: str) -> str:
     return "".join(out)
 
 
+# Any ASCII character: what a Unicode property class (`\p{Lu}`, `\P{L}`) becomes, a superset on ASCII text.
+_ANY_ASCII = r"\x00-\x7f"
+
+
+def widen_properties(expression: str) -> str:
+    r"""`expression` with every Unicode property (`\p{..}`, `\P{..}`, `\pL`) widened to any ASCII character.
+
+    Hyperscan takes no `\p`; on the ASCII texts `PatternSet` scans, "any character" matches wherever the
+    property does. In a negated class the property is dropped instead (the class then excludes less),
+    and a negated class left empty becomes "any character".
+    """
+    if "\\p" not in expression and "\\P" not in expression:
+        return expression
+    out: list[str] = []
+    i, n = 0, len(expression)
+    class_start = -1  # index in `out` where the current class's items start; -1 outside a class
+    negated = False
+    while i < n:
+        ch = expression[i]
+        if ch == "\\" and i + 1 < n:
+            if expression[i + 1] in "pP":
+                end = expression.index("}", i) + 1 if expression[i + 2 : i + 3] == "{" else i + 3
+                if class_start < 0:
+                    out.append(f"[{_ANY_ASCII}]")
+                elif not negated:
+                    out.append(_ANY_ASCII)
+                i = end
+                continue
+            out.append(expression[i : i + 2])
+            i += 2
+            continue
+        if class_start >= 0:
+            if ch == "]":
+                if negated and len(out) == class_start:  # nothing left to exclude: any character
+                    del out[class_start - 1 :]
+                    out.append(f"[{_ANY_ASCII}]")
+                else:
+                    out.append("]")
+                class_start = -1
+            else:
+                out.append(ch)
+            i += 1
+            continue
+        if ch == "[":
+            negated = expression[i + 1 : i + 2] == "^"
+            out.append("[^" if negated else "[")
+            i += 2 if negated else 1
+            class_start = len(out)
+            if i < n and expression[i] == "]":  # a `]` first in a class is a literal
+                out.append("]")
+                i += 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def _expression(source: str, flags: int) -> tuple[bytes, int | None]:
     """The Hyperscan expression and flags for one pattern; flags None when it must not go to Hyperscan."""
     try:
         expression = witness(source)
     except Unsupported:
         expression = superset_source(source)
+    expression = widen_properties(expression)
     if _NOT_PORTABLE.search(expression):
         return expression.encode("utf-8"), None
     return expression.encode("utf-8"), hyperscan_flags(flags)

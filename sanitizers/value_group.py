@@ -14,6 +14,7 @@ import regex as re
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from sanitizers.pattern_set import PatternSet
 from sanitizers.recognizer_result import recognizer_result
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,9 @@ class ValueGroupRecognizer(PatternRecognizer):
             global_regex_flags=flags,
         )
         self._compiled = [(p, re.compile(p.regex, flags=flags), self.PATTERN_GATES.get(p.name)) for p in self.patterns]
+        # Which patterns can match an ASCII text, in one Hyperscan pass (`PatternSet`: a superset, so no
+        # finding is lost); patterns it cannot take run wherever their gate passes, as without it.
+        self._pattern_set = PatternSet([(p.regex, flags) for p in self.patterns], [None] * len(self.patterns))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
@@ -66,9 +70,12 @@ class ValueGroupRecognizer(PatternRecognizer):
         if entities and self.supported_entities[0] not in entities:
             return []
         results: list[RecognizerResult] = []
-        for pattern, compiled, gate in self._compiled:
-            if gate is not None and not gate(text):
-                continue
+        runs = [i for i, (_, _, gate) in enumerate(self._compiled) if gate is None or gate(text)]  # cheap first
+        if len(runs) > 1 or (runs and self._compiled[runs[0]][2] is None):
+            may_match = self._pattern_set.candidates(text)  # None: not ASCII, every gated pattern runs
+            if may_match is not None:
+                runs = [i for i in may_match if i in runs]
+        for pattern, compiled, _ in (self._compiled[i] for i in runs):
             try:
                 for match in compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
                     result = self._result(pattern, match)

@@ -7,7 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanitizers.pattern_set import PatternSet, hyperscan_flags, superset_source
+from sanitizers.pattern_set import PatternSet, hyperscan_flags, superset_source, widen_properties
 
 
 @pytest.mark.parametrize(
@@ -114,3 +114,34 @@ def test_never_misses_a_pattern_when_regex_matches(text):
     candidates = TRICKY_SET.candidates(text)
     matching = [i for i, (source, flags) in enumerate(TRICKY) if regex.search(source, text, flags=flags)]
     assert set(matching) <= set(candidates)
+
+
+@pytest.mark.parametrize(
+    ("expression", "widened"),
+    [
+        (r"\p{Lu}\p{Ll}+", r"[\x00-\x7f][\x00-\x7f]+"),
+        (r"[\p{L}'-]+", r"[\x00-\x7f'-]+"),
+        (r"[^\p{L}\s]", r"[^\s]"),  # a negated class excludes less
+        (r"[^\p{L}]x", r"[\x00-\x7f]x"),  # ... and nothing: any character
+        (r"a\pLb", r"a[\x00-\x7f]b"),
+        (r"\\p{L}", r"\\p{L}"),  # an escaped backslash, then letters
+        (r"[]\p{N}]", r"[]\x00-\x7f]"),  # a ']' first in a class is a literal
+        ("plain", "plain"),
+    ],
+)
+def test_widens_unicode_properties_to_any_ascii_character(expression, widened):
+    assert widen_properties(expression) == widened
+
+
+PROPERTY_PATTERNS = [r"\p{Lu}\p{Ll}+ (?:Street|Road)", r"[^\p{L}\s]{3}", r"\b[\p{L}'-]+ \d{2,5}\b", r"(?i:via) \P{N}+"]
+PROPERTY_SET = PatternSet([(source, regex.MULTILINE) for source in PROPERTY_PATTERNS], [None] * len(PROPERTY_PATTERNS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=string.printable, max_size=40))
+def test_keeps_unicode_property_patterns_candidates_wherever_they_match(text):
+    candidates = PROPERTY_SET.candidates(text)
+    assert PROPERTY_SET.uncompiled == ()
+    for i, source in enumerate(PROPERTY_PATTERNS):
+        if regex.search(source, text, flags=regex.MULTILINE):
+            assert i in candidates
