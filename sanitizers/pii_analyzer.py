@@ -46,6 +46,11 @@ RELABELLED_SCORE = 0.7
 # A known given name that no entity of spaCy's explains ("Whenever James goes").
 GIVEN_NAME_SCORE = 0.65
 GIVEN_NAME_RECOGNIZER = "GivenNameRecognizer"
+# spaCy labels of an organisation, a place or a product: an ordinary word under them speaks for a company
+# ("Target said"); NORP is left out: a nickname is often a nationality ('," Irish murmured').
+_GROUP_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT"})
+# The recognizer of names that the words around them give away (titles, speech, vocatives, citations).
+CONTEXT_RECOGNIZER = "PersonContextRecognizer"
 # A full name in capitals: "Yours, DELPHINE McHARGUE" (spaCy reads capitals poorly).
 CAPITALS_NAME_RECOGNIZER = "CapitalsNameRecognizer"
 # A name in a list with a found name: "Sattler, Maumill, Mabury, Jones and Lee".
@@ -178,6 +183,7 @@ class PiiAnalyzer:
         for recognizer, entity, may_hold in self.recognizers:
             if may_hold(text, digits):
                 found.extend(_to_finding(r) for r in recognizer.analyze(text, [entity]))
+        found = self._without_named_groups(text, found, ents)
         found.extend(self._ner_findings(text, ents))
         if "PERSON" in self.entities and ("," in text or " and " in text):
             people = [(f.start, f.end) for f in found if f.entity_type == "PERSON"]
@@ -186,6 +192,16 @@ class PiiAnalyzer:
         found = [f for f in found if f.score >= self.score_threshold]
         found = drop_thing_names([text], [found], self.judge)[0]  # "the Hugo job ... Hugo is down"
         return _dedupe(add_repeats([text], [found], self.words)[0])
+
+    def _without_named_groups(self, text: str, found: list[Finding], ents: list[_Entity]) -> list[Finding]:
+        """Drop a context cue's PERSON that is one ordinary English word spaCy calls an organisation or a place:
+        '"We are pleased," Target said' is the company speaking; a nickname ('," said Tumble') gets no label."""
+        groups = {(start, end) for label, start, end in ents if label in _GROUP_LABELS}
+        if not groups:
+            return found
+        return [f for f in found if not (
+            f.entity_type == "PERSON" and f.recognizer == CONTEXT_RECOGNIZER and (f.start, f.end) in groups
+            and self.judge.is_english(text[f.start : f.end]) and not self.judge.names.is_name(text[f.start : f.end]))]
 
     def _ner_findings(self, text: str, ents: list[_Entity]) -> list[Finding]:
         mapping = self.ner_config.model_to_presidio_entity_mapping or {}

@@ -87,6 +87,13 @@ def test_finds_a_full_name_that_ner_glues_to_a_place_in_one_span(analyzer):
     assert ("PERSON", "Oswin Perrault") in found(analyzer, text)
 
 
+def test_an_ordinary_word_speaking_is_a_nickname_unless_ner_calls_it_a_company(analyzer):
+    names = [value for entity, value in found(analyzer, "“Go on,” Tumble said, and rose.") if entity == "PERSON"]
+    assert names == ["Tumble"]
+    company = "“We are pleased with the results,” Target said in a statement on Monday."
+    assert [value for entity, value in found(analyzer, company) if entity == "PERSON"] == []
+
+
 def test_detects_only_configured_entities_when_list_narrowed():
     narrow = PiiAnalyzer(DetectionOptions(pii_entities=("EMAIL_ADDRESS",)))
     text = "hi this is maria gonzalez, mail ana.lima@example.org or call +44 20 7946 0958"
