@@ -70,12 +70,17 @@ class ValueGroupRecognizer(PatternRecognizer):
         if entities and self.supported_entities[0] not in entities:
             return []
         results: list[RecognizerResult] = []
-        runs = [i for i, (_, _, gate) in enumerate(self._compiled) if gate is None or gate(text)]  # cheap first
-        if len(runs) > 1 or (runs and self._compiled[runs[0]][2] is None):
-            may_match = self._pattern_set.candidates(text)  # None: not ASCII, every gated pattern runs
-            if may_match is not None:
-                runs = [i for i in may_match if i in runs]
-        for pattern, compiled, _ in (self._compiled[i] for i in runs):
+        # The Hyperscan pass first, then the gates of the patterns it leaves (most texts: none); it says
+        # None for a text that is not ASCII, and is skipped for one pattern behind a gate (a substring
+        # test is cheaper): then every pattern's gate decides.
+        compiled_patterns = self._compiled
+        may_match = None
+        if len(compiled_patterns) > 1 or compiled_patterns[0][2] is None:
+            may_match = self._pattern_set.candidates(text)
+        runs = range(len(compiled_patterns)) if may_match is None else may_match
+        for pattern, compiled, gate in (compiled_patterns[i] for i in runs):
+            if gate is not None and not gate(text):
+                continue
             try:
                 for match in compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
                     result = self._result(pattern, match)
