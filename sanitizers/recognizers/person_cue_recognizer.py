@@ -14,6 +14,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from sanitizers.english_words import EnglishWords, english_words, word_set
 from sanitizers.name_lists import name_lists
 from sanitizers.name_particles import PARTICLES as NAME_PARTICLES
+from sanitizers.pattern_set import PatternSet
 from sanitizers.person_judge import ORG_WORDS, PLACE_WORDS
 from sanitizers.place_names import place_names
 from sanitizers.recognizer_result import recognizer_result
@@ -128,6 +129,11 @@ _CONTRACTION = re.compile(
 )
 
 
+# The patterns that find nothing in most texts: one Hyperscan pass tells which of them can match a text
+# (a superset: `sanitizers.pattern_set`), and only those run. The cue pattern matches most chat turns.
+_RARE = (_HERE, _LABEL, _PERSON_KEY, _BEFORE_PII, _AFTER_NUMBER, _SEND_TO, _DASH_SIGNATURE)
+
+
 class PersonCueRecognizer(LocalRecognizer):
     """PERSON names right after an introduction, greeting, title or sign-off cue, in any case.
 
@@ -140,8 +146,14 @@ class PersonCueRecognizer(LocalRecognizer):
         self.words = words
         self.names = name_lists()
         self.places = place_names()
+        self._rare = PatternSet([(pattern.pattern, pattern.flags) for pattern in _RARE], [None] * len(_RARE))
         super().__init__(supported_entities=[supported_entity], name="PersonCueRecognizer",
                          context=["name", "called"])
+
+    def _may_match(self, text: str) -> set[re.Pattern]:
+        """The patterns of `_RARE` that can match `text` (all of them when it is not ASCII)."""
+        found = self._rare.candidates(text)
+        return set(_RARE) if found is None else {_RARE[i] for i in found}
 
     def load(self) -> None:
         """Read the English word lists (once per process)."""
@@ -161,27 +173,28 @@ class PersonCueRecognizer(LocalRecognizer):
             found = self._name_after(text, cue.end(), kind)
             if found:
                 spans.append(found)
-        for match in _HERE.finditer(text):
+        may_match = self._may_match(text)
+        for match in _HERE.finditer(text) if _HERE in may_match else ():
             found = self._name_at(text, match.start("name"), match.end("name"), 0.6, whole=True)
             if found:
                 spans.append(found)
-        for match in _LABEL.finditer(text):
+        for match in _LABEL.finditer(text) if _LABEL in may_match else ():
             label = [w.casefold() for w in match.group("label").split()]
             if label and label[-1] not in NON_PERSON_LABELS:
                 found = self._full_name_at(text, match.end(), len(text), 0.6, known_ok=label[-1] in PERSON_LABELS)
                 if found:
                     spans.append(found)
-        for match in _PERSON_KEY.finditer(text):
+        for match in _PERSON_KEY.finditer(text) if _PERSON_KEY in may_match else ():
             found = self._key_value_name(text, match)
             if found:
                 spans.append(found)
         for pattern in (_BEFORE_PII, _AFTER_NUMBER):
-            for match in pattern.finditer(text):
+            for match in pattern.finditer(text) if pattern in may_match else ():
                 found = self._full_name_at(text, match.start("name"), match.end("name"), 0.6, whole=True,
                                            known_ok=True)
                 if found:
                     spans.append(found)
-        for match in _SEND_TO.finditer(text):
+        for match in _SEND_TO.finditer(text) if _SEND_TO in may_match else ():
             found = self._full_name_at(text, match.end(), len(text), 0.6)
             if found:
                 spans.append(found)
@@ -190,7 +203,7 @@ class PersonCueRecognizer(LocalRecognizer):
             found = self._full_name_at(text, whole.start("name"), whole.end("name"), 0.6, whole=True)
             if found:
                 spans.append(found)
-        for match in _DASH_SIGNATURE.finditer(text):
+        for match in _DASH_SIGNATURE.finditer(text) if _DASH_SIGNATURE in may_match else ():
             found = self._name_at(text, match.start("name"), match.end("name"), 0.6, whole=True)
             if found:
                 spans.append(found)

@@ -1,6 +1,10 @@
-import pytest
+import string
 
-from sanitizers.recognizers.person_cue_recognizer import PersonCueRecognizer
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanitizers.recognizers.person_cue_recognizer import _RARE, PersonCueRecognizer
 
 REC = PersonCueRecognizer()
 
@@ -102,3 +106,38 @@ def test_finds_nothing_when_no_name_follows(text):
 )
 def test_keeps_names_that_company_words_follow_loosely(text, expected):
     assert found(text) == expected
+
+
+# The rare patterns run only where one Hyperscan pass says they can match: never skipped where they do.
+
+RARE_FRAGMENTS = st.sampled_from([
+    "Hi", "this is ", "Maria", "Lopez", "Kenji Tanaka", "name", ": ", "\"name\"", "customer_name", "=",
+    "phone", " +1 415 555 0100", "ana@example.org", "12, ", "Apt 4", "send it to ", "-- ", "\n", " ", ".", "'",
+    "here", "'s", "Dear", "Regards", ",", "Mr.", "JOHN", "and",
+])
+
+
+def _skipped(text: str) -> list[str]:
+    may_match = REC._may_match(text)
+    return [pattern.pattern[:30] for pattern in _RARE if pattern not in may_match and pattern.search(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(RARE_FRAGMENTS, st.text(alphabet=string.printable, max_size=5)), max_size=16).map("".join))
+def test_never_skips_a_rare_pattern_where_it_matches(text):
+    assert _skipped(text) == []
+
+
+def test_never_skips_a_rare_pattern_on_generated_records():
+    import random
+
+    from benchmarks.eval.generate_eval_set import FORMAT_SHARES, build_record
+    from benchmarks.eval.people import People
+    from benchmarks.eval.record_text import iter_strings
+    from benchmarks.eval.secret_snippets import SecretDeck
+
+    rng, people, deck = random.Random(4), People(4), SecretDeck(4)
+    texts = [text for i in range(80) for fmt in FORMAT_SHARES
+             for text in iter_strings(build_record(fmt, rng, people, deck, benign_only=i % 4 == 0)[0])]
+    assert sum(1 for text in texts for pattern in _RARE if pattern.search(text)) > 50  # they do match
+    assert {text: _skipped(text) for text in texts if _skipped(text)} == {}
