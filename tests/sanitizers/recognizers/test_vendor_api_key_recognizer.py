@@ -7,6 +7,7 @@ from tests.sanitizers.recognizers.fakes import ALNUM, BASE32, BASE64, HEX, URLSA
 
 REC = VendorApiKeyRecognizer()
 BECH32 = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"
+UPPER_DIGITS = string.ascii_uppercase + string.digits
 
 # vendor -> (prefix, random body); the token is prefix + body.
 PARTS = {
@@ -51,6 +52,56 @@ PARTS = {
     "sonarqube": ("squ_", fake(40, HEX, seed=60)),
     "pinecone": ("pcsk_", fake(60, ALNUM, seed=61)),
     "thingsboard": ("thingsboard.example.com:8080/api/v1/", fake(20, ALNUM, seed=106)),
+    "1password secret key": ("A3-", "-".join(fake(n, UPPER_DIGITS, seed=110 + n) for n in (6, 6, 5, 5, 5, 5))),
+    "adobe": ("p8e-", fake(32, ALNUM, seed=111)),
+    "alibaba": ("LTAI", fake(20, ALNUM, seed=112)),
+    "authress": ("sc_", fake(12, ALNUM, seed=113) + "." + fake(5, ALNUM, seed=114) + ".acc_"
+                 + fake(20, ALNUM, seed=115) + "." + fake(60, BASE64, seed=116)),
+    "clickhouse": ("4b1d", fake(38, ALNUM, seed=117)),
+    "cloudflare origin ca": ("v1.0-", fake(24, HEX, seed=118) + "-" + fake(146, HEX, seed=119)),
+    "defined networking": ("dnkey-", fake(26, ALNUM, seed=120) + "-" + fake(52, ALNUM, seed=121)),
+    "square production": ("EAAA", fake(60, URLSAFE, seed=122)),
+    "facebook page": ("EAAM", fake(120, ALNUM, seed=123)),
+    "flutterwave encryption": ("FLWSECK_TEST", fake(12, "abcdefgh0123456789", seed=124)),
+    "fly.io macaroon": ("fm2_", fake(160, BASE64, seed=125)),
+    "intra42": ("s-s4t2ud-", fake(64, HEX, seed=126)),
+    "gitlab session": ("_gitlab_session=", fake(32, string.ascii_lowercase + string.digits, seed=127)),
+    "terraform cloud": (fake(14, ALNUM, seed=128) + ".atlasv1.", fake(66, URLSAFE, seed=129)),
+    "maxmind": ("", fake(6, ALNUM, seed=130) + "_" + fake(29, ALNUM, seed=131) + "_mmk"),
+    "octopus deploy": ("API-", fake(26, UPPER_DIGITS, seed=132)),
+    "scalingo": ("tk-us-", fake(48, URLSAFE, seed=133)),
+    "yandex api key": ("AQVN", fake(36, URLSAFE, seed=134)),
+    "yandex iam": ("t1.", fake(40, URLSAFE, seed=135) + "." + fake(86, URLSAFE, seed=136)),
+    "dropbox long-lived": (fake(11, ALNUM, seed=137) + "A" * 10, fake(43, URLSAFE, seed=138)),
+    "twitter bearer": ("A" * 22, fake(90, ALNUM, seed=139)),
+    "buildkite": ("bkua_", fake(40, HEX, seed=140)),
+    "circleci": ("CCIPAT_", fake(22, ALNUM, seed=141) + "_" + fake(40, HEX, seed=142)),
+    "deno deploy": ("ddp_", fake(36, ALNUM, seed=143)),
+    "netlify": ("nfp_", fake(36, ALNUM, seed=144)),
+    "rootly": ("rootly_", fake(64, HEX, seed=145)),
+    "nightfall": ("NF-", fake(32, ALNUM, seed=146)),
+    "nvidia": ("nvapi-", fake(64, URLSAFE, seed=147)),
+    "langsmith legacy": ("ls__", fake(32, HEX, seed=148)),
+    "notion legacy": ("secret_", fake(43, ALNUM, seed=149)),
+    "posthog": ("phx_", fake(43, ALNUM, seed=150)),
+    "plaid": ("access-sandbox-", "-".join(fake(n, HEX, seed=150 + n) for n in (8, 4, 4, 4, 12))),
+    "lob": ("live_", fake(35, HEX, seed=151)),
+    "lob publishable": ("test_pub_", fake(31, HEX, seed=152)),
+    "razorpay": ("rzp_live_", fake(14, ALNUM, seed=153)),
+    "mercado pago": ("APP_USR-", fake(16, string.digits, seed=154) + "-" + fake(6, string.digits, seed=155) + "-"
+                     + fake(32, HEX, seed=156) + "-" + fake(9, string.digits, seed=157)),
+    "mailgun public": ("pubkey-", fake(32, HEX, seed=158)),
+    "launchdarkly": ("sdk-", fake(8, HEX, seed=159) + "-" + fake(4, HEX, seed=160) + "-4" + fake(3, HEX, seed=161)
+                     + "-" + fake(4, HEX, seed=162) + "-" + fake(12, HEX, seed=163)),
+    "sidekiq": ("BUNDLE_ENTERPRISE__CONTRIBSYS__COM=", fake(8, HEX, seed=164) + ":" + fake(8, HEX, seed=165)),
+    "base64 jwt": ("ZXlKaGJHY2lPaU", fake(120, BASE64, seed=166)),
+    "azure storage identifiable": ("", fake(76, BASE64, seed=167) + "+ASt" + fake(5, BASE64, seed=168) + "Q=="),
+    "azure event hub identifiable": ("", fake(33, BASE64, seed=169) + "+AEhB" + fake(5, BASE64, seed=170) + "="),
+    "azure function": ("", fake(44, URLSAFE, seed=171) + "AzFu" + fake(5, URLSAFE, seed=172) + "w=="),
+    "azure search": ("", fake(42, ALNUM, seed=173) + "AzSeC" + fake(5, ALNUM, seed=174)),
+    "azure container registry": ("", fake(42, BASE64, seed=175) + "+ACRA" + fake(5, BASE64, seed=176)),
+    "azure annotated": ("", fake(52, ALNUM, seed=177) + "JQQJ99" + fake(1, ALNUM, seed=178) + "B"
+                        + fake(16, ALNUM, seed=179) + "x" + fake(7, ALNUM, seed=180)),
     "teams webhook": (
         "https://outlook.office.com/webhook/",
         "-".join(fake(n, HEX, seed=62 + n) for n in (8, 4, 4, 4, 12)) + "@"
@@ -113,6 +164,15 @@ NEAR_MISSES = [
     "pk.eyJ" + fake(60, URLSAFE, seed=102) + "." + fake(22, URLSAFE, seed=103),  # Mapbox public token
     "view?r=eyJrIjoi" + "YTZjMTk3YjEtMzQ4Yi00NTI5LTg2ZDItNmUyMGRlOTkwMGRlIn0",  # base64 JSON, no Grafana keys
     fake(76, ALNUM, seed=104) + "AZDO" + fake(5, ALNUM, seed=105),  # AZDO too far from the end
+    "API-DOCUMENTATIONFORTHEPROJECTS",  # capitals that read as words, no Octopus Deploy key
+    "the t1.micro and t1.small instances",  # an instance type, no Yandex token
+    "test_" + "parse_config_when_the_file_is_missing",  # a test name, no Lob key
+    "live_" + fake(34, HEX, seed=181),  # one short of a Lob key
+    "secret_" + "configuration_value_for_the_application",  # an identifier, no Notion secret
+    "sdk-" + "-".join(fake(n, HEX, seed=182 + n) for n in (8, 4, 4, 4, 12)),  # a UUID of no version 4
+    fake(76, BASE64, seed=183) + "+ASt" + fake(5, BASE64, seed=184) + "B==",  # wrong check character
+    fake(41, ALNUM, seed=185) + "AzSeC" + fake(5, ALNUM, seed=186),  # signature one place early
+    "access-denied-" + "-".join(fake(n, HEX, seed=187 + n) for n in (8, 4, 4, 4, 12)),  # no Plaid environment
 ]
 
 
