@@ -44,6 +44,12 @@ KEY_QUALIFIERS: tuple[str, ...] = (
     "nytimes", "okta", "pagerduty", "plaid", "postmark", "pusher", "rapidapi", "segment", "sendbird",
     "sendgrid", "sentry", "shopify", "snyk", "squarespace", "sumologic", "travis", "trello", "twilio",
     "twitch", "twitter", "typeform", "yandex", "zendesk",
+    "adafruit", "airtable", "alibaba", "artifactory", "bintray", "bitbucket", "digitalocean", "discord",
+    "droneci", "finicity", "gocardless", "heroku", "jfrog", "meraki", "newrelic", "github", "gitlab", "slack",
+    "stripe", "telegram", "azure", "google",
+    # AI vendors whose keys a config names after them (`openaiKey`, `mistral_key`).
+    "openai", "anthropic", "mistral", "cohere", "groq", "gemini", "deepseek", "perplexity", "replicate",
+    "huggingface", "pinecone", "elevenlabs", "privateai",
 )
 
 # Name tails that make a credential word name something else: a hash of it, its length or policy,

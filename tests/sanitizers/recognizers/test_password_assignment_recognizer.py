@@ -95,6 +95,8 @@ TRUE_POSITIVES = [
     ("app --token " + fake(600, URLSAFE, seed=22), [fake(600, URLSAFE, seed=22)]),
     (f'# config.facebook.key = "{fake(32, HEX, seed=8)}"', [fake(32, HEX, seed=8)]),  # a vendor's key
     (f"zendeskKey: {TOKEN}", [TOKEN]),  # a vendor's key, camelCase
+    (f'openaiKey = "{TOKEN}"', [TOKEN]),  # an AI vendor's key, camelCase
+    (f"heroku.key: {UUID}", [UUID]),  # a vendor's key, dotted
     # Values that look like something else by chance.
     ("Authorization: Basic " + base64.b64encode(b"jenkins:Nimbus!Nimbus539?").decode(),
      [base64.b64encode(b"jenkins:Nimbus!Nimbus539?").decode()]),  # "Pw==" at the end is padding
@@ -197,6 +199,7 @@ NEAR_MISSES = [
     "aws_secret_access_key: " + "a" * 36 + "end",  # near-constant
     "some_key = " + TOKEN,  # `key` alone names no credential
     "facebook_key: enabled",  # a vendor's key holding a word
+    "github_key = repo.default_branch",  # a vendor's key holding a code reference
     'cache_key = "user:1234:profile:v2"',  # a code name ending in _key
     "DOTENV_PUBLIC_KEY=" + fake(66, HEX, seed=9),  # a public key
     "name,password,token,created_at",  # a CSV header
