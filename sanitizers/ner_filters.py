@@ -6,7 +6,11 @@ CamelCase identifiers) or when their own text looks like an identifier. Pattern 
 in a code block, a card number in JSON) are never dropped here: a value in code is still a value.
 """
 
+import functools
+
 import regex as re
+
+from sanitizers.pattern_set import PatternSet
 
 # One pattern per kind of region: as one alternation the regex engine loses its per-pattern shortcuts and
 # turns quadratic on long hyphenated runs ("Abc-Abc-..."); each alone is linear.
@@ -46,11 +50,22 @@ _IDENTIFIER = re.compile(
 )
 
 
+_REGIONS = (*_REGIONS_ANY_CASE, _REGIONS_CASED)
+
+
+@functools.cache
+def _region_set() -> PatternSet:
+    """Which region patterns can match a text, in one Hyperscan pass (built once per process)."""
+    return PatternSet([(pattern.pattern, pattern.flags) for pattern in _REGIONS], [None] * len(_REGIONS))
+
+
 def technical_regions(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that are code, URLs, paths, identifiers, versions or digests, sorted and disjoint."""
-    spans = [m.span() for pattern in _REGIONS_ANY_CASE for m in pattern.finditer(text)]
-    spans += [m.span() for m in _REGIONS_CASED.finditer(text)]
-    return merge_spans(spans)
+    # Most prose holds none of them: only the patterns the pass reports (a superset) run; all of them
+    # on a text that is not ASCII.
+    may_match = _region_set().candidates(text)
+    patterns = _REGIONS if may_match is None else [_REGIONS[i] for i in may_match]
+    return merge_spans([m.span() for pattern in patterns for m in pattern.finditer(text)])
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

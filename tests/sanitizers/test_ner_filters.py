@@ -1,6 +1,16 @@
-import pytest
+import string
 
-from sanitizers.ner_filters import is_ner_noise, looks_like_identifier, technical_regions
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanitizers.ner_filters import (
+    _REGIONS,
+    is_ner_noise,
+    looks_like_identifier,
+    merge_spans,
+    technical_regions,
+)
 
 
 def region_texts(text: str) -> list[str]:
@@ -71,3 +81,19 @@ def test_drops_ner_finding_when_inside_code_and_keeps_it_in_prose():
     regions = technical_regions(text)
     assert is_ner_noise(text, 1, 6, regions)
     assert not is_ner_noise(text, 11, 16, regions)
+
+
+# The region patterns run only where one Hyperscan pass says they can match: the regions are those of all.
+
+REGION_FRAGMENTS = st.sampled_from([
+    "```", "`x`", "https://", "www.", "ex.com", "/usr/local", "C:\\Users\\", "src/app/main.py", "v2.31.0",
+    "0123abcd", "-", "os.environ", "snake_case", '"key":', "render(", "const ", "x < y", "KeyError", "McDonald",
+    "Maria", " ", "\n", ".", "O.J.", "(", "=", "4",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(REGION_FRAGMENTS, st.text(alphabet=string.printable, max_size=5)), max_size=16).map("".join))
+def test_finds_the_regions_of_every_pattern_when_most_are_skipped(text):
+    every = merge_spans([m.span() for pattern in _REGIONS for m in pattern.finditer(text)])
+    assert technical_regions(text) == every
