@@ -29,7 +29,7 @@ class _Vendor(NamedTuple):
     tail: str = ""  # regex of a fixed suffix after the body (New Relic's "NRAL")
     score: float = 0.9
     json_keys: tuple[str, ...] = ()  # the whole token is base64 of a JSON object with these keys
-    words: bool = True  # False: a body of letters in one case is a word ("APACHESERVER"), no token
+    words: bool = True  # False: a body of letters in one case or CamelCase is words ("APACHESERVER"), no token
 
 
 # One row per token shape. Heads are case-sensitive as published.
@@ -195,6 +195,20 @@ _VENDORS: tuple[_Vendor, ...] = (
     _Vendor("mailgun public key", "pubkey-", "[a-f0-9]{32}", ("pubkey-",), score=0.8),
     _Vendor("launchdarkly key", "(?:api|sdk)-", "[a-f0-9]{8}-[a-f0-9]{4}-4[a-f0-9]{3}-[a-f0-9]{4}-[a-f0-9]{12}",
             ("api-", "sdk-"), score=0.8),
+    _Vendor("adyen api key", "AQE", r"[a-z0-9]{5,30}\.[A-Za-z0-9_=-]{50,80}", ("aqe",)),
+    _Vendor("cast ai api key", "castai_v1_", "[A-Za-z0-9]{64}_[A-Za-z0-9]{8}", ("castai_v1_",)),
+    _Vendor("chief tools token", "ct[por]_", "[A-Za-z0-9]{30,248}", ("ctp_", "cto_", "ctr_"), words=False),
+    _Vendor("azure data factory runtime key", r"IR@[0-9a-zA-Z-]{36}@[^@\s]{1,100}@[0-9a-zA-Z=-]{0,40}@",
+            "[A-Za-z0-9+/=]{44}", ("ir@",)),
+    _Vendor("aiven token", "AVNU_", "[A-Za-z0-9+/]{100,600}={0,2}", ("avnu_",)),
+    _Vendor("google oauth refresh token", "1//0", "[A-Za-z0-9_-]{40,300}", ("1//0",)),
+    _Vendor("hubspot private app token", "pat-(?:na|eu)1-",
+            "[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}", ("pat-na1-", "pat-eu1-")),
+    _Vendor("tencent cloud secret id", "AKID", "[A-Za-z0-9]{32}", ("akid",), score=0.85, words=False),
+    _Vendor("render api key", "rnd_", "[A-Za-z0-9]{32}", ("rnd_",)),
+    _Vendor("scaleway access key", "SCW", "[A-Z0-9]{17}", ("scw",), score=0.8, words=False),
+    _Vendor("midtrans server key", "(?:SB-)?Mid-server-", "[A-Za-z0-9_-]{24}", ("mid-server-",)),
+    _Vendor("devcycle sdk key", "dvc_(?:server|client|mobile)_", "[A-Za-z0-9_-]{30,100}", ("dvc_",)),
     # Sidekiq Enterprise credentials travel in Bundler's variable for the gem host.
     _Vendor("sidekiq enterprise secret", "BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM[ \t]{0,5}[=:][ \t]{0,5}[\"']?",
             "[a-f0-9]{8}:[a-f0-9]{8}", ("contribsys__com",)),
@@ -245,9 +259,14 @@ def _json_with_keys(token: str, keys: tuple[str, ...]) -> bool:
     return isinstance(decoded, dict) and all(k in decoded for k in keys)
 
 
+_CAMEL_WORDS = regex.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)*")
+
+
 def _reads_as_word(body: str) -> bool:
-    """True for letters in one case that are no filler: a word or a name written in capitals."""
-    return body.isalpha() and (body.isupper() or body.islower()) and len(set(body)) > 2
+    """True for letters that are no filler and read as words: one case ("APACHESERVER") or CamelCase words."""
+    if not body.isalpha() or len(set(body)) <= 2:
+        return False
+    return body.isupper() or body.islower() or _CAMEL_WORDS.fullmatch(body) is not None
 
 
 class VendorApiKeyRecognizer(SecretRecognizer):

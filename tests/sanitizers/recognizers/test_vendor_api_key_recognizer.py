@@ -93,6 +93,19 @@ PARTS = {
     "mailgun public": ("pubkey-", fake(32, HEX, seed=158)),
     "launchdarkly": ("sdk-", fake(8, HEX, seed=159) + "-" + fake(4, HEX, seed=160) + "-4" + fake(3, HEX, seed=161)
                      + "-" + fake(4, HEX, seed=162) + "-" + fake(12, HEX, seed=163)),
+    "adyen": ("AQE", fake(8, string.ascii_lowercase + string.digits, seed=188) + "." + fake(60, URLSAFE, seed=189)),
+    "cast ai": ("castai_v1_", fake(64, ALNUM, seed=190) + "_" + fake(8, ALNUM, seed=191)),
+    "chief tools": ("ctp_", fake(36, ALNUM, seed=192)),
+    "azure data factory": ("IR@" + "-".join(fake(n, HEX, seed=192 + n) for n in (8, 4, 4, 4, 12)) + "@adf-app@we@",
+                           fake(43, BASE64, seed=193) + "="),
+    "aiven": ("AVNU_", fake(360, BASE64, seed=194) + "=="),
+    "google refresh": ("1//0", fake(100, URLSAFE, seed=195)),
+    "hubspot": ("pat-na1-", "-".join(fake(n, HEX, seed=195 + n) for n in (8, 4, 4, 4, 12))),
+    "tencent": ("AKID", fake(32, ALNUM, seed=196)),
+    "render": ("rnd_", fake(32, ALNUM, seed=197)),
+    "scaleway": ("SCW", fake(17, UPPER_DIGITS, seed=198)),
+    "midtrans": ("Mid-server-", fake(24, URLSAFE, seed=199)),
+    "devcycle": ("dvc_server_", fake(40, URLSAFE, seed=200)),
     "sidekiq": ("BUNDLE_ENTERPRISE__CONTRIBSYS__COM=", fake(8, HEX, seed=164) + ":" + fake(8, HEX, seed=165)),
     "base64 jwt": ("ZXlKaGJHY2lPaU", fake(120, BASE64, seed=166)),
     "azure storage identifiable": ("", fake(76, BASE64, seed=167) + "+ASt" + fake(5, BASE64, seed=168) + "Q=="),
@@ -172,6 +185,8 @@ NEAR_MISSES = [
     "sdk-" + "-".join(fake(n, HEX, seed=182 + n) for n in (8, 4, 4, 4, 12)),  # a UUID of no version 4
     fake(76, BASE64, seed=183) + "+ASt" + fake(5, BASE64, seed=184) + "B==",  # wrong check character
     fake(41, ALNUM, seed=185) + "AzSeC" + fake(5, ALNUM, seed=186),  # signature one place early
+    "SCWEBSERVICECONFIGS",  # capitals that read as a word, no Scaleway key
+    "ctp_" + "ParseTheConfigurationFileWhenMissing",  # words, no Chief Tools token
     "access-denied-" + "-".join(fake(n, HEX, seed=187 + n) for n in (8, 4, 4, 4, 12)),  # no Plaid environment
 ]
 
