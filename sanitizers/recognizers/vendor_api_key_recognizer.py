@@ -70,8 +70,8 @@ _VENDORS: tuple[_Vendor, ...] = (
     _Vendor("heroku api key", "HRKU-AA", "[0-9A-Za-z_-]{58}", ("hrku-",)),
     _Vendor("supabase access token", "sbp_", "[a-f0-9]{40}", ("sbp_",)),
     _Vendor("supabase secret key", "sb_secret_", "[A-Za-z0-9_-]{31,64}", ("sb_secret_",)),
-    _Vendor("tailscale key", "tskey-(?:api|auth|client|scim|webhook)-", "[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40}",
-            ("tskey-",)),
+    # Tailscale names the kind of key after "tskey-" (api, auth, client, scim, webhook, and kinds to come).
+    _Vendor("tailscale key", "tskey-[a-z]{3,10}-", "[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40}", ("tskey-",)),
     _Vendor("sourcegraph token", "sgp_(?:local_|[a-f0-9]{16}_)?", "[a-f0-9]{40}", ("sgp_",)),
     _Vendor("tavily api key", "tvly-(?:dev-|prod-)?", "[A-Za-z0-9]{32}", ("tvly-",)),
     _Vendor("adafruit io key", "aio_", "[A-Za-z0-9]{28}", ("aio_",)),
@@ -209,6 +209,15 @@ _VENDORS: tuple[_Vendor, ...] = (
     _Vendor("scaleway access key", "SCW", "[A-Z0-9]{17}", ("scw",), score=0.8, words=False),
     _Vendor("midtrans server key", "(?:SB-)?Mid-server-", "[A-Za-z0-9_-]{24}", ("mid-server-",)),
     _Vendor("devcycle sdk key", "dvc_(?:server|client|mobile)_", "[A-Za-z0-9_-]{30,100}", ("dvc_",)),
+    _Vendor("segment public api token", "sgp_", "[A-Za-z0-9_-]{60,70}", ("sgp_",)),
+    _Vendor("firebase cloud messaging server key", "AAAA[A-Za-z0-9_-]{7}:APA91b", "[A-Za-z0-9_-]{130,140}",
+            (":apa91b",)),
+    # Azure SAS tokens of IoT Hub, Service Bus and Event Hubs: the signature after the resource.
+    _Vendor("azure shared access signature", r"SharedAccessSignature sr=[^\s\"'&]{1,300}&(?:se=[0-9]{1,12}&)?sig=",
+            "[A-Za-z0-9%+/]{20,120}", ("sharedaccesssignature",)),
+    # PuTTY key files: the private part is the base64 block after "Private-Lines: N" (line breaks real or escaped).
+    _Vendor("putty private key", r"Private-Lines: [0-9]{1,3}(?:\r?\n|\\n)",
+            r"[A-Za-z0-9+/=]{4,64}(?:(?:\r?\n|\\n)[A-Za-z0-9+/=]{4,64}){0,200}", ("private-lines:",)),
     # Sidekiq Enterprise credentials travel in Bundler's variable for the gem host.
     _Vendor("sidekiq enterprise secret", "BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM[ \t]{0,5}[=:][ \t]{0,5}[\"']?",
             "[a-f0-9]{8}:[a-f0-9]{8}", ("contribsys__com",)),

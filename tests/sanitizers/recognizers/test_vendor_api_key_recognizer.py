@@ -106,6 +106,12 @@ PARTS = {
     "scaleway": ("SCW", fake(17, UPPER_DIGITS, seed=198)),
     "midtrans": ("Mid-server-", fake(24, URLSAFE, seed=199)),
     "devcycle": ("dvc_server_", fake(40, URLSAFE, seed=200)),
+    "segment": ("sgp_", fake(64, ALNUM, seed=201)),
+    "firebase cloud messaging": ("AAAA" + fake(7, URLSAFE, seed=202) + ":APA91b", fake(134, URLSAFE, seed=203)),
+    "azure sas": ("SharedAccessSignature sr=hub.azure-devices.net%2Fdevices%2Fd1&sig=", fake(43, ALNUM, seed=204) + "%3D"),
+    "putty": ("Private-Lines: 2\n", fake(64, BASE64, seed=205) + "\n" + fake(24, BASE64, seed=206)),
+    "putty escaped": ("Private-Lines: 2\\n", fake(64, BASE64, seed=207) + "\\n" + fake(24, BASE64, seed=208)),
+    "tailscale new kind": ("tskey-future-", fake(12, ALNUM, seed=209) + "-" + fake(24, ALNUM, seed=210)),
     "sidekiq": ("BUNDLE_ENTERPRISE__CONTRIBSYS__COM=", fake(8, HEX, seed=164) + ":" + fake(8, HEX, seed=165)),
     "base64 jwt": ("ZXlKaGJHY2lPaU", fake(120, BASE64, seed=166)),
     "azure storage identifiable": ("", fake(76, BASE64, seed=167) + "+ASt" + fake(5, BASE64, seed=168) + "Q=="),
@@ -185,6 +191,8 @@ NEAR_MISSES = [
     "sdk-" + "-".join(fake(n, HEX, seed=182 + n) for n in (8, 4, 4, 4, 12)),  # a UUID of no version 4
     fake(76, BASE64, seed=183) + "+ASt" + fake(5, BASE64, seed=184) + "B==",  # wrong check character
     fake(41, ALNUM, seed=185) + "AzSeC" + fake(5, ALNUM, seed=186),  # signature one place early
+    "Private-Lines: 2\nPrivate-MAC: " + fake(40, HEX, seed=211),  # no base64 block after the count
+    "SharedAccessSignature sr=hub.example.net&sig=",  # no signature
     "SCWEBSERVICECONFIGS",  # capitals that read as a word, no Scaleway key
     "ctp_" + "ParseTheConfigurationFileWhenMissing",  # words, no Chief Tools token
     "access-denied-" + "-".join(fake(n, HEX, seed=187 + n) for n in (8, 4, 4, 4, 12)),  # no Plaid environment
