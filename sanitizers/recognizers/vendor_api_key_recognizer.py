@@ -218,6 +218,10 @@ _VENDORS: tuple[_Vendor, ...] = (
     # PuTTY key files: the private part is the base64 block after "Private-Lines: N" (line breaks real or escaped).
     _Vendor("putty private key", r"Private-Lines: [0-9]{1,3}(?:\r?\n|\\n)",
             r"[A-Za-z0-9+/=]{4,64}(?:(?:\r?\n|\\n)[A-Za-z0-9+/=]{4,64}){0,200}", ("private-lines:",)),
+    # Maven's settings-security.xml: the encrypted master password between braces (the closing one may be
+    # escaped). The braces are written \x7b and \x7d: pattern_set takes a "{" before "=" for no portable regex.
+    _Vendor("maven master password", r"<master>\x7b", "[A-Za-z0-9+/=]{16,200}", ("<master>{",), tail=r"\\?\x7d"),
+    _Vendor("square application id", "sq0idp-", "[A-Za-z0-9_-]{22,43}", ("sq0idp-",), score=0.75),
     # Sidekiq Enterprise credentials travel in Bundler's variable for the gem host.
     _Vendor("sidekiq enterprise secret", "BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM[ \t]{0,5}[=:][ \t]{0,5}[\"']?",
             "[a-f0-9]{8}:[a-f0-9]{8}", ("contribsys__com",)),
