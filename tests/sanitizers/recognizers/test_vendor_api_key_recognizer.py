@@ -2,7 +2,7 @@ import string
 
 import pytest
 
-from sanitizers.recognizers.vendor_api_key_recognizer import VendorApiKeyRecognizer
+from sanitizers.recognizers.vendor_api_key_recognizer import VendorApiKeyRecognizer, _row_match
 from tests.sanitizers.recognizers.fakes import ALNUM, BASE32, BASE64, HEX, URLSAFE, fake, found
 
 REC = VendorApiKeyRecognizer()
@@ -137,6 +137,12 @@ TOKENS = {vendor: prefix + body for vendor, (prefix, body) in PARTS.items()}
 def test_finds_token_when_vendor_prefix_and_shape_match(vendor):
     token = TOKENS[vendor]
     assert found(REC, f"export API_TOKEN={token}\n") == [token]
+
+
+@pytest.mark.parametrize("vendor", TOKENS)
+def test_row_of_token_found_by_its_literal_when_token_is_whole_match(vendor):
+    # invalidate_result tries only the rows whose prefilter literal the token holds: each token must find its row.
+    assert _row_match(TOKENS[vendor]) is not None
 
 
 TRUE_POSITIVES = [(f'{{"token": "{t}"}}', [t]) for t in TOKENS.values()] + [
