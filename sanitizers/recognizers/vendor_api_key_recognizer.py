@@ -55,6 +55,7 @@ _VENDORS: tuple[_Vendor, ...] = (
         ("dp.",),
     ),
     _Vendor("linear api key", "lin_api_", "[A-Za-z0-9]{40}", ("lin_api_",)),
+    _Vendor("linear oauth token", "lin_oauth_", "[a-f0-9]{64}", ("lin_oauth_",)),
     _Vendor("postman api key", "PMAK-", "[a-f0-9]{24}-[a-f0-9]{34}", ("pmak-",)),
     _Vendor("langsmith api key", "lsv2_(?:pt|sk)_", "[a-f0-9]{32}_[a-f0-9]{10}", ("lsv2_",)),
     _Vendor("grafana cloud token", "glc_", "[A-Za-z0-9+/]{32,400}={0,2}", ("glc_",)),
@@ -223,6 +224,7 @@ _VENDORS: tuple[_Vendor, ...] = (
     # escaped). The braces are written \x7b and \x7d: pattern_set takes a "{" before "=" for no portable regex.
     _Vendor("maven master password", r"<master>\x7b", "[A-Za-z0-9+/=]{16,200}", ("<master>{",), tail=r"\\?\x7d"),
     _Vendor("square application id", "sq0idp-", "[A-Za-z0-9_-]{22,43}", ("sq0idp-",), score=0.75),
+    _Vendor("clickup personal token", "pk_[0-9]{6,10}_", "[A-Z0-9]{32}", ("pk_",)),
     # Sidekiq Enterprise credentials travel in Bundler's variable for the gem host.
     _Vendor("sidekiq enterprise secret", "BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM[ \t]{0,5}[=:][ \t]{0,5}[\"']?",
             "[a-f0-9]{8}:[a-f0-9]{8}", ("contribsys__com",)),

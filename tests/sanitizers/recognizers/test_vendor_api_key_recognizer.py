@@ -114,6 +114,8 @@ PARTS = {
     "tailscale new kind": ("tskey-future-", fake(12, ALNUM, seed=209) + "-" + fake(24, ALNUM, seed=210)),
     "maven master": ("<master>{", fake(64, BASE64, seed=212) + "}"),
     "square application id": ("sq0idp-", fake(22, URLSAFE, seed=213)),
+    "linear oauth": ("lin_oauth_", fake(64, HEX, seed=214)),
+    "clickup": ("pk_" + fake(8, string.digits, seed=215) + "_", fake(32, UPPER_DIGITS, seed=216)),
     "sidekiq": ("BUNDLE_ENTERPRISE__CONTRIBSYS__COM=", fake(8, HEX, seed=164) + ":" + fake(8, HEX, seed=165)),
     "base64 jwt": ("ZXlKaGJHY2lPaU", fake(120, BASE64, seed=166)),
     "azure storage identifiable": ("", fake(76, BASE64, seed=167) + "+ASt" + fake(5, BASE64, seed=168) + "Q=="),
