@@ -3,7 +3,8 @@
 The bytes go to a temporary file in the target's own folder (same filesystem, so `os.replace` is an
 atomic rename), are flushed and fsynced, then renamed over the target; the folder is fsynced too so
 the rename survives a crash. If anything fails, the temporary file is removed and the target is left
-as it was.
+as it was. Files whose content is verified before reuse (a chunk's sealed parts) skip the fsyncs
+(`durable=False`): still atomic for every reader, just not forced to disk.
 """
 
 import contextlib
@@ -14,9 +15,9 @@ from pathlib import Path
 from typing import IO, Literal
 
 
-def atomic_write_text(path: Path | str, text: str, *, encoding: str = "utf-8") -> None:
-    """Replace `path` with `text` atomically."""
-    with atomic_writer(path, "w", encoding=encoding) as f:
+def atomic_write_text(path: Path | str, text: str, *, encoding: str = "utf-8", durable: bool = True) -> None:
+    """Replace `path` with `text` atomically (`durable`: see `atomic_writer`)."""
+    with atomic_writer(path, "w", encoding=encoding, durable=durable) as f:
         f.write(text)
 
 
@@ -28,7 +29,7 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
 
 @contextlib.contextmanager
 def atomic_writer(
-    path: Path | str, mode: Literal["w", "wb"] = "w", *, encoding: str = "utf-8"
+    path: Path | str, mode: Literal["w", "wb"] = "w", *, encoding: str = "utf-8", durable: bool = True
 ) -> Iterator[IO]:
     """Yield a file object whose content replaces `path` only when the block exits cleanly.
 
@@ -36,6 +37,10 @@ def atomic_writer(
         path: The final file. Its folder must exist.
         mode: "w" for text (newlines written as given, no translation) or "wb" for bytes.
         encoding: Text encoding for mode "w".
+        durable: fsync the file before the rename and the folder after it, so that both survive a power
+            loss. False only for files whose content is verified before it is used again (a chunk's part
+            files, sealed by their hash): readers still see the old or the new file, never half of one,
+            while the process lives or is killed.
 
     Raises:
         ValueError: `mode` is neither "w" nor "wb".
@@ -50,15 +55,17 @@ def atomic_writer(
         text_kwargs = {"encoding": encoding, "newline": ""} if mode == "w" else {}
         with os.fdopen(fd, mode, **text_kwargs) as f:
             yield f
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         # mkstemp creates 0600; give the file the mode a plain open() would have (or the old file's).
         os.chmod(tmp, _final_mode(target))
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(target.parent)
+    if durable:
+        _fsync_dir(target.parent)
 
 
 def _final_mode(target: Path) -> int:

@@ -124,7 +124,10 @@ def _sanitize_chunk(
     # Per-line counts are kept in locals and stored once: RunStats is a pydantic model, and its
     # validated attribute writes cost more per line than the rest of the bookkeeping.
     total = blank = written = removed = 0
-    with atomic_writer(job.part("sanitized.jsonl")) as out, atomic_writer(job.part("quarantine.jsonl")) as quarantine:
+    # Not fsynced (durable=False): a resumed run re-reads every part it reuses against the chunk's seal
+    # (chunk_seal.drop_unsealed), so a part a power loss left short is sanitized again, never merged.
+    with atomic_writer(job.part("sanitized.jsonl"), durable=False) as out, \
+            atomic_writer(job.part("quarantine.jsonl"), durable=False) as quarantine:
 
         def flush(batch: list[ValidRecord], raws: list[str]) -> None:
             nonlocal written
@@ -171,6 +174,6 @@ def _sanitize_chunk(
     stats.records_total, stats.blank_lines = total, blank
     stats.records_written, stats.unknown_fields_removed = written, removed
     # The stats file is the chunk's "done" mark: written last, after both part files are in place.
-    atomic_write_text(job.part("stats.json"), stats.model_dump_json())
+    atomic_write_text(job.part("stats.json"), stats.model_dump_json(), durable=False)
     logger.debug("chunk %d: %d records, %d written", c.index, stats.records_total, stats.records_written)
     return stats

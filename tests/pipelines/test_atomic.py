@@ -69,3 +69,16 @@ def test_uses_umask_mode_when_target_is_new(tmp_path: Path) -> None:
 def test_refuses_mode_when_not_a_plain_write(tmp_path: Path, mode: str) -> None:
     with pytest.raises(ValueError, match="mode"), atomic_writer(tmp_path / "a", mode):  # type: ignore[arg-type]
         pass
+
+
+@pytest.mark.parametrize(("durable", "syncs"), [(True, 2), (False, 0)])
+def test_fsyncs_file_and_folder_only_when_durable(tmp_path: Path, monkeypatch, durable: bool, syncs: int) -> None:
+    calls: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append(fd), real_fsync(fd))[1])
+    target = tmp_path / "part.jsonl"
+    with atomic_writer(target, durable=durable) as f:
+        f.write("a\n")
+    assert target.read_text() == "a\n"
+    assert len(calls) == syncs
+    assert [p.name for p in tmp_path.iterdir()] == ["part.jsonl"]  # no temporary file left either way
