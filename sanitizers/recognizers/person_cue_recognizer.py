@@ -109,6 +109,12 @@ _BEFORE_PII = re.compile(
     r"|[a-z]{2}\d{2}[ ]?[a-z0-9]{4})",
     re.IGNORECASE,
 )
+# A name right before an e-mail address, as mail headers, author lines and contact lists write it:
+# "Maria Gonzalez <maria.g@example.org>", "Kenji Tanaka (kenji@example.jp)", "Ana Lima ana@example.org".
+_BEFORE_EMAIL = re.compile(
+    r"(?P<name>\p{Lu}[\p{L}'’-]+(?:[ ]+\p{Lu}[\p{L}'’-]+){1,3})[ \t]*[<(\[]?[ \t]*(?:mailto:)?"
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
 # A name closing a sentence right after a number: "to my account: GB29 ... 19, Maria Gonzalez."
 _AFTER_NUMBER = re.compile(r"\d[ \t]*,[ \t]*(?P<name>\p{Lu}[\p{L}'’-]+(?:[ ]+\p{Lu}[\p{L}'’-]+){1,3})[ \t]*(?=[.\n]|$)")
 # A whole text that is just a name ("Maria Gonzalez" as a tool argument or a form cell).
@@ -131,7 +137,7 @@ _CONTRACTION = re.compile(
 
 # The patterns that find nothing in most texts: one Hyperscan pass tells which of them can match a text
 # (a superset: `sanitizers.pattern_set`), and only those run. The cue pattern matches most chat turns.
-_RARE = (_HERE, _LABEL, _PERSON_KEY, _BEFORE_PII, _AFTER_NUMBER, _SEND_TO, _DASH_SIGNATURE)
+_RARE = (_HERE, _LABEL, _PERSON_KEY, _BEFORE_PII, _BEFORE_EMAIL, _AFTER_NUMBER, _SEND_TO, _DASH_SIGNATURE)
 
 
 class PersonCueRecognizer(LocalRecognizer):
@@ -188,7 +194,7 @@ class PersonCueRecognizer(LocalRecognizer):
             found = self._key_value_name(text, match)
             if found:
                 spans.append(found)
-        for pattern in (_BEFORE_PII, _AFTER_NUMBER):
+        for pattern in (_BEFORE_PII, _BEFORE_EMAIL, _AFTER_NUMBER):
             for match in pattern.finditer(text) if pattern in may_match else ():
                 found = self._full_name_at(text, match.start("name"), match.end("name"), 0.6, whole=True,
                                            known_ok=True)

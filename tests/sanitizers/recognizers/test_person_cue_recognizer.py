@@ -51,6 +51,9 @@ def found(text: str) -> list[str]:
         ("name rosa quispe\ndob 1990", ["rosa quispe"]),  # "name X" opening a line
         ("hello! Ana Paula Souza here. new address", ["Ana Paula Souza"]),  # three-word name before "here"
         ("to my account: GB29 NWBK 6016 1331 9268 19, Grace Hill.", ["Grace Hill"]),  # name after a number
+        ("From: Marta Kowalczyk <marta.k@example.org>", ["Marta Kowalczyk"]),  # display name of an address
+        ("Authors: Odile Varhaug odile@example.com, University of Bergen", ["Odile Varhaug"]),  # author line
+        ("cc Kenji Tanaka (kenji@example.jp)", ["Kenji Tanaka"]),  # address in brackets
     ],
 )
 def test_finds_name_when_cue_precedes(text, expected):
@@ -78,6 +81,8 @@ def test_finds_name_when_cue_precedes(text, expected):
         "it's Python 3.11 on Windows",  # product names after "it's" (no cue)
         "Status: Pending Review",  # form label with dictionary words
         "City: Buenos Aires",  # place label
+        "Contact Support <support@example.com>",  # a team's display name: ordinary words
+        "Acme Billing Team (billing@acme.example)",  # a company's display name
         "Vendor: Northwind Analytics",  # company words
         "Pending Review",  # a whole text of dictionary words
         "Vendor: Harbor Freight",  # dictionary words after a label that is no person
