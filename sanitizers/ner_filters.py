@@ -56,16 +56,14 @@ _REGIONS = (*_REGIONS_ANY_CASE, _REGIONS_CASED)
 @functools.cache
 def _region_set() -> PatternSet:
     """Which region patterns can match a text, in one Hyperscan pass (built once per process)."""
-    return PatternSet([(pattern.pattern, pattern.flags) for pattern in _REGIONS], [None] * len(_REGIONS))
+    return PatternSet.of(_REGIONS)
 
 
 def technical_regions(text: str) -> list[tuple[int, int]]:
     """Spans of `text` that are code, URLs, paths, identifiers, versions or digests, sorted and disjoint."""
     # Most prose holds none of them: only the patterns the pass reports (a superset) run; all of them
     # on a text that is not ASCII.
-    may_match = _region_set().candidates(text)
-    patterns = _REGIONS if may_match is None else [_REGIONS[i] for i in may_match]
-    return merge_spans([m.span() for pattern in patterns for m in pattern.finditer(text)])
+    return merge_spans([m.span() for pattern in _region_set().select(text, _REGIONS) for m in pattern.finditer(text)])
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -17,12 +17,15 @@ for `(?i)k` to match the Kelvin sign or `\\w` a letter with an accent.
 import re
 import threading
 from collections.abc import Sequence
+from typing import TypeVar
 
 import hyperscan
 import regex
 
 from sanitizers import hyperscan_cache
 from sanitizers.regex_witness import Unsupported, witness
+
+T = TypeVar("T")
 
 # `regex` flags that have a Hyperscan equivalent; UNICODE and ASCII change nothing on ASCII texts.
 _FLAG_MAP = {regex.MULTILINE: hyperscan.HS_FLAG_MULTILINE, regex.IGNORECASE: hyperscan.HS_FLAG_CASELESS,
@@ -194,6 +197,12 @@ class PatternSet:
     pattern is a candidate when one of its literals occurs, or always when it has none.
     """
 
+    @classmethod
+    def of(cls, patterns: Sequence[regex.Pattern]) -> "PatternSet":
+        """The set of compiled `regex` patterns, with no literal gates (one Hyperscan cannot take is always
+        a candidate)."""
+        return cls([(pattern.pattern, pattern.flags) for pattern in patterns], [None] * len(patterns))
+
     def __init__(self, patterns: Sequence[tuple[str, int]], gates: Sequence[Sequence[Gate] | None]):
         if len(gates) != len(patterns):
             raise ValueError(f"PatternSet: {len(patterns)} patterns but {len(gates)} gates; give one per pattern")
@@ -245,14 +254,7 @@ class PatternSet:
         if not self._joinable:
             return False
         joined = "\n".join(texts)
-        if not joined.isascii():
-            return False
-        reports: list[int] = []
-        scratch = getattr(self._local, "scratch", None)
-        if scratch is None:
-            scratch = self._local.scratch = hyperscan.Scratch(self._database)
-        self._database.scan(joined.encode("ascii"), match_event_handler=_collect, context=reports, scratch=scratch)
-        return not reports
+        return joined.isascii() and not self._reports(joined)
 
     def candidates(self, text: str) -> list[int] | None:
         """Sorted indexes of the patterns that may match `text`.
@@ -263,11 +265,7 @@ class PatternSet:
             return None
         if self._database is None:
             return list(self._always)
-        reports: list[int] = []
-        scratch = getattr(self._local, "scratch", None)
-        if scratch is None:
-            scratch = self._local.scratch = hyperscan.Scratch(self._database)
-        self._database.scan(text.encode("ascii"), match_event_handler=_collect, context=reports, scratch=scratch)
+        reports = self._reports(text)
         if not reports and not self._always:
             return reports
         found = set(self._always)
@@ -275,6 +273,22 @@ class PatternSet:
         for report in reports:
             found.update(targets[report])
         return sorted(found)
+
+    def select(self, text: str, items: Sequence[T]) -> Sequence[T]:
+        """`items[i]` for each pattern i that may match `text` (`items` parallel to the patterns), in order;
+        all of `items` when `text` is not ASCII."""
+        found = self.candidates(text)
+        return items if found is None else [items[i] for i in found]
+
+    def _reports(self, ascii_text: str) -> list[int]:
+        """The report ids of one scan of `ascii_text`, with this thread's scratch space."""
+        reports: list[int] = []
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(self._database)
+        self._database.scan(ascii_text.encode("ascii"), match_event_handler=_collect, context=reports,
+                            scratch=scratch)
+        return reports
 
 
 # What makes an expression see the edge of the scanned buffer: `^` or `$` without MULTILINE (checked

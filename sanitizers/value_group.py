@@ -70,15 +70,12 @@ class ValueGroupRecognizer(PatternRecognizer):
         if entities and self.supported_entities[0] not in entities:
             return []
         results: list[RecognizerResult] = []
-        # The Hyperscan pass first, then the gates of the patterns it leaves (most texts: none); it says
-        # None for a text that is not ASCII, and is skipped for one pattern behind a gate (a substring
-        # test is cheaper): then every pattern's gate decides.
-        compiled_patterns = self._compiled
-        may_match = None
-        if len(compiled_patterns) > 1 or compiled_patterns[0][2] is None:
-            may_match = self._pattern_set.candidates(text)
-        runs = range(len(compiled_patterns)) if may_match is None else may_match
-        for pattern, compiled, gate in (compiled_patterns[i] for i in runs):
+        # The Hyperscan pass first, then the gates of the patterns it leaves (most texts: none; all of them
+        # on a text that is not ASCII). One pattern behind a gate skips the pass: a substring test is cheaper.
+        runs = self._compiled
+        if len(runs) > 1 or runs[0][2] is None:
+            runs = self._pattern_set.select(text, runs)
+        for pattern, compiled, gate in runs:
             if gate is not None and not gate(text):
                 continue
             try:

@@ -152,14 +152,13 @@ class PersonCueRecognizer(LocalRecognizer):
         self.words = words
         self.names = name_lists()
         self.places = place_names()
-        self._rare = PatternSet([(pattern.pattern, pattern.flags) for pattern in _RARE], [None] * len(_RARE))
+        self._rare = PatternSet.of(_RARE)
         super().__init__(supported_entities=[supported_entity], name="PersonCueRecognizer",
                          context=["name", "called"])
 
     def _may_match(self, text: str) -> set[re.Pattern]:
         """The patterns of `_RARE` that can match `text` (all of them when it is not ASCII)."""
-        found = self._rare.candidates(text)
-        return set(_RARE) if found is None else {_RARE[i] for i in found}
+        return set(self._rare.select(text, _RARE))
 
     def load(self) -> None:
         """Read the English word lists (once per process)."""

@@ -145,3 +145,11 @@ def test_keeps_unicode_property_patterns_candidates_wherever_they_match(text):
     for i, source in enumerate(PROPERTY_PATTERNS):
         if regex.search(source, text, flags=regex.MULTILINE):
             assert i in candidates
+
+
+def test_selects_the_items_of_patterns_that_may_match_and_all_when_not_ascii():
+    patterns = [regex.compile(r"tgp_\w+"), regex.compile(r"(?i:passw(?:or)?d)"), regex.compile(r"\d{4}")]
+    found = PatternSet.of(patterns)
+    assert found.select("my PASSWORD is long", ["key", "password", "digits"]) == ["password"]
+    assert found.select("nothing here", patterns) == []
+    assert found.select("café tgp_abc 2024", patterns) == patterns  # not ASCII: every pattern runs
