@@ -112,6 +112,8 @@ class PiiAnalyzer:
                 self.recognizers.append((recognizer, entity, PREFILTERS.get(entity, _always)))
         self.ner_config = NerModelConfiguration(labels_to_ignore=list(NER_LABELS_TO_IGNORE))
         self.ner_entities = self.entities & NER_ENTITIES
+        # Only names wanted from NER (the default): an ordinary word opening a sentence needs no NER either.
+        self._person_only = self.ner_entities == {"PERSON"}
         self.nlp: Language | None = None
         self._ner_only: list[str] = []
         self._sentence_cache: dict[str, tuple[_Entity, ...]] = {}
@@ -169,9 +171,15 @@ class PiiAnalyzer:
             before = text[: match.start()].rstrip(" \t\"'(*-")
             if before and before[-1] not in ".!?:\n":
                 return True  # a capital inside a sentence
-            if not self.words.is_descriptive(word):
+            if not self.words.is_descriptive(word) and not (self._person_only and self._ordinary(word)):
                 return True  # a sentence starting with a possible name
         return False
+
+    def _ordinary(self, word: str) -> bool:
+        """A common English word that no name list holds ("Door", "Success"). Opening a sentence with no other
+        capital, spaCy labels it a group or a place at most (kept by default), or a person by mistake
+        ("Skill suddenly ..."); a word that is also a name ("Hunter", "Rose") still goes through NER."""
+        return self.words.is_common(word) and not self.judge.names.is_name(word)
 
     def analyze(self, text: str) -> list[Finding]:
         """Findings for one text (tests and one-off use; batches are faster)."""

@@ -164,3 +164,20 @@ def test_finds_names_when_a_batch_holds_more_sentences_than_the_cache(analyzer, 
     for text, findings in zip(texts, analyzer.analyze_batch(texts)):
         assert any(f.entity_type == "PERSON" for f in findings), text
     assert len(analyzer._sentence_cache) <= len(texts) * 3
+
+
+def test_skips_ner_on_a_sentence_opened_by_an_ordinary_word_but_not_by_a_name(analyzer):
+    # "Success" and "Door" are common words and nobody's name: NER has nothing to find there. "Hunter" is
+    # both a word and a name, "Oluwaseun" no English word: those sentences still go through NER.
+    texts = ["Success came late for the old project.", "Door sensors report twice a day.",
+             "Hunter called about the invoice.", "Oluwaseun called about the invoice."]
+    before = set(analyzer._sentence_cache)
+    results = analyzer.analyze_batch(texts)
+    assert set(analyzer._sentence_cache) - before == set(texts[2:])
+    assert ("PERSON", "Oluwaseun") in [(f.entity_type, texts[3][f.start : f.end]) for f in results[3]]
+
+
+def test_runs_ner_on_an_ordinary_opening_word_when_groups_or_places_are_wanted():
+    wide = PiiAnalyzer(DetectionOptions(pii_entities=("PERSON", "ORGANIZATION")))
+    wide.analyze("Success came late for the old project.")
+    assert "Success came late for the old project." in wide._sentence_cache
