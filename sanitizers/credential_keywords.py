@@ -61,5 +61,22 @@ NOT_CREDENTIAL_TAILS: tuple[str, ...] = (
     "path", "file", "dir", "name", "id", "ids", "expiry", "expires", "expiration", "expired", "ttl",
     "timeout", "age", "time", "date", "header", "param", "usage", "used", "reset", "changed", "required",
     "enabled", "visible", "strength", "version", "index", "position", "prefix", "suffix", "provider",
-    "store", "manager", "source", "ref", "env", "var",
+    "store", "manager", "source", "ref", "env", "var", "audience",
+    # A digest named by its algorithm (`password_sha256`, `token_md5`): a hash of the secret, not the secret.
+    "sha", "sha1", "sha256", "sha512", "md5",
+)
+
+# Name heads that make a credential word name something public (gitleaks' generic rule allows them):
+# a public or publishable key or token (`PUBLIC_TOKEN`, `pubKey`, `publishable_key`, `public-api-key`).
+PUBLIC_HEADS: tuple[str, ...] = ("public", "pub", "publishable")
+# Heads that make a token an anti-forgery nonce of a web form (`csrf-token`, `xsrfToken`), no credential;
+# the server's secret behind it (`WTF_CSRF_SECRET_KEY`) is still one.
+NOT_CREDENTIAL_TOKEN_HEADS: tuple[str, ...] = ("csrf", "xsrf")
+
+# Words glued after "key" that make it another word (`UserKeyword`, `keyboard`, `keyframe`,
+# `keystroke`): the qualified key stops there. Not `keystore`, `keytab`, `keypair` or `keyset`: those
+# can hold key material (a base64 keystore, a Tink keyset).
+KEY_COMPOUNDS: tuple[str, ...] = (
+    "word", "words", "board", "stone", "frame", "frames", "stroke", "strokes", "press", "pressed", "pad",
+    "note", "notes", "chain", "ring", "hole", "space", "map", "code", "codes",
 )

@@ -132,6 +132,10 @@ _DOTTED_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]+$")
 _SNAKE_NAME = re.compile(r"^[a-z]+(?:[_-][a-z0-9]+)+$|^[a-z]+$")
 _CAMEL_NAME = re.compile(r"^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*[0-9]?$")
+# A version, alone or after the words of a package name: `v2.3.1`, `jjwt-jackson-0.11.2`,
+# `rc0.15.0_20231217-SNAPSHOT`, `node@18.2.0`. Base64 and base62 keys hold no dot; the words before
+# must read as words (letters, then digits), so a random run glued to a number is no version.
+_VERSION = re.compile(r"^(?:[A-Za-z]+[0-9]*[-_.:@/])*[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}(?:[-+_.~][A-Za-z0-9]+)*$")
 
 
 # Per length, the term n / length * log2(n / length) of every count n: the same floats the sum adds,
@@ -333,6 +337,11 @@ def looks_like_code_reference(value: str) -> bool:
         or _SNAKE_NAME.match(value)
         or (_CAMEL_NAME.match(value) and _average_word(value) >= 4)
     )
+
+
+def looks_like_version(value: str) -> bool:
+    """True for a version string (`v2.3.1`, `jjwt-jackson-0.11.2`, `1.4.2-beta`): it names a release, not a secret."""
+    return "." in value and bool(_VERSION.match(value))
 
 
 def _average_word(value: str) -> float:

@@ -9,6 +9,7 @@ import math
 import re
 from typing import ClassVar
 
+from sanitizers.credential_keywords import PUBLIC_HEADS
 from sanitizers.entropy import char_classes, looks_random
 from sanitizers.pattern import Pattern
 from sanitizers.recognizers.password_assignment_recognizer import decodes_to_prose
@@ -20,6 +21,12 @@ _HEX_OR_UUID = re.compile(r"^[0-9a-fA-F_-]+$")
 _CHUNK = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _MAX_AVERAGE_CHUNK = 3.0
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+# The name of a public key or token (`public_key`, `PUBLIC_TOKEN`, `pubKey`, `publishable-api-key`); the
+# head is a word of its own (`republic_key` is none).
+_PUBLIC_NAME = (
+    "(?:(?<![A-Za-z])(?i:" + "|".join(PUBLIC_HEADS) + ")|" + "|".join(w.title() for w in PUBLIC_HEADS) + ")"
+    + r"(?i:[_.-]?(?:api[_.-]?)?(?:key|token))"
+)
 
 
 def _reads_as_random(value: str) -> bool:
@@ -44,6 +51,8 @@ class HighEntropyStringRecognizer(SecretRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "quoted random string",
+            # (not the value of a public key or token: `public_key = "..."`, `publishableKey: '...'`)
+            r"(?<!" + _PUBLIC_NAME + r"[\"']?[ \t]{0,5}(?::=|=>|:|=)[ \t]{0,5})"
             r"(?<![A-Za-z0-9_\\])([\"'])\K[A-Za-z0-9+/_-]{40,512}+={0,2}(?=\1)",
             0.5,
         ),

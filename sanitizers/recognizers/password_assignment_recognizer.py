@@ -12,7 +12,14 @@ import re
 import string
 from typing import ClassVar
 
-from sanitizers.credential_keywords import CREDENTIAL_WORDS, KEY_QUALIFIERS, NOT_CREDENTIAL_TAILS
+from sanitizers.credential_keywords import (
+    CREDENTIAL_WORDS,
+    KEY_COMPOUNDS,
+    KEY_QUALIFIERS,
+    NOT_CREDENTIAL_TAILS,
+    NOT_CREDENTIAL_TOKEN_HEADS,
+    PUBLIC_HEADS,
+)
 from sanitizers.entropy import (
     char_classes,
     is_repetitive,
@@ -20,6 +27,7 @@ from sanitizers.entropy import (
     looks_like_code_reference,
     looks_like_identifier,
     looks_like_placeholder,
+    looks_like_version,
     shannon_entropy,
 )
 from sanitizers.pattern import Pattern
@@ -33,8 +41,24 @@ def _alternation(words) -> str:
 # Each family of credential names (any case): (regex, prefilter literal, label). A qualified key is
 # found at "key" and checked behind it (`access_key`, `licenseKey`), in one look-behind: `regex` ran it
 # 3x faster than one look-behind per qualifier and separator (same matches).
-_QUALIFIED_KEY = "key(?<=(?:" + _alternation(KEY_QUALIFIERS) + ")[_.-]?key)"
-_FAMILIES: tuple[tuple[str, str, str], ...] = (*CREDENTIAL_WORDS, (_QUALIFIED_KEY, "key", "qualified key"))
+# ...and not glued to a word that makes "key" another word (`UserKeyword`, `accessKeyboard`).
+_QUALIFIED_KEY = (
+    "key(?<=(?:" + _alternation(KEY_QUALIFIERS) + ")[_.-]?key)"
+    + "(?!(?-i:" + _alternation(KEY_COMPOUNDS) + "|" + _alternation(w.title() for w in KEY_COMPOUNDS) + ")(?![a-z]))"
+)
+# A head that makes the name public (`PUBLIC_TOKEN`, `publicApiKey`, `pub_key`): checked before the word,
+# as a word of its own (`republic_token` is no public token).
+def _head(words) -> str:
+    return ("(?:(?<![A-Za-z])(?:" + _alternation(words) + ")|(?-i:" + _alternation(w.title() for w in words)
+            + "))")
+
+
+_PUBLIC_GUARD = "(?<!" + _head(PUBLIC_HEADS) + "[_.-]?(?:(?:api|access)[_.-]?)?)"
+_TOKEN_GUARD = "(?<!" + _head(NOT_CREDENTIAL_TOKEN_HEADS) + "[_.-]?)"
+_FAMILIES: tuple[tuple[str, str, str], ...] = tuple(
+    (_PUBLIC_GUARD + (_TOKEN_GUARD if label == "token" else "") + regex_, literal, label)
+    for regex_, literal, label in (*CREDENTIAL_WORDS, (_QUALIFIED_KEY, "key", "qualified key"))
+)
 # Any of them, for patterns that start elsewhere (a quote, `--`, a line start).
 _KEYWORD = "(?i:" + _alternation(regex_ for regex_, _, _ in _FAMILIES) + ")"
 # ...unless the rest of the name makes it name something else (`password_hash`, `tokenUrl`).
@@ -264,7 +288,8 @@ def _names_or_templates(value: str) -> bool:
     if names_a_reference(value):
         return True
     value = _strip_code(value)
-    return looks_like_placeholder(value) or looks_like_code_reference(value) or _reads_as_words(value)
+    return (looks_like_placeholder(value) or looks_like_code_reference(value) or _reads_as_words(value)
+            or looks_like_version(value))
 
 
 def _is_weak_short_value(value: str) -> bool:

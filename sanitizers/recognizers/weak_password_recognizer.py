@@ -18,6 +18,7 @@ from sanitizers.entropy import (
     is_template_body,
     looks_like_code_reference,
     looks_like_identifier,
+    looks_like_version,
     shannon_entropy,
 )
 from sanitizers.pattern import Pattern
@@ -160,8 +161,8 @@ class WeakPasswordRecognizer(SecretRecognizer):
         folded = value.strip("`,;.:?!)]}([{").casefold()
         if len(value) < 4 or folded.replace("-", "").replace("_", "") in _LITERALS:
             return True
-        if not any(map(str.isalpha, value)) and not value.isdigit():
-            return True  # digits and punctuation: a version, a date, a time ("=1.5.0", "12:30:00")
+        if not any(map(str.isalpha, value)) and not value.isdigit() or looks_like_version(value):
+            return True  # a version, a date, a time ("=1.5.0", "v2.3.1", "12:30:00")
         if has_few_characters(folded) or shannon_entropy(value) < 1.5 or _STAND_IN.search(value):
             return True  # a filler ("aaaa...end") or a stand-in ("somefakekey")
         if has_placeholder_marker(value) or _INTERPOLATED.match(value):

@@ -24,6 +24,7 @@ from sanitizers.entropy import (
     looks_like_code_reference,
     looks_like_identifier,
     looks_like_placeholder,
+    looks_like_version,
     looks_random,
     shannon_entropy,
 )
@@ -201,6 +202,27 @@ def test_keeps_value_when_not_a_placeholder(value):
 )
 def test_detects_code_reference_when_value_names_something(value, expected):
     assert looks_like_code_reference(value) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("v2.3.1", True),  # a tag
+        ("1.4.2-beta", True),  # a pre-release
+        ("jjwt-jackson-0.11.2", True),  # a package and its version
+        ("node@18.2.0", True),  # npm's name@version
+        ("rc0.15.0_20231217_1420-SNAPSHOT", True),  # a build with a date and a qualifier
+        ("10.0.0.1", True),  # four numbers: no secret either
+        ("Willow.Harbor696", False),  # words and digits: a password
+        ("Xk9aPq2Zx7-1.2", False),  # a random run glued to a number
+        ("s.Z4bTMtngfLeQ18AqVo", False),  # a Vault token
+        ("t1.9euelZqXkJWPz5yQ", False),  # a Yandex token
+        ("2024", False),  # no dot
+        (fake(24, URLSAFE, seed=12), False),  # random
+    ],
+)
+def test_reads_version_when_value_names_a_release(value, expected):
+    assert looks_like_version(value) is expected
 
 
 @pytest.mark.parametrize(

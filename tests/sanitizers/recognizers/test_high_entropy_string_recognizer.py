@@ -13,6 +13,7 @@ TRUE_POSITIVES = [
     (f'client = Client("{URL_KEY}")', [URL_KEY]),  # a key passed as a bare literal
     (f"String #2: '{B64_KEY}'", [B64_KEY]),  # base64 with padding, single quotes
     (f'["{URL_KEY}", "{B64_KEY}"]', [URL_KEY, B64_KEY]),  # two in a list
+    (f'republic_key = "{URL_KEY}"', [URL_KEY]),  # "public" inside another word
 ]
 
 NEAR_MISSES = [
@@ -25,6 +26,9 @@ NEAR_MISSES = [
     f'"{URL_KEY}\'',  # quotes that do not match
     f"{URL_KEY}",  # unquoted
     '"' + "x" * 48 + '"',  # filler
+    f'public_key = "{URL_KEY}"',  # the value of a public key
+    f"PUBLIC_TOKEN: '{B64_KEY}'",  # the value of a public token
+    f'publishableApiKey => "{URL_KEY}"',  # a publishable key
 ]
 
 

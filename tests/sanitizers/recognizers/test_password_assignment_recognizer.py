@@ -129,6 +129,11 @@ TRUE_POSITIVES = [
     (f"redis-cli -h cache -a {STRONG} ping", [STRONG]),  # redis-cli -a
     ('<add key="Db" value="Server=db,1433;User ID=app;Password=#gets0m3Xq;Trusted_Connection=False" />',
      ["#gets0m3Xq"]),  # connection string inside an XML attribute
+    # Close to the public, anti-forgery and word names above, but credentials.
+    (f"WTF_CSRF_SECRET_KEY={TOKEN}", [TOKEN]),  # the server secret that signs CSRF tokens
+    (f"keystorePassword={STRONG}", [STRONG]),  # found at "password"
+    (f"ACCESS_KEY_CODE={TOKEN}", [TOKEN]),  # an env key, not the glued word "keycode"
+    (f"republic_token: {TOKEN}", [TOKEN]),  # "public" inside another word
 ]
 
 NEAR_MISSES = [
@@ -223,6 +228,23 @@ NEAR_MISSES = [
     'extra_env={"API_TOKEN": fake_key}).strip()',  # a variable in code
     '"private_key": "{PKCS8_ESCAPED}\\n"',  # a format field
     'aws_example_secret = "wJalrXUtnFEMI/K7MDENG/"',  # the head of AWS's documented example
+    # Names of public or anti-forgery values, words that hold "key", digests named by their algorithm.
+    f"PUBLIC_TOKEN={TOKEN}",  # a public token
+    f'publicApiKey: "{TOKEN}"',  # a public API key
+    f"pub_key = {TOKEN}",  # a public key
+    f'publishable_key: "{TOKEN}"',  # a publishable key
+    f"csrf-token={TOKEN}",  # an anti-forgery token
+    f'xsrfToken: "{TOKEN}"',  # an anti-forgery token
+    f'"UserKeyword": "{UUID}"',  # "Keyword" is a word, not a user key
+    f"accessKeyboard = {TOKEN}",  # "Keyboard" is a word
+    'password_sha256 = "' + fake(64, HEX, seed=10) + '"',  # a digest named by its algorithm
+    "token_md5: " + fake(32, HEX, seed=11),  # a digest named by its algorithm
+    f'TOKEN_AUDIENCE = "{UUID}"',  # an audience, not a token
+    # Versions: a release, not a secret.
+    'auth_key = "v2.3.1"',
+    'notes = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"',
+    "SECRET_MANAGER_CLIENT=secretmanager-1.4.2-beta",
+    "event-bus-api-token: rc0.15.0_20231217_1420-SNAPSHOT",
 ]
 
 

@@ -32,6 +32,8 @@ NEAR_MISSES = [
     "password: true",  # a literal
     "    secrets: inherit",  # a GitHub Actions keyword
     '    "detect-secrets==1.5.0",',  # a pinned version
+    "secret: v2.3.1",  # a version
+    "db_password: postgres-client-14.2",  # a package and its version
     "flags such as `-u user -p pass`, and more",  # a stock word between markdown quotes
     "then pass 'columns' instead of the frame",  # "pass" the verb
     "# Single pass: characters present in both",  # "pass" the noun
