@@ -2,7 +2,9 @@
 
 Secret recognizers are declared with it so that a secrets-only run never imports presidio (whose
 package imports spaCy: about 2 s of start-up per process). `SecretRecognizer.as_presidio()` turns
-them into presidio's own `Pattern` objects when presidio is wanted.
+them into presidio's own `Pattern` objects when presidio is wanted. The PII recognizers
+(`ValueGroupRecognizer`) use it too: presidio's `Pattern` compiles its regex to validate it, and the
+recognizer compiles it again with its flags (twice the ~0.3 s the street patterns alone take to compile).
 """
 
 from dataclasses import dataclass

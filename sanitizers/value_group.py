@@ -11,9 +11,10 @@ from collections.abc import Callable
 from typing import ClassVar
 
 import regex as re
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from sanitizers.pattern import Pattern
 from sanitizers.pattern_set import PatternSet
 from sanitizers.recognizer_result import recognizer_result
 

@@ -6,8 +6,9 @@ any 12-19 digits are a card number, Luhn or not (people mistype, and test data i
 from typing import ClassVar
 
 import regex as re
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
+from sanitizers.pattern import Pattern
 from sanitizers.recognizer_result import recognizer_result
 from sanitizers.value_group import ValueGroupRecognizer
 

@@ -6,8 +6,7 @@ is reported, so "date of birth: <DATE_OF_BIRTH_1>" still reads well.
 
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
+from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer
 
 _MONTH = (

@@ -9,8 +9,8 @@ import re as stdlib_re
 from typing import ClassVar
 
 import regex as re
-from presidio_analyzer import Pattern
 
+from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer
 
 

@@ -6,8 +6,7 @@ validation fails.
 
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
+from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer
 
 # IBAN lengths per country, from the SWIFT IBAN Registry (ISO 13616), release 2024.

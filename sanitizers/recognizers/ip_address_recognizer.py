@@ -4,9 +4,9 @@ import ipaddress
 from collections.abc import Callable
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
 from presidio_analyzer.predefined_recognizers import IpRecognizer as PresidioIpRecognizer
 
+from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer
 
 _PRESIDIO = {p.name: p for p in PresidioIpRecognizer.PATTERNS}

@@ -3,8 +3,7 @@
 from collections.abc import Callable
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
+from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer, holds_any
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 import regex as re
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from sanitizers.address_parts import (
@@ -26,6 +26,7 @@ from sanitizers.address_parts import (
     grow_back_over_lines,
 )
 from sanitizers.english_words import english_words, word_set
+from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer, holds_any
 
 _NUM = r"\d{1,5}[a-z]?(?:[-/]\d{1,4}[a-z]?)?"

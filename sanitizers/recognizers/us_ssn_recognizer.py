@@ -2,8 +2,7 @@
 
 from typing import ClassVar
 
-from presidio_analyzer import Pattern
-
+from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer
 
 
