@@ -95,6 +95,27 @@ class Detector:
         found = iter(self.detect_batch([text for text, need in zip(texts, needed) if need]))
         return [next(found) if need else [] for need in needed]
 
+    def findings_outside(self, texts: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[list[Finding]]:
+        """For each (text, spans): what `detect_batch` finds in the text, less the findings inside one of the
+        spans (disjoint (start, end), e.g. the replacements just written into it: the re-scan's residuals).
+
+        In secrets-only mode an ASCII text without an encoded run (no shadow) that is not cached is first
+        asked whether any finding lies outside the spans (`SecretScanner.finds_outside`, which does not
+        judge the matches inside them): most re-scanned texts hold only their replacements, and have none.
+        Any other text goes through `detect_batch`.
+        """
+        out: list[list[Finding] | None] = [None] * len(texts)
+        if self._pii is None and self._secrets is not None:
+            for i, (text, spans) in enumerate(texts):
+                cheap = text not in self._cache and not may_have_shadows(text)
+                if cheap and not self._secrets.finds_outside(text, spans):
+                    out[i] = []
+        todo = [i for i, found in enumerate(out) if found is None]
+        for i, found in zip(todo, self.detect_batch([texts[i][0] for i in todo])):
+            spans = texts[i][1]
+            out[i] = [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]
+        return out
+
     def secret_findings(self, text: str) -> list[Finding]:
         """Secret findings in `text` and its shadows (original offsets); [] when secrets are not detected.
 

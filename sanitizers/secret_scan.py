@@ -123,6 +123,13 @@ class SecretScanner:
                     for literal in needs:
                         by_literal[literal].add(run)
         self._always_runs = frozenset(always)
+        # What judging a match of each run needs: (recognizer index, recognizer, entity, pattern score,
+        # whether the recognizer has its own validate_result; the base one always answers None).
+        self._judging: list[tuple[int, SecretRecognizer, str, float, bool]] = [
+            (self.recognizers.index(recognizer), recognizer, entity, pattern.score,
+             type(recognizer).validate_result is not SecretRecognizer.validate_result)
+            for recognizer, entity, pattern in self._runs
+        ]
         self._by_literal = {literal: frozenset(runs) for literal, runs in by_literal.items()}
         steps = _checks(
             {lit for r in self.recognizers for lit in r.prefilter_exact}, exact=True
@@ -179,41 +186,99 @@ class SecretScanner:
 
     def scan(self, text: str) -> list[Finding]:
         """Secret findings in `text`: disjoint, sorted by start, offsets only."""
+        matches = self._matches(text)
+        return self._judge(text, matches) if matches else []
+
+    def finds_outside(self, text: str, spans: Sequence[tuple[int, int]]) -> bool:
+        """True when `scan(text)` has a finding that is not inside one of `spans` (disjoint (start, end)).
+
+        Cheaper than `scan` when most matches lie inside `spans` (a re-scan of replaced text, where the
+        replacements are the spans): those are not judged. Exact: a merged finding lies outside every
+        span exactly when one of its parts, a match that passes its checks, does; parts inside spans
+        join only parts that overlap them, so inside the same span (the spans are disjoint).
+        """
+        outside = [m for m in self._matches(text) if not any(a <= m[0] and m[1] <= b for a, b in spans)]
+        if not outside:
+            return False
+        checks: dict[tuple[int, str], tuple[bool | None, bool]] = {}
+        return any(self._score(text, match, checks) > _MIN_SCORE for match in outside)
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """Every non-empty match of every candidate pattern in `text`: (start, end, run), in run order."""
         if not text:
             return []
         runs = self._pattern_set.candidates(text)
         if runs is None:  # not ASCII: the literal prefilter decides
             runs = self._literal_runs(text)
-        if not runs:
-            return []  # most texts: no pattern can match
-        found: list[Finding] = []
-        # (recognizer, value) -> (validate_result, invalidate_result): several patterns of a recognizer
-        # often match the same value (the keyword families: `api_key=...` is an api key, a qualified
-        # key and an env key), and the checks are pure functions of the value.
-        checked: dict[tuple[int, str], tuple[bool | None, bool]] = {}
-        for run in runs:
-            recognizer, entity, pattern = self._runs[run]
+        matches: list[tuple[int, int, int]] = []
+        for run in runs:  # most texts: none (no pattern can match)
             compiled = self._compiled[run] or self._compile(run)
             # No per-call timeout (presidio passes 60 s): it doubles the cost of short texts, and
             # every pattern here is bounded (no unbounded quantifier before a failing tail).
             for match in compiled.finditer(text):
                 start, end = match.span()
-                if start == end:
-                    continue
-                value = text[start:end]
-                verdict = checked.get((id(recognizer), value))
-                if verdict is None:
-                    verdict = checked[id(recognizer), value] = (
-                        recognizer.validate_result(value), recognizer.invalidate_result(value))
-                # Same score rules as presidio's PatternRecognizer.__analyze_patterns.
-                score = pattern.score
-                if verdict[0] is not None:
-                    score = _MAX_SCORE if verdict[0] else _MIN_SCORE
-                if verdict[1]:
-                    score = _MIN_SCORE
-                if score > _MIN_SCORE:
-                    found.append(Finding(entity, start, end, score, recognizer.name))
-        return merge_overlaps(found, by_length) if found else []
+                if start != end:
+                    matches.append((start, end, run))
+        return matches
+
+    def _score(self, text: str, match: tuple[int, int, int], checks: dict) -> float:
+        """The score presidio gives `match` (its PatternRecognizer rules): 0 when the checks drop it."""
+        start, end, run = match
+        index, recognizer, _, score, validates = self._judging[run]
+        # (recognizer, value) -> (validate_result, invalidate_result): several patterns of a recognizer
+        # often match the same value, and the checks are pure functions of it.
+        value = text[start:end]
+        verdict = checks.get((index, value))
+        if verdict is None:
+            verdict = checks[index, value] = (
+                recognizer.validate_result(value) if validates else None, recognizer.invalidate_result(value))
+        if verdict[1]:
+            return _MIN_SCORE
+        return score if verdict[0] is None else (_MAX_SCORE if verdict[0] else _MIN_SCORE)
+
+    def _judge(self, text: str, matches: list[tuple[int, int, int]]) -> list[Finding]:
+        """The merged findings of `matches` (run order), as `merge_overlaps(..., by_length)` of every match
+        that passes its checks, without checking the matches that cannot change that merge.
+
+        A match's score is its pattern's, or 1.0 / 0 when `validate_result` says so, or 0 when
+        `invalidate_result` drops it. Matches are judged from the highest rank `by_length` could give
+        them down (length, then score known after `validate_result`); `invalidate_result` (the costly
+        check) is skipped for a match inside a kept one that outranks it and scores at least as high:
+        kept or not, it would neither name, widen, chain nor score the merged span (a vendor key that an
+        assignment rule also matches, a key inside its connection string).
+        """
+        validated: dict[tuple[int, str], bool | None] = {}
+        ranked: list[tuple[int, float, str, str, int, int, int]] = []
+        for i, (start, end, run) in enumerate(matches):
+            index, recognizer, entity, score, validates = self._judging[run]
+            if validates:
+                key = (index, text[start:end])
+                verdict = validated[key] if key in validated else validated.setdefault(
+                    key, recognizer.validate_result(key[1]))
+                if verdict is not None:
+                    score = _MAX_SCORE if verdict else _MIN_SCORE
+            if score > _MIN_SCORE:
+                ranked.append((end - start, score, entity, recognizer.name, start, end, i))
+        ranked.sort(reverse=True)
+        invalid: dict[tuple[int, str], bool] = {}
+        kept: list[tuple[int, int, float, tuple]] = []  # (start, end, score, rank)
+        found: list[tuple[int, Finding]] = []
+        for length, score, entity, name, start, end, i in ranked:
+            rank = (length, score, entity, name)
+            if any(a <= start and end <= b and score <= s and rank < r for a, b, s, r in kept):
+                continue
+            index, recognizer = self._judging[matches[i][2]][:2]
+            key = (index, text[start:end])
+            dropped = invalid.get(key)
+            if dropped is None:
+                dropped = invalid[key] = recognizer.invalidate_result(key[1])
+            if not dropped:
+                kept.append((start, end, score, rank))
+                found.append((i, Finding(entity, start, end, score, name)))
+        if not found:
+            return []
+        found.sort()  # the order of `matches`, as presidio's recognizers report them (ties in the merge)
+        return merge_overlaps([finding for _, finding in found], by_length)
 
     def _compile(self, run: int) -> regex.Pattern:
         """The compiled regex of `run`, compiled now (a race compiles it twice, to the same pattern)."""

@@ -159,21 +159,18 @@ class RecordSanitizer:
         Only changed texts are scanned again: an unchanged text had no findings, and detection is
         deterministic. Findings inside our own replacements are not residual.
         """
-        changed: list[tuple[int, int, str, list[Finding]]] = []
+        changed: list[tuple[int, int, str, list[tuple[int, int]]]] = []
         for k, (_, new_texts, applied_per_slot) in pending.items():
             for j, (text, applied) in enumerate(zip(new_texts, applied_per_slot)):
                 if applied:
-                    changed.append((k, j, text, applied))
+                    changed.append((k, j, text, [(a.start, a.end) for a in applied]))
         result: dict[int, str] = {}
         if not changed:
             return result
-        again = self.detector.detect_batch([text for _, _, text, _ in changed])
-        for (k, j, _, applied), found in zip(changed, again):
+        residuals = self.detector.findings_outside([(text, spans) for _, _, text, spans in changed])
+        for (k, j, _, _), found in zip(changed, residuals):
             for f in found:
-                if any(a.start <= f.start and f.end <= a.end for a in applied):
-                    continue
                 self.stats.residual_findings[f.entity_type] += 1
                 if is_secret_entity(f.entity_type) and k not in result:
                     result[k] = pending[k][0][j].path
         return result
-

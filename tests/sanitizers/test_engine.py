@@ -99,6 +99,27 @@ def test_reads_records_text_by_text_when_most_hold_a_credential():
     assert detector._clean_share >= JOINED_MIN_CLEAN_SHARE  # the probes noticed clean records again
 
 
+@pytest.mark.parametrize("detector_name", ["secrets_detector", "full_detector"])
+def test_gives_findings_outside_spans_as_detect_batch_does_when_rescanning(detector_name, request):
+    detector = request.getfixturevalue(detector_name)
+    placeholder = "<GITHUB_TOKEN_1>"
+    b64 = base64.b64encode(HIDDEN.encode()).decode()
+    texts = [
+        (f"token {placeholder} done", [(6, 6 + len(placeholder))]),  # only the replacement: nothing left
+        (f"token {placeholder} and {KEY}", [(6, 6 + len(placeholder))]),  # a key outside the replacement
+        (f"token {KEY}", [(6, 6 + len(KEY))]),  # the key is the span
+        (f"token {KEY}", [(0, 3)]),  # the span misses it
+        (f"token {placeholder}, then {b64}", [(6, 6 + len(placeholder))]),  # a shadow holds the key
+        (f"café {placeholder} ana.lima@example.org", [(5, 5 + len(placeholder))]),  # not ASCII
+        ("", []),
+    ]
+    outside = detector.findings_outside(texts)  # first: these texts are not in the detector's cache yet
+    expected = [[f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]
+                for found, (_, spans) in zip(detector.detect_batch([t for t, _ in texts]), texts)]
+    assert outside == expected
+    assert [bool(found) for found in expected[:5]] == [False, True, False, True, True]
+
+
 # Shadows: hidden values are found and mapped back to the original span ------------------------------
 
 HIDDEN = github_token(21)

@@ -377,3 +377,68 @@ def test_runs_rule_hyperscan_cannot_compile_when_its_literal_occurs():
     assert [f.entity_type for f in scanner.scan(text)] == ["VENDOR_API_KEY", "TOGETHER_API_KEY"]
     assert scanner.scan(text) == scanner.scan_reference(text)
     assert scanner.scan("nothing for either rule") == []
+
+
+class _CountingRecognizer(SecretRecognizer):
+    """A weaker rule for the tail of a Together key: counts its `invalidate_result` calls."""
+
+    ENTITY = "GENERIC_SECRET"
+    PATTERNS: ClassVar[list[Pattern]] = [Pattern("key tail", r"(?<=tgp_v1_)[A-Za-z0-9_-]{43}", 0.5)]
+    PREFILTER_EXACT = ("tgp_v1_",)
+    calls = 0
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        type(self).calls += 1
+        return super().invalidate_result(pattern_text)
+
+
+def test_skips_checks_of_match_inside_stronger_finding_when_it_cannot_change_the_merge():
+    scanner = SecretScanner([TogetherKeyRecognizer(), _CountingRecognizer()])
+    text = f"export TOGETHER_API_KEY=tgp_v1_{fake(43, URLSAFE, seed=21)} and tgp_v1_short"
+    _CountingRecognizer.calls = 0
+    found = scanner.scan(text)
+    assert _CountingRecognizer.calls == 0  # inside the key, shorter and weaker: never judged
+    assert [f.entity_type for f in found] == ["TOGETHER_API_KEY"]
+    assert found == scanner.scan_reference(text)
+    assert SecretScanner([_CountingRecognizer()]).scan(text) != [] and _CountingRecognizer.calls > 0  # alone, judged
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> bool:
+    return any(not any(a <= f.start and f.end <= b for a, b in spans) for f in SCANNER.scan(text))
+
+
+def _replaced(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """`text` with each finding replaced by a placeholder, and the placeholders' spans (as a re-scan sees)."""
+    parts, spans, cursor, length = [], [], 0, 0
+    for f in SCANNER.scan(text):
+        parts.append(text[cursor : f.start])
+        length += f.start - cursor
+        placeholder = f"<{f.entity_type}_1>"
+        parts.append(placeholder)
+        spans.append((length, length + len(placeholder)))
+        length += len(placeholder)
+        cursor = f.end
+    parts.append(text[cursor:])
+    return "".join(parts), spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ASCII_FRAGMENTS, RANDOM_RUNS, st.text(alphabet=string.printable, max_size=8)),
+                max_size=25).map("".join), st.lists(st.integers(min_value=0, max_value=400), max_size=6))
+def test_tells_finding_outside_spans_as_scan_does_when_text_is_arbitrary(text, cuts):
+    found = [(f.start, f.end) for f in SCANNER.scan(text)]
+    points = sorted(set(cuts))
+    arbitrary = list(zip(points[::2], points[1::2]))
+    for spans in (found, found[::2], arbitrary, []):
+        assert SCANNER.finds_outside(text, spans) == _outside(text, spans)
+    replaced, spans = _replaced(text)
+    assert SCANNER.finds_outside(replaced, spans) == _outside(replaced, spans)
+
+
+def test_tells_finding_outside_spans_as_scan_does_when_texts_are_real_shaped():
+    texts = real_shaped_texts() + ROWS
+    rescans = [_replaced(text) for text in texts if SCANNER.scan(text)]
+    assert len(rescans) > 150
+    assert [SCANNER.finds_outside(*r) for r in rescans] == [_outside(*r) for r in rescans]
+    found = [(text, [(f.start, f.end) for f in SCANNER.scan(text)]) for text in texts]
+    assert [SCANNER.finds_outside(t, s[1:]) for t, s in found] == [_outside(t, s[1:]) for t, s in found]
