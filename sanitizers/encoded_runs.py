@@ -57,12 +57,12 @@ def decode_runs(text: str, *, gate_passed: bool = False, found: Sequence[tuple[i
             decoded = _as_text(bytes.fromhex(match.group().replace("%", "")))
             if decoded is not None:
                 edits.append((match.start(), match.end(), decoded))
-    for match in _ENCODED_RUN.finditer(text):
-        if found and any(start <= match.start() and match.end() <= end for start, end in found):
+    for run_start, run_end in _encoded_runs(text):
+        if found and any(start <= run_start and run_end <= end for start, end in found):
             continue
-        decoded = _decode_run(match.group())
+        decoded = _decode_run(text[run_start:run_end])
         if decoded is not None:
-            edits.append((match.start(), match.end(), decoded))
+            edits.append((run_start, run_end, decoded))
     if not edits:
         return None
     edits.sort()
@@ -74,6 +74,30 @@ def decode_runs(text: str, *, gate_passed: bool = False, found: Sequence[tuple[i
     if not rewriter.changed:
         return None
     return rewriter.finish()
+
+
+def _encoded_runs(text: str) -> list[tuple[int, int]]:
+    """The spans `_ENCODED_RUN.finditer(text)` gives: each run of MIN_RUN or more base64 characters, with up to
+    two "=" after it.
+
+    On ASCII text found with byte searches in the gate translation (a run of "a"s), not a regex that tries
+    every character of every word: the first MIN_RUN "a"s found start a run (an earlier start would have been
+    found first), which ends at the next " ".
+    """
+    if not text.isascii():
+        return [match.span() for match in _ENCODED_RUN.finditer(text)]
+    gate = text.encode("ascii").translate(_GATE_TABLE)
+    spans: list[tuple[int, int]] = []
+    start = gate.find(_GATE_NEEDLE)
+    while start >= 0:
+        end = gate.find(b" ", start + MIN_RUN)
+        if end < 0:
+            end = len(gate)
+        padding = text[end : end + 2]
+        end += 2 if padding == "==" else 1 if padding[:1] == "=" else 0
+        spans.append((start, end))
+        start = gate.find(_GATE_NEEDLE, end)
+    return spans
 
 
 def _decode_run(run: str) -> str | None:

@@ -3,8 +3,10 @@
 import base64
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sanitizers.encoded_runs import decode_runs, may_hold_encoded
+from sanitizers.encoded_runs import _ENCODED_RUN, _encoded_runs, decode_runs, may_hold_encoded
 from tests.fake_keys import together_key
 
 KEY = together_key(7)
@@ -62,3 +64,14 @@ def test_maps_finding_back_to_whole_run_when_text_was_decoded() -> None:
 )
 def test_gate_says_whether_decoding_may_change_text(text: str, expected: bool) -> None:
     assert may_hold_encoded(text) is expected
+
+
+# Runs of base64 characters broken by what ends a run ("=", ".", a space, a line break, a non-ASCII letter).
+_RUN_PIECES = st.one_of(st.sampled_from(["A" * 23, "a" * 24, "x9+/_-" * 5, "=", "==", "===", " ", ".", "\n", "é"]),
+                        st.text(alphabet="Ab9+/_-=. ", max_size=30))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_RUN_PIECES, max_size=12).map("".join))
+def test_finds_the_runs_the_run_regex_finds_when_text_is_arbitrary(text: str) -> None:
+    assert _encoded_runs(text) == [match.span() for match in _ENCODED_RUN.finditer(text)]
