@@ -416,7 +416,7 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         Pattern(
             "authorization header credential",
             r"(?i:authorization)[\"']?[ \t]{0,5}[:=][ \t]{0,5}[\"']?"
-            r"(?:(?i:bearer|basic|token|digest|apikey|api-key|sso-key|ssws)[ \t]{1,5})?\K"
+            r"(?:(?i:bearer|basic|token|digest|apikey|api-key|api-token|sso-key|ssws)[ \t]{1,5})?\K"
             r"[A-Za-z0-9._~+/:-]{8,4096}+=*(?![A-Za-z0-9._~+/=-])",
             0.8,
         ),
@@ -428,7 +428,9 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         # curl -u / --user user:password (curl man page "-u, --user <user:password>"); span = password.
         Pattern(
             "curl user:password option",
-            r"(?:(?<![\w-])-u|(?i:--user))(?:=|[ \t]{1,5})[\"']?[^\s:\"'@]{1,64}:\K[^\s\"']{6,256}+"
+            # The user may be empty (`-u ":pw"`) or an e-mail; the password may be quoted apart
+            # (`--user kevin:'pw'`); `<user:password>` is a template.
+            r"(?:(?<![\w-])-u|(?i:--user))(?:=|[ \t]{1,5})[\"']?[^\s:\"'<]{0,64}:[\"']?\K[^\s\"']{6,256}+"
             r"(?=[\"']?(?:\s|$))",
             0.8,
         ),

@@ -134,6 +134,11 @@ TRUE_POSITIVES = [
     (f"keystorePassword={STRONG}", [STRONG]),  # found at "password"
     (f"ACCESS_KEY_CODE={TOKEN}", [TOKEN]),  # an env key, not the glued word "keycode"
     (f"republic_token: {TOKEN}", [TOKEN]),  # "public" inside another word
+    # curl's -u/--user in the forms its manual allows, and API token headers.
+    (f'curl -u ":{STRONG}" https://localhost:9200', [STRONG]),  # empty user name
+    (f"curl --user ops@example.com:{STRONG} https://api.example.com", [STRONG]),  # an e-mail as the user
+    (f"curl --user kevin:'{STRONG}' -X PATCH https://api.example.com", [STRONG]),  # password quoted apart
+    (f'curl -H "Authorization: Api-Token {TOKEN}" https://api.example.com', [TOKEN]),  # Api-Token scheme
 ]
 
 NEAR_MISSES = [
@@ -182,6 +187,7 @@ NEAR_MISSES = [
     'token: "\u0120world"',  # tokenizer piece (non-ASCII)
     'token: "hello!"',  # short word with punctuation
     "git push -u origin main",  # -u without user:password
+    "curl -u <user:password> https://test.com/endpoint",  # a template of the pair
     "mysql -u root -p shop",  # -p alone: mysql prompts for the password
     "docker run -p 8080:80 nginx",  # port mapping
     "https://app.example.com/login?token=abc&page=2",  # query string: "&" ends a short value
