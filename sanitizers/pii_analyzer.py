@@ -8,8 +8,10 @@ once is then found everywhere else in the same text (`value_repeats`). Context w
 own patterns ("date of birth: ..."), so Presidio's context enhancer is not used.
 """
 
+import bisect
 import itertools
 import logging
+import sys
 from collections.abc import Callable, Sequence
 
 import regex as re
@@ -127,12 +129,13 @@ class PiiAnalyzer:
 
     def analyze_batch(self, texts: Sequence[str]) -> list[list[Finding]]:
         """Findings for each text, in order."""
+        recognized = [self._recognized(text) for text in texts]
         ents: list[list[_Entity]] = [[] for _ in texts]
         if self.nlp is not None:
-            self._run_ner(texts, ents)
-        return [self._analyze(text, found) for text, found in zip(texts, ents)]
+            self._run_ner(texts, ents, recognized)
+        return [self._analyze(text, found, ent) for text, found, ent in zip(texts, recognized, ents)]
 
-    def _run_ner(self, texts: Sequence[str], ents: list[list[_Entity]]) -> None:
+    def _run_ner(self, texts: Sequence[str], ents: list[list[_Entity]], recognized: list[list[Finding]]) -> None:
         """spaCy NER per sentence, on the sentences that can name someone, each distinct one once.
 
         A text's sentences are run separately: in chat text most sentences hold no capital that
@@ -145,8 +148,9 @@ class PiiAnalyzer:
         for i, text in enumerate(texts):
             if gate and not self._may_name_someone(text):
                 continue
+            explained = self._explained(text, recognized[i]) if gate and recognized[i] else ()
             for offset, sentence in _sentences(text):
-                if not gate or self._may_name_someone(sentence):
+                if not gate or self._may_name_someone(sentence, offset, explained):
                     where.setdefault(sentence, []).append((i, offset))
         todo = [sentence for sentence in where if sentence not in self._sentence_cache]
         docs = self.nlp.pipe(todo, batch_size=NLP_BATCH_SIZE, disable=self._ner_only)
@@ -160,12 +164,20 @@ class PiiAnalyzer:
             self._sentence_cache.clear()
         self._sentence_cache.update(fresh)
 
-    def _may_name_someone(self, text: str) -> bool:
+    def _may_name_someone(self, text: str, offset: int = 0, explained: Sequence[tuple[int, int]] = ()) -> bool:
         """Whether spaCy's NER could find anything: it keys on capitals, so a text whose only capitals
         start sentences with ordinary words ("Sure, first reset it.") is skipped, which saves most of
-        the time on chat text. Lower-case names are the cue recognizer's job either way."""
+        the time on chat text. Lower-case names are the cue recognizer's job either way. A capital
+        inside an `explained` span (offsets in the whole text, `text` starting at `offset`) is already
+        a finding: "Hi, this is Jennifer Callahan." needs no NER once the cue has found the name."""
         for match in _CAPITALISED.finditer(text):
             word = match.group()
+            if explained:
+                start, end = offset + match.start(), offset + match.end()
+                if _inside(explained, start, end):
+                    continue
+                if _next_to(explained, text, offset, start, end):
+                    return True  # "this is Brittany May": the cue stopped at a word NER may take in
             if word.isupper() and len(word) > 1 or _I.fullmatch(word) or self.words.is_stop(word):
                 continue  # acronyms, "I'm", "The": nothing NER would call a person or place
             before = text[: match.start()].rstrip(" \t\"'(*-")
@@ -181,16 +193,28 @@ class PiiAnalyzer:
         ("Skill suddenly ..."); a word that is also a name ("Hunter", "Rose") still goes through NER."""
         return self.words.is_common(word) and not self.judge.names.is_name(word)
 
+    def _explained(self, text: str, found: list[Finding]) -> list[tuple[int, int]]:
+        """Spans of the recognizers' findings that NER could only confirm, sorted: every finding but a
+        context cue's one ordinary English word, which NER may still show to be a company speaking
+        ('"We are pleased," Target said': `_without_named_groups`)."""
+        return sorted((f.start, f.end) for f in found if not (
+            f.entity_type == "PERSON" and f.recognizer == CONTEXT_RECOGNIZER
+            and self.judge.is_english(text[f.start : f.end]) and not self.judge.names.is_name(text[f.start : f.end])))
+
     def analyze(self, text: str) -> list[Finding]:
         """Findings for one text (tests and one-off use; batches are faster)."""
         return self.analyze_batch([text])[0]
 
-    def _analyze(self, text: str, ents: list[_Entity]) -> list[Finding]:
+    def _recognized(self, text: str) -> list[Finding]:
+        """The findings of the recognizers (patterns, checksums, cues) whose entity the text can hold."""
         digits = _digit_count(text)
         found: list[Finding] = []
         for recognizer, entity, may_hold in self.recognizers:
             if may_hold(text, digits):
                 found.extend(_to_finding(r) for r in recognizer.analyze(text, [entity]))
+        return found
+
+    def _analyze(self, text: str, found: list[Finding], ents: list[_Entity]) -> list[Finding]:
         found = self._without_named_groups(text, found, ents)
         found.extend(self._ner_findings(text, ents))
         if "PERSON" in self.entities and ("," in text or " and " in text):
@@ -259,6 +283,23 @@ class PiiAnalyzer:
             findings.extend(Finding("PERSON", s, e, GIVEN_NAME_SCORE, CAPITALS_NAME_RECOGNIZER)
                             for s, e in self.judge.capitals_names(text, regions))
         return findings
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether `start`..`end` lies inside one of `spans` (sorted by start)."""
+    i = bisect.bisect_right(spans, (start, sys.maxsize))
+    return any(s <= start and end <= e for s, e in spans[:i])
+
+
+def _next_to(spans: Sequence[tuple[int, int]], text: str, offset: int, start: int, end: int) -> bool:
+    """Whether only spaces or tabs part `start`..`end` from one of `spans` (offsets in the whole text,
+    `text` being the part of it from `offset`)."""
+    for s, e in spans:
+        if e <= start and e >= offset and not text[e - offset : start - offset].strip(" \t"):
+            return True
+        if end <= s <= offset + len(text) and not text[end - offset : s - offset].strip(" \t"):
+            return True
+    return False
 
 
 def _joined_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
