@@ -12,6 +12,12 @@ import regex as re
 
 from sanitizers.pattern_set import PatternSet
 
+# Words of the Latin filler text typesetters and templates use ("Lorem ipsum", Cicero's "Sed ut perspiciatis").
+_FILLER_WORDS = (
+    "lorem", "ipsum", "consectetur", "adipiscing", "adipisci", "eiusmod", "incididunt", "voluptate", "voluptatem",
+    "voluptas", "laudantium", "doloremque", "perspiciatis", "accusantium", "consequuntur", "exercitationem",
+    "laboriosam", "aspernatur", "nesciunt", "quisquam", "ullamco", "laboris", "cupidatat", "occaecat", "pariatur",
+)
 # One pattern per kind of region: as one alternation the regex engine loses its per-pattern shortcuts and
 # turns quadratic on long hyphenated runs ("Abc-Abc-..."); each alone is linear.
 _REGIONS_ANY_CASE = tuple(re.compile(pattern, re.DOTALL | re.IGNORECASE) for pattern in (
@@ -34,6 +40,9 @@ _REGIONS_ANY_CASE = tuple(re.compile(pattern, re.DOTALL | re.IGNORECASE) for pat
     # know", "a new Mary Poppins film" are English; a constructor call is a call).
     r"(?-i:\b(?:const|var|val|def|func|function|fn|struct|enum|interface|typeof)[ \t]+[A-Za-z_$][\w$]*\b)",
     r"\b\w+[ \t]*(?:<=?|>=?|[!=]==?)[ \t]*(?=[\w(\"'])",  # an operand: if (len < ulen)
+    # A line of Latin filler text ("Lorem ipsum dolor sit amet, consectetur ..."): spaCy reads its word pairs
+    # as names. Each word below is Latin only, in no English dictionary or name list.
+    r"(?:^|(?<=\n))[^\n]*?\b(?:" + "|".join(_FILLER_WORDS) + r")\b[^\n]*",
 ))
 # Surnames with an inner capital (McDonald, DeAndre, LaToya, VanDyke; McHARGUE in a signature in capitals) are
 # names, not CamelCase.

@@ -107,6 +107,9 @@ _LOWER_WORD = re.compile(r"(?<![\w@#/.'’-])\p{Ll}[\p{Ll}'’-]{2,30}(?![\w@/'�
 _VERSION_BEFORE = re.compile(r"\bv?\d+\.\d+\S*[ \t]+(?:on|of|in|for|with)[ \t]+$")
 # The word before a span, past emphasis markup: "the _Lusitania_", "the *Dunkeld*".
 _PREVIOUS_WORD = re.compile(r"([^\W_]+)[ \t]+(?:[_*]+[ \t]*)?$")
+# A line opened by a code comment's marker and blanks only: `# Prefix inside...`, `// Placeholder for...`,
+# `-- Makefile targets`; the word after it starts a sentence of the comment.
+_COMMENT_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:#+|//+|--|;+|/\*+|<!--|%+|REM)[ \t]+$")
 # Prepositions of place before a word no list knows: "in Raveloe", "near Ottershaw" (not "at", "to", "from":
 # people are looked at, written to and heard from).
 PLACE_PREPOSITIONS = word_set("in near into via across throughout")
@@ -162,6 +165,15 @@ UNKNOWN_ZIPF = 2.5
 LOWER_NAME_ZIPF = 5.0
 # Labels that say "a place": a lone given name under them is a person only when it names no known place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def opens_comment(text: str, start: int) -> bool:
+    """True when only a code comment's marker and blanks come before `start` on its line (`# Makefile ...`)."""
+    head = max(0, start - 13)
+    if not text[head:start].rstrip(" \t").endswith(("#", "/", "-", ";", "*", "%", "M")):
+        return False  # most words: no marker right before them
+    line_start = text.rfind("\n", head, start) + 1 or (0 if head == 0 else -1)
+    return line_start >= 0 and bool(_COMMENT_OPENING.search(text, max(0, line_start - 1), start))
 
 
 @dataclass(frozen=True)
@@ -290,6 +302,8 @@ class PersonJudge:
 
             if self.names.is_name(word):
                 return word.casefold() not in self.places.big or not _previous_word(text, start) in LOCATIVES
+            if self.words.is_noun(word) and opens_comment(text, start):
+                return False  # "# Prefix inside another word": a noun opening a code comment
             if _REGION_WORD.fullmatch(word) or after_place_preposition(text, start, end, self.names.is_name):
                 return False  # "in Raveloe", "Derbyshire" ("in Durnford's eyes" is his)
             if is_place_mate(text, start, end, self.places, self.names.is_name):
@@ -406,7 +420,7 @@ class PersonJudge:
                 continue
             start, end = match.span()
             before = text[max(0, start - 12) : start].rstrip(" \t\"'“‘(")
-            starts_sentence = not before or before[-1] in ".!?:\n"
+            starts_sentence = not before or before[-1] in ".!?:\n" or opens_comment(text, start)
             if self.names.is_given(word):
                 if self.words.is_descriptive_lemma(word) or word.casefold() in self.places.big:
                     continue

@@ -35,6 +35,8 @@ def region_texts(text: str) -> list[str]:
         ("const gitalk = new Gitalk({", "const gitalk"),  # a declaration
         ("const gitalk = new Gitalk({", "Gitalk("),  # a constructor call
         ("if (len < ulen + 2)", "len < "),  # an operand of a comparison
+        ("Hi.\nLorem ipsum dolor sit amet, nostrum Tempora Velit\nBye", "Lorem ipsum dolor sit amet, nostrum Tempora Velit"),
+        ("x\nEnim ipsam voluptatem quia Magni Dolores eos", "Enim ipsam voluptatem quia Magni Dolores eos"),  # filler
     ],
 )
 def test_marks_region_when_text_is_technical(text, region):
@@ -51,6 +53,7 @@ def test_marks_region_when_text_is_technical(text, region):
         "Hello, Maria. Thanks!",  # punctuation around a name
         "let Maria know (she asked) and call Tom (the plumber)",  # "let", a blank before "("
         "a new Mary Poppins film; Const Smith, Function Jones",  # "new", capitalised words
+        "Dolores Amet and Lorena Ipsen met in Laborde",  # names close to filler words
     ],
 )
 def test_marks_nothing_when_text_is_prose(text):

@@ -30,6 +30,10 @@ def _span(text, span):
         ("He moved to Exeter in May.", "Exeter", False),  # a known town that is no name
         ("He lived on Riverside Drive for years.", "Riverside Drive", False),  # place word closing it
         ("Broken Promises toured in 1985.", "Broken Promises", False),  # only ordinary English words
+        ("x = 1\n# Prefix inside another word\n", "Prefix", False),  # a noun opening a code comment
+        ("x = 1\n// Placeholder tokens below\n", "Placeholder", False),  # a noun opening a code comment
+        ("x = 1\n# Maria wrote it\n", "Maria", True),  # a known name opening a comment
+        ("the big Prefix sat down", "Prefix", True),  # a noun-name with no comment before it
     ],
 )
 def test_keeps_ner_person_unless_evidence_says_otherwise(judge, text, span, kept):
@@ -62,6 +66,8 @@ def test_relabels_spans_that_read_as_personal_names(judge, text, span, label, pe
         ("Grace is fine, thanks.", []),  # an English noun starting a sentence
         ("We flew to Paris with the Victoria crew.", []),  # a place; an article before a name
         ("JAMES SMITH LTD", []),  # capitals: a heading or a company
+        ("DB_URL = 1\n# Makefile variable patterns\n", []),  # an unknown word opening a code comment
+        ("x = 1\n# ask Zoltar about it\n", ["Zoltar"]),  # inside the comment it is read as a name
     ],
 )
 def test_finds_lone_given_names_with_no_other_reading(judge, text, names):
