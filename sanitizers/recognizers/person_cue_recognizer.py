@@ -69,6 +69,9 @@ TITLES = word_set("mr mrs ms miss mx dr prof herr frau mme mlle sr sra srta sig 
 # Name particles: "Ana de la Cruz", "Ludwig van Beethoven", "Omar bin Laden", "Ali al Farsi".
 PARTICLES = NAME_PARTICLES | {"st"}
 _KEBAB_CASE = re.compile(r"[\p{Ll}\d]+(?:-[\p{Ll}\d]+)+")
+_LOWER_TOKEN = re.compile(r"\p{Ll}[\p{Ll}\d]*")
+# The head of a line of a nested YAML mapping up to a key's value: `    name: `, `- name: `, `  - name: "`.
+_NESTED_KEY = re.compile(r"(?:[ \t]+(?:-[ \t]+)?|[ \t]*-[ \t]+)[\w.-]+[ \t]*:[ \t]*[\"']?")
 # A form field "Label: Firstname Lastname"; labels that name a place, company or thing are skipped.
 _LABEL = re.compile(r"(?<![\w'’])(?P<label>\p{L}[\p{L}'’ ]{0,30}?)[ \t]*:[ \t]*(?=\p{L})")
 NON_PERSON_LABELS = word_set(
@@ -215,7 +218,16 @@ class PersonCueRecognizer(LocalRecognizer):
         spans += self._coordinated(text, spans)
         # "name: my-nginx-svc": an identifier, its words joined by hyphens in lower case, is nobody's name
         return [self._result(s, e, score) for s, e, score in _dedupe(spans)
-                if not self._names_place(text, s, e) and not _KEBAB_CASE.fullmatch(text, s, e)]
+                if not self._names_place(text, s, e) and not _KEBAB_CASE.fullmatch(text, s, e)
+                and not self._is_key_value_identifier(text, s, e)]
+
+    def _is_key_value_identifier(self, text: str, start: int, end: int) -> bool:
+        """`    - name: nginx`: one lower-case word that no name list knows, as the value of a key in an indented or
+        listed YAML mapping, names a container, a service or a package (Kubernetes names are lower case by rule)."""
+        if not _LOWER_TOKEN.fullmatch(text, start, end) or self.names.is_name(text[start:end]):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        return bool(_NESTED_KEY.fullmatch(text, line_start, start))
 
     def _names_place(self, text: str, start: int, end: int) -> bool:
         """A known place ("ship to São Paulo"); without a title before it, two or more words closed by a place

@@ -54,6 +54,8 @@ def found(text: str) -> list[str]:
         ("From: Marta Kowalczyk <marta.k@example.org>", ["Marta Kowalczyk"]),  # display name of an address
         ("Authors: Odile Varhaug odile@example.com, University of Bergen", ["Odile Varhaug"]),  # author line
         ("cc Kenji Tanaka (kenji@example.jp)", ["Kenji Tanaka"]),  # address in brackets
+        ("users:\n  - name: mary\n", ["mary"]),  # a known given name in lower case in YAML
+        ("name: quorvex", ["quorvex"]),  # a lower-case word after a name label outside YAML
     ],
 )
 def test_finds_name_when_cue_precedes(text, expected):
@@ -96,6 +98,8 @@ def test_finds_name_when_cue_precedes(text, expected):
         "signed for and on behalf of BRELLOX SOLAR, INC.",  # a legal form after a comma
         "Tickets at Hudley Terrace, tel: 555",  # a place word closes a name-like pair
         "metadata:\n  name: my-nginx-svc",  # an identifier in kebab case after a name label
+        "spec:\n  containers:\n    - name: webcache\n      image: webcache:1.2\n",  # a container's name in YAML
+        "services:\n  - name: \"quorvex\"\n",  # quoted, in a YAML list
     ],
 )
 def test_finds_nothing_when_no_name_follows(text):
