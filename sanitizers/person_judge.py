@@ -107,6 +107,10 @@ _LOWER_WORD = re.compile(r"(?<![\w@#/.'’-])\p{Ll}[\p{Ll}'’-]{2,30}(?![\w@/'�
 _VERSION_BEFORE = re.compile(r"\bv?\d+\.\d+\S*[ \t]+(?:on|of|in|for|with)[ \t]+$")
 # The word before a span, past emphasis markup: "the _Lusitania_", "the *Dunkeld*".
 _PREVIOUS_WORD = re.compile(r"([^\W_]+)[ \t]+(?:[_*]+[ \t]*)?$")
+# Blanks or a YAML list dash from a line start up to a key; then an operator and one token holding a digit or a
+# symbol, alone up to the line end: a config value, no words.
+_LINE_HEAD = re.compile(r"[ \t]*(?:-[ \t]+)?")
+_TECHNICAL_VALUE = re.compile(r"[ \t]*[:=][ \t]*[\"']?(?=[^\s\"']*[\d_/.@+-])[^\s\"']+[\"']?[ \t]*(?:\r?\n|$)")
 # A line opened by a code comment's marker and blanks only: `# Prefix inside...`, `// Placeholder for...`,
 # `-- Makefile targets`; the word after it starts a sentence of the comment.
 _COMMENT_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:#+|//+|--|;+|/\*+|<!--|%+|REM)[ \t]+$")
@@ -165,6 +169,13 @@ UNKNOWN_ZIPF = 2.5
 LOWER_NAME_ZIPF = 5.0
 # Labels that say "a place": a lone given name under them is a person only when it names no known place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _is_config_key(text: str, start: int, end: int) -> bool:
+    """True for a key of a config line whose value is one technical token: `okta: 00QCj4-Xb...`, `nadia=9f2c...`
+    (a chat speaker's label is followed by words: "nadia: are you coming?")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_LINE_HEAD.fullmatch(text, line_start, start) and _TECHNICAL_VALUE.match(text, end))
 
 
 def opens_comment(text: str, start: int) -> bool:
@@ -235,7 +246,7 @@ class PersonJudge:
                 continue
             if self.words.is_noun_form(word) or self.words.is_descriptive(word) or self.words.zipf(word) >= LOWER_NAME_ZIPF:
                 continue
-            if not overlaps(*match.span(), taken):
+            if not overlaps(*match.span(), taken) and not _is_config_key(text, *match.span()):
                 spans.append(match.span())
         return spans
 

@@ -101,6 +101,8 @@ def test_list_mates_leave_places_and_lists_with_one_found_name(judge):
         ("the grace period and a mark on the wall", []),  # lower-case names that are English words
         ("happy bday kevin!! love u", ["kevin"]),  # a frequent name is still no English word
         ("ah ok, hmm", []),  # chat words, even where a locale has them as names
+        ("lekha: are you coming?\ntripti: 12pm works", ["lekha", "tripti"]),  # chat speakers' labels
+        ("lekha: 9f2c-41Ab_x7\n  - tripti = /etc/tripti.conf\n", []),  # config keys with technical values
     ],
 )
 def test_finds_lower_case_given_names_that_are_no_english_words(judge, text, names):
