@@ -94,7 +94,8 @@ _VENDORS: tuple[_Vendor, ...] = (
     _Vendor("jina api key", "jina_", "[a-f0-9]{32}[A-Za-z0-9_-]{28,32}", ("jina_",)),
     _Vendor("firecrawl api key", "fc-", "[a-f0-9]{32}", ("fc-",)),
     _Vendor("cloudflare api token", "cf(?:at|ut|k)_", "[A-Za-z0-9]{40}[a-f0-9]{8}", ("cfat_", "cfut_", "cfk_")),
-    _Vendor("figma token", "fig[do]_", "[A-Za-z0-9_-]{40,100}", ("figd_", "figo_")),
+    # Figma: personal (figd_, figp_ since 2025), OAuth (figo_) and refresh (figr_) tokens.
+    _Vendor("figma token", "fig[dopr]_", "[A-Za-z0-9_-]{40,100}", ("figd_", "figo_", "figp_", "figr_")),
     _Vendor("vercel token", "vc[pikar]_", "[A-Za-z0-9]{24,64}", ("vcp_", "vci_", "vck_", "vca_", "vcr_")),
     _Vendor("crates.io api token", "cio", "[A-Za-z0-9]{32}", ("cio",), score=0.8),
     _Vendor("mailgun api key", "key-", "[a-f0-9]{32}", ("key-",), score=0.8),
@@ -109,7 +110,8 @@ _VENDORS: tuple[_Vendor, ...] = (
     # Artifactory API keys and encrypted passwords as detect-secrets' ArtifactoryDetector reads them.
     _Vendor("artifactory api key", "AKC", "[A-Za-z0-9]{10,80}", ("akc",), score=0.8, words=False),
     _Vendor("artifactory password", "AP[0-9A-F]", "[A-Za-z0-9]{10,80}", ("ap",), score=0.75, words=False),
-    _Vendor("jfrog reference token", "cmVmdGtu", "[A-Za-z0-9]{56}", ("cmvmdgtu",)),
+    # JFrog reference tokens: base64 of "reftkn:..."; scanners read the head as far as "cmVmd".
+    _Vendor("jfrog reference token", "cmVmd", "[A-Za-z0-9]{59}", ("cmvmd",)),
     _Vendor("1password service account token", "ops_eyJ", "[A-Za-z0-9+/]{250,2000}={0,3}", ("ops_eyj",)),
     _Vendor("hugging face org token", "api_org_", "[A-Za-z]{34}", ("api_org_",)),
     _Vendor("openshift token", "sha256~", "[A-Za-z0-9_-]{43}", ("sha256~",)),
@@ -130,7 +132,8 @@ _VENDORS: tuple[_Vendor, ...] = (
     _Vendor("brevo api key", "xkeysib-", "[a-f0-9]{64}-[A-Za-z0-9]{16}", ("xkeysib-",)),
     _Vendor("flutterwave secret key", "FLWSECK(?:_TEST)?-", "[a-h0-9]{32}-X", ("flwseck",)),
     _Vendor("fly.io token", "fo1_", "[A-Za-z0-9_-]{43}", ("fo1_",)),
-    _Vendor("harness pat", r"pat\.[A-Za-z0-9_-]{22}\.", r"[a-f0-9]{24}\.[A-Za-z0-9]{20}", ("pat.",)),
+    # Harness personal (pat.) and service account (sat.) tokens: account id, token id, secret.
+    _Vendor("harness token", r"[ps]at\.[A-Za-z0-9_-]{22}\.", r"[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}", ("pat.", "sat.")),
     _Vendor("settlemint token", "sm_(?:pat|aat|sat)_", "[a-zA-Z0-9]{16}", ("sm_",)),
     _Vendor("langfuse secret key", "sk-lf-", "[a-f0-9-]{36}", ("sk-lf-",)),
     _Vendor("pinecone api key", "pcsk_", "[A-Za-z0-9_]{50,80}", ("pcsk_",)),
@@ -243,6 +246,18 @@ _VENDORS: tuple[_Vendor, ...] = (
     _Vendor("azure common annotated key", "",
             "[A-Za-z0-9]{52}JQQJ9[9DH][A-Za-z0-9][A-L][A-Za-z0-9]{16}[A-Za-z][A-Za-z0-9]{7}(?:[A-Za-z0-9]{2}==)?",
             ("jqqj",)),
+    # Looser shapes that public rule sets (gitleaks) publish next to the vendors' exact ones above.
+    _Vendor("github fine-grained pat (any layout)", "github_pat_", "[A-Za-z0-9_]{82}", ("github_pat_",)),
+    _Vendor("sendgrid api key (any layout)", r"SG\.", "[A-Za-z0-9_=-][A-Za-z0-9_.=-]{65}", ("sg.",)),
+    _Vendor("slack webhook (any path)", r"(?:https?://|(?<![/.]))hooks\.slack\.com/(?:services|workflows|triggers)/",
+            "[A-Za-z0-9+/]{43,56}", ("hooks.slack.com",)),
+    _Vendor("flutterwave public key", "FLWPUBK(?:_TEST)?-", "[a-hA-H0-9]{32}-X", ("flwpubk",)),
+    _Vendor("gocardless access token", "live_", "[A-Za-z0-9_=-]{40}", ("live_",), score=0.8),
+    # Software activation keys (Windows and others): five groups of five, after their name (span: the key).
+    _Vendor("product activation key",
+            r"(?i:activation|product|license|licence|serial|cd)[ _-]?(?i:key|code)[\"']?[ \t]{0,3}[:=][ \t]{0,3}[\"']?\K",
+            "[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}", ("activation", "product", "license", "licence", "serial", "cd"),
+            score=0.8),
     _Vendor(
         "microsoft teams webhook",
         r"https://(?:[a-z0-9-]{1,60}\.webhook\.office\.com/webhookb2|outlook\.office(?:365)?\.com/webhook)/",

@@ -125,6 +125,15 @@ PARTS = {
     "azure container registry": ("", fake(42, BASE64, seed=175) + "+ACRA" + fake(5, BASE64, seed=176)),
     "azure annotated": ("", fake(52, ALNUM, seed=177) + "JQQJ99" + fake(1, ALNUM, seed=178) + "B"
                         + fake(16, ALNUM, seed=179) + "x" + fake(7, ALNUM, seed=180)),
+    "github fine-grained any layout": ("github_pat_", fake(82, ALNUM, seed=220)),
+    "sendgrid any layout": ("SG.", fake(66, URLSAFE, seed=221)),
+    "slack webhook any path": ("https://hooks.slack.com/services/", fake(48, BASE64, seed=222)),
+    "flutterwave public": ("FLWPUBK_TEST-", fake(32, "abcdefgh0123456789", seed=225) + "-X"),
+    "gocardless": ("live_", fake(40, URLSAFE, seed=226)),
+    "figma personal v3": ("figp_", fake(40, URLSAFE, seed=227)),
+    "harness service account": ("sat." + fake(22, URLSAFE, seed=228) + ".", fake(24, ALNUM, seed=229) + "."
+                                + fake(20, ALNUM, seed=230)),
+    "jfrog reference any head": ("cmVmd", fake(59, ALNUM, seed=231)),
     "teams webhook": (
         "https://outlook.office.com/webhook/",
         "-".join(fake(n, HEX, seed=62 + n) for n in (8, 4, 4, 4, 12)) + "@"
@@ -205,6 +214,8 @@ NEAR_MISSES = [
     "SharedAccessSignature sr=hub.example.net&sig=",  # no signature
     "SCWEBSERVICECONFIGS",  # capitals that read as a word, no Scaleway key
     "ctp_" + "ParseTheConfigurationFileWhenMissing",  # words, no Chief Tools token
+    "Activation key: see the email from the vendor",  # no key after the name
+    "product key ABCDE-FGHIJ",  # two groups, no product key
     "access-denied-" + "-".join(fake(n, HEX, seed=187 + n) for n in (8, 4, 4, 4, 12)),  # no Plaid environment
 ]
 
@@ -217,3 +228,9 @@ def test_ignores_text_when_near_miss(text):
 @pytest.mark.parametrize(("text", "expected"), TRUE_POSITIVES)
 def test_finds_token_when_inside_json(text, expected):
     assert found(REC, text) == expected
+
+
+@pytest.mark.parametrize("name", ["Activation key : ", "product_key=", 'licenseKey: "', "CD-Key: "])
+def test_finds_activation_key_after_its_name(name):
+    key = "-".join(fake(5, UPPER_DIGITS, seed=232 + n) for n in range(5))
+    assert found(REC, f"{name}{key}") == [key]
