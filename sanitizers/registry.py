@@ -21,6 +21,7 @@ from sanitizers.recognizers.jwt_recognizer import JwtRecognizer
 from sanitizers.recognizers.openai_key_recognizer import OpenAIKeyRecognizer
 from sanitizers.recognizers.password_assignment_recognizer import PasswordAssignmentRecognizer
 from sanitizers.recognizers.password_hash_recognizer import PasswordHashRecognizer
+from sanitizers.recognizers.password_note_recognizer import PasswordNoteRecognizer
 from sanitizers.recognizers.private_key_recognizer import PrivateKeyRecognizer
 from sanitizers.recognizers.secret_recognizer import SecretRecognizer
 from sanitizers.recognizers.sendgrid_key_recognizer import SendGridKeyRecognizer
@@ -56,6 +57,7 @@ SECRET_RECOGNIZERS: list[type[SecretRecognizer]] = [
     UrlCredentialsRecognizer,
     PasswordAssignmentRecognizer,
     WeakPasswordRecognizer,
+    PasswordNoteRecognizer,
     PasswordHashRecognizer,
     VendorApiKeyRecognizer,
     DiscordBotTokenRecognizer,
