@@ -18,6 +18,7 @@ from sanitizers.recognizers.google_api_key_recognizer import GoogleApiKeyRecogni
 from sanitizers.recognizers.high_entropy_string_recognizer import HighEntropyStringRecognizer
 from sanitizers.recognizers.huggingface_token_recognizer import HuggingFaceTokenRecognizer
 from sanitizers.recognizers.jwt_recognizer import JwtRecognizer
+from sanitizers.recognizers.kubernetes_secret_recognizer import KubernetesSecretRecognizer
 from sanitizers.recognizers.openai_key_recognizer import OpenAIKeyRecognizer
 from sanitizers.recognizers.password_assignment_recognizer import PasswordAssignmentRecognizer
 from sanitizers.recognizers.password_hash_recognizer import PasswordHashRecognizer
@@ -58,6 +59,7 @@ SECRET_RECOGNIZERS: list[type[SecretRecognizer]] = [
     PasswordAssignmentRecognizer,
     WeakPasswordRecognizer,
     PasswordNoteRecognizer,
+    KubernetesSecretRecognizer,
     PasswordHashRecognizer,
     VendorApiKeyRecognizer,
     DiscordBotTokenRecognizer,
