@@ -32,6 +32,7 @@ from sanitizers.recognizers.stripe_key_recognizer import StripeKeyRecognizer
 from sanitizers.recognizers.together_key_recognizer import TogetherKeyRecognizer
 from sanitizers.recognizers.twilio_key_recognizer import TwilioKeyRecognizer
 from sanitizers.recognizers.url_credentials_recognizer import UrlCredentialsRecognizer
+from sanitizers.recognizers.url_query_key_recognizer import UrlQueryKeyRecognizer
 from sanitizers.recognizers.vendor_api_key_recognizer import VendorApiKeyRecognizer
 from sanitizers.recognizers.weak_password_recognizer import WeakPasswordRecognizer
 
@@ -60,6 +61,7 @@ SECRET_RECOGNIZERS: list[type[SecretRecognizer]] = [
     WeakPasswordRecognizer,
     PasswordNoteRecognizer,
     KubernetesSecretRecognizer,
+    UrlQueryKeyRecognizer,
     PasswordHashRecognizer,
     VendorApiKeyRecognizer,
     DiscordBotTokenRecognizer,
