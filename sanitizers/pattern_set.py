@@ -6,7 +6,9 @@ prefilter mode: for each pattern Hyperscan matches a *superset* of what the `reg
 so a pattern it does not report cannot match. `candidates(text)` returns the reported indexes; the
 caller then runs the real `regex` on those only, so results are exactly those of running every
 pattern. Patterns Hyperscan cannot compile even as an approximation come back in `uncompiled`: the
-caller must treat them as always possible (or gate them its own way).
+caller must treat them as always possible (or gate them its own way). What a pattern's mandatory
+look-behinds see goes in as more expressions (conjuncts, `regex_witness.behind`): a pattern is a candidate
+only when they are all reported too.
 
 The superset holds for ASCII texts, where Hyperscan's byte semantics and the `regex` module's string
 semantics agree (`\\s`, `\\w`, `\\d`, `.`, `$`, case-insensitive letters). `candidates` returns None
@@ -23,7 +25,7 @@ import hyperscan
 import regex
 
 from sanitizers import hyperscan_cache
-from sanitizers.regex_witness import Unsupported, witness
+from sanitizers.regex_witness import Unsupported, behind, witness
 
 T = TypeVar("T")
 
@@ -173,6 +175,16 @@ def _expression(source: str, flags: int) -> tuple[bytes, int | None]:
     return expression.encode("utf-8"), hyperscan_flags(flags)
 
 
+def _behind_expressions(source: str) -> list[bytes]:
+    """Hyperscan expressions for what the pattern's mandatory look-behinds see (`regex_witness.behind`):
+    each occurs in any text the pattern matches, so a text missing one is no candidate of it."""
+    try:
+        found = [widen_properties(expression) for expression in behind(source)]
+    except Unsupported:
+        return []
+    return [expression.encode("utf-8") for expression in found if not _NOT_PORTABLE.search(expression)]
+
+
 def _compiles(expression: bytes, flags: int) -> bool:
     try:
         hyperscan.Database().compile(expressions=[expression], ids=[0], elements=1, flags=[flags])
@@ -208,14 +220,25 @@ class PatternSet:
             raise ValueError(f"PatternSet: {len(patterns)} patterns but {len(gates)} gates; give one per pattern")
         converted = [_expression(source, flags) for source, flags in patterns]
         usable = [i for i, (_, flags) in enumerate(converted) if flags is not None]
+        # What a pattern's look-behinds see, each scanned as one more expression (a conjunct): the pattern
+        # is a candidate only when its own expression and all of its conjuncts are reported.
+        conjuncts = [(expression, converted[i][1], i) for i in usable for expression in _behind_expressions(patterns[i][0])]
         try:  # the usual case: everything compiles at once
-            database = _database([converted[i][0] for i in usable], [converted[i][1] for i in usable])
+            database = _database([converted[i][0] for i in usable] + [c[0] for c in conjuncts],
+                                 [converted[i][1] for i in usable] + [c[1] for c in conjuncts])
         except hyperscan.error:
             usable = [i for i in usable if _compiles(*converted[i])]
+            conjuncts = [c for c in conjuncts if c[2] in set(usable) and _compiles(c[0], c[1])]
             database = None
         uncompiled = [i for i in range(len(patterns)) if i not in set(usable)]
-        # Report id -> the pattern indexes it makes candidates (a pattern's own id, or a gate literal's).
-        self._targets: list[tuple[int, ...]] = [(i,) for i in usable]
+        # Report id -> the pattern indexes it makes candidates (a pattern's own id, or a gate literal's);
+        # a conjunct's id makes none.
+        self._targets: list[tuple[int, ...]] = [(i,) for i in usable] + [() for _ in conjuncts]
+        # Pattern index -> the report ids of its conjuncts.
+        needs: dict[int, list[int]] = {}
+        for report, (_, _, i) in enumerate(conjuncts, start=len(usable)):
+            needs.setdefault(i, []).append(report)
+        self._needs: dict[int, tuple[int, ...]] = {i: tuple(reports) for i, reports in needs.items()}
         self._always: tuple[int, ...] = tuple(i for i in uncompiled if not gates[i])
         literal_targets: dict[Gate, list[int]] = {}
         for i in uncompiled:
@@ -225,16 +248,18 @@ class PatternSet:
         literal_flags = [_LITERAL_FLAGS | (hyperscan.HS_FLAG_CASELESS if caseless else 0)
                          for _, caseless in literal_targets]
         self._targets += [tuple(targets) for targets in literal_targets.values()]
+        main_expressions = [converted[i][0] for i in usable] + [c[0] for c in conjuncts]
+        main_flags = [converted[i][1] for i in usable] + [c[1] for c in conjuncts]
         if database is None or literal_expressions:
-            expressions = [converted[i][0] for i in usable] + literal_expressions
-            flags = [converted[i][1] for i in usable] + literal_flags
+            expressions = main_expressions + literal_expressions
+            flags = main_flags + literal_flags
             database = _database(expressions, flags) if expressions else None
         self.uncompiled: tuple[int, ...] = tuple(uncompiled)
         self._database = database
         # Texts may be scanned joined by "\n" (`none_can_match`) when no expression can tell a text's
         # edge from a line's: `^` and `$` match at line ends (MULTILINE), and none anchors to the buffer.
-        all_flags = [converted[i][1] for i in usable] + literal_flags
-        all_expressions = [converted[i][0] for i in usable] + literal_expressions
+        all_flags = main_flags + literal_flags
+        all_expressions = main_expressions + literal_expressions
         self._joinable = database is not None and not self._always and all(
             (flags & hyperscan.HS_FLAG_MULTILINE or not _LINE_ANCHOR.search(expression))
             and not _BUFFER_ANCHOR.search(expression)
@@ -254,7 +279,7 @@ class PatternSet:
         if not self._joinable:
             return False
         joined = "\n".join(texts)
-        return joined.isascii() and not self._reports(joined)
+        return joined.isascii() and not self._found(self._reports(joined))
 
     def candidates(self, text: str) -> list[int] | None:
         """Sorted indexes of the patterns that may match `text`.
@@ -268,10 +293,18 @@ class PatternSet:
         reports = self._reports(text)
         if not reports and not self._always:
             return reports
+        return self._found(reports)
+
+    def _found(self, reports: list[int]) -> list[int]:
+        """Sorted indexes of the patterns that `reports` make candidates (with all of their conjuncts)."""
         found = set(self._always)
         targets = self._targets
         for report in reports:
             found.update(targets[report])
+        needs = self._needs
+        if needs and not needs.keys().isdisjoint(found):
+            present = set(reports)
+            found = {i for i in found if all(report in present for report in needs.get(i, ()))}
         return sorted(found)
 
     def select(self, text: str, items: Sequence[T]) -> Sequence[T]:

@@ -43,6 +43,7 @@ class _Node:
     width: int = 0  # atom: 1 for a character, 0 for an anchor; quant: its minimum count
     children: tuple["_Node", ...] = ()
     positive_ahead: bool = False  # look: `(?=...)`
+    positive_behind: bool = False  # look: `(?<=...)`
 
 
 def witness(source: str, ignorecase: bool = False) -> str:
@@ -51,6 +52,38 @@ def witness(source: str, ignorecase: bool = False) -> str:
     if end != len(source):
         raise Unsupported(f"unbalanced ')' at offset {end}")
     return _witness(node, ignorecase)[0]
+
+
+def behind(source: str) -> list[str]:
+    """F of each positive look-behind that every match of `source` passes, in its enclosing groups: text that
+    occurs in any text where `source` matches (raises Unsupported).
+
+    A witness cannot keep a look-behind (it reads the text before where the match starts), but what the
+    look-behind saw is in the text all the same. Mandatory means outside any alternation, optional repeat
+    or negative look-around: `key(?<=(?:access|app)[_.-]?key)` gives `(?:(?:access|app)[_.-]?key)`, so a
+    text with "key" and no qualifier before one is no candidate of the qualified key.
+    """
+    node, end = _parse_alternation(source, 0)
+    if end != len(source):
+        raise Unsupported(f"unbalanced ')' at offset {end}")
+    found: list[str] = []
+    _collect_behind(node, (), found)
+    return found
+
+
+def _collect_behind(node: _Node, openings: tuple[str, ...], found: list[str]) -> None:
+    kind = node.kind
+    if kind == "seq":
+        for child in node.children:
+            _collect_behind(child, openings, found)
+    elif kind == "group":
+        _collect_behind(node.children[0], (*openings, node.text), found)
+    elif kind == "quant" and node.width >= 1:
+        _collect_behind(node.children[0], openings, found)
+    elif kind == "look" and node.positive_behind:
+        inner = _full(node.children[0])
+        if inner:
+            found.append("".join(openings) + f"(?:{inner})" + ")" * len(openings))
 
 
 def full(source: str) -> str:
@@ -105,7 +138,8 @@ def _parse_group(s: str, i: int) -> tuple[_Node, int]:
         look = next((p for p in ("(?=", "(?!", "(?<=", "(?<!") if s.startswith(p, i)), None)
         if look is not None:
             child, end = _parse_alternation(s, i + len(look))
-            return _Node("look", children=(child,), positive_ahead=look == "(?="), _close(s, end)
+            return (_Node("look", children=(child,), positive_ahead=look == "(?=", positive_behind=look == "(?<="),
+                    _close(s, end))
         if s.startswith("(?:", i) or s.startswith("(?>", i):
             opening, start = "(?:", i + 3
         elif (named := re.compile(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").match(s, i)) is not None:

@@ -102,10 +102,14 @@ TRICKY = [
     (r"[\"']\K[^\"'\r\n]{3,20}+(?=[\"'][ \t]{0,3}==[ \t]{0,3}(?i:key))", 0),
     (r"(?i:key)(?:[ \t]{0,3}=[ \t]{0,3}|[ \t]{1,3}(?=[\"']))(?:\"\K[^\"]{2,9}+(?=\")|\K(?=[^\s\"]{3})\S{0,9}+)", 0),
     (r"(?:a(?=bab)b|c(?=d))+d", 0),
+    # Look-behinds every match passes: scanned as conjuncts (a candidate needs them too).
+    (r"(?i:key(?<=(?:access|app)[_.-]?key))(?![a-z])[ \t]{0,3}=", 0),
+    (r"(?:c(?<=[0-9]c)){2}x", regex.IGNORECASE),
 ]
 TRICKY_SET = PatternSet(TRICKY, [None] * len(TRICKY))
 PIECES = st.sampled_from(["ab", "12", "key", "KEY", "x=", "pw:", "\n", " ", "abab", "c", "q", "sv=12&", "?sig=",
-                          "%3D", "d", "-----B", "-----E", " K", "ABCD", "aba", "-", '"', "'", "==", "=", "cd"])
+                          "%3D", "d", "-----B", "-----E", " K", "ABCD", "aba", "-", '"', "'", "==", "=", "cd",
+                          "access", "App_", "Key", "1c", "C", "x"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -153,3 +157,11 @@ def test_selects_the_items_of_patterns_that_may_match_and_all_when_not_ascii():
     assert found.select("my PASSWORD is long", ["key", "password", "digits"]) == ["password"]
     assert found.select("nothing here", patterns) == []
     assert found.select("café tgp_abc 2024", patterns) == patterns  # not ASCII: every pattern runs
+
+
+def test_needs_what_a_look_behind_sees_when_pattern_has_one():
+    qualified = PatternSet([(r"(?i:key(?<=(?:access|app)[_.-]?key))[ \t]{0,3}=", 0)], [None])
+    assert qualified.candidates("ACCESS_KEY = x") == [0]
+    assert qualified.candidates("the key = x") == []  # "key =" alone: no qualifier before any key
+    assert qualified.none_can_match(["the key = x", "access"])
+    assert not qualified.none_can_match(["the key = x", "app.key=1"])

@@ -7,7 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanitizers.regex_witness import Unsupported, full, witness
+from sanitizers.regex_witness import Unsupported, behind, full, witness
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,27 @@ def test_matches_at_same_start_when_regex_matches(text):
         for start in range(len(text) + 1):
             if matches(text, start) is not None:
                 assert shown(text, start) is not None, (source, text, start)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"(?i:key(?<=(?:access|app)[_.-]?key))(?!x)", ["(?i:(?:(?:access|app)[_.-]?key))"]),
+        (r"(?:c(?<=[0-9]c)){2}(?<=x\d+)", ["(?:(?:[0-9]c))", r"(?:x\d+)"]),  # in a repeat of 2, and at the end
+        (r"a(?<=xa)|b(?<=yb)", []),  # in an alternation: neither is needed
+        (r"(?:a(?<=xa))?b", []),  # in an optional group
+        (r"(?<!(?<=q)z)w", []),  # inside a negative look-behind
+        (r"(?<=(?!a))b", []),  # sees nothing
+    ],
+)
+def test_lists_look_behinds_every_match_passes(source, expected):
+    assert behind(source) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(["access", "app", "_", ".", "key", "KEY", "Key", "=", " ", "9c", "x1"]),
+                          st.text(alphabet=string.printable, max_size=4)), max_size=16).map("".join))
+def test_finds_each_look_behind_text_when_regex_matches(text):
+    for source in (r"(?i:key(?<=(?:access|app)[_.-]?key))[ \t]{0,3}=", r"(?:c(?<=[0-9]c)){2}(?<=x\d+)"):
+        if regex.search(source, text, flags=regex.MULTILINE):
+            assert all(regex.search(seen, text) for seen in behind(source)), (source, text)
