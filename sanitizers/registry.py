@@ -11,6 +11,7 @@ from sanitizers.recognizers.aws_access_key_recognizer import AwsAccessKeyRecogni
 from sanitizers.recognizers.aws_secret_key_recognizer import AwsSecretKeyRecognizer
 from sanitizers.recognizers.azure_connection_string_recognizer import AzureConnectionStringRecognizer
 from sanitizers.recognizers.azure_storage_key_recognizer import AzureStorageKeyRecognizer
+from sanitizers.recognizers.credential_note_recognizer import CredentialNoteRecognizer
 from sanitizers.recognizers.discord_bot_token_recognizer import DiscordBotTokenRecognizer
 from sanitizers.recognizers.github_token_recognizer import GitHubTokenRecognizer
 from sanitizers.recognizers.gitlab_token_recognizer import GitLabTokenRecognizer
@@ -62,6 +63,7 @@ SECRET_RECOGNIZERS: list[type[SecretRecognizer]] = [
     PasswordNoteRecognizer,
     KubernetesSecretRecognizer,
     UrlQueryKeyRecognizer,
+    CredentialNoteRecognizer,
     PasswordHashRecognizer,
     VendorApiKeyRecognizer,
     DiscordBotTokenRecognizer,

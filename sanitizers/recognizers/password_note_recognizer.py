@@ -47,6 +47,8 @@ _USER_WORD = r"(?i:id|user(?:name)?|login|account|계정|아이디)"
 _PAIR_CUE = (
     r"(?<![A-Za-z])" + _USER_WORD + r"[ \t]{0,2}[/&, \t][ \t]{0,2}(?:(?i:pass(?:word|wd)?|pwd|pw|p/w)(?![A-Za-z])|비번|비밀번호)"
 )
+# A login cue: a user's name, or a remote-login tool, before `user/password` (no password word).
+_LOGIN_WORD = r"(?i:id|user(?:name)?|login|account|telnet|ssh|sftp|ftp|rdp|계정|아이디)"
 # The value: a run without blanks, quotes or brackets (`(` `)` close a noted value).
 _VALUE = r"\K[^\s()<>\"'`,;]{6,64}+(?![^\s()<>\"'`,;])"
 # A user name and a slash before the password (`Password: kmoreau/Xk29vbQ1`): the span is the password.
@@ -57,6 +59,8 @@ _PARTICLE = r"(?:은|는|이|가)?"
 _EMAIL_OR_HOST = re.compile(
     r"[^@\s]@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+|^(?:\d{1,3}\.){3}\d{1,3}(?![0-9])|^[a-z0-9-]+(?:\.[a-z0-9-]+)+$"
 )
+# A URI scheme (`mailto:{1}`, `https://...`) or a command-line flag (`-Password`): no password.
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,20}:|^-{1,2}[A-Za-z]")
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"[0-9]")
 # A value that is one word with punctuation around it ("default:", "master/", "xxxx") is a label.
@@ -70,7 +74,7 @@ def looks_like_noted_password(value: str) -> bool:
     sequence or repetition, placeholder, reference to code or a file, e-mail address, host or IP address.
     """
     value = value.rstrip(".:")
-    if len(value) < 6 or _LABEL.match(value) or _EMAIL_OR_HOST.search(value):
+    if len(value) < 6 or _LABEL.match(value) or _EMAIL_OR_HOST.search(value) or _SCHEME.match(value):
         return False
     if not (_LETTER.search(value) and _DIGIT.search(value)) and char_classes(value) < 3:
         return False
@@ -97,6 +101,13 @@ class PasswordNoteRecognizer(SecretRecognizer):
             _PAIR_CUE + r"\)?[ \t]{0,3}(?:[:=(]|-{1,2}>?)?[ \t]{0,3}[^\s/:,()<>]{1,64}[ \t]{0,3}(?:/{1,2}|[:,(]|[ \t])"
             r"[ \t]{0,3}" + _VALUE,
             0.7,
+        ),
+        # Login:kmoreau/Xk29vbQ1, 계정:kmoreau,Xk29vbQ1, telnet(kmoreau/Xk29vbQ1), user kmoreau Xk29vbQ1.
+        Pattern(
+            "account pair after a login cue",
+            r"(?<![A-Za-z])" + _LOGIN_WORD + r"[ \t]{0,2}(?:[:=(\]][ \t]{0,3}|[ \t]{1,3})[A-Za-z0-9._@-]{1,64}"
+            r"(?:/{1,2}|,|[ \t]{1,3})" + _VALUE,
+            0.65,
         ),
         # Password Xk29vbQ1, PASSWORD(Xk29vbQ1), PIN:Xk29vbQ1, P/W:Xk29vbQ1, PW는Xk29vbQ1, (PW)Xk29vbQ1.
         Pattern(
@@ -130,10 +141,12 @@ class PasswordNoteRecognizer(SecretRecognizer):
     ]
     CONTEXT: ClassVar[list[str]] = ["password", "pw", "pin"]
     PREFILTER: ClassVar[tuple[str, ...]] = (
-        "pass", "pw", "p/w", "pin", "paas", "pasw", "key", "secret", "token", *FOREIGN_PASSWORD_WORDS
+        "pass", "pw", "p/w", "pin", "paas", "pasw", "key", "secret", "token",
+        "id", "user", "login", "account", "telnet", "ssh", "ftp", "rdp", "계정", "아이디", *FOREIGN_PASSWORD_WORDS,
     )
     PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         "account pair after an id/pw cue": ("pass", "pw", "p/w", "비번", "비밀번호"),
+        "account pair after a login cue": ("id", "user", "login", "account", "telnet", "ssh", "ftp", "rdp", "계정", "아이디"),
         "password word then the value": ("pass", "pw", "p/w", "pin", "paas", "pasw"),
         "password of an account in prose": ("pass", "pw"),
         "credential in a table row": ("key", "secret", "token", "pass", "pw"),

@@ -17,6 +17,11 @@ TRUE_POSITIVES = [
     (f"id/pass:kmoreau,{PW}", [PW]),
     (f"ID/PWD -> kmoreau/{PW}", [PW]),
     (f"계정/비번: kmoreau/{PW}", [PW]),
+    # A login cue (a user's name or a remote-login tool) and the pair after it.
+    (f"Login: kmoreau/{PW4}", [PW4]),
+    (f"계정:kmoreau,{PW}", [PW]),
+    (f"telnet(kmoreau/{PW4})", [PW4]),
+    (f"user kmoreau {PW4}", [PW4]),
     # A password word, then only a blank, a bracket or a particle before the value.
     (f"Password {PW4}", [PW4]),
     (f"PASSWORD({PW4})", [PW4]),
@@ -65,6 +70,12 @@ NEAR_MISSES = [
     "| Token | Description |",
     "| secret | The secret used to sign v2 tokens |",
     "if token || fallback_value",
+    "ID:kmoreau@example.com mailto:{1}",  # a link after the address
+    "the user alice uploaded file2024x.csv",
+    "user ID 12345 logged in at 10:20",
+    "ssh root@10.0.0.2 uptime",
+    "client_vpn_endpoint_id = aws_ec2_client_vpn_endpoint.client-vpn-endpoint.id",  # code
+    'Connect-VIServer "$endpoint" -User "$username" -Password "$password"',  # variables and a flag
 ]
 
 
