@@ -87,6 +87,8 @@ _NAME_END = r"(?:\\?[\"'])?\]?(?:\[[0-9]{0,4}\])?"
 _OPERATOR = (
     # (a comparison only before a quoted value: in `Password==9x;` the second "=" is the password's)
     r"[ \t]{0,40}(?::{1,3}=|=>|(?:===?|!==?)(?=[ \t]{0,40}@?[\"'`])|->|<-|[?+.|]{1,2}=|:|=)[ \t]{0,40}"
+    # a line continuation (`PASSWORD = \` and the value on the next line: Python, shell, Makefiles);
+    r"(?:\\\r?\n[ \t]{0,40})?"
     r"(?:@(?=[\"']))?"
 )
 # One character of a bare value: not blank, quote, `,`, `;` or backslash, and an `&` only when it does

@@ -15,6 +15,8 @@ DJANGO = "django-insecure-" + fake(40, ALNUM + "!@#$%^&*(-_=+)", seed=6).replace
 
 TRUE_POSITIVES = [
     (f'password = "{STRONG}"', [STRONG]),  # quoted Python assignment
+    (f'PASSWORD = \\\n        "{STRONG}"', [STRONG]),  # a line continuation before the value
+    (f"CLIENT_SECRET := \\\r\n\t{TOKEN}", [TOKEN]),  # Makefile, CRLF
     (f"DB_PASSWORD={STRONG}", [STRONG]),  # env line, name prefix
     (f'{{"client_secret": "{TOKEN}"}}', [TOKEN]),  # JSON
     (f'{{\\"password\\": \\"{STRONG}\\"}}', [STRONG]),  # JSON escaped inside text
