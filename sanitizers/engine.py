@@ -106,9 +106,9 @@ class Detector:
         """
         out: list[list[Finding] | None] = [None] * len(texts)
         if self._pii is None and self._secrets is not None:
-            for i, (text, spans) in enumerate(texts):
-                cheap = text not in self._cache and not may_have_shadows(text)
-                if cheap and not self._secrets.finds_outside(text, spans):
+            cheap = [i for i, (text, _) in enumerate(texts) if text not in self._cache and not may_have_shadows(text)]
+            for i, outside in zip(cheap, self._secrets.finds_outside([texts[i] for i in cheap])):
+                if not outside:
                     out[i] = []
         todo = [i for i, found in enumerate(out) if found is None]
         for i, found in zip(todo, self.detect_batch([texts[i][0] for i in todo])):
@@ -134,7 +134,10 @@ class Detector:
     def _scan_secrets(self, text: str) -> list[Finding]:
         if self._secrets is None:
             return []
-        found = self._secrets.scan(text)
+        return self._with_shadows(text, self._secrets.scan(text))
+
+    def _with_shadows(self, text: str, found: list[Finding]) -> list[Finding]:
+        """`found` (the secrets in `text`) plus those its shadows show, at their original offsets."""
         # Encoded runs inside a secret already found are not decoded: it is replaced whole anyway.
         for shadow in build_shadows(text, found=[(f.start, f.end) for f in found] if found else ()):
             found = _with_mapped(found, shadow, self._secrets.scan(shadow.text))
@@ -142,13 +145,15 @@ class Detector:
 
     def _detect_uncached(self, texts: list[str]) -> list[list[Finding]]:
         if self._pii is None:
-            return [self._scan_secrets(text) for text in texts]
+            if self._secrets is None:
+                return [[] for _ in texts]
+            return [self._with_shadows(text, found) for text, found in zip(texts, self._secrets.scan_batch(texts))]
         results: list[list[Finding]] = [[] for _ in texts]
         # Spelled-out e-mail addresses are PII: only PII runs write them plainly.
         shadows = [build_shadows(text, addresses=True) for text in texts]  # [] for most texts
         if self._secrets is not None:
-            for i, text in enumerate(texts):
-                results[i].extend(self._secrets.scan(text))
+            for i, found in enumerate(self._secrets.scan_batch(texts)):
+                results[i].extend(found)
                 for shadow in shadows[i]:
                     results[i] = _with_mapped(results[i], shadow, self._secrets.scan(shadow.text))
         if texts:

@@ -429,16 +429,20 @@ def test_tells_finding_outside_spans_as_scan_does_when_text_is_arbitrary(text, c
     found = [(f.start, f.end) for f in SCANNER.scan(text)]
     points = sorted(set(cuts))
     arbitrary = list(zip(points[::2], points[1::2]))
-    for spans in (found, found[::2], arbitrary, []):
-        assert SCANNER.finds_outside(text, spans) == _outside(text, spans)
-    replaced, spans = _replaced(text)
-    assert SCANNER.finds_outside(replaced, spans) == _outside(replaced, spans)
+    cases = [(text, spans) for spans in (found, found[::2], arbitrary, [])] + [_replaced(text)]
+    assert SCANNER.finds_outside(cases) == [_outside(*case) for case in cases]
 
 
 def test_tells_finding_outside_spans_as_scan_does_when_texts_are_real_shaped():
     texts = real_shaped_texts() + ROWS
     rescans = [_replaced(text) for text in texts if SCANNER.scan(text)]
     assert len(rescans) > 150
-    assert [SCANNER.finds_outside(*r) for r in rescans] == [_outside(*r) for r in rescans]
-    found = [(text, [(f.start, f.end) for f in SCANNER.scan(text)]) for text in texts]
-    assert [SCANNER.finds_outside(t, s[1:]) for t, s in found] == [_outside(t, s[1:]) for t, s in found]
+    assert SCANNER.finds_outside(rescans) == [_outside(*r) for r in rescans]
+    found = [(text, [(f.start, f.end) for f in SCANNER.scan(text)][1:]) for text in texts]
+    assert SCANNER.finds_outside(found) == [_outside(*case) for case in found]
+
+
+def test_finds_what_scan_finds_text_by_text_when_scanning_a_batch():
+    texts = real_shaped_texts() + ROWS + ["", "café tgp_v1_" + fake(43, URLSAFE, seed=3)]
+    assert SCANNER.scan_batch(texts) == [SCANNER.scan(text) for text in texts]
+    assert sum(map(bool, SCANNER.scan_batch(texts))) > 150
