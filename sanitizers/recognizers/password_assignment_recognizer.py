@@ -401,7 +401,9 @@ class PasswordAssignmentRecognizer(SecretRecognizer):
         # PowerShell: ConvertTo-SecureString "..." -AsPlainText (or -String "...").
         Pattern(
             "powershell securestring",
-            r"(?i:convertto-securestring)[ \t]{1,5}(?:-String[ \t]{1,5})?[\"']\K[^\"'\r\n]{1,256}+(?=[\"'])",
+            # (its switches in any order, the quotes escaped inside a string, or the value unquoted)
+            r"(?i:convertto-securestring)[ \t]{1,5}(?:-(?i:string|force|asplaintext)[ \t]{1,5}){0,3}"
+            r"(?:\\?[\"']\K(?:[^\"'\\\r\n]|\\(?![\"'])){1,256}+(?=\\?[\"'])|\K[^\s\"'$(-][^\s\"']{5,255}+(?!\S))",
             0.8,
         ),
         # .NET: new NetworkCredential("user", "password"), new DirectoryEntry("LDAP://...", "user", "pw").

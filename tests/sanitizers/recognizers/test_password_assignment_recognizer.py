@@ -80,6 +80,8 @@ TRUE_POSITIVES = [
     (f"Connect-VIServer -Server vc01 -User admin -Password {STRONG}", [STRONG]),
     (f"PsExec.exe \\\\host -u admin -p {STRONG} cmd", [STRONG]),
     (f'$pw = ConvertTo-SecureString "{STRONG}" -AsPlainText -Force', [STRONG]),
+    (f"ConvertTo-SecureString -String -Force {STRONG}", [STRONG]),  # unquoted after its switches
+    (f'"ConvertTo-SecureString \\"{STRONG}\\" -AsPlainText"', [STRONG]),  # quotes escaped in a string
     (f'new NetworkCredential("svc@example.com", "{STRONG}")', [STRONG]),
     (f"machine api.example.com\n  login deploy\n  password {STRONG}", [STRONG]),
     # Authorization header without a scheme, and a short bearer token after its scheme.
@@ -144,6 +146,8 @@ TRUE_POSITIVES = [
 ]
 
 NEAR_MISSES = [
+    "ConvertTo-SecureString $plain -AsPlainText -Force",  # a variable
+    "ConvertTo-SecureString (Get-Content ./pw.txt) -AsPlainText",  # a subexpression
     "password: changeme",  # placeholder
     "password: password123",  # placeholder word + digits
     'password = os.environ["DB_PASSWORD"]',  # code reference
