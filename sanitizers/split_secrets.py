@@ -17,6 +17,7 @@ MAX_WORD = 12  # a head token of at most this many letters and no digit reads as
 MIN_JOINED = 16  # shorter than any key a recognizer finds (the shortest prefixed tokens have 20+)
 _SEAM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _TOKEN_CHARS = _SEAM_CHARS | frozenset("+/=.")  # key bodies hold these too (base64, SendGrid's dots)
+_TOKEN_STRING = "".join(sorted(_TOKEN_CHARS))  # for str.strip, which runs in C
 
 
 def split_findings(texts: Sequence[str], scan: Callable[[str], list[Finding]],
@@ -58,16 +59,12 @@ def _starts_prose(part: str) -> bool:
 
 
 def _tail_token(text: str) -> str:
-    start = len(text)
-    limit = max(0, len(text) - MAX_TOKEN)
-    while start > limit and text[start - 1] in _TOKEN_CHARS:
-        start -= 1
-    return text[start:]
+    """The run of token characters that ends `text`, at most MAX_TOKEN of them."""
+    window = text[-MAX_TOKEN:]
+    return window[len(window.rstrip(_TOKEN_STRING)):]
 
 
 def _head_token(text: str) -> str:
-    end = 0
-    limit = min(len(text), MAX_TOKEN)
-    while end < limit and text[end] in _TOKEN_CHARS:
-        end += 1
-    return text[:end]
+    """The run of token characters that starts `text`, at most MAX_TOKEN of them."""
+    window = text[:MAX_TOKEN]
+    return window[: len(window) - len(window.lstrip(_TOKEN_STRING))]

@@ -1,9 +1,11 @@
 """Tests for sanitizers.split_secrets: a key whose halves sit in consecutive texts of one record."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sanitizers.secret_scan import SecretScanner
-from sanitizers.split_secrets import split_findings
+from sanitizers.split_secrets import _TOKEN_CHARS, MAX_TOKEN, _head_token, _tail_token, split_findings
 from tests.fake_keys import github_token, together_key
 from tests.sanitizers.recognizers.fakes import fake
 
@@ -59,3 +61,14 @@ def test_joins_seam_when_next_turn_continues_with_key_characters() -> None:
     found = [SCAN(texts[0]), SCAN(texts[1])]
     result = split_findings(texts, SCAN, found)
     assert result is not None and result[1][0].start == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ9_-+/=. é,\n", max_size=40), st.integers(min_value=0, max_value=400))
+def test_takes_at_most_max_token_characters_of_the_run_at_each_end(text, run):
+    for t in (text, "x" * run + text, text + "x" * run):
+        tail, head = _tail_token(t), _head_token(t)
+        assert t.endswith(tail) and t.startswith(head) and len(tail) <= MAX_TOKEN and len(head) <= MAX_TOKEN
+        assert set(tail) <= _TOKEN_CHARS and set(head) <= _TOKEN_CHARS
+        assert len(tail) == MAX_TOKEN or len(tail) == len(t) or t[-len(tail) - 1] not in _TOKEN_CHARS
+        assert len(head) == MAX_TOKEN or len(head) == len(t) or t[len(head)] not in _TOKEN_CHARS
