@@ -12,13 +12,14 @@ with the cache (read-only home, full disk) only costs the compile time.
 """
 
 import hashlib
+import json
 import logging
 
 import hyperscan
 
 from sanitizers.cache_files import CACHE_ENV, cache_dir, prune, read_trusted, store, touch
 
-__all__ = ["CACHE_ENV", "KEEP", "cache_dir", "compiled"]
+__all__ = ["CACHE_ENV", "KEEP", "cache_dir", "compiled", "known_uncompilable", "remember_uncompilable"]
 
 logger = logging.getLogger(__name__)
 
@@ -27,15 +28,47 @@ _FORMAT = "1"  # bumped when what is stored changes
 KEEP = 16
 
 
+def _key(expressions: list[bytes], flags: list[int]) -> str:
+    return hashlib.sha256(repr((_FORMAT, hyperscan.__version__, expressions, flags)).encode("utf-8")).hexdigest()
+
+
+def known_uncompilable(expressions: list[bytes], flags: list[int]) -> list[int] | None:
+    """The indexes of `expressions` that Hyperscan could not compile, as `remember_uncompilable` stored them
+    for this very list; None when nothing is stored (compile the list to find out).
+
+    Only speed depends on it: an expression left out here is gated another way by its caller.
+    """
+    folder = cache_dir()
+    data = read_trusted(folder / f"hyperscan-bad-{_key(expressions, flags)}.json") if folder is not None else None
+    if data is None:
+        return None
+    try:
+        bad = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(bad, list) or not all(isinstance(i, int) and 0 <= i < len(expressions) for i in bad):
+        return None
+    touch(folder / f"hyperscan-bad-{_key(expressions, flags)}.json")
+    return bad
+
+
+def remember_uncompilable(expressions: list[bytes], flags: list[int], bad: list[int]) -> None:
+    """Store which of `expressions` do not compile, so that the next process does not try them one by one
+    (a set holding one such expression took 2 s of checks at every start)."""
+    folder = cache_dir()
+    if folder is not None:
+        path = folder / f"hyperscan-bad-{_key(expressions, flags)}.json"
+        store(path, json.dumps(sorted(bad)).encode("ascii"))
+        prune(folder, "hyperscan-bad-*.json", KEEP)
+
+
 def compiled(expressions: list[bytes], flags: list[int]) -> hyperscan.Database:
     """A block-mode database of `expressions` (ids 0..n-1): from the cache, or compiled and cached.
 
     Raises:
         hyperscan.error: an expression does not compile (never cached).
     """
-    key = hashlib.sha256(
-        repr((_FORMAT, hyperscan.__version__, expressions, flags)).encode("utf-8")
-    ).hexdigest()
+    key = _key(expressions, flags)
     folder = cache_dir()
     path = folder / f"hyperscan-{key}.db" if folder is not None else None
     data = read_trusted(path) if path is not None else None

@@ -223,13 +223,22 @@ class PatternSet:
         # What a pattern's look-behinds see, each scanned as one more expression (a conjunct): the pattern
         # is a candidate only when its own expression and all of its conjuncts are reported.
         conjuncts = [(expression, converted[i][1], i) for i in usable for expression in _behind_expressions(patterns[i][0])]
-        try:  # the usual case: everything compiles at once
-            database = _database([converted[i][0] for i in usable] + [c[0] for c in conjuncts],
-                                 [converted[i][1] for i in usable] + [c[1] for c in conjuncts])
-        except hyperscan.error:
-            usable = [i for i in usable if _compiles(*converted[i])]
-            conjuncts = [c for c in conjuncts if c[2] in set(usable) and _compiles(c[0], c[1])]
-            database = None
+        wanted = [converted[i][0] for i in usable] + [c[0] for c in conjuncts]
+        wanted_flags = [converted[i][1] for i in usable] + [c[1] for c in conjuncts]
+        bad = hyperscan_cache.known_uncompilable(wanted, wanted_flags)
+        database = None
+        if bad is None:
+            try:  # the usual case: everything compiles at once
+                database = _database(wanted, wanted_flags)
+                bad = []
+            except hyperscan.error:  # find which do not, once per machine (checking each takes seconds)
+                bad = [k for k, (expression, flags) in enumerate(zip(wanted, wanted_flags)) if not _compiles(expression, flags)]
+                hyperscan_cache.remember_uncompilable(wanted, wanted_flags, bad)
+        if bad:
+            dropped = set(bad)
+            usable = [i for k, i in enumerate(usable) if k not in dropped]
+            conjuncts = [c for k, c in enumerate(conjuncts, start=len(wanted) - len(conjuncts))
+                         if k not in dropped and c[2] in set(usable)]
         uncompiled = [i for i in range(len(patterns)) if i not in set(usable)]
         # Report id -> the pattern indexes it makes candidates (a pattern's own id, or a gate literal's);
         # a conjunct's id makes none.

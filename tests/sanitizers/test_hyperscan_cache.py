@@ -79,3 +79,13 @@ def test_keeps_most_recently_used_databases_when_cache_grows(cache):
         hyperscan_cache.compiled([b"other%d" % i], [hyperscan.HS_FLAG_SINGLEMATCH])
     kept = list(cache.glob("hyperscan-*.db"))
     assert len(kept) == hyperscan_cache.KEEP and first not in kept
+
+
+def test_remembers_which_expressions_do_not_compile_for_that_list_only(cache):
+    assert hyperscan_cache.known_uncompilable(EXPRESSIONS, FLAGS) is None  # nothing stored: compile to find out
+    hyperscan_cache.remember_uncompilable(EXPRESSIONS, FLAGS, [1])
+    assert hyperscan_cache.known_uncompilable(EXPRESSIONS, FLAGS) == [1]
+    assert hyperscan_cache.known_uncompilable(EXPRESSIONS[:1], FLAGS[:1]) is None  # another list
+    (stored,) = cache.glob("hyperscan-bad-*.json")
+    stored.write_text("[7]")  # an index the list does not have: ignored
+    assert hyperscan_cache.known_uncompilable(EXPRESSIONS, FLAGS) is None

@@ -165,3 +165,16 @@ def test_needs_what_a_look_behind_sees_when_pattern_has_one():
     assert qualified.candidates("the key = x") == []  # "key =" alone: no qualifier before any key
     assert qualified.none_can_match(["the key = x", "access"])
     assert not qualified.none_can_match(["the key = x", "app.key=1"])
+
+
+def test_checks_expressions_one_by_one_once_when_one_does_not_compile(tmp_path, monkeypatch):
+    from sanitizers import hyperscan_cache
+
+    monkeypatch.setenv(hyperscan_cache.CACHE_ENV, str(tmp_path / "cache"))
+    patterns = [("ab[0-9]{2}", 0), ("x(?m:^)y", 0), ("cd", 0)]  # an embedded start anchor: Hyperscan refuses it
+    first = PatternSet(patterns, [None, [("y", False)], None])
+    assert first.uncompiled == (1,) and first.candidates("ab12 y") == [0, 1]
+    calls = []
+    monkeypatch.setattr("sanitizers.pattern_set._compiles", lambda *a: calls.append(a) or True)
+    again = PatternSet(patterns, [None, [("y", False)], None])
+    assert calls == [] and again.uncompiled == (1,) and again.candidates("cd") == [2]
