@@ -1,7 +1,8 @@
 """Tokens, secrets and keys noted in prose or a wiki line, with a blank or a bracket after their name.
 
 Notes name a credential in words and put it after a blank: `token AbC...`, `Access Token AbC...`,
-`Client secret AbC...`, `secret (AbC...)`, `Secret Key: AbC...`, `API key AbC...`, `토큰 AbC...`.
+`Client secret AbC...`, `secret (AbC...)`, `Secret Key: AbC...`, `API key AbC...`, `토큰 AbC...`, and a
+bare `key` with a long generated value (`Using Key=AbC...` in a log line, `key: AbC...`).
 `PasswordAssignmentRecognizer` reads a name glued to an operator (`token=...`, `api_key: ...`); a name
 of two words (`access key:`) or a blank instead of the operator is read here. CredSweeper's document
 samples show these shapes. Prose uses the same words before ordinary words and numbers ("token limit
@@ -48,7 +49,7 @@ def looks_generated(value: str) -> bool:
         return False
     if not (len(value) >= 16 or (value.lower() != value and value.upper() != value)):
         return False
-    if char_classes(value) < 2 or shannon_entropy(value) < 3.0 or _EMAIL.search(value):
+    if char_classes(value) < 2 or shannon_entropy(value) < 3.3 or _EMAIL.search(value):
         return False
     if is_sequential(value) or is_repetitive(value) or looks_like_placeholder(value):
         return False
@@ -57,7 +58,7 @@ def looks_generated(value: str) -> bool:
 
 class CredentialNoteRecognizer(SecretRecognizer):
     """Detects a generated-looking value after a token, secret or key name with a blank or bracket between
-    (or an operator after a name of two words). The span is the value only.
+    (or an operator after a name of two words, or a bare `key` and 20+ characters). The span is the value.
 
     Limits: a plain word or a short value after the name is not found (`token abc123`).
     """
@@ -76,12 +77,21 @@ class CredentialNoteRecognizer(SecretRecognizer):
             _SPACED_NAME + r"[ \t]{0,3}[:=][ \t]{0,3}" + _VALUE,
             0.65,
         ),
+        # A bare `key` given a long generated value, as logs and test configs write an API key
+        # (`Using Key=...`, `key = '...'`, `key: ...`); `sort_key`, `api_key` and `x-key` are other names.
+        Pattern(
+            "bare key and a generated value",
+            r"(?<![A-Za-z0-9_.-])(?i:key)(?![A-Za-z0-9_])[\"']?[ \t]{0,3}(?:=>|[:=])[ \t]{0,3}[\"']?"
+            r"\K[A-Za-z0-9+/_.~-]{20,512}+={0,2}(?![A-Za-z0-9+/_.~=-])",
+            0.6,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["token", "secret", "key"]
     PREFILTER: ClassVar[tuple[str, ...]] = ("secret", "token", "key", "토큰")
     PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         "credential word then the value": ("secret", "token", "key", "토큰"),
         "two-word credential name and an operator": ("secret", "token", "key"),
+        "bare key and a generated value": ("key",),
     }
 
     def invalidate_result(self, pattern_text: str) -> bool:

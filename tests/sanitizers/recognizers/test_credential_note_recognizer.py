@@ -18,6 +18,10 @@ TRUE_POSITIVES = [
     (f"Secret Key: {TOK}", [TOK]),
     (f"access key={HEXTOK}", [HEXTOK]),
     (f"토큰 {TOK}", [TOK]),
+    # A bare key and a long generated value: a log line, a YAML entry, a quoted assignment.
+    (f"[DEBUG] Using Key={TOK}{HEXTOK}", [TOK + HEXTOK]),
+    (f"  key: {TOK}x2", [TOK + "x2"]),
+    (f"client key = '{HEXTOK}'", [HEXTOK]),
 ]
 
 NEAR_MISSES = [
@@ -32,6 +36,11 @@ NEAR_MISSES = [
     "tokens " + TOK,  # another word
     "key " + TOK,  # `key` alone names no credential
     "api key <your-api-key-goes-here>",
+    "sort_key=created_at_2024_01_01_abcdef",  # another name
+    "key: node-role.kubernetes.io/control-plane",  # a label, no digits
+    "key: uploads/2024/05/report-final-v3.pdf",  # an object path
+    "key=user_profile_settings_page_v2",  # words
+    '"key":"attached_file_0"',  # short
 ]
 
 
