@@ -47,7 +47,12 @@ _USER_WORD = r"(?i:id|user(?:name)?|login|account|계정|아이디)"
 _PAIR_CUE = (
     r"(?<![A-Za-z])" + _USER_WORD + r"[ \t]{0,2}[/&, \t][ \t]{0,2}(?:(?i:pass(?:word|wd)?|pwd|pw|p/w)(?![A-Za-z])|비번|비밀번호)"
 )
-# A login cue: a user's name, or a remote-login tool, before `user/password` (no password word).
+# A login cue: a user's name, or a remote-login tool, before `user/password` (no password word), glued
+# to its separator. The pairs are its prefilter literals: "id" alone is in most English texts.
+_LOGIN_WORDS: tuple[str, ...] = ("id", "user", "username", "login", "account", "telnet", "ssh", "ftp", "rdp", "계정",
+                                 "아이디")
+_LOGIN_SEPARATORS = (":", "=", "(", "]")
+_LOGIN_LITERALS = tuple(word + sep for word in _LOGIN_WORDS for sep in _LOGIN_SEPARATORS)
 _LOGIN_WORD = r"(?i:id|user(?:name)?|login|account|telnet|ssh|sftp|ftp|rdp|계정|아이디)"
 # The value: a run without blanks, quotes or brackets (`(` `)` close a noted value).
 _VALUE = r"\K[^\s()<>\"'`,;]{6,64}+(?![^\s()<>\"'`,;])"
@@ -102,11 +107,12 @@ class PasswordNoteRecognizer(SecretRecognizer):
             r"[ \t]{0,3}" + _VALUE,
             0.7,
         ),
-        # Login:kmoreau/Xk29vbQ1, 계정:kmoreau,Xk29vbQ1, telnet(kmoreau/Xk29vbQ1), user kmoreau Xk29vbQ1.
+        # Login:kmoreau/Xk29vbQ1, 계정:kmoreau,Xk29vbQ1, telnet(kmoreau/Xk29vbQ1), user: kmoreau Xk29vbQ1.
         Pattern(
             "account pair after a login cue",
-            r"(?<![A-Za-z])" + _LOGIN_WORD + r"[ \t]{0,2}(?:[:=(\]][ \t]{0,3}|[ \t]{1,3})[A-Za-z0-9._@-]{1,64}"
-            r"(?:/{1,2}|,|[ \t]{1,3})" + _VALUE,
+            r"(?<![A-Za-z])" + _LOGIN_WORD + r"[:=(\]][ \t]{0,3}[A-Za-z0-9._@-]{1,64}"
+            # (a digit in the password, checked up front: prose puts words after a user's name all the time)
+            r"(?:/{1,2}|,|[ \t]{1,3})(?=[^\s()<>\"'`,;]{0,63}[0-9])" + _VALUE,
             0.65,
         ),
         # Password Xk29vbQ1, PASSWORD(Xk29vbQ1), PIN:Xk29vbQ1, P/W:Xk29vbQ1, PW는Xk29vbQ1, (PW)Xk29vbQ1.
@@ -142,11 +148,11 @@ class PasswordNoteRecognizer(SecretRecognizer):
     CONTEXT: ClassVar[list[str]] = ["password", "pw", "pin"]
     PREFILTER: ClassVar[tuple[str, ...]] = (
         "pass", "pw", "p/w", "pin", "paas", "pasw", "key", "secret", "token",
-        "id", "user", "login", "account", "telnet", "ssh", "ftp", "rdp", "계정", "아이디", *FOREIGN_PASSWORD_WORDS,
+        *_LOGIN_LITERALS, *FOREIGN_PASSWORD_WORDS,
     )
     PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         "account pair after an id/pw cue": ("pass", "pw", "p/w", "비번", "비밀번호"),
-        "account pair after a login cue": ("id", "user", "login", "account", "telnet", "ssh", "ftp", "rdp", "계정", "아이디"),
+        "account pair after a login cue": _LOGIN_LITERALS,
         "password word then the value": ("pass", "pw", "p/w", "pin", "paas", "pasw"),
         "password of an account in prose": ("pass", "pw"),
         "credential in a table row": ("key", "secret", "token", "pass", "pw"),

@@ -21,7 +21,7 @@ TRUE_POSITIVES = [
     (f"Login: kmoreau/{PW4}", [PW4]),
     (f"계정:kmoreau,{PW}", [PW]),
     (f"telnet(kmoreau/{PW4})", [PW4]),
-    (f"user kmoreau {PW4}", [PW4]),
+    (f"user: kmoreau {PW4}", [PW4]),
     # A password word, then only a blank, a bracket or a particle before the value.
     (f"Password {PW4}", [PW4]),
     (f"PASSWORD({PW4})", [PW4]),
