@@ -30,10 +30,10 @@ FOREIGN_PASSWORD_WORDS: tuple[str, ...] = (
     "passwort", "kennwort",  # German
     "mot de passe",  # French
     "contraseña", "contrasena", "senha",  # Spanish, Portuguese
-    "wachtwoord", "lösenord", "losenord", "hasło", "haslo", "heslo", "parola", "parolă",
+    "wachtwoord", "losenord", "haslo", "heslo", "parola",  # Dutch, Swedish, Polish, Czech, Italian (ASCII spellings)
     "пароль",  # Russian, Ukrainian
-    "密码", "密碼", "口令",  # Chinese
-    "パスワード", "暗証番号",  # Japanese
+    "密码", "密碼",  # Chinese
+    "パスワード",  # Japanese
 )
 _FOREIGN = "(?i:" + "|".join(re.escape(w) for w in FOREIGN_PASSWORD_WORDS) + ")"
 # English names of a password. `PasswordAssignmentRecognizer` reads these after an operator; here they
@@ -48,12 +48,12 @@ _PAIR_CUE = (
     r"(?<![A-Za-z])" + _USER_WORD + r"[ \t]{0,2}[/&, \t][ \t]{0,2}(?:(?i:pass(?:word|wd)?|pwd|pw|p/w)(?![A-Za-z])|비번|비밀번호)"
 )
 # A login cue: a user's name, or a remote-login tool, before `user/password` (no password word), glued
-# to its separator. The pairs are its prefilter literals: "id" alone is in most English texts.
-_LOGIN_WORDS: tuple[str, ...] = ("id", "user", "username", "login", "account", "telnet", "ssh", "ftp", "rdp", "계정",
-                                 "아이디")
-_LOGIN_SEPARATORS = (":", "=", "(", "]")
+# to its separator. The pairs are its prefilter literals: "id" alone is in most English texts (and every
+# literal costs a check of each text with non-ASCII characters, which takes the literal path).
+_LOGIN_WORDS: tuple[str, ...] = ("id", "user", "username", "login", "account", "telnet", "ssh", "ftp", "계정", "아이디")
+_LOGIN_SEPARATORS = (":", "(")
 _LOGIN_LITERALS = tuple(word + sep for word in _LOGIN_WORDS for sep in _LOGIN_SEPARATORS)
-_LOGIN_WORD = r"(?i:id|user(?:name)?|login|account|telnet|ssh|sftp|ftp|rdp|계정|아이디)"
+_LOGIN_WORD = r"(?i:id|user(?:name)?|login|account|telnet|ssh|sftp|ftp|계정|아이디)"
 # The value: a run without blanks, quotes or brackets (`(` `)` close a noted value).
 _VALUE = r"\K[^\s()<>\"'`,;]{6,64}+(?![^\s()<>\"'`,;])"
 # A user name and a slash before the password (`Password: kmoreau/Xk29vbQ1`): the span is the password.
@@ -110,7 +110,7 @@ class PasswordNoteRecognizer(SecretRecognizer):
         # Login:kmoreau/Xk29vbQ1, 계정:kmoreau,Xk29vbQ1, telnet(kmoreau/Xk29vbQ1), user: kmoreau Xk29vbQ1.
         Pattern(
             "account pair after a login cue",
-            r"(?<![A-Za-z])" + _LOGIN_WORD + r"[:=(\]][ \t]{0,3}[A-Za-z0-9._@-]{1,64}"
+            r"(?<![A-Za-z])" + _LOGIN_WORD + r"[:(][ \t]{0,3}[A-Za-z0-9._@-]{1,64}"
             # (a digit in the password, checked up front: prose puts words after a user's name all the time)
             r"(?:/{1,2}|,|[ \t]{1,3})(?=[^\s()<>\"'`,;]{0,63}[0-9])" + _VALUE,
             0.65,
