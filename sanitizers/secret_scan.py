@@ -12,9 +12,11 @@ is that slow path, kept for tests and audits. It gets there in two steps:
    A pattern Hyperscan cannot take falls back to its recognizer's literal prefilter (`PREFILTER`,
    `PATTERN_LITERALS`), and so do non-ASCII texts, where byte and string semantics part (the literal
    prefilter folds case as `regex` does, so no match is skipped there either).
-2. Checks: only the candidate patterns run through `regex`, and each match through the recognizer's
-   `validate_result` / `invalidate_result`, with presidio's score rules, without presidio's per-call
-   overhead (explanations, result objects, the 60 s regex timeout).
+2. Checks: only the candidate patterns run through `regex` (`scan_batch`: pattern by pattern over a
+   batch's texts), and the matches through the recognizer's `validate_result` / `invalidate_result`,
+   with presidio's score rules, without presidio's per-call overhead (explanations, result objects, the
+   60 s regex timeout). Matches are judged from the highest rank down, and a match that could not change
+   the merged result (inside a kept finding that outranks and outscores it) is not checked (`_judge`).
 
 Measured (not a test): on 20 MB of unique support chats in which 80% of records carry a credential,
 a whole secrets-only chunk (parse, scan, replace, re-scan, write) ran at 8.2 MB/s on one core, against
