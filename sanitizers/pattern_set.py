@@ -16,6 +16,7 @@ for any other text, and the caller takes its slower exact path: one non-ASCII ch
 for `(?i)k` to match the Kelvin sign or `\\w` a letter with an accent.
 """
 
+import hashlib
 import re
 import threading
 from collections.abc import Sequence
@@ -25,6 +26,7 @@ import hyperscan
 import regex
 
 from sanitizers import hyperscan_cache
+from sanitizers.list_cache import cached
 from sanitizers.regex_witness import Unsupported, behind, witness
 
 T = TypeVar("T")
@@ -185,6 +187,23 @@ def _behind_expressions(source: str) -> list[bytes]:
     return [expression.encode("utf-8") for expression in found if not _NOT_PORTABLE.search(expression)]
 
 
+_Derived = tuple[list[tuple[bytes, int | None]], list[list[bytes]]]
+
+
+def _derived(patterns: Sequence[tuple[str, int]], cache_name: str | None) -> _Derived:
+    """Each pattern's Hyperscan expression and flags (`_expression`) and its look-behind conjuncts
+    (`_behind_expressions`), from the disk cache when `cache_name` is given."""
+
+    def derive() -> _Derived:
+        return ([_expression(source, flags) for source, flags in patterns],
+                [_behind_expressions(source) for source, _ in patterns])
+
+    if cache_name is None:
+        return derive()
+    key = hashlib.sha256(repr([(source, int(flags)) for source, flags in patterns]).encode("utf-8")).hexdigest()
+    return cached(f"pattern_set-{cache_name}", derive, key)
+
+
 def _compiles(expression: bytes, flags: int) -> bool:
     try:
         hyperscan.Database().compile(expressions=[expression], ids=[0], elements=1, flags=[flags])
@@ -215,14 +234,18 @@ class PatternSet:
         a candidate)."""
         return cls([(pattern.pattern, pattern.flags) for pattern in patterns], [None] * len(patterns))
 
-    def __init__(self, patterns: Sequence[tuple[str, int]], gates: Sequence[Sequence[Gate] | None]):
+    def __init__(self, patterns: Sequence[tuple[str, int]], gates: Sequence[Sequence[Gate] | None],
+                 cache_name: str | None = None):
+        """`cache_name`: keep the Hyperscan expressions derived from `patterns` on disk under that name
+        (`list_cache`, keyed by the detection code and the patterns): deriving them parses every regex in
+        Python, about 0.5 s for the ~300 secret patterns at every process start."""
         if len(gates) != len(patterns):
             raise ValueError(f"PatternSet: {len(patterns)} patterns but {len(gates)} gates; give one per pattern")
-        converted = [_expression(source, flags) for source, flags in patterns]
+        converted, behinds = _derived(patterns, cache_name)
         usable = [i for i, (_, flags) in enumerate(converted) if flags is not None]
         # What a pattern's look-behinds see, each scanned as one more expression (a conjunct): the pattern
         # is a candidate only when its own expression and all of its conjuncts are reported.
-        conjuncts = [(expression, converted[i][1], i) for i in usable for expression in _behind_expressions(patterns[i][0])]
+        conjuncts = [(expression, converted[i][1], i) for i in usable for expression in behinds[i]]
         wanted = [converted[i][0] for i in usable] + [c[0] for c in conjuncts]
         wanted_flags = [converted[i][1] for i in usable] + [c[1] for c in conjuncts]
         bad = hyperscan_cache.known_uncompilable(wanted, wanted_flags)

@@ -145,6 +145,7 @@ class SecretScanner:
         self._pattern_set = PatternSet(
             [(pattern.regex, recognizer.global_regex_flags) for recognizer, _, pattern in self._runs],
             [self._gate_of(run) for run in range(len(self._runs))],
+            cache_name="secret_patterns",
         )
 
     def _gate_of(self, run: int) -> list[tuple[str, bool]] | None:

@@ -178,3 +178,18 @@ def test_checks_expressions_one_by_one_once_when_one_does_not_compile(tmp_path, 
     monkeypatch.setattr("sanitizers.pattern_set._compiles", lambda *a: calls.append(a) or True)
     again = PatternSet(patterns, [None, [("y", False)], None])
     assert calls == [] and again.uncompiled == (1,) and again.candidates("cd") == [2]
+
+
+def test_derives_expressions_once_then_reads_them_when_set_is_named(tmp_path, monkeypatch):
+    from sanitizers import hyperscan_cache
+
+    monkeypatch.setenv(hyperscan_cache.CACHE_ENV, str(tmp_path / "cache"))
+    patterns = [(r"(?i:key(?<=(?:access|app)[_.-]?key))[ \t]{0,3}=", 0), (r"\bghp_[A-Za-z0-9]{36}\b", 0)]
+    plain = PatternSet(patterns, [None, None])
+    first = PatternSet(patterns, [None, None], cache_name="test")
+    calls = []
+    monkeypatch.setattr("sanitizers.pattern_set._expression", lambda *a: calls.append(a))
+    again = PatternSet(patterns, [None, None], cache_name="test")
+    assert calls == []
+    for text in ("ACCESS_KEY = x", "the key = x", "ghp_" + "a1B2" * 9, "nothing here"):
+        assert plain.candidates(text) == first.candidates(text) == again.candidates(text)
