@@ -89,7 +89,11 @@ class Detector:
                 clean = self._secrets.none_can_match(record)
                 self._clean_share += (clean - self._clean_share) / PROBE_EVERY
             if clean:
-                needed.extend(may_have_shadows(text) for text in record)
+                # One test for the whole record first ("\n" is no base64 character: no run crosses texts).
+                if may_have_shadows("\n".join(record)):
+                    needed.extend(may_have_shadows(text) for text in record)
+                else:
+                    needed.extend(False for _ in record)
             else:
                 needed.extend(True for _ in record)
         found = iter(self.detect_batch([text for text, need in zip(texts, needed) if need]))
