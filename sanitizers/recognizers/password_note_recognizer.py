@@ -112,7 +112,10 @@ class PasswordNoteRecognizer(SecretRecognizer):
             "account pair after a login cue",
             r"(?<![A-Za-z])" + _LOGIN_WORD + r"[:(][ \t]{0,3}[A-Za-z0-9._@-]{1,64}"
             # (a digit in the password, checked up front: prose puts words after a user's name all the time)
-            r"(?:/{1,2}|,|[ \t]{1,3})(?=[^\s()<>\"'`,;]{0,63}[0-9])" + _VALUE,
+            r"(?:(?:/{1,2}|,)(?=[^\s()<>\"'`,;]{0,63}[0-9])" + _VALUE
+            # A pair parted by blanks ends its line or bracket: "User: order TCK-94162 still says ..." is a
+            # speaker's label and the message, as chat transcripts write them.
+            + r"|[ \t]{1,3}(?=[^\s()<>\"'`,;]{0,63}[0-9])" + _VALUE + r"(?=[ \t]*(?:[)\r\n]|\Z)))",
             0.65,
         ),
         # Password Xk29vbQ1, PASSWORD(Xk29vbQ1), PIN:Xk29vbQ1, P/W:Xk29vbQ1, PW는Xk29vbQ1, (PW)Xk29vbQ1.

@@ -22,6 +22,7 @@ TRUE_POSITIVES = [
     (f"계정:kmoreau,{PW}", [PW]),
     (f"telnet(kmoreau/{PW4})", [PW4]),
     (f"user: kmoreau {PW4}", [PW4]),
+    (f"Login: kmoreau {PW}\nthen run the job", [PW]),
     # A password word, then only a blank, a bracket or a particle before the value.
     (f"Password {PW4}", [PW4]),
     (f"PASSWORD({PW4})", [PW4]),
@@ -72,6 +73,8 @@ NEAR_MISSES = [
     "if token || fallback_value",
     "ID:kmoreau@example.com mailto:{1}",  # a link after the address
     "the user alice uploaded file2024x.csv",
+    "User: order TCK-94162 still says processing, do you ship to Hanoi?",  # a speaker's label, a message
+    "User: Refund INC5460127 to my account please",
     "user ID 12345 logged in at 10:20",
     "ssh root@10.0.0.2 uptime",
     "client_vpn_endpoint_id = aws_ec2_client_vpn_endpoint.client-vpn-endpoint.id",  # code
