@@ -213,8 +213,8 @@ class SecretScanner:
         answers: list[bool] = []
         for (text, spans), matches in zip(items, self._matches([text for text, _ in items])):
             outside = [m for m in matches if not any(a <= m[0] and m[1] <= b for a, b in spans)]
-            checks: dict[tuple[int, str], tuple[bool | None, bool]] = {}
-            answers.append(any(self._score(text, match, checks) > _MIN_SCORE for match in outside))
+            # Findings of the outside matches alone: one exists exactly when one of them passes its checks.
+            answers.append(bool(outside) and bool(self._judge(text, outside)))
         return answers
 
     def _matches(self, texts: Sequence[str]) -> list[list[tuple[int, int, int]]]:
@@ -240,21 +240,6 @@ class SecretScanner:
                     if start != end:
                         matches.append((start, end, run))
         return found
-
-    def _score(self, text: str, match: tuple[int, int, int], checks: dict) -> float:
-        """The score presidio gives `match` (its PatternRecognizer rules): 0 when the checks drop it."""
-        start, end, run = match
-        index, recognizer, _, score, validates = self._judging[run]
-        # (recognizer, value) -> (validate_result, invalidate_result): several patterns of a recognizer
-        # often match the same value, and the checks are pure functions of it.
-        value = text[start:end]
-        verdict = checks.get((index, value))
-        if verdict is None:
-            verdict = checks[index, value] = (
-                recognizer.validate_result(value) if validates else None, recognizer.invalidate_result(value))
-        if verdict[1]:
-            return _MIN_SCORE
-        return score if verdict[0] is None else (_MAX_SCORE if verdict[0] else _MIN_SCORE)
 
     def _judge(self, text: str, matches: list[tuple[int, int, int]]) -> list[Finding]:
         """The merged findings of `matches` (run order), as `merge_overlaps(..., by_length)` of every match
