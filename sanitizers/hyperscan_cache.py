@@ -39,7 +39,8 @@ def known_uncompilable(expressions: list[bytes], flags: list[int]) -> list[int] 
     Only speed depends on it: an expression left out here is gated another way by its caller.
     """
     folder = cache_dir()
-    data = read_trusted(folder / f"hyperscan-bad-{_key(expressions, flags)}.json") if folder is not None else None
+    path = folder / f"hyperscan-bad-{_key(expressions, flags)}.json" if folder is not None else None
+    data = read_trusted(path) if path is not None else None
     if data is None:
         return None
     try:
@@ -48,7 +49,7 @@ def known_uncompilable(expressions: list[bytes], flags: list[int]) -> list[int] 
         return None
     if not isinstance(bad, list) or not all(isinstance(i, int) and 0 <= i < len(expressions) for i in bad):
         return None
-    touch(folder / f"hyperscan-bad-{_key(expressions, flags)}.json")
+    touch(path)
     return bad
 
 

@@ -257,12 +257,12 @@ class PatternSet:
             except hyperscan.error:  # find which do not, once per machine (checking each takes seconds)
                 bad = [k for k, (expression, flags) in enumerate(zip(wanted, wanted_flags)) if not _compiles(expression, flags)]
                 hyperscan_cache.remember_uncompilable(wanted, wanted_flags, bad)
-        if bad:
-            dropped = set(bad)
-            usable = [i for k, i in enumerate(usable) if k not in dropped]
-            conjuncts = [c for k, c in enumerate(conjuncts, start=len(wanted) - len(conjuncts))
-                         if k not in dropped and c[2] in set(usable)]
-        uncompiled = [i for i in range(len(patterns)) if i not in set(usable)]
+        dropped = set(bad)  # ids into `wanted`: the patterns' expressions first, then the conjuncts
+        usable = [i for k, i in enumerate(usable) if k not in dropped]
+        kept = set(usable)
+        conjuncts = [c for k, c in enumerate(conjuncts, start=len(wanted) - len(conjuncts))
+                     if k not in dropped and c[2] in kept]
+        uncompiled = [i for i in range(len(patterns)) if i not in kept]
         # Report id -> the pattern indexes it makes candidates (a pattern's own id, or a gate literal's);
         # a conjunct's id makes none.
         self._targets: list[tuple[int, ...]] = [(i,) for i in usable] + [() for _ in conjuncts]
