@@ -44,6 +44,10 @@ _WEAK = (
     r"i'm|i’m|i\s+am|im|this\s+is|hi|hello|hey|thanks|thank\s+you|thx|ty|call\s+me|"
     r"(?:ask|asking|asked)\s+for|(?:speak|spoke|speaking|talk|talked|talking|chatted)\s+(?:to|with)|"
     r"contacted|emailed|messaged|"
+    # Words of congratulation, thanks and mourning said to or of someone: "happy birthday Oksana",
+    # "shoutout to Priyanka", "congrats to tom", "RIP robin williams".
+    r"(?:congrats|congratulations|condolences|props|kudos|shout\s*-?\s*outs?|big\s+ups|thanks|thank\s+you)\s+to|"
+    r"happy\s+(?:birthday|bday|b-day|anniversary)(?:\s+to)?|hbd|rip|rest\s+in\s+peace|"
     r"my\s+(?:wife|husband|son|daughter|mother|father|mom|mum|dad|brother|sister|friend|colleague|manager|"
     r"boss|partner|coworker|co-worker|assistant|landlord|tenant|neighbou?r|teacher|doctor|lawyer)|"
     r"(?:customer|client|patient|tenant)(?:'s)?\s+(?:name\s+)?is|"

@@ -56,6 +56,11 @@ def found(text: str) -> list[str]:
         ("cc Kenji Tanaka (kenji@example.jp)", ["Kenji Tanaka"]),  # address in brackets
         ("users:\n  - name: mary\n", ["mary"]),  # a known given name in lower case in YAML
         ("name: quorvex", ["quorvex"]),  # a lower-case word after a name label outside YAML
+        ("happy birthday Oksana!!", ["Oksana"]),  # a wish: NER may call an unknown name a place
+        ("happy bday to tom", ["tom"]),  # informal, lower case
+        ("shoutout to Priyanka for the cake", ["Priyanka"]),  # "to" after a social cue is no place
+        ("congrats to ilse and dermot", ["ilse", "dermot"]),  # congratulations, coordinated names
+        ("rip robin williams", ["robin williams"]),  # mourning, lower-case full name
     ],
 )
 def test_finds_name_when_cue_precedes(text, expected):
@@ -66,6 +71,9 @@ def test_finds_name_when_cue_precedes(text, expected):
     "text",
     [
         "this is urgent, please help",  # adjective after "this is"
+        "congrats to the team on the launch",  # function word after a social cue
+        "rip out the old cable first",  # "rip" the verb
+        "happy birthday to you",  # a pronoun
         "i'm stuck on step 3",  # adjective after "i'm"
         "I'm trying to reset my password",  # verb form after "I'm"
         "Hi there, hello everyone, thanks again",  # greetings to no one in particular
