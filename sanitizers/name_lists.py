@@ -6,6 +6,12 @@ names in Latin script alone. The detectors use them as evidence, never as the on
 spaCy labels ORG or GPE but is made of a known given name and a family name ("Paris Hilton", "Nikita
 Mikhalkov") is a person; a capitalised word that spaCy missed is a name when it is a known given name
 in a place where people are named. They are read from Faker's modules once per process (about 0.1 s).
+
+Which given names are written only as names: the given names that two English dictionaries (Webster's
+Second International and GCIDE, as the `english-words` package ships them) list with a capital and never
+in lower case ("sarah", "kevin", "taylor"; not "mark", "rose", "will"). WordNet lists many given names
+among its nouns ("sarah", "john"), so a lower-case "sarah" in a chat reads as a word unless this says
+it is a name only.
 """
 
 import functools
@@ -27,6 +33,7 @@ class NameLists:
 
     given: frozenset[str]
     family: frozenset[str]
+    proper: frozenset[str] = frozenset()
 
     def is_given(self, word: str) -> bool:
         """A known given name ("Maria", "Kenji", "Oksana"), in any case."""
@@ -35,6 +42,10 @@ class NameLists:
     def is_family(self, word: str) -> bool:
         """A known family name ("Gonzalez", "Tanaka", "Derevyanko"), in any case."""
         return word.casefold() in self.family
+
+    def is_only_name(self, word: str) -> bool:
+        """A known given name that English dictionaries list only with a capital ("Sarah", "Kevin"), in any case."""
+        return word.casefold() in self.proper
 
     def is_name(self, word: str) -> bool:
         """A known given or family name."""
@@ -70,4 +81,14 @@ def _build_name_lists() -> NameLists:
         for klass in type.mro(getattr(module, "Provider", object)):
             _collect(klass, _GIVEN_ATTRS, given)
             _collect(klass, _FAMILY_ATTRS, family)
-    return NameLists(frozenset(given), frozenset(family))
+    return NameLists(frozenset(given), frozenset(family), _only_names(given))
+
+
+def _only_names(given: set[str]) -> frozenset[str]:
+    """The given names that the dictionaries of `english-words` list only with a capital."""
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2", "gcide"])
+    lower = {word for word in words if word.islower()}
+    return frozenset(word.casefold() for word in words
+                     if word[:1].isupper() and word.casefold() in given and word.casefold() not in lower)

@@ -167,6 +167,22 @@ UNKNOWN_ZIPF = 2.5
 # dictionary words already; no given name that is no dictionary, stop or chat word reaches it: "william",
 # the most frequent, is at 4.9).
 LOWER_NAME_ZIPF = 5.0
+# Words before and after a lower-case name that say it is someone: "with sarah", "kevin said". Words that
+# also sit next to things ("to", "for", "is", "and": "connect to cassandra", "hugo is down") are left out.
+PEOPLE_BEFORE = word_set(
+    """with call tell told ask asked text texted saw met meet meeting love miss missed hug thank thanks congrats hi hey
+    yo dear bye dm ping pinged cc"""
+)
+PEOPLE_AFTER = word_set(
+    """said says told tells asked asks texted called thinks thought knows knew loves wants wanted went came replied
+    mentioned emailed messaged wrote"""
+)
+_PERSON_AFTER = re.compile(r"[ \t]*,?[ \t]+(\w+)")
+# "me and sarah", "sarah and i": a lower-case name coordinated with the speaker.
+_WITH_ME_BEFORE = re.compile(r"(?<![\w'’])(?:me|i|you|him|her)[ \t]+(?:and|&)[ \t]+$", re.IGNORECASE)
+_WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:me|i)(?![\w'’])", re.IGNORECASE)
+# Shorter given names written only as names are abbreviations as often ("max", "jan", "ed").
+MIN_ONLY_NAME_CHARS = 4
 # Labels that say "a place": a lone given name under them is a person only when it names no known place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -242,13 +258,36 @@ class PersonJudge:
         spans = []
         for match in _LOWER_WORD.finditer(text):
             word = match.group()
-            if not self.names.is_given(word) or self.words.is_stop(word):
+            if not self.names.is_given(word) or self.words.is_stop(word) or self.words.is_descriptive(word):
                 continue
-            if self.words.is_noun_form(word) or self.words.is_descriptive(word) or self.words.zipf(word) >= LOWER_NAME_ZIPF:
+            if ((self.words.is_noun_form(word) or self.words.zipf(word) >= LOWER_NAME_ZIPF)
+                    and not self._only_a_person(text, *match.span())):
                 continue
             if not overlaps(*match.span(), taken) and not _is_config_key(text, *match.span()):
                 spans.append(match.span())
         return spans
+
+    def _only_a_name(self, word: str) -> bool:
+        """A given name that dictionaries list only with a capital ("sarah", "kevin"; WordNet has them among its
+        nouns), no inflection of a word ("miles"), no big place ("london"), no short word ("max", "jan")."""
+        return (len(word) >= MIN_ONLY_NAME_CHARS and self.names.is_only_name(word) and not self.words.is_inflection(word)
+                and word.casefold() not in self.places.big)
+
+    def _only_a_person(self, text: str, start: int, end: int) -> bool:
+        """A lower-case word that is a name only, among people's words, and no thing's name ("with cassandra
+        cluster": a name before a noun names a thing)."""
+        return (self._only_a_name(text[start:end]) and self._among_people(text, start, end)
+                and not self.is_modifier(text, end) and not self.is_org_like(text, start, end))
+
+    @staticmethod
+    def _among_people(text: str, start: int, end: int) -> bool:
+        """Words that sit next to a person: "with sarah", "me and kevin", "taylor said", "told john"."""
+        if _previous_word(text, start) in PEOPLE_BEFORE or _WITH_ME_BEFORE.search(text, max(0, start - 12), start):
+            return True
+        if _WITH_ME_AFTER.match(text, end):
+            return True
+        following = _PERSON_AFTER.match(text, end)
+        return following is not None and following.group(1).casefold() in PEOPLE_AFTER
 
     def is_modifier(self, text: str, end: int) -> bool:
         """A span right before a noun in its base form names a kind of thing, not a person: "the Florence

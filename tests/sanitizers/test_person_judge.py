@@ -110,6 +110,24 @@ def test_finds_lower_case_given_names_that_are_no_english_words(judge, text, nam
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("had dinner with sarah last night", ["sarah"]),  # WordNet's noun, a name only in dictionaries
+        ("me and kevin went to the beach", ["kevin"]),  # coordinated with the speaker
+        ("taylor said she would come", ["taylor"]),  # a verb of speech after it
+        ("the hunter and the deer", []),  # no person's words around it
+        ("connect to cassandra and redis", []),  # "to" and "and" sit next to things too
+        ("works with cassandra cluster", []),  # a name before a noun names a thing
+        ("we flew with london airways", []),  # a big place, and a company word
+        ("ran with max retries", []),  # short words are abbreviations as often
+        ("walked 5 miles with friends", []),  # an inflected word ("mile")
+    ],
+)
+def test_finds_lower_case_names_dictionaries_list_only_with_a_capital_next_to_people_words(judge, text, names):
+    assert [text[s:e] for s, e in judge.lower_case_names(text, [])] == names
+
+
+@pytest.mark.parametrize(
     ("text", "span", "kept"),
     [
         ("Ada compiler is slow", "Ada", False),  # a name before a bare noun names a thing
