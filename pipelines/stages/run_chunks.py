@@ -31,6 +31,8 @@ Done = Callable[[int, RunStats], None]
 # worker), which a secrets-only run never pays.
 PRELOAD = ["pipelines.stages.sanitize_chunk", "pipelines.stages.sanitize_records", "sanitizers.registry"]
 PRELOAD_PII = ["sanitizers.pii_analyzer", "pipelines.stages.chunk_names", "pipelines.stages.warm_detector"]
+# Imported last: the fork server ends without tearing down what it preloaded (see the module).
+PRELOAD_LAST = ["pipelines.stages.fork_server_exit"]
 DASK_CONNECT_TIMEOUT_S = 30
 
 
@@ -90,7 +92,7 @@ def _worker_context(config: RunConfig) -> multiprocessing.context.BaseContext:
     # forking measured as fast as each worker loading its own at the same time, and it costs half the
     # CPU (the machine is often shared). The modules are preloaded because sanitize_chunk imports them
     # only when it runs. (A fork server already started in this process keeps its first preload list.)
-    context.set_forkserver_preload(PRELOAD + (PRELOAD_PII if not secrets_only else []))
+    context.set_forkserver_preload(PRELOAD + (PRELOAD_PII if not secrets_only else []) + PRELOAD_LAST)
     return context
 
 
