@@ -327,6 +327,22 @@ class PatternSet:
             return reports
         return self._found(reports)
 
+    def candidates_of(self, texts: Sequence[str]) -> list[list[int] | None]:
+        """`candidates` of each of `texts`, in order: one scratch lookup and bound scan for them all
+        (most texts of a batch report nothing, and the per-call costs were a third of the pass)."""
+        if self._database is None:
+            return [list(self._always) if text.isascii() else None for text in texts]
+        scan, scratch, found, always = self._database.scan, self._scratch(), self._found, self._always
+        out: list[list[int] | None] = []
+        for text in texts:
+            if not text.isascii():
+                out.append(None)
+                continue
+            reports: list[int] = []
+            scan(text.encode("ascii"), _collect, 0, reports, scratch)  # data, handler, flags, context, scratch
+            out.append(found(reports) if reports or always else reports)
+        return out
+
     def _found(self, reports: list[int]) -> list[int]:
         """Sorted indexes of the patterns that `reports` make candidates (with all of their conjuncts)."""
         found = set(self._always)
@@ -348,12 +364,16 @@ class PatternSet:
     def _reports(self, ascii_text: str) -> list[int]:
         """The report ids of one scan of `ascii_text`, with this thread's scratch space."""
         reports: list[int] = []
+        self._database.scan(ascii_text.encode("ascii"), match_event_handler=_collect, context=reports,
+                            scratch=self._scratch())
+        return reports
+
+    def _scratch(self) -> hyperscan.Scratch:
+        """This thread's scratch space (Hyperscan's is single-threaded)."""
         scratch = getattr(self._local, "scratch", None)
         if scratch is None:
             scratch = self._local.scratch = hyperscan.Scratch(self._database)
-        self._database.scan(ascii_text.encode("ascii"), match_event_handler=_collect, context=reports,
-                            scratch=scratch)
-        return reports
+        return scratch
 
 
 # What makes an expression see the edge of the scanned buffer: `^` or `$` without MULTILINE (checked

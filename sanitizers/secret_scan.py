@@ -220,10 +220,9 @@ class SecretScanner:
     def _matches(self, texts: Sequence[str]) -> list[list[tuple[int, int, int]]]:
         """For each text, every non-empty match of every candidate pattern: (start, end, run), in run order."""
         by_run: dict[int, list[int]] = {}  # run -> indexes of the texts it may match
-        for i, text in enumerate(texts):
+        for i, (text, runs) in enumerate(zip(texts, self._pattern_set.candidates_of(texts))):
             if not text:
                 continue
-            runs = self._pattern_set.candidates(text)
             if runs is None:  # not ASCII: the literal prefilter decides
                 runs = self._literal_runs(text)
             for run in runs:  # most texts: none (no pattern can match)

@@ -120,6 +120,12 @@ def test_never_misses_a_pattern_when_regex_matches(text):
     assert set(matching) <= set(candidates)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=12).map("".join), max_size=6))
+def test_candidates_of_a_batch_are_each_texts_candidates(texts):
+    assert TRICKY_SET.candidates_of(texts) == [TRICKY_SET.candidates(text) for text in texts]
+
+
 @pytest.mark.parametrize(
     ("expression", "widened"),
     [
