@@ -24,7 +24,7 @@ a whole secrets-only chunk (parse, scan, replace, re-scan, write) ran at 8.2 MB/
 with a credential, 34 MB/s against 13 MB/s.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 
@@ -57,8 +57,19 @@ def _checks(literals: Iterable[str], exact: bool) -> list[tuple[str, tuple[str, 
     return [(gate, tuple(group), exact) for gate, group in groups.items()]
 
 
+def _outranked(start: int, end: int, score: float, rank: tuple, kept: list[tuple[int, int, float, tuple]]) -> bool:
+    """True when a kept match (start, end, score, rank) holds [start, end), scores at least `score` and
+    outranks `rank`: the match could not change the merge."""
+    for a, b, s, r in kept:
+        if a <= start and end <= b and score <= s and rank < r:
+            return True
+    return False
+
+
 # One pattern to run: its recognizer, entity and Pattern (compiled when it is first a candidate).
 _Run = tuple[SecretRecognizer, str, Pattern]
+# What judging a match of a run needs (see SecretScanner.__init__).
+_Judging = tuple[int, str, str, float, Callable[[str], bool | None] | None, Callable[[str], bool]]
 
 
 class SecretScanner:
@@ -125,11 +136,14 @@ class SecretScanner:
                     for literal in needs:
                         by_literal[literal].add(run)
         self._always_runs = frozenset(always)
-        # What judging a match of each run needs: (recognizer index, recognizer, entity, pattern score,
-        # whether the recognizer has its own validate_result; the base one always answers None).
-        self._judging: list[tuple[int, SecretRecognizer, str, float, bool]] = [
-            (self.recognizers.index(recognizer), recognizer, entity, pattern.score,
-             type(recognizer).validate_result is not SecretRecognizer.validate_result)
+        # What judging a match of each run needs: (recognizer index, recognizer name, entity, pattern score,
+        # its validate_result, or None when it is the base one, which always answers None; its
+        # invalidate_result).
+        self._judging: list[_Judging] = [
+            (self.recognizers.index(recognizer), recognizer.name, entity, pattern.score,
+             recognizer.validate_result
+             if type(recognizer).validate_result is not SecretRecognizer.validate_result else None,
+             recognizer.invalidate_result)
             for recognizer, entity, pattern in self._runs
         ]
         self._by_literal = {literal: frozenset(runs) for literal, runs in by_literal.items()}
@@ -251,36 +265,36 @@ class SecretScanner:
         kept or not, it would neither name, widen, chain nor score the merged span (a vendor key that an
         assignment rule also matches, a key inside its connection string).
         """
+        judging = self._judging
         validated: dict[tuple[int, str], bool | None] = {}
         ranked: list[tuple[int, float, str, str, int, int, int]] = []
         for i, (start, end, run) in enumerate(matches):
-            index, recognizer, entity, score, validates = self._judging[run]
-            if validates:
+            index, name, entity, score, validate, _ = judging[run]
+            if validate is not None:
                 key = (index, text[start:end])
-                verdict = validated[key] if key in validated else validated.setdefault(
-                    key, recognizer.validate_result(key[1]))
+                verdict = validated[key] if key in validated else validated.setdefault(key, validate(key[1]))
                 if verdict is not None:
                     score = _MAX_SCORE if verdict else _MIN_SCORE
             if score > _MIN_SCORE:
-                ranked.append((end - start, score, entity, recognizer.name, start, end, i))
+                ranked.append((end - start, score, entity, name, start, end, i))
         ranked.sort(reverse=True)
         invalid: dict[tuple[int, str], bool] = {}
         kept: list[tuple[int, int, float, tuple]] = []  # (start, end, score, rank)
         found: list[tuple[int, Finding]] = []
         for length, score, entity, name, start, end, i in ranked:
             rank = (length, score, entity, name)
-            if any(a <= start and end <= b and score <= s and rank < r for a, b, s, r in kept):
+            if kept and _outranked(start, end, score, rank, kept):
                 continue
-            index, recognizer = self._judging[matches[i][2]][:2]
+            index, _, _, _, _, invalidate = judging[matches[i][2]]
             key = (index, text[start:end])
             dropped = invalid.get(key)
             if dropped is None:
-                dropped = invalid[key] = recognizer.invalidate_result(key[1])
+                dropped = invalid[key] = invalidate(key[1])
             if not dropped:
                 kept.append((start, end, score, rank))
                 found.append((i, Finding(entity, start, end, score, name)))
-        if not found:
-            return []
+        if len(found) < 2:  # none, or one: its own merge
+            return [finding for _, finding in found]
         found.sort()  # the order of `matches`, as presidio's recognizers report them (ties in the merge)
         return merge_overlaps([finding for _, finding in found], by_length)
 
