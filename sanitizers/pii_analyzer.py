@@ -120,7 +120,7 @@ class PiiAnalyzer:
         self._ner_only: list[str] = []
         self._sentence_cache: dict[str, tuple[_Entity, ...]] = {}
         if self.ner_entities:
-            engine = OfflineSpacyNlpEngine(options.spacy_model, self.ner_config)
+            engine = OfflineSpacyNlpEngine(options.spacy_model, self.ner_config, ner_only=True)
             engine.load()
             self.nlp = engine.get_nlp("en")
             self._ner_only = _components_ner_does_not_need(self.nlp)
