@@ -90,6 +90,7 @@ def _pii_recognizers() -> list[type]:
     from sanitizers.recognizers.street_address_recognizer import StreetAddressRecognizer
     from sanitizers.recognizers.us_bank_number_recognizer import UsBankNumberRecognizer
     from sanitizers.recognizers.us_ssn_recognizer import UsSsnRecognizer
+    from sanitizers.recognizers.username_recognizer import UsernameRecognizer
 
     return [
         EmailRecognizer,
@@ -106,6 +107,7 @@ def _pii_recognizers() -> list[type]:
         PersonCueRecognizer,
         PersonContextRecognizer,
         HandleRecognizer,
+        UsernameRecognizer,
     ]
 
 

@@ -1,0 +1,123 @@
+"""User names without an "@": "username: kevin.ortiz", "logged in as anna77", "kevinortiz, your results are in".
+
+A user name points at one person as a handle does. Two kinds are found:
+- the value after a user-name cue ("username", "login", "user id", "screen name", "logged in as"), when it is
+  set off as a value (a colon, "is", quotes) or looks like one (a digit, a dot or an underscore inside);
+- a user name built from a person's name ("kevinortiz", "anna77", "lauren_m21": a known given name with a
+  family name or digits) addressed at the start of a line or after a greeting ("Hey there, anna77!").
+"""
+
+import regex as re
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from sanitizers.english_words import EnglishWords, english_words, word_set
+from sanitizers.name_lists import NameLists, name_lists
+from sanitizers.pattern_set import PatternSet
+from sanitizers.recognizer_result import recognizer_result
+
+SCORE = 0.7
+_VALUE = r"[A-Za-z0-9][A-Za-z0-9._-]{1,30}[A-Za-z0-9]"
+_CUE = re.compile(
+    r"(?<![\w-])(?:user[ _-]?name|user[ _-]?id|login(?:[ _-]?name|[ _-]?id)?|screen[ _-]?name|gamertag|"
+    r"(?:logged|log|signed|sign)[ \t]+in[ \t]+as)"
+    rf"(?P<set>[ \t]*(?:[:=]|is|was|-)?[ \t]*[\"'“‘`]?)(?P<value>{_VALUE})(?![\w@])",
+    re.IGNORECASE,
+)
+# Where a reader is addressed: a line's start, or after a greeting ("Hey there, "). The value is followed by
+# a comma, "!" or ":" ("anna77, your order", "kevinortiz!").
+_ADDRESSED_VALUE = r"(?P<value>[a-z][a-z0-9._-]{3,30}[a-z0-9])(?=[ \t]*[,!:])"
+_LINE_START = re.compile(rf"^{_ADDRESSED_VALUE}", re.IGNORECASE | re.MULTILINE)
+_GREETED = re.compile(
+    rf"(?<![\w'’])(?:hi|hey|hello|dear|welcome|thanks|thank[ \t]+you)(?:[ \t]+there)?[ \t]*,?[ \t]*{_ADDRESSED_VALUE}",
+    re.IGNORECASE,
+)
+_CUED = (_CUE, _GREETED)
+_SPLIT = re.compile(r"(?P<letters>[a-z]+(?:[._-][a-z]+)*)[._-]?(?P<digits>\d{1,4})?")
+# Values after a cue that are no one's user name: the field talked about, not filled in.
+NOT_VALUES = word_set(
+    """field fields and or is the a an your my their his her our its of for to in on with password passwords
+    required missing invalid empty here there below above again page screen form box button link"""
+)
+MIN_NAME_CHARS = 3
+
+
+class UsernameRecognizer(LocalRecognizer):
+    """PERSON: user names after a user-name cue, and user names made of a person's name where a reader is
+    addressed."""
+
+    def __init__(self, supported_entity: str = "PERSON", words: EnglishWords | None = None,
+                 names: NameLists | None = None):
+        self.words = words
+        self.names = names
+        self._patterns = PatternSet.of(_CUED)
+        super().__init__(supported_entities=[supported_entity], name="UsernameRecognizer")
+
+    def load(self) -> None:
+        """Read the English word and name lists (once per process)."""
+        if self.words is None:
+            self.words = english_words()
+        if self.names is None:
+            self.names = name_lists()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        """The user names of `text`."""
+        if entities and self.supported_entities[0] not in entities:
+            return []
+        if self.words is None or self.names is None:
+            self.load()
+        may_match = set(self._patterns.select(text, _CUED))  # one Hyperscan pass: most texts hold no cue
+        spans = [match.span("value") for match in _CUE.finditer(text) if self._is_cued_value(match)] if _CUE in may_match else []
+        for pattern in (_LINE_START, _GREETED):
+            if pattern is _LINE_START or pattern in may_match:
+                spans += [match.span("value") for match in pattern.finditer(text)
+                          if self.is_made_of_a_name(match.group("value"))]
+        return [recognizer_result(self, start, end, SCORE) for start, end in sorted(set(spans))]
+
+    def _is_cued_value(self, match: re.Match) -> bool:
+        value = match.group("value")
+        folded = value.casefold()
+        if folded in NOT_VALUES or value.isdigit() or value.isupper() or "user" in folded or "name" in folded:
+            return False  # a stand-in: "RANDOM_STRING", "your_username", "myUserName"
+        if "=" in match.group("set"):
+            return False  # code and config assign stand-ins and service accounts ("USER=deploy"): prose names people
+        if "." in value and not self.is_made_of_a_name(value):
+            return False  # code that reads it: "env.TEST_USER", "request.form"
+        set_off = bool(match.group("set").strip())
+        return set_off or any(c.isdigit() or c in "._" for c in value) or self.is_made_of_a_name(value)
+
+    def is_made_of_a_name(self, value: str) -> bool:
+        """A known given name with a family name, an initial or digits: "kevinortiz", "anna77", "lauren_m21",
+        "j.smith"; English words are not ("password1", "summer2024": no given name)."""
+        assert self.words is not None and self.names is not None
+        split = _SPLIT.fullmatch(value.casefold())
+        if split is None:
+            return False
+        parts, digits = split.group("letters").replace("-", ".").replace("_", ".").split("."), split.group("digits")
+        if len(parts) == 1:
+            return self._given_and_family(parts[0]) or bool(digits) and self._only_given(parts[0])
+        if len(parts) != 2:
+            return False
+        first, last = parts
+        if self._only_given(first):
+            return len(last) <= 2 or self._family(last)
+        return len(first) <= 2 and self._family(last)
+
+    def _family(self, word: str) -> bool:
+        assert self.names is not None
+        return len(word) >= MIN_NAME_CHARS and self.names.is_family(word)
+
+    def _only_given(self, word: str) -> bool:
+        assert self.words is not None and self.names is not None
+        if not self.names.is_given(word) or self.words.is_stop(word) or self.words.is_descriptive(word):
+            return False  # "mark2", "will7": a word with a number
+        return len(word) >= MIN_NAME_CHARS + 1 or not self.words.is_noun_form(word)
+
+    def _given_and_family(self, run: str) -> bool:
+        """`run` is a given name then a family name, each of 3 letters or more, and no English word itself."""
+        assert self.words is not None and self.names is not None
+        if self.words.is_noun_form(run) or self.words.is_descriptive(run) or self.words.zipf(run) > 0:
+            return False
+        return any(self.names.is_given(run[:i]) and self.names.is_family(run[i:]) and not self.words.is_stop(run[:i])
+                   for i in range(MIN_NAME_CHARS, len(run) - MIN_NAME_CHARS + 1))
