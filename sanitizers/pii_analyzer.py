@@ -105,13 +105,15 @@ class PiiAnalyzer:
     def __init__(self, options: DetectionOptions):
         self.entities = frozenset(options.pii_entities)
         self.score_threshold = options.score_threshold
-        self.recognizers: list[tuple[EntityRecognizer, str, Callable[[str, int], bool]]] = []
+        self.recognizers: list[tuple[EntityRecognizer, list[str], Callable[[str, int], bool]]] = []
         for recognizer_class in PII_RECOGNIZERS:
             recognizer = recognizer_class()
-            entity = recognizer.supported_entities[0]
-            if entity in self.entities:
+            # A recognizer of several types (table columns) is asked for the wanted ones and tests the text itself.
+            wanted = [entity for entity in recognizer.supported_entities if entity in self.entities]
+            if wanted:
                 recognizer.load()
-                self.recognizers.append((recognizer, entity, PREFILTERS.get(entity, _always)))
+                single = len(recognizer.supported_entities) == 1
+                self.recognizers.append((recognizer, wanted, PREFILTERS.get(wanted[0], _always) if single else _always))
         self.ner_config = NerModelConfiguration(labels_to_ignore=list(NER_LABELS_TO_IGNORE))
         self.ner_entities = self.entities & NER_ENTITIES
         # Only names wanted from NER (the default): an ordinary word opening a sentence needs no NER either.
@@ -209,9 +211,9 @@ class PiiAnalyzer:
         """The findings of the recognizers (patterns, checksums, cues) whose entity the text can hold."""
         digits = _digit_count(text)
         found: list[Finding] = []
-        for recognizer, entity, may_hold in self.recognizers:
+        for recognizer, wanted, may_hold in self.recognizers:
             if may_hold(text, digits):
-                found.extend(_to_finding(r) for r in recognizer.analyze(text, [entity]))
+                found.extend(_to_finding(r) for r in recognizer.analyze(text, wanted))
         return found
 
     def _analyze(self, text: str, found: list[Finding], ents: list[_Entity]) -> list[Finding]:

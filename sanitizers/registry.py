@@ -88,6 +88,7 @@ def _pii_recognizers() -> list[type]:
     from sanitizers.recognizers.person_cue_recognizer import PersonCueRecognizer
     from sanitizers.recognizers.phone_recognizer import PhoneRecognizer
     from sanitizers.recognizers.street_address_recognizer import StreetAddressRecognizer
+    from sanitizers.recognizers.table_column_recognizer import TableColumnRecognizer
     from sanitizers.recognizers.us_bank_number_recognizer import UsBankNumberRecognizer
     from sanitizers.recognizers.us_ssn_recognizer import UsSsnRecognizer
     from sanitizers.recognizers.username_recognizer import UsernameRecognizer
@@ -107,6 +108,7 @@ def _pii_recognizers() -> list[type]:
         PersonCueRecognizer,
         PersonContextRecognizer,
         HandleRecognizer,
+        TableColumnRecognizer,
         UsernameRecognizer,
     ]
 

@@ -1,0 +1,145 @@
+import pytest
+
+from sanitizers.name_lists import name_lists
+from sanitizers.table_columns import ENTITIES, column_entity, header_key, may_hold_table, table_cells
+
+ALL = frozenset(ENTITIES)
+
+
+def _cells(text, wanted=ALL):
+    return [(entity, text[start:end]) for entity, start, end in table_cells(text, wanted, name_lists().is_name)]
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Contact First Name", "contact first name"),
+        ("customerEmail", "customer email"),
+        ("last_name", "last name"),
+        ("Phone #", "phone no"),
+        ('"E-mail"', "e mail"),
+        ("**Date of Birth**", "date of birth"),
+    ],
+)
+def test_normalises_header_cells_to_lower_case_words(header, key):
+    assert header_key(header) == key
+
+
+@pytest.mark.parametrize(
+    ("header", "entity"),
+    [
+        ("First Name", "PERSON"),
+        ("Contact Last Name", "PERSON"),
+        ("surname", "PERSON"),
+        ("customer_name", "PERSON"),
+        ("FullName", "PERSON"),
+        ("Email Address", "EMAIL_ADDRESS"),
+        ("Mobile No.", "PHONE_NUMBER"),
+        ("Tel", "PHONE_NUMBER"),
+        ("Billing Address", "STREET_ADDRESS"),
+        ("Address Line 2", "STREET_ADDRESS"),
+        ("SSN", "US_SSN"),
+        ("DOB", "DATE_OF_BIRTH"),
+        ("Date of Birth", "DATE_OF_BIRTH"),
+        ("Passport No", "PASSPORT"),
+        ("IBAN", "IBAN_CODE"),
+        ("Account Number", "US_BANK_NUMBER"),
+        ("Card Number", "CREDIT_CARD"),
+        ("Driver's License", "DRIVER_LICENSE"),
+    ],
+)
+def test_reads_personal_columns_from_their_header(header, entity):
+    assert column_entity(header)[0] == entity
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["City", "Country", "Company Name", "Product Name", "File Name", "Status", "Amount", "Date", "Account Type",
+     "IP Address", "Customer ID", "Employee Count", "Annual Income", "Occupation"],
+)
+def test_leaves_columns_that_are_not_personal(header):
+    assert column_entity(header) is None
+
+
+def test_finds_quoted_csv_cells_under_name_email_and_phone_headers():
+    text = ('"id","First Name","Last Name","Email","Phone","City"\n'
+            '1,"Oriane","Delacourt","oriane.d@example.net","+44 20 7946 0311","Lyon"\n'
+            '2,"Tadeusz","Wrobel-Nash","tad.wn@example.org","(212) 555-0187","Porto"\n')
+    assert _cells(text) == [
+        ("PERSON", "Oriane"), ("PERSON", "Tadeusz"), ("PERSON", "Delacourt"), ("PERSON", "Wrobel-Nash"),
+        ("EMAIL_ADDRESS", "oriane.d@example.net"), ("EMAIL_ADDRESS", "tad.wn@example.org"),
+        ("PHONE_NUMBER", "+44 20 7946 0311"), ("PHONE_NUMBER", "(212) 555-0187"),
+    ]
+
+
+def test_keeps_a_separator_inside_quotes_in_one_cell():
+    text = 'Full Name,Dept\n"Okafor, Chidi",Finance\n"Lind, Maja",Legal\n'
+    assert _cells(text) == [("PERSON", "Okafor, Chidi"), ("PERSON", "Lind, Maja")]
+
+
+def test_finds_tsv_cells_of_a_person_noun_column_when_the_cells_are_known_names():
+    text = "Employee\tDepartment\tExtension\nMarguerite Olsen\tPayroll\t214\nDevendra Rao\tLegal\t377\n"
+    assert _cells(text) == [("PERSON", "Marguerite Olsen"), ("PERSON", "Devendra Rao")]
+
+
+def test_finds_markdown_table_cells_and_skips_the_rule_line():
+    text = ("Here is the roster:\n\n| Name | Role | Email |\n|:-----|------|-------|\n"
+            "| **Ilse Varga** | Lead | ilse.v@example.com |\n| Bruno Keane | QA | n/a |\n\nThanks!")
+    assert _cells(text) == [("PERSON", "Ilse Varga"), ("PERSON", "Bruno Keane"), ("EMAIL_ADDRESS", "ilse.v@example.com")]
+
+
+def test_finds_fixed_columns_parted_by_spaces():
+    text = ("Name             City        DOB\n"
+            "Hallvard Moen    Trondheim   1983-07-14\n"
+            "Sigrid Aune      Tromso      1979-12-02\n")
+    assert _cells(text) == [("PERSON", "Hallvard Moen"), ("PERSON", "Sigrid Aune"),
+                            ("DATE_OF_BIRTH", "1983-07-14"), ("DATE_OF_BIRTH", "1979-12-02")]
+
+
+def test_leaves_a_name_column_of_products():
+    text = "| Name | Price | Stock |\n|---|---|---|\n| Aero Lamp | 39.90 | 12 |\n| Desk Organizer | 14.50 | 3 |\n"
+    assert _cells(text) == []
+
+
+def test_leaves_a_table_with_no_personal_column():
+    text = "city,country,status,amount\nLisbon,Portugal,paid,120.00\nGhent,Belgium,open,75.10\n"
+    assert not may_hold_table(text)
+    assert _cells(text) == []
+
+
+def test_leaves_a_header_less_list_of_numbers():
+    text = "12, 15, 18\n21, 24, 27\n30, 33, 36\n"
+    assert _cells(text) == []
+
+
+def test_leaves_a_code_block_holding_a_csv_of_products():
+    text = "```csv\nproduct_name,sku,price\nTrail Runner,TR-220,89.00\nCamp Stove,CS-10,45.50\n```\n"
+    assert _cells(text) == []
+
+
+def test_leaves_key_value_lines_with_commas():
+    text = "Name: Wren Calloway, Manager\nAddress: 9 Orchard Row, Bath, UK\nPhone: 01225 496 018, ext 4\n"
+    assert _cells(text) == []
+
+
+def test_leaves_cells_without_the_shape_of_their_type():
+    text = "Customer Name,Email,Phone\nACME-7,not given,call desk\nGrete Holm,grete@example.dk,+45 32 17 55 09\n"
+    assert _cells(text) == [("PERSON", "Grete Holm"), ("EMAIL_ADDRESS", "grete@example.dk"),
+                            ("PHONE_NUMBER", "+45 32 17 55 09")]
+
+
+def test_gives_only_the_wanted_entity_types():
+    text = "First Name,Email\nAnselm,anselm@example.com\n"
+    assert _cells(text, frozenset({"EMAIL_ADDRESS"})) == [("EMAIL_ADDRESS", "anselm@example.com")]
+
+
+def test_skips_a_row_with_a_stray_separator_and_reads_the_rows_after_it():
+    text = "Last Name,Street,Zip\nQuennell,4 Mill Lane,BA1 2QH\nFairbrass,10 Kiln Rd, Unit 3,BS8 4AB\nTamsin,2 Pier St,EX1 1AA\n"
+    assert _cells(text, frozenset({"PERSON"})) == [("PERSON", "Quennell"), ("PERSON", "Tamsin")]
+
+
+def test_needs_a_line_break_and_a_header_word_next_to_a_separator():
+    assert not may_hold_table("first name, last name")
+    assert not may_hold_table("I asked the agent for her name, twice.\nShe said no, politely.")  # sentences
+    assert _cells("Her name, she said, is Odile\nand mine, as you know, is Hugo\n") == []
+    assert may_hold_table("first name,last name\nAda,Byron\n")
