@@ -82,6 +82,7 @@ def _pii_recognizers() -> list[type]:
     from sanitizers.recognizers.email_recognizer import EmailRecognizer
     from sanitizers.recognizers.handle_recognizer import HandleRecognizer
     from sanitizers.recognizers.iban_recognizer import IbanRecognizer
+    from sanitizers.recognizers.id_number_recognizer import IdNumberRecognizer
     from sanitizers.recognizers.ip_address_recognizer import IpAddressRecognizer
     from sanitizers.recognizers.passport_recognizer import PassportRecognizer
     from sanitizers.recognizers.person_context_recognizer import PersonContextRecognizer
@@ -105,6 +106,7 @@ def _pii_recognizers() -> list[type]:
         PassportRecognizer,
         DriverLicenseRecognizer,
         UsBankNumberRecognizer,
+        IdNumberRecognizer,
         PersonCueRecognizer,
         PersonContextRecognizer,
         HandleRecognizer,

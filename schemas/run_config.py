@@ -26,6 +26,7 @@ DEFAULT_PII_ENTITIES: tuple[str, ...] = (
     "PASSPORT",
     "DRIVER_LICENSE",
     "US_BANK_NUMBER",
+    "ID_NUMBER",
 )
 
 

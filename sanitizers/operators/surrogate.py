@@ -164,6 +164,12 @@ def _driver_license(fake: Faker, rng: random.Random, value: str) -> str:
     return rng.choice("ABDFGHKMS") + "".join(str(rng.randint(0, 9)) for _ in range(7))
 
 
+def _id_number(fake: Faker, rng: random.Random, value: str) -> str:
+    # The value's shape, letter for letter and digit for digit ("EMP-123456" -> "QKT-804215").
+    return "".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") if ch.isalpha() else str(rng.randint(0, 9)) if ch.isdigit()
+                   else ch for ch in value)
+
+
 def _bank_number(fake: Faker, rng: random.Random, value: str) -> str:
     digits = sum(ch.isdigit() for ch in value) or 10
     return "".join(str(rng.randint(0, 9)) for _ in range(digits))
@@ -182,4 +188,5 @@ _GENERATORS = {
     "PASSPORT": _passport,
     "DRIVER_LICENSE": _driver_license,
     "US_BANK_NUMBER": _bank_number,
+    "ID_NUMBER": _id_number,
 }

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import ClassVar
 
+from sanitizers.identifier_cues import cued_value_ok, cued_value_regex
 from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer, holds_any
 
@@ -42,6 +43,8 @@ class DriverLicenseRecognizer(ValueGroupRecognizer):
             rf"\blicen[cs]e{_NUMBER_WORDS}{_SEPARATORS}(?P<value>{_VALUE})\b",
             0.75,
         ),
+        # Any code shape after "driver's license" ("NYDL-12345678A", "CA_DL_98765432", "'DL: DLABCD098765'").
+        Pattern("code_after_driver_license_cue", cued_value_regex("DRIVER_LICENSE"), 0.8),
     ]
     CONTEXT: ClassVar[list[str]] = ["license", "licence", "driver", "driving"]
     PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {
@@ -49,7 +52,9 @@ class DriverLicenseRecognizer(ValueGroupRecognizer):
                                               "rijbewijs"),
         "number_after_license_no": holds_any("licen"),
         "number_after_license_in_driving_context": holds_any("licen"),
+        "code_after_driver_license_cue": holds_any("driv"),
     }
+    CUED_PATTERNS: ClassVar[dict[str, Callable[[str], bool]]] = {"code_after_driver_license_cue": cued_value_ok}
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "DRIVER_LICENSE"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="DriverLicenseRecognizer",

@@ -4,8 +4,10 @@ Written here rather than wrapping Presidio's IbanRecognizer, which logs the matc
 validation fails.
 """
 
+from collections.abc import Callable
 from typing import ClassVar
 
+from sanitizers.identifier_cues import cued_iban_ok, cued_iban_regex
 from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer
 
@@ -32,6 +34,19 @@ def iban_valid(candidate: str) -> bool:
     return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
 
 
+def iban_shaped(candidate: str) -> bool:
+    """True for a registry country, 2 check digits, then at most 4 letters (a bank code) and 10+ digits.
+
+    The shape of an IBAN whose check digits or length are wrong, as test and synthetic data write them
+    ("FR12345678901234567890", 20 characters for every country); nothing else is written so.
+    """
+    iban = "".join(candidate.split()).upper()
+    bban = iban[4:]
+    letters = len(bban) - len(bban.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    return (iban[:2] in IBAN_LENGTHS and iban[2:4].isdigit() and letters <= 4
+            and bban[letters:].isdigit() and len(bban) - letters >= 10)
+
+
 class IbanRecognizer(ValueGroupRecognizer):
     """IBANs printed compact or in groups of four, any case.
 
@@ -39,18 +54,23 @@ class IbanRecognizer(ValueGroupRecognizer):
     """
 
     PATTERNS: ClassVar[list[Pattern]] = [
-        # ISO 13616 print format: CC + 2 check digits, then groups of 4 separated by one space.
+        # ISO 13616 print format: CC + 2 check digits, then groups of 4 separated by one space. A group after a
+        # space holds a digit or is in capitals ("NL91 ABNA 0417"): a word after the IBAN ("... 5693 to") is none.
         Pattern(
             "iban",
-            r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w-])",
+            r"(?<![\w-])[A-Z]{2}\d{2}(?:(?:[ ](?=[A-Z]{0,3}\d|(?-i:[A-Z]{4})))?[A-Z0-9]{4}){2,7}"
+            r"(?:(?:[ ](?=[A-Z]{0,3}\d|(?-i:[A-Z]{1,4})(?![\w-])))?[A-Z0-9]{1,4})?(?![\w-])",
             0.5,
         ),
+        # After the word IBAN, any country, length and check digits ("IBAN GB12345678901234567890").
+        Pattern("iban_after_cue", cued_iban_regex(), 0.8),
     ]
     CONTEXT: ClassVar[list[str]] = ["iban", "bank", "account", "transfer", "sepa"]
+    CUED_PATTERNS: ClassVar[dict[str, Callable[[str], bool]]] = {"iban_after_cue": cued_iban_ok}
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "IBAN_CODE"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="IbanRecognizer", context=self.CONTEXT)
 
     def validate_result(self, pattern_text: str) -> bool:
-        """Registry length and mod-97 check digits."""
-        return iban_valid(pattern_text)
+        """Registry length and mod-97 check digits, or the plain shape of an IBAN (bank code, then digits)."""
+        return iban_valid(pattern_text) or iban_shaped(pattern_text)

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import ClassVar
 
+from sanitizers.identifier_cues import cued_value_ok, cued_value_regex
 from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer, holds_any
 
@@ -28,10 +29,14 @@ class PassportRecognizer(ValueGroupRecognizer):
             r"(?P<value>(?=[a-z0-9 -]{0,10}\d)(?:[a-z]{1,3}[ -]\d{6,8}|[a-z0-9]{6,10}))\b",
             0.85,
         ),
+        # Any code shape after the cue word ("passport number US-PP-123456789"): test and synthetic data.
+        Pattern("code_after_passport_cue", cued_value_regex("PASSPORT"), 0.8),
     ]
     CONTEXT: ClassVar[list[str]] = ["passport"]
     # Every cue in a Latin script holds "pas"; the others need a text that is not ASCII.
-    PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {"number_after_passport_cue": holds_any("pas")}
+    PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {"number_after_passport_cue": holds_any("pas"),
+                                                                 "code_after_passport_cue": holds_any("pas")}
+    CUED_PATTERNS: ClassVar[dict[str, Callable[[str], bool]]] = {"code_after_passport_cue": cued_value_ok}
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "PASSPORT"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="PassportRecognizer",

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import ClassVar
 
+from sanitizers.identifier_cues import cued_value_ok, cued_value_regex
 from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer, holds_any
 
@@ -23,12 +24,25 @@ class UsBankNumberRecognizer(ValueGroupRecognizer):
         ),
         # ABA routing numbers are 9 digits (checked by their own weighted checksum).
         Pattern("digits_after_routing_cue", r"\b(?:routing|aba|rtn)\s*(?:number|num|no\.?|#)?\s*(?:is|:)?\s*(?P<value>\d{9})\b", 0.7),
+        # Any code shape after "account number", "acct", "ACC:", "A/C", "BBAN", "routing", "sort code"
+        # ("XBNK012345678901", "12345678X", "12-34-56"): banks of every country, and synthetic data.
+        Pattern("code_after_account_cue", cued_value_regex("US_BANK_NUMBER"), 0.75),
+        # The tail of an account or card number: "account ... ending in 4455667788", "ending with *456".
+        Pattern(
+            "digits_after_ending_in",
+            r"\b(?:account|acct|a/c|card)\b[^\n.;!?]{0,40}?\bending\s+(?:in|with)\s*[:#]?\s*"
+            r"(?P<value>\d{4,17}|\*+\d{3,17})(?![\w-])",
+            0.75,
+        ),
     ]
     CONTEXT: ClassVar[list[str]] = ["account", "bank", "routing", "checking", "savings"]
     PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {
         "digits_after_account_cue": holds_any("acc", "a/c"),
         "digits_after_routing_cue": holds_any("routing", "aba", "rtn"),
+        "code_after_account_cue": holds_any("acc", "a/c", "bban", "routing", "sort"),
+        "digits_after_ending_in": holds_any("ending"),
     }
+    CUED_PATTERNS: ClassVar[dict[str, Callable[[str], bool]]] = {"code_after_account_cue": cued_value_ok}
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "US_BANK_NUMBER"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="UsBankNumberRecognizer",

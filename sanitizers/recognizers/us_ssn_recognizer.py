@@ -1,7 +1,9 @@
 """US Social Security numbers: dashed or spaced anywhere, bare 9 digits only after an SSN cue."""
 
+from collections.abc import Callable
 from typing import ClassVar
 
+from sanitizers.identifier_cues import cued_value_ok, cued_value_regex
 from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer
 
@@ -21,8 +23,12 @@ class UsSsnRecognizer(ValueGroupRecognizer):
             r"\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?|ss\s*#)\s*(?:is|:|#|was)?\s*(?P<value>\d{9})\b",
             0.85,
         ),
+        # Whatever follows an SSN cue is taken for one, valid or not ("SSN 912-34-5678", "SSN is 112233-4455",
+        # a masked "XXX-XX-1234"): test and synthetic data use numbers the SSA never issues.
+        Pattern("code_after_ssn_cue", cued_value_regex("US_SSN"), 0.8),
     ]
     CONTEXT: ClassVar[list[str]] = ["ssn", "social", "security"]
+    CUED_PATTERNS: ClassVar[dict[str, Callable[[str], bool]]] = {"code_after_ssn_cue": cued_value_ok}
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "US_SSN"):
         super().__init__(supported_entity, patterns or self.PATTERNS, name="UsSsnRecognizer", context=self.CONTEXT)

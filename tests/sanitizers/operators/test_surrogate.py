@@ -36,6 +36,7 @@ def fake(entity: str, value: str, op: Surrogate = SUR, index: int = 1) -> str:
         ("DATE_OF_BIRTH", "03/04/1988"),  # date of birth
         ("PASSPORT", "X12345678"),  # passport number
         ("DRIVER_LICENSE", "D1234567"),  # licence number
+        ("ID_NUMBER", "EMP-123456"),  # employee number
     ],
 )
 def test_gives_same_fake_when_value_repeats_and_different_fake_when_key_differs(entity, value):
@@ -69,9 +70,10 @@ def test_gives_well_formed_but_unusable_fake_when_entity_known(entity, value, ch
     assert check(fake(entity, value))
 
 
-def test_never_gives_a_detectable_ssn_when_replacing_one():
+def test_never_gives_a_valid_ssn_when_replacing_one():
+    # Found without a cue only when the SSA could issue it (after "SSN" any shape is taken: recall first).
     value = fake("US_SSN", "536-22-8174")
-    assert UsSsnRecognizer().analyze(f"ssn {value}", ["US_SSN"]) == []
+    assert UsSsnRecognizer().analyze(f"ref {value}", ["US_SSN"]) == []
 
 
 def test_falls_back_to_placeholder_when_entity_has_no_generator():

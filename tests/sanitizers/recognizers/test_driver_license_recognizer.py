@@ -18,6 +18,9 @@ FOUND = [
     ("for the car rental, my license number is: B7654321", ["B7654321"]),  # licence in driving context
     ("Führerschein Nr. B072RRE2I55", ["B072RRE2I55"]),  # German cue
     ("ID check: license no. 123456789", ["123456789"]),  # "license no." alone
+    ("driver's license number NYDL-55021987A, and", ["NYDL-55021987A"]),  # any shape after the cue
+    ("her driver's license number CA_DL_55021987 and", ["CA_DL_55021987"]),  # underscores
+    ("driver's license number 'DL: XQWERT550219' used", ["XQWERT550219"]),  # inner label
 ]
 
 

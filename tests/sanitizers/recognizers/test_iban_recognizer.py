@@ -27,13 +27,42 @@ def test_finds_iban_when_checksum_valid(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DE89 3704 0044 0532 0130 01", ["DE89 3704 0044 0532 0130 01"]),  # check digits do not match
+        ("DE89 3704 0044 0532 0130", ["DE89 3704 0044 0532 0130"]),  # too short for Germany
+        ("from my FR761234567890123456 account", ["FR761234567890123456"]),  # 20 characters for any country
+        ("use NL02WXYZ0123456789 today", ["NL02WXYZ0123456789"]),  # bank code, then digits
+        ("Simply use the GB150012345678901234 to pay", ["GB150012345678901234"]),  # a word after it is no group
+    ],
+)
+def test_finds_iban_shape_when_checksum_or_length_fails(text, expected):
+    # Test and synthetic data write IBANs so; a registry country, check digits, a bank code and 10+ digits
+    # are written so by nothing else.
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IBAN GB12345678901234567890123", ["GB12345678901234567890123"]),  # too long for Britain
+        ("bank account IBAN 'IN60 ABCD000000000000XA' used", ["IN60 ABCD000000000000XA"]),  # no registry country
+        ("iban: de12 3456 7890 1234 5678 9", ["de12 3456 7890 1234 5678 9"]),  # lower case, odd groups
+    ],
+)
+def test_finds_any_iban_shape_when_iban_cue_precedes(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        "DE89 3704 0044 0532 0130 01",  # check digits do not match
-        "DE89 3704 0044 0532 0130",  # too short for Germany
+        "DE89 3704 0044 0532 0130 01X7",  # no shape: letters after the digits, and fails mod 97
         "XX89 3704 0044 0532 0130 00",  # unknown country
         "sha AB12CDEF3456GH7890",  # id-shaped, fails mod 97
         "part of x-DE89370400440532013000",  # glued to an identifier
+        "the IBAN field is required",  # a cue without a value
+        "IBAN GB12 is short",  # too short after the cue
     ],
 )
 def test_finds_nothing_when_not_an_iban(text):

@@ -21,6 +21,9 @@ FOUND = [
     ("numer paszportu AB1234567", ["AB1234567"]),  # Polish cue
     ("паспорт 4510123456", ["4510123456"]),  # Russian cue, 10 digits
     ("passport number AB12CD34EF", ["AB12CD34EF"]),  # 10 alphanumerics
+    ("his passport number US-PP-550219873 against", ["US-PP-550219873"]),  # any shape after the cue
+    ("passport number DE-PP-QWER123XYZ and", ["DE-PP-QWER123XYZ"]),  # letters inside
+    ("with a passport number of Q55021987, currently", ["Q55021987"]),  # "of"
 ]
 
 

@@ -14,6 +14,15 @@ FOUND = [
     ("checking acct #12345678", ["12345678"]),  # short cue with #
     ("routing number: 021000021", ["021000021"]),  # ABA routing number
     ("Bank account: 9876543210123", ["9876543210123"]),  # capitalised cue
+    ("Account Number 'QWBK012345678901', IFSC", ["QWBK012345678901"]),  # letters and digits, quoted
+    ("deposit (ACC: QWE5502198765) and", ["QWE5502198765"]),  # ACC: label
+    ("his pension (ACCNUM: QWERTYU7890123456).", ["QWERTYU7890123456"]),  # ACCNUM: label
+    ("visible in account number 55021987X were", ["55021987X"]),  # digits and a letter
+    ("BBAN: QWER55021987301234\n", ["QWER55021987301234"]),  # BBAN
+    ("sort code 55-02-19, account", ["55-02-19"]),  # UK sort code
+    ("your account Jo Doe ending in 5502198765. I", ["5502198765"]),  # the tail of an account number
+    ("the account number ending in *456 for", ["*456"]),  # a masked tail
+    ("A/C no. 55021987301", ["55021987301"]),  # A/C
 ]
 
 
@@ -28,7 +37,11 @@ def test_finds_number_when_account_cue_precedes(text, expected):
         "order 123456789012 shipped",  # no account cue
         "account 1234567",  # too short
         "my account was locked 3 times",  # no number
-        "account number is 12345678901234567890",  # too long for a bank account
+        "account number is 123456789012345678901",  # too long for a bank account
+        "the fiscal year ending in 2024",  # no account before "ending in"
+        "AWS account ID 123456789012",  # an account ID is a cloud account's
+        "account number format: 2023-04-01",  # a date
+        "account #12 is closed",  # too short
     ],
 )
 def test_finds_nothing_when_no_account_number(text):
