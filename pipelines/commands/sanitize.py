@@ -7,8 +7,7 @@ from pydantic import ValidationError
 
 from pipelines.commands.failures import EXIT_INTERNAL, fail, log_frames, write_failure
 from pipelines.printable import printable
-from pipelines.run import input_files, output_dir_for, run_sanitize
-from pipelines.stages.render_html import HTML_NAME
+from pipelines.stages.fork_server import start_early
 from schemas.errors import InputError, PipelineError, RunFailed, RunLocked
 from schemas.run_config import (
     DetectionOptions,
@@ -95,6 +94,12 @@ def command(file: Path, out_dir: Path, detectors: str, operator: str, unknown_fi
             batch_size=batch_size,
         )
         execution = ExecutionOptions(workers=workers, dask_address=dask_address, chunk_mb=chunk_mb)
+        # The fork server of full-detection workers preloads spaCy and the detector (~1.5 s): started now,
+        # it does so while this process imports the pipeline and plans the file.
+        start_early(file, Detectors.PII in config.detection.detectors, execution.workers,
+                    execution.dask_address, execution.chunk_bytes)
+        from pipelines.run import input_files, output_dir_for, run_sanitize
+
         files = input_files(file)
         if not files:
             raise click.BadParameter(f"{printable(file)}: the folder holds no .jsonl file", param_hint="FILE")
@@ -126,6 +131,8 @@ def command(file: Path, out_dir: Path, detectors: str, operator: str, unknown_fi
 
 
 def _summarise(path: Path, result) -> None:
+    from pipelines.stages.render_html import HTML_NAME
+
     r = result.report
     click.echo(f"{printable(path.name)}: {r.records_total} records, {r.records_written} written, "
                f"{r.records_quarantined} quarantined, {sum(r.findings.values())} values replaced; "

@@ -1,5 +1,5 @@
-"""Imported last by the fork server of worker processes (`run_chunks.PRELOAD`): it ends without Python's
-finalization.
+"""Imported last by the fork server of worker processes (`fork_server.PRELOAD_LAST`): it ends without
+Python's finalization.
 
 A fork server ends when the process that started it is gone (its "alive" pipe closes). Its workers have
 ended by then, and it writes nothing; but the interpreter's finalization tears down every object it

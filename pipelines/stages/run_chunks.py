@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
+from pipelines.stages.fork_server import fork_server_context
 from pipelines.stages.parent_watch import exit_with_parent
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.sanitize_chunk import ChunkJob, run_chunk_job, sanitize_chunk
@@ -25,20 +26,7 @@ from schemas.run_config import Detectors, RunConfig
 logger = logging.getLogger(__name__)
 
 Done = Callable[[int, RunStats], None]
-# What the fork server imports before forking workers, so each starts with them loaded: the chunk code
-# and the secret recognizers (light), plus, when PII is detected, presidio, spaCy and the default
-# detector itself (`warm_detector`: the model, lists and patterns, built once instead of once per
-# worker), which a secrets-only run never pays.
-PRELOAD = ["pipelines.stages.sanitize_chunk", "pipelines.stages.sanitize_records", "sanitizers.registry"]
-PRELOAD_PII = ["sanitizers.pii_analyzer", "pipelines.stages.chunk_names", "pipelines.stages.warm_detector"]
-# Imported last: the fork server ends without tearing down what it preloaded (see the module).
-PRELOAD_LAST = ["pipelines.stages.fork_server_exit"]
 DASK_CONNECT_TIMEOUT_S = 30
-
-
-def default_workers() -> int:
-    """All cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def run_chunks(
@@ -87,13 +75,11 @@ def _worker_context(config: RunConfig) -> multiprocessing.context.BaseContext:
 
         get_detector(config.detection)
         return multiprocessing.get_context("fork")
-    context = multiprocessing.get_context("forkserver")
     # The fork server builds the default detector before forking: on two cores, loading it once then
     # forking measured as fast as each worker loading its own at the same time, and it costs half the
     # CPU (the machine is often shared). The modules are preloaded because sanitize_chunk imports them
-    # only when it runs. (A fork server already started in this process keeps its first preload list.)
-    context.set_forkserver_preload(PRELOAD + (PRELOAD_PII if not secrets_only else []) + PRELOAD_LAST)
-    return context
+    # only when it runs (`fork_server.PRELOAD`). The CLI may have started it already (`start_early`).
+    return fork_server_context(pii=not secrets_only)
 
 
 def _on_processes(jobs, workers: int, on_done, context: multiprocessing.context.BaseContext) -> list[RunStats]:

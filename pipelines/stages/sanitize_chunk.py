@@ -97,7 +97,7 @@ def _sanitize_chunk(
     """The chunk loop of `sanitize_chunk`: part files, then the stats file."""
     # Imported here: with PII they pull in presidio (and spaCy), which a process that only plans and
     # merges chunks (the CLI's main process when workers run PII chunks) never needs. Workers have
-    # them loaded already (run_chunks._worker_context).
+    # them loaded already (run_chunks._worker_context, fork_server.PRELOAD).
     from pipelines.stages.sanitize_limited import sanitize_limited
     from pipelines.stages.sanitize_records import RecordSanitizer
     from sanitizers.replacement_book import book_factory

@@ -20,9 +20,10 @@ from typing import BinaryIO
 from pipelines.atomic import atomic_writer
 from pipelines.output_names import output_stem
 from pipelines.stages.chunk_seal import drop_unsealed, seal_chunk, seal_key
+from pipelines.stages.fork_server import default_workers
 from pipelines.stages.load_jsonl import iter_lines
 from pipelines.stages.plan_chunks import auto_chunk_bytes, plan_chunks
-from pipelines.stages.run_chunks import default_workers, run_chunks
+from pipelines.stages.run_chunks import run_chunks
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.sanitize_chunk import ChunkJob
 from pipelines.stages.validate_records import RecordValidator, ValidRecord

@@ -1,4 +1,4 @@
-"""Imported by the fork server of full-detection runs (`run_chunks.PRELOAD_PII`): builds the default
+"""Imported by the fork server of full-detection runs (`fork_server.PRELOAD_PII`): builds the default
 detector once, before any worker is forked.
 
 Every worker then starts with spaCy's model, the word, name and place lists, the compiled patterns and

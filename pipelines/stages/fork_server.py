@@ -1,0 +1,65 @@
+"""The fork server that starts worker processes: what it preloads, and starting it before a run needs it.
+
+Full-detection workers (and any worker of a process that runs threads) are forked from a fork server
+that imported the chunk code and built the default detector first (`run_chunks._worker_context`).
+That preload (Python, presidio, spaCy, the model, the detector: about 1.5 s on one core) comes before
+any worker can start; the CLI starts it as soon as it knows a run will need it (`start_early`), so
+that it runs while the CLI's own process imports the pipeline and plans the file, instead of after.
+
+This module is light (standard library only): it is imported before the pipeline is.
+"""
+
+import multiprocessing
+import multiprocessing.context
+import multiprocessing.forkserver
+import os
+from pathlib import Path
+
+# What the fork server imports before forking workers, so each starts with them loaded: the chunk code
+# and the secret recognizers (light), plus, when PII is detected, presidio, spaCy and the default
+# detector itself (`warm_detector`: the model, lists and patterns, built once instead of once per
+# worker), which a secrets-only run never pays; last, `fork_server_exit`.
+PRELOAD = ["pipelines.stages.sanitize_chunk", "pipelines.stages.sanitize_records", "sanitizers.registry"]
+PRELOAD_PII = ["sanitizers.pii_analyzer", "pipelines.stages.chunk_names", "pipelines.stages.warm_detector"]
+# Imported last: the fork server ends without tearing down what it preloaded (see the module).
+PRELOAD_LAST = ["pipelines.stages.fork_server_exit"]
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def fork_server_context(pii: bool) -> multiprocessing.context.BaseContext:
+    """The fork server context, preloading what workers of a run with (`pii`) or without PII need.
+
+    A fork server already started in this process keeps its first preload list.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD + (PRELOAD_PII if pii else []) + PRELOAD_LAST)
+    return context
+
+
+def start_early(input_path: Path, pii: bool, workers: int | None, dask_address: str | None,
+                chunk_bytes: int | None) -> bool:
+    """Start the fork server now when a run of `input_path` with these options will fork PII workers from it:
+    PII is detected, on local workers (more than one), and the file is larger than one chunk. Returns
+    whether it was started. Called by the CLI from a process with no other thread, before it imports
+    the pipeline.
+
+    A file a little over one chunk may still plan as one (a chunk ends at a line end): the server then
+    preloads for nothing, on another core, and ends with this process.
+    """
+    from pipelines.stages.plan_chunks import auto_chunk_bytes  # light: the chunk size rule only
+
+    if not pii or dask_address is not None or (workers or default_workers()) <= 1:
+        return False
+    try:
+        size = input_path.stat().st_size if input_path.is_file() else 0
+    except OSError:
+        return False  # the run reports the problem
+    if size <= (chunk_bytes or auto_chunk_bytes(size)):
+        return False
+    fork_server_context(pii=True)
+    multiprocessing.forkserver.ensure_running()
+    return True
