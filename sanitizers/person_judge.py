@@ -85,7 +85,7 @@ _CAPITALISED_RUN = re.compile(r"(?:[ \t]+\p{Lu}[\p{L}&-]{0,30}\.?){1,5}")
 # A version number right after a span ("Grafana 4.23", "Kafka to v6.15") or just before it ("1.39 on Django").
 _VERSION_AFTER = re.compile(r"[ \t]+(?:\p{Ll}+[ \t]+){0,2}v?\d+\.\d+")
 # The word right after a span, lower-case and after one space only ("Florence office", not "Maria, office").
-_BARE_NEXT_WORD = re.compile(r"[ ]([a-z]+)\b(?![-'’])")
+_BARE_NEXT_WORD = re.compile(r"[ ]([a-z]+)\b(?![-'’]|://)")  # not a URL's scheme ("Marnie http://...")
 # A role or a group of people before "for/at/of/from": what follows is their company ("assistant for Contoso").
 _ROLE_BEFORE = re.compile(
     r"\b(?:assistant|agent|bot|chatbot|representative|rep|specialist|support|team|desk|helpdesk|staff|employees?|"

@@ -256,6 +256,14 @@ class PiiAnalyzer:
             if end <= start or is_ner_noise(text, start, end, regions):
                 continue
             if relabelled:
+                # "Audrey & Hazel" (ORG): people when one part is a person's name and the others known given names
+                # ("Hazel" alone is also a colour); "Marks & Spencer" stays a company.
+                parts = _joined_names(text, start, end)
+                people = [self.judge.relabels_as_person(text, s, e, label) for s, e in parts]
+                if (any(people) and not self.judge.relabels_as_person(text, start, end, label) and all(
+                        person or self.judge.names.is_given(text[s:e]) for person, (s, e) in zip(people, parts))):
+                    findings.extend(Finding("PERSON", s, e, RELABELLED_SCORE, NER_RECOGNIZER) for s, e in parts)
+                    continue
                 if not self.judge.relabels_as_person(text, start, end, label):
                     if mapping.get(label) in self.ner_entities:  # still a place or group when those are wanted
                         findings.append(Finding(mapping[label], start, end, NER_SCORE, NER_RECOGNIZER))

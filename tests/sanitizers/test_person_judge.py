@@ -135,6 +135,7 @@ def test_finds_lower_case_names_dictionaries_list_only_with_a_capital_next_to_pe
         ("Mary saw the ship.", "Mary", True),  # "saw" is a noun too, but here the verb
         ("Unlike the Rivera novel, it ends well.", "Rivera", True),  # a family's novel
         ("Our team in Adelaide moved on.", "Adelaide", False),  # a big place after "in"
+        ("Meet Marnie http://t.co/x1", "Marnie", True),  # a URL's scheme is no noun after her name
     ],
 )
 def test_keeps_ner_person_weighs_nouns_verbs_and_places_after_it(judge, text, span, kept):

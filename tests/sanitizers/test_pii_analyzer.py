@@ -71,6 +71,14 @@ def test_judges_names_one_by_one_when_ner_joins_them_with_a_word(analyzer):
     assert names == ["Anthony", "Steven"]
 
 
+def test_judges_joined_names_one_by_one_when_ner_calls_them_a_group(analyzer):
+    # spaCy labels "Audrey & Hazel" ORG: a given name joined to a person's name is one too, though "hazel" is a colour
+    text = "Privileged today to be with Audrey & Hazel who worked at the depot"
+    assert [value for entity, value in found(analyzer, text) if entity == "PERSON"] == ["Audrey", "Hazel"]
+    company = "We bought it at Marks & Spencer yesterday"
+    assert [value for entity, value in found(analyzer, company) if entity == "PERSON"] == []
+
+
 def test_keeps_the_greeting_out_of_a_name_when_ner_takes_it_in(analyzer):
     text = "Congrats Ngozi Okafor on the promotion!"
     names = {value for entity, value in found(analyzer, text) if entity == "PERSON"}
