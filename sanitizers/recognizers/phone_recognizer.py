@@ -36,6 +36,12 @@ _LONE_DIGIT_END = re.compile(r"\d[ ]\d$")
 _DATE = re.compile(
     r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})|\d{1,2}:\d{2}(?::\d{2})?"
 )
+# A date and the hour of a time after it ("2023-03-21 14" of "2023-03-21 14:35:19", "[2022-08-22 14:35:12,989]",
+# "12/04/2022 11:25 AM"): the candidate stops at the time's colon, and year, month, day and hour are in range.
+_DATE_HOUR = re.compile(
+    r"(?:(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})|(?P<d2>\d{1,2})[-./](?P<m2>\d{1,2})[-./](?P<y2>\d{4}))"
+    r"[ T]{1,2}(?P<h>\d{1,2})"
+)
 # North American 3-3-4 shape, with an optional leading 1: strong enough on its own.
 _NANP_SHAPE = re.compile(r"(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}")
 # The French/Belgian/Swiss dotted shape, 0X.XX.XX.XX.XX: no version or amount looks like it.
@@ -55,11 +61,21 @@ _PHONE_CUE = re.compile(
     r"[^\n\d]{0,25}$",
     re.IGNORECASE,
 )
+# The cues that name a phone itself (not "number", "contact"): after them a counting run grouped as people
+# write a phone number ("Phone: (123) 456-7890") is one, as forms and synthetic data write it.
+_EXPLICIT_PHONE_CUE = re.compile(
+    r"(?:\b(?:phone|ph|tel|tél|telephone|téléphone|telefon|telefoon|teléfono|telefone|telefono|tlf|tfn|"
+    r"mobile|mobil|mob|móvil|movil|cell|cellphone|cellulare|cellulaire|handy|gsm|fax|whats\s?app|"
+    r"call\s+(?:me|us)|text\s+(?:me|us)|ring\s+(?:me|us))\b|\b[tm]\s*:|電話|电话|手机)[^\n\d]{0,25}$",
+    re.IGNORECASE,
+)
 # Words that make a digit run something else ("order 4155550132", "build 2024.01.15", "card 5018...").
 _NOT_PHONE_CUE = re.compile(
     r"\b(?:order|invoice|ticket|case|ref|reference|tracking|id|version|build|release|account|acct|"
     r"serial|sku|item|pin|otp|code|zip|postcode|card|iban|bic|swift|routing|sort\s+code|transaction|"
-    r"txn|confirmation|booking|policy|claim|customer|member|membership|contract|isbn|issn|ean|upc|"
+    # "customer service at +1 ...", "member services": a line people call, no customer's number.
+    r"txn|confirmation|booking|policy|claim|(?:customer|member)(?!\s+(?:service|support|care|relations))|"
+    r"membership|contract|isbn|issn|ean|upc|"
     r"imei|vin|ssn|passport|licen[cs]e|tax|vat|amount|total|balance|price|population|page|pages|"
     r"commit|sha|hash|revision|rev)\b"
     r"[^\n\d]{0,12}$|#\s*$",
@@ -158,9 +174,11 @@ class PhoneRecognizer(LocalRecognizer):
         """
         core = _EXTENSION.sub("", ascii_digits(text[start:end]))
         digits = sum(ch.isdigit() for ch in core)
-        if not MIN_DIGITS <= digits <= MAX_DIGITS or _DATE.fullmatch(core) or _counts(core):
+        if not MIN_DIGITS <= digits <= MAX_DIGITS or _DATE.fullmatch(core) or _is_date_hour(core, text[end:end + 1]):
             return 0.0
         before = text[max(0, candidate_start - _LOOK_BACK) : candidate_start]
+        if _counts(core) and (core.isdigit() or not _EXPLICIT_PHONE_CUE.search(before)):
+            return 0.0  # a bare counting run is a filler in code and config; grouped after "Phone:", a phone
         if _NOT_PHONE_CUE.search(before) or _is_amount(before, text[end : end + 12]):
             return 0.0
         cue = bool(_PHONE_CUE.search(before))
@@ -233,6 +251,15 @@ def ascii_digits(value: str) -> str:
 def _cut_at_spaces(text: str, s: int, e: int, start: int, end: int) -> bool:
     """True when the part [s, e) of the candidate [start, end) is cut from it at spaces only."""
     return (s == start or text[s - 1].isspace()) and (e == end or text[e].isspace())
+
+
+def _is_date_hour(core: str, after: str) -> bool:
+    """True for a date and an hour cut at the time's colon ("2023-03-21 14" before ":35:19")."""
+    match = _DATE_HOUR.fullmatch(core)
+    if match is None or after != ":":
+        return False
+    month, day = int(match["m"] or match["m2"]), int(match["d"] or match["d2"])
+    return 1 <= month <= 12 and 1 <= day <= 31 and int(match["h"]) <= 23
 
 
 def _is_amount(before: str, after: str) -> bool:

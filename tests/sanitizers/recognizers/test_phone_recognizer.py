@@ -42,6 +42,20 @@ def test_finds_number_when_phone_shaped(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Phone Number: (123) 456-7890\nEmail", ["(123) 456-7890"]),  # a grouped counting run after "Phone"
+        ("Tel. 123-456-7890", ["123-456-7890"]),  # dashed
+        ("I tried customer service at +1-245-562-7036x171, but", ["+1-245-562-7036x171"]),  # a service line
+        ("call me at 415-555-0132 ext. 12 today", ["415-555-0132 ext. 12"]),  # extension
+        ("Timestamp: 2023-03-21 14:35 tel 415-555-0132", ["415-555-0132"]),  # a date-time, then a phone
+    ],
+)
+def test_finds_number_when_phone_cue_says_so(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "released on 2024-01-15",  # ISO date
@@ -66,6 +80,11 @@ def test_finds_number_when_phone_shaped(text, expected):
         "How do I undo commit 0824749 without losing 0824749?",  # an all-digit short git sha
         "phone: 0123456789",  # a counting run: a filler
         "tel 9876543210",  # counting down
+        "(123) 456-7890",  # a grouped counting run without a cue
+        "Timestamp: 2023-03-21 14:35:19 Customer: hi",  # a date and the hour of a time
+        "[2022-08-22 14:35:12,989] [INFO] Customer: hello",  # a log line's time stamp
+        "Date/Time: 2022-04-12 11:25 AM",  # idem, with AM
+        "Phone: 12/04/2022 11:25",  # day-first date, even after a phone cue
     ],
 )
 def test_finds_nothing_when_not_a_phone_number(text):
