@@ -209,6 +209,21 @@ def _grow_back(text: str, start: int) -> int:
     return start
 
 
+# A building number written before a street line that has its own ("at 317 85402 Hector Forge", as
+# synthetic data sets write a building number and a street), after a preposition; a year is none.
+_HOUSE_NUMBER_BEFORE = re.compile(
+    r"\b(?:at|to|on|from|near|of)[ ]+(?!(?:1[89]|20)\d\d[ ])(\d{1,5}[\p{L}]?)[ ]+$", re.IGNORECASE
+)
+
+
+def grow_back_over_house_number(text: str, start: int) -> int:
+    """Take a building number left before a street that starts with a number ("at 317 <street>")."""
+    if not text[start : start + 1].isdigit():
+        return start
+    match = _HOUSE_NUMBER_BEFORE.search(text, max(0, start - 20), start)
+    return match.start(1) if match else start
+
+
 # Street words of many languages, as a word or a word's ending: what makes a line above a postcode a street.
 _STREET_WORD = re.compile(
     r"(?:street|st\.?|avenue|ave|road|rd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|close|crescent|square|"

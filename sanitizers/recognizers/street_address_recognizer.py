@@ -23,6 +23,7 @@ from sanitizers.address_parts import (
     SHORT_TEXT,
     UNIT,
     grow_address,
+    grow_back_over_house_number,
     grow_back_over_lines,
 )
 from sanitizers.english_words import english_words, word_set
@@ -315,6 +316,15 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
             r"(?P<value>(?=[^\"'\n]{0,60}\d)(?=[^\"'\n]{0,60}\p{L}{3})[\p{L}\d#][^\"'\n<>{}\[\]]{2,80}?)(?=[\"'\n]|$)",
             0.7,
         ),
+        # An apartment or suite with its number and no street next to it ("at our new Apt. 336 location",
+        # "As a Suite 662 resident"): a unit only homes and offices have, in Title case, not after a
+        # capitalised word ("Creative Suite 6", "Test Suite 2" name products) nor before a version or amount.
+        Pattern(
+            "unit_alone",
+            r"(?<!(?-i:\p{Lu})[\p{L}'’.-]*[ ]|[\p{L}\d_/#-]|\d[ ])"
+            r"(?P<value>(?-i:Apt\.?|Apartment|Suite|Ste\.)[ ]?#?\d{1,5}(?-i:[A-Z])?)(?![\p{L}\d%]|[.,:/-]\d)",
+            0.6,
+        ),
         # USPS "P.O. Box 1234".
         Pattern("po_box", r"(?<!\w)(?P<value>p\.?\s?o\.?\s*box\s+\d{1,6})\b", 0.75),
         # A postcode after its cue: "zip code 94043", "postcode NW1 6XE", "PLZ 10115".
@@ -340,6 +350,7 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
         "rest_after_address_label": _both(_has_digit, holds_any("address")),
         "street_field": _both(_has_digit, holds_any("street", "addr", "line")),
         "po_box": _both(_has_digit, holds_any("box")),
+        "unit_alone": _both(_has_digit, holds_any("apt", "apartment", "suite", "ste.")),
         "postcode_after_cue": _both(_has_digit, holds_any("zip", "post", "plz", "cep", "code")),
     }
     # Patterns whose value ends a postal block: the street and unit lines above it are grown over (and a
@@ -365,6 +376,7 @@ class StreetAddressRecognizer(ValueGroupRecognizer):
             return None
         text = match.string
         result.start, result.end = grow_address(text, result.start, result.end)
+        result.start = grow_back_over_house_number(text, result.start)
         if pattern.name in self.BLOCK_END_PATTERNS:
             result.start = grow_back_over_lines(text, result.start, city_above=pattern.name == "postcode_line")
         return result

@@ -1,6 +1,12 @@
 import pytest
 
-from sanitizers.address_parts import grow_address, grow_back_over_lines, grow_forward, may_hold_address
+from sanitizers.address_parts import (
+    grow_address,
+    grow_back_over_house_number,
+    grow_back_over_lines,
+    grow_forward,
+    may_hold_address,
+)
 
 
 def grown(text: str, street: str) -> str:
@@ -61,3 +67,19 @@ def test_grows_back_over_street_lines_when_block_ends_in_postcode(text, last_lin
 )
 def test_lets_text_through_prefilter_when_it_can_hold_an_address(text, digits, expected):
     assert may_hold_address(text, digits) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "street", "expected"),
+    [
+        ("our team at 317 8540 Oak Forge is here", "8540 Oak Forge", "317 8540 Oak Forge"),  # building number
+        ("meet at 12B 77 Elm Street", "77 Elm Street", "12B 77 Elm Street"),  # with a letter
+        ("sold in 2019 12 Oak Street", "12 Oak Street", "12 Oak Street"),  # a year after "in"
+        ("at 2019 12 Oak Street", "12 Oak Street", "12 Oak Street"),  # a year after "at"
+        ("page 3 12 Oak Street", "12 Oak Street", "12 Oak Street"),  # no preposition
+        ("at Elm Street", "Elm Street", "Elm Street"),  # no number on the street
+    ],
+)
+def test_takes_building_number_when_left_before_a_numbered_street(text, street, expected):
+    start = text.index(street)
+    assert text[grow_back_over_house_number(text, start) : start + len(street)] == expected

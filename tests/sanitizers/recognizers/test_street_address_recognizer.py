@@ -11,6 +11,10 @@ def found(text: str) -> list[str]:
 
 TRUE_POSITIVES = [
         ("ship it to 221B Baker Street please", ["221B Baker Street"]),  # UK classic
+        ("As a Suite 415 resident, I have", ["Suite 415"]),  # a unit with no street next to it
+        ("held at our new Apt. 208 location.", ["Apt. 208"]),  # idem, abbreviated
+        ("drop them at my place, Apartment 12B, tonight", ["Apartment 12B"]),  # idem, with a letter
+        ("the team at 41 7720 Fennel Stravenue is here", ["41 7720 Fennel Stravenue"]),  # a building number first
         ("i live at 221b baker street", ["221b baker street"]),  # typed in lower case
         ("1600 Amphitheatre Pkwy, Mountain View, CA 94043.", ["1600 Amphitheatre Pkwy, Mountain View, CA 94043"]),
         ("42 W 5th Ave Apt 4B", ["42 W 5th Ave Apt 4B"]),  # direction, ordinal street, unit
@@ -140,6 +144,10 @@ def test_finds_address_when_number_and_street_type(text, expected):
         "games such as NASCAR 4, NASCAR 2002, 2003",  # product titles and years
         "at Cyprus Avenue in Cork on October 9",  # an English phrase after "Avenue"
         "Main Street is closed today",  # a street name in a sentence, no cue
+        "Adobe Creative Suite 6 is old",  # a product after a capitalised word
+        "the test suite 3 times",  # lower case
+        "Apt 2.4.8 upgrade",  # a version
+        "Suite 5% off",  # an amount
     ],
 )
 def test_finds_nothing_when_not_an_address(text):
