@@ -408,8 +408,12 @@ class PersonJudge:
                 return False
             # A family name alone is also a town often enough ("Cowley", "Sherman"): only when it names no place.
             return self.names.is_given(word) or self.names.is_family(word) and word.casefold() not in self.places.all
-        if label in PLACE_LABELS and not self.names.is_family(tokens[-1]):
-            return False  # "Nova Scotia", "Santa Clara": under a place label only a known family name counts
+        if label in PLACE_LABELS and not self.names.is_family(tokens[-1]) and not (
+                len(tokens) == 2 and self._is_unknown_word(tokens[1]) and self.names.is_given(tokens[0])
+                and tokens[0].casefold() not in self.places.all):
+            # "Nova Scotia", "Santa Clara": under a place label only a known family name counts, or a word no list
+            # knows after a given name that names no place ("Siobhan Lynam")
+            return False
         return self.reads_as_full_name(tokens)
 
     def is_full_name(self, tokens: list[str], family_last: bool = False) -> bool:

@@ -73,6 +73,8 @@ _I = re.compile(r"I(?:['’](?:m|ve|d|ll))?")
 
 
 _CAPITALISED_RUN = re.compile(r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*)*")
+# A handle or a URL inside a spaCy span, with the joining word before it: tweets glue them to names.
+_HANDLE_OR_URL_TAIL = re.compile(r"[ \t]+(?:(?:&|and|,)[ \t]+)?(?:@\w|https?://)")
 _JOINER = re.compile(r"[ \t]+(?:plus|and|or|with|&|vs\.?|versus)[ \t]+|[ \t]*,[ \t]*")
 
 
@@ -355,6 +357,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     newline = text.find("\n", start, end)
     if newline >= 0:
         end = newline
+    tail = _HANDLE_OR_URL_TAIL.search(text, start, end)
+    if tail is not None:
+        end = tail.start()  # "Ruairi Quinn http://t.co/...", "Halle Berry & @chriscolfer": no part of the name
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?'’\"()[]"):
         end -= 1
     if text[start:end].endswith(("'s", "’s")):

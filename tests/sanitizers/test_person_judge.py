@@ -147,6 +147,8 @@ def test_keeps_ner_person_weighs_nouns_verbs_and_places_after_it(judge, text, sp
     [
         ("The Alexa build failed.", "Alexa", "ORG", False),  # an article before a lone name: a thing
         ("support assistant for Contoso.", "Contoso", "ORG", False),  # a role's company
+        ("by the wonderful Siobhan Lynam on now", "Siobhan Lynam", "FAC", True),  # given + unknown word
+        ("We drove through Santa Clara today", "Santa Clara", "GPE", False),  # a known place
     ],
 )
 def test_relabel_weighs_articles_and_roles(judge, text, span, label, person):

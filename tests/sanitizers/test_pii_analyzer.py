@@ -79,6 +79,12 @@ def test_judges_joined_names_one_by_one_when_ner_calls_them_a_group(analyzer):
     assert [value for entity, value in found(analyzer, company) if entity == "PERSON"] == []
 
 
+def test_cuts_handles_and_urls_off_a_name_when_ner_glues_them_to_it(analyzer):
+    text = "Tonight we play Charades with Halle Berry & @chriscolfer. Edited by Ruairi Quinn http://t.co/x1Yz"
+    names = [value for entity, value in found(analyzer, text) if entity == "PERSON"]
+    assert "Halle Berry" in names and "Ruairi Quinn" in names and "@chriscolfer" in names
+
+
 def test_keeps_the_greeting_out_of_a_name_when_ner_takes_it_in(analyzer):
     text = "Congrats Ngozi Okafor on the promotion!"
     names = {value for entity, value in found(analyzer, text) if entity == "PERSON"}
