@@ -7,11 +7,10 @@ spaCy labels ORG or GPE but is made of a known given name and a family name ("Pa
 Mikhalkov") is a person; a capitalised word that spaCy missed is a name when it is a known given name
 in a place where people are named. They are read from Faker's modules once per process (about 0.1 s).
 
-Which given names are written only as names: the given names that two English dictionaries (Webster's
-Second International and GCIDE, as the `english-words` package ships them) list with a capital and never
-in lower case ("sarah", "kevin", "taylor"; not "mark", "rose", "will"). WordNet lists many given names
-among its nouns ("sarah", "john"), so a lower-case "sarah" in a chat reads as a word unless this says
-it is a name only.
+Which names are written only as names: the given and family names that two English dictionaries (Webster's
+Second International and GCIDE, as the `english-words` package ships them) do not list in lower case
+("sarah", "kevin", "marley"; not "mark", "rose", "will", "swift"). WordNet lists many given names among its
+nouns ("sarah", "john"), so a lower-case "sarah" in a chat reads as a word unless this says it is a name only.
 """
 
 import functools
@@ -33,7 +32,7 @@ class NameLists:
 
     given: frozenset[str]
     family: frozenset[str]
-    proper: frozenset[str] = frozenset()
+    worded: frozenset[str] = frozenset()  # the names that English dictionaries also list in lower case
 
     def is_given(self, word: str) -> bool:
         """A known given name ("Maria", "Kenji", "Oksana"), in any case."""
@@ -44,8 +43,10 @@ class NameLists:
         return word.casefold() in self.family
 
     def is_only_name(self, word: str) -> bool:
-        """A known given name that English dictionaries list only with a capital ("Sarah", "Kevin"), in any case."""
-        return word.casefold() in self.proper
+        """A known given or family name that English dictionaries do not list in lower case ("Sarah", "Kevin",
+        "Marley"; not "Will", "Power"), in any case."""
+        folded = word.casefold()
+        return (folded in self.given or folded in self.family) and folded not in self.worded
 
     def is_name(self, word: str) -> bool:
         """A known given or family name."""
@@ -81,14 +82,11 @@ def _build_name_lists() -> NameLists:
         for klass in type.mro(getattr(module, "Provider", object)):
             _collect(klass, _GIVEN_ATTRS, given)
             _collect(klass, _FAMILY_ATTRS, family)
-    return NameLists(frozenset(given), frozenset(family), _only_names(given))
+    return NameLists(frozenset(given), frozenset(family), _worded_names(given | family))
 
 
-def _only_names(given: set[str]) -> frozenset[str]:
-    """The given names that the dictionaries of `english-words` list only with a capital."""
+def _worded_names(names: set[str]) -> frozenset[str]:
+    """The names that the dictionaries of `english-words` list in lower case: ordinary words too."""
     from english_words import get_english_words_set
 
-    words = get_english_words_set(["web2", "gcide"])
-    lower = {word for word in words if word.islower()}
-    return frozenset(word.casefold() for word in words
-                     if word[:1].isupper() and word.casefold() in given and word.casefold() not in lower)
+    return frozenset(word for word in get_english_words_set(["web2", "gcide"]) if word.islower() and word in names)

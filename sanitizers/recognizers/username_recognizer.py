@@ -14,6 +14,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from sanitizers.english_words import EnglishWords, english_words, word_set
 from sanitizers.name_lists import NameLists, name_lists
 from sanitizers.pattern_set import PatternSet
+from sanitizers.place_names import place_names
 from sanitizers.recognizer_result import recognizer_result
 
 SCORE = 0.7
@@ -32,6 +33,9 @@ _GREETED = re.compile(
     rf"(?<![\w'’])(?:hi|hey|hello|dear|welcome|thanks|thank[ \t]+you)(?:[ \t]+there)?[ \t]*,?[ \t]*{_ADDRESSED_VALUE}",
     re.IGNORECASE,
 )
+# A hashtag: "#BillClinton", "#laurenbacall" name someone when their words are a given and a family name.
+_HASHTAG = re.compile(r"(?<![\w&#/])#(?P<value>[A-Za-z][A-Za-z0-9_]{4,40})(?![\w#])")
+_CAMEL_PART = re.compile(r"\p{Lu}\p{Ll}+")
 _CUED = (_CUE, _GREETED)
 _SPLIT = re.compile(r"(?P<letters>[a-z]+(?:[._-][a-z]+)*)[._-]?(?P<digits>\d{1,4})?")
 # Values after a cue that are no one's user name: the field talked about, not filled in.
@@ -51,6 +55,7 @@ class UsernameRecognizer(LocalRecognizer):
         self.words = words
         self.names = names
         self._patterns = PatternSet.of(_CUED)
+        self._big_places: frozenset[str] = frozenset()
         super().__init__(supported_entities=[supported_entity], name="UsernameRecognizer")
 
     def load(self) -> None:
@@ -59,6 +64,7 @@ class UsernameRecognizer(LocalRecognizer):
             self.words = english_words()
         if self.names is None:
             self.names = name_lists()
+        self._big_places = place_names().big
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
@@ -73,7 +79,27 @@ class UsernameRecognizer(LocalRecognizer):
             if pattern is _LINE_START or pattern in may_match:
                 spans += [match.span("value") for match in pattern.finditer(text)
                           if self.is_made_of_a_name(match.group("value"))]
+        if "#" in text:
+            spans += [match.span() for match in _HASHTAG.finditer(text) if self.hashtag_names(match.group("value"))]
         return [recognizer_result(self, start, end, SCORE) for start, end in sorted(set(spans))]
+
+    def hashtag_names(self, body: str) -> bool:
+        """A hashtag's words are a person's name: "BillClinton", "MichelMartelly" (Title-case words: a known given
+        name, then a family name no dictionary has in lower case), "laurenbacall" (lower case, `is_made_of_a_name`);
+        "WillPower", "MayDay", "TeamUsher" are not."""
+        assert self.words is not None and self.names is not None
+        parts = _CAMEL_PART.findall(body)
+        if "".join(parts) != body:
+            return body.islower() and self._given_and_family(body, unknown_ok=True)
+        if not 2 <= len(parts) <= 3 or not self.names.is_given(parts[0]) or self.words.is_stop(parts[0]):
+            return False
+        last = parts[-1]
+        if last.casefold() in self._big_places:
+            return False  # "AustinTexas": a city and its state
+        if self.words.is_descriptive_lemma(parts[0]):  # "WillPower", "MayDay": only a family name dictionaries lack
+            return self.names.is_family(last) and self.names.is_only_name(last)
+        return self.names.is_only_name(last) or not (self.names.is_name(last) or self.words.is_common(last)
+                                                     or self.words.is_stop(last))
 
     def _is_cued_value(self, match: re.Match) -> bool:
         value = match.group("value")
@@ -114,10 +140,16 @@ class UsernameRecognizer(LocalRecognizer):
             return False  # "mark2", "will7": a word with a number
         return len(word) >= MIN_NAME_CHARS + 1 or not self.words.is_noun_form(word)
 
-    def _given_and_family(self, run: str) -> bool:
-        """`run` is a given name then a family name, each of 3 letters or more, and no English word itself."""
+    def _given_and_family(self, run: str, unknown_ok: bool = False) -> bool:
+        """`run` is a given name then a family name (with `unknown_ok`, or a word of 4 letters or more that no list
+        knows: "laurenbacall"), each of 3 letters or more, and no English word itself."""
         assert self.words is not None and self.names is not None
         if self.words.is_noun_form(run) or self.words.is_descriptive(run) or self.words.zipf(run) > 0:
             return False
-        return any(self.names.is_given(run[:i]) and self.names.is_family(run[i:]) and not self.words.is_stop(run[:i])
-                   for i in range(MIN_NAME_CHARS, len(run) - MIN_NAME_CHARS + 1))
+        return any(self.names.is_given(run[:i]) and not self.words.is_stop(run[:i]) and (i > MIN_NAME_CHARS or not unknown_ok) and (
+            self.names.is_family(run[i:]) or unknown_ok and len(run) - i > MIN_NAME_CHARS and self._unknown(run[i:]))
+            for i in range(MIN_NAME_CHARS, len(run) - MIN_NAME_CHARS + 1))
+
+    def _unknown(self, word: str) -> bool:
+        assert self.words is not None
+        return self.words.zipf(word) == 0 and not (self.words.is_noun_form(word) or self.words.is_descriptive(word))

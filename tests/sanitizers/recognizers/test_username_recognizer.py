@@ -20,6 +20,8 @@ def found(text: str) -> list[str]:
         ("Hey there, anna77!", ["anna77"]),  # a given name and digits after a greeting
         ("Thanks, lauren_m21: the form is fine", ["lauren_m21"]),  # name, initial and digits
         ("order shipped\nj.smith: please confirm", ["j.smith"]),  # an initial and a family name at a line start
+        ("President #BillClinton got an award", ["#BillClinton"]),  # a hashtag of a given and a family name
+        ("another icon has left us #laurenbacall", ["#laurenbacall"]),  # lower case, an unknown family name
     ],
 )
 def test_finds_user_names(text, expected):
@@ -37,6 +39,8 @@ def test_finds_user_names(text, expected):
         "summer2024, the sale starts now",  # an English word with a year
         "Thanks, team!",  # a chat word
         "config.yaml: line 3 is wrong",  # a file name at a line start
+        "#WillPower #MayDay #TeamUsher #KevChat",  # hashtags of ordinary words after a name
+        "#GoodMorning from #AustinTexas #ilovepizza",  # a city and its state; words glued in lower case
     ],
 )
 def test_leaves_fields_words_and_files(text):
