@@ -16,16 +16,22 @@ Cheap by construction: a text needs a line break and a line holding both a heade
 separator before any line is split (`may_hold_table`).
 """
 
+import bisect
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import regex
+
 from sanitizers.english_words import word_set
+from sanitizers.identifier_cues import IDENTIFIER_CUES, cued_iban_ok, cued_value_ok
 
 # One header, normalised by `header_key` ("Contact First Name" -> "contact first name", "customerEmail"
-# -> "customer email", "Phone #" -> "phone no"), against these patterns in order; the first that matches
-# the whole key gives the column's entity. Rules as data: extend the tables, not the code.
+# -> "customer email", "Phone #" -> "phone no", "Prénom" -> "prenom"), against these patterns in order; the
+# first that matches the whole key gives the column's entity; then the identifier cue words of
+# `identifier_cues` ("Tax ID", "Patient ID", "MRN", "Policy Number"). Rules as data: extend the tables.
 _PERSON_NOUNS = (
     "customer|client|employee|staff|contact|patient|holder|accountholder|cardholder|policyholder|"
     "recipient|beneficiary|payee|payer|sender|applicant|candidate|student|pupil|guest|passenger|tenant|"
@@ -34,11 +40,24 @@ _PERSON_NOUNS = (
     "volunteer|donor|person|individual|representative|author|reviewer|caregiver|emergency contact|"
     "next of kin|kin|beneficial owner|account holder|card holder|policy holder|physician|referrer"
 )
+# Columns of who did something to a record: "Assigned To", "Reported By", "Approved by".
+_DONE_BY = (
+    r"(?:assigned|reported|created|approved|submitted|requested|prepared|signed|reviewed|authored|handled|owned|"
+    r"referred|raised|logged|entered|verified|issued) (?:by|to)"
+)
+# Name headers in other languages (accents folded): given, family and full names.
+_FOREIGN_NAMES = (
+    "vorname|nachname|familienname|prenom|nom de famille|nombre|nombres|apellido|apellidos|nome|cognome|"
+    "voornaam|achternaam|imie|nazwisko|fornavn|efternavn|etternavn|fornamn|efternamn|etunimi|sukunimi|"
+    "primeiro nome|sobrenome|nombre completo|nome completo|vollstandiger name"
+)
 _NAME_PARTS = (
     "first|last|given|family|middle|full|legal|maiden|sur|fore|christian|display|preferred|birth|contact|"
     + _PERSON_NOUNS
 )
 _NUMBER = r"(?: (?:number|no|nr|num|code|id))?"
+# Up to two words before the head of a header: "Contact First Name", "Emergency Contact Phone".
+_PREFIX = r"(?:[a-z]+ ){0,2}"
 # Words of a header that make an address something other than a postal one.
 _NOT_POSTAL = r"(?!(?:.* )?(?:ip|ipv4|ipv6|mac|web|website|url|wallet|bitcoin|btc|eth|crypto|server|host|memory|contract|e ?mail)\b)"
 
@@ -47,36 +66,68 @@ WEAK = "weak"  # names only when most cells hold known names
 
 COLUMN_ENTITIES: tuple[tuple[str, str, str], ...] = (
     # (pattern over the whole normalised header, entity type, strength)
-    (r"(?:.* )?(?:e ?mail|e ?mail address|mail address|email id)", "EMAIL_ADDRESS", STRONG),
-    ((r"(?:.* )?(?:phone|telephone|tel|mobile|cell|cellphone|cell phone|fax|contact number|whatsapp)"
-     r"(?: (?:number|no|nr|num))?"), "PHONE_NUMBER", STRONG),
-    (_NOT_POSTAL + r"(?:.* )?(?:address|addr|street|street address|address line)(?: line)?(?: \d)?",
-     "STREET_ADDRESS", STRONG),
-    (r"(?:.* )?(?:ssn|social security|social security number|social security no|ss no|ss number)",
+    (_PREFIX + r"(?:e ?mail|e ?mail address|mail address|email id|correo|correo electronico|courriel)",
+     "EMAIL_ADDRESS", STRONG),
+    ((_PREFIX + r"(?:phone|telephone|tel|mobile|cell|cellphone|cell phone|fax|contact number|whatsapp|"
+      r"telefon|telefono|handy|movil|celular|portable)(?: (?:number|no|nr|num|nummer|numero))?"),
+     "PHONE_NUMBER", STRONG),
+    (_NOT_POSTAL + (_PREFIX + r"(?:address|addr|street|street address|address line|adresse|anschrift|strasse|"
+                    r"direccion|indirizzo|endereco|adres)(?: line)?(?: \d)?"), "STREET_ADDRESS", STRONG),
+    (_PREFIX + r"(?:ssn|social security|social security number|social security no|ss no|ss number)",
      "US_SSN", STRONG),
-    (r"(?:.* )?(?:dob|d o b|date of birth|birth ?date|birthday|born|born on)", "DATE_OF_BIRTH", STRONG),
-    (r"(?:.* )?passport" + _NUMBER, "PASSPORT", STRONG),
-    (r"(?:.* )?iban" + _NUMBER, "IBAN_CODE", STRONG),
+    ((_PREFIX + r"(?:dob|d o b|date of birth|birth ?date|birthday|born|born on|geburtsdatum|fecha de nacimiento|"
+      r"date de naissance|data di nascita|data de nascimento|geboortedatum)"), "DATE_OF_BIRTH", STRONG),
+    (_PREFIX + r"passport" + _NUMBER, "PASSPORT", STRONG),
+    (_PREFIX + r"iban" + _NUMBER, "IBAN_CODE", STRONG),
     ((r"(?:bank |checking |savings |customer |client )?(?:account|acct|acc|bank account)"
      r"(?: (?:number|no|nr|num))?"), "US_BANK_NUMBER", STRONG),
     (r"(?:credit |debit |payment )?(?:card|cc|credit card)(?: (?:number|no|nr|num))", "CREDIT_CARD", STRONG),
     (r"(?:credit card|debit card)", "CREDIT_CARD", STRONG),
-    (r"(?:.* )?(?:driver ?s |drivers |driving )?licen[cs]e" + _NUMBER + r"|dl(?: number| no)?",
+    (_PREFIX + r"(?:driver ?s |drivers |driving )?licen[cs]e" + _NUMBER + r"|dl(?: number| no)?",
      "DRIVER_LICENSE", STRONG),
-    ((r"(?:.* )?(?:firstname|lastname|surname|forename|fullname|givenname|familyname|fname|lname|"
+    ((_PREFIX + r"(?:firstname|lastname|surname|forename|fullname|givenname|familyname|fname|lname|"
      r"middlename|maidenname)"), "PERSON", STRONG),
-    (r"(?:.* )?(?:" + _NAME_PARTS + r") names?", "PERSON", STRONG),
-    (r"names?|who", "PERSON", WEAK),
-    (r"(?:.* )?(?:" + _PERSON_NOUNS + r")s?", "PERSON", WEAK),
+    (_PREFIX + r"(?:" + _NAME_PARTS + r") names?", "PERSON", STRONG),
+    (_PREFIX + r"(?:" + _FOREIGN_NAMES + r")", "PERSON", STRONG),
+    (r"names?|who|nom|" + _DONE_BY, "PERSON", WEAK),
+    (_PREFIX + r"(?:" + _PERSON_NOUNS + r")s?", "PERSON", WEAK),
 )
 _COMPILED = tuple((re.compile(pattern), entity, strength) for pattern, entity, strength in COLUMN_ENTITIES)
+# The identifier cue words as whole headers ("Employee ID", "Tax ID", "NHS Number", "MRN"), in their case.
+_CUED_HEADERS = tuple(
+    (regex.compile(rf"(?:{'|'.join(cues)})(?:'s)?(?:[\s-]*(?:number|num|no\.?|nr\.?|#|id|code))*", regex.IGNORECASE),
+     entity) for entity, cues in IDENTIFIER_CUES.items())
 
-# Header words that may start a personal header (a cheap test of a whole text before any line is split):
-# every pattern above needs one of them.
-_HEADER_WORD = re.compile(
-    r"(?i)(?:name|mail|phone|tel|mobile|cell|fax|whatsapp|addr|street|ssn|social|s\.?s\.? ?n|dob|d\.o\.b|birth|"
-    r"born|passport|iban|acc|card|cc|licen|\bdl\b|who|" + _PERSON_NOUNS.replace(" ", r"[ _-]?") + ")"
+# The words a personal header holds, at least one of them (lower case, accents folded, camelCase split):
+# the cheap test of a text, and of a line, before any line is split. A header without one is not read.
+HEADER_WORDS = word_set(
+    """
+    name names firstname lastname surname forename fullname givenname familyname fname lname middlename
+    maidenname who nom prenom vorname nachname familienname nombre nombres apellido apellidos nome cognome
+    voornaam achternaam imie nazwisko fornavn efternavn etternavn fornamn efternamn etunimi sukunimi sobrenome
+    email emails mail emailaddress correo courriel
+    phone phones phonenumber telephone tel mobile cell cellphone fax whatsapp telefon telefono handy movil
+    celular portable
+    address addresses addr street adresse anschrift strasse direccion indirizzo endereco adres
+    ssn social dob birth birthdate birthday born dateofbirth geburtsdatum nacimiento naissance nascita
+    nascimento geboortedatum
+    passport iban account acct acc card cc licence license dl
+    assigned reported created approved submitted requested prepared signed reviewed authored handled owned
+    referred raised logged entered verified issued
+    id tax taxpayer tin ein itin atin utr tfn pan nino nin sin dni nie nif cpf bsn pps ppsn mrn nhi pesel curp
+    nric hkid aadhaar aadhar voter national citizen identity identification personnummer nhs medicare
+    medicaid insurance policy medical health chart routing bban
+    customer client employee staff contact patient holder accountholder cardholder policyholder recipient
+    beneficiary payee payer sender applicant candidate student pupil guest passenger tenant member owner
+    manager supervisor agent assignee signatory spouse guardian parent insured subscriber borrower landlord
+    doctor physician nurse teacher buyer requester approver attendee participant volunteer donor person
+    individual representative author reviewer caregiver kin referrer
+    customers clients employees contacts patients holders recipients beneficiaries members owners managers
+    agents authors students guests passengers tenants
+    """
 )
+# Words of a text or line: camelCase parts ("customerEmail"), runs of capitals ("DOB"), other letters.
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[^\W\d_]+")
 # A line that may be a header row: it holds a separator of columns.
 _SEPARATORS = ("|", "\t", ",", ";")
 _SPACE_RUN = re.compile(r"\S(?: {2,}|\t)\S")
@@ -86,7 +137,9 @@ _NO_VALUE = word_set(
     """n/a na n.a. none null nil unknown - -- --- tbd tba redacted anonymous anon total totals sum
     subtotal average avg ... … x xx xxx ? yes no true false"""
 )
-_NAME_CELL = re.compile(r"[^\W\d_]+(?:[.'’-][^\W\d_]*)*\.?(?:,? +[^\W\d_]+(?:[.'’-][^\W\d_]*)*\.?){0,3}")
+# A word of a name: "O'Neil", "Wrobel-Nash", an initial or short title with its dot ("J.", "J.R.", "Jr.").
+_NAME_WORD = r"(?:(?:[^\W\d_]\.){2,3}|[^\W\d_]{1,3}\.|[^\W\d_]+(?:['’-][^\W\d_]+)*)"
+_NAME_CELL = re.compile(rf"{_NAME_WORD}(?:,? +{_NAME_WORD}){{0,3}}")
 _EMAIL_CELL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _PHONE_CELL = re.compile(r"\+?[\d\s().\-/]{7,24}(?:\s*(?:x|ext\.?)\s*\d{1,6})?", re.IGNORECASE)
 _SSN_CELL = re.compile(r"\d{3}[- .]?\d{2}[- .]?\d{4}")
@@ -95,7 +148,8 @@ _CODE_CELL = re.compile(r"(?=(?:.*\d){2})[A-Za-z0-9][A-Za-z0-9 -]{3,22}[A-Za-z0-
 _IBAN_CELL = re.compile(r"[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){8,30}")
 _ACCOUNT_CELL = re.compile(r"(?=(?:.*\d){6})[A-Za-z0-9][A-Za-z0-9 -]{4,32}[A-Za-z0-9]")
 _CARD_CELL = re.compile(r"(?:\d[ -]?){11,18}\d")
-_ADDRESS_CELL = re.compile(r"(?=.*[^\W\d_])[^@<>{}\[\]|]{4,120}")
+# An address holds a letter and a house number or postcode, or a comma before its town; no code characters.
+_ADDRESS_CELL = re.compile(r"(?=.*[^\W\d_])(?=.*[\d,])[^@<>{}\[\]|`_=;()]{4,120}")
 
 
 def _digits(cell: str, low: int, high: int) -> bool:
@@ -126,16 +180,19 @@ CELL_SHAPES: dict[str, Callable[[str], bool]] = {
     "DATE_OF_BIRTH": lambda cell: _DATE_CELL.fullmatch(cell) is not None,
     "PASSPORT": lambda cell: _CODE_CELL.fullmatch(cell) is not None,
     "DRIVER_LICENSE": lambda cell: _CODE_CELL.fullmatch(cell) is not None,
-    "IBAN_CODE": lambda cell: _IBAN_CELL.fullmatch(cell) is not None,
+    "IBAN_CODE": lambda cell: _IBAN_CELL.fullmatch(cell) is not None and cued_iban_ok(cell),
     "US_BANK_NUMBER": lambda cell: _ACCOUNT_CELL.fullmatch(cell) is not None,
+    "ID_NUMBER": lambda cell: _CODE_CELL.fullmatch(cell) is not None and cued_value_ok(cell),
     "CREDIT_CARD": lambda cell: _CARD_CELL.fullmatch(cell) is not None,
 }
 ENTITIES: tuple[str, ...] = tuple(CELL_SHAPES)
+# A dotted name of code inside a cell ("os.path", "Socket.prototype"); "D.O.B." has one letter per part.
+_CODE_PATH = re.compile(r"[^\W\d]{2}\.[^\W\d]|\.[^\W\d]{2}")
 # A header cell is a short label: words, maybe a unit or format in brackets, maybe a number at the end.
-_LABEL = re.compile(r"[^\W\d_][^\W\d]*(?:[ .'’/&+#-]+[^\W\d]+)*\.?(?: ?#| ?\d{1,2})?:?(?: ?\([^()]{1,20}\))?|#|\d{1,4}")
+_LABEL = re.compile(r"[^\W\d_][^\W\d]*(?:[ .'’/&+#-]+[^\W\d]+)*\.?(?: ?#| ?\d{1,2})?:?(?: ?\([\w %$€£/.,-]{1,20}\))?|#|\d{1,4}")
 _MAX_HEADER_CHARS = 40
 _MAX_HEADER_WORDS = 5
-# Most name-shaped cells of a WEAK column must hold a known name.
+# Share of a name column's cells that must hold a known given or family name under a WEAK header.
 _KNOWN_SHARE = 0.5
 
 
@@ -150,10 +207,16 @@ class Cell:
 
 def header_key(cell: str) -> str:
     """A header cell as lower-case words: "Contact First Name" -> "contact first name", "customerEmail" ->
-    "customer email", "Phone #" -> "phone no", "e-mail" -> "e mail", "Address 1" -> "address 1"."""
-    cell = re.sub(r"([a-z])([A-Z])", r"\1 \2", cell.strip().strip("*_`\"'"))
+    "customer email", "Phone #" -> "phone no", "e-mail" -> "e mail", "Address 1" -> "address 1", "Prénom" ->
+    "prenom"."""
+    cell = re.sub(r"([a-z])([A-Z])", r"\1 \2", _words_of(cell))
     cell = cell.replace("#", " no ").replace("’", "").replace("'", "")
-    return " ".join(re.findall(r"[a-z]+|\d+", cell.lower()))
+    return " ".join(re.findall(r"[a-z]+|\d+", _fold(cell.lower())))
+
+
+def _words_of(cell: str) -> str:
+    """A header cell without its emphasis, quotes and trailing colon, "_" read as a space."""
+    return cell.strip().strip("*_`\"'").rstrip(":").strip().replace("_", " ")
 
 
 def column_entity(header: str) -> tuple[str, str] | None:
@@ -166,28 +229,29 @@ def column_entity(header: str) -> tuple[str, str] | None:
     for pattern, entity, strength in _COMPILED:
         if pattern.fullmatch(key):
             return entity, strength
+    words = re.sub(r"([a-z])([A-Z])", r"\1 \2", _words_of(header))
+    for cue, entity in _CUED_HEADERS:
+        if cue.fullmatch(words):
+            return entity, STRONG
     return None
 
 
 def may_hold_table(text: str) -> bool:
-    """Whether `text` may hold a table with a personal column: a line break, and a header word on a line
-    with a column separator. True of every text `table_cells` finds something in."""
-    if "\n" not in text:
-        return False
-    pos = 0
-    while (match := _HEADER_WORD.search(text, pos)) is not None:
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.end())
-        if end < 0:
-            return False  # the last line: no row under it
-        below = text.find("\n", end + 1)
-        line, row = text[start:end], text[end + 1 : below if below >= 0 else len(text)]
-        if line.rstrip().endswith(("?", "!")) or line.rstrip().endswith(".") and line.count(" ") > _MAX_HEADER_WORDS:
-            pass  # a sentence, no header row
-        elif any(sep in line and sep in row for sep in _SEPARATORS) or (_SPACE_RUN.search(line) and _SPACE_RUN.search(row)):
-            return True
-        pos = end + 1
-    return False
+    """Whether `text` may hold a table with a personal column: a line break, a column separator and a header
+    word. True of every text `table_cells` finds something in."""
+    return "\n" in text and (any(sep in text for sep in _SEPARATORS) or "  " in text) and _holds_header_word(text)
+
+
+def _holds_header_word(text: str) -> bool:
+    words = {word.lower() for word in _WORD.findall(text)}
+    if not HEADER_WORDS.isdisjoint(words):
+        return True
+    return not HEADER_WORDS.isdisjoint(_fold(word) for word in words if not word.isascii())
+
+
+def _fold(word: str) -> str:
+    """A word without its accents: "prénom" -> "prenom"."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def table_cells(text: str, wanted: frozenset[str], is_name: Callable[[str], bool]) -> list[tuple[str, int, int]]:
@@ -217,10 +281,15 @@ def _column_values(text: str, cells: list[Cell], entity: str, strength: str,
                    is_name: Callable[[str], bool]) -> list[Cell]:
     shaped = CELL_SHAPES[entity]
     values = [c for c in cells if _is_value(text[c.start : c.end]) and shaped(text[c.start : c.end])]
-    if strength == WEAK and values:
-        known = sum(any(is_name(word) for word in re.findall(r"[^\W\d_]+", text[c.start : c.end])) for c in values)
-        if known < _KNOWN_SHARE * len(values):
-            return []
+    if entity != "PERSON" or not values:
+        return values
+    if strength == STRONG and any(text[c.start].isupper() for c in values):
+        return values
+    # A WEAK header, or a STRONG one over lower-case cells ("fname" in code documentation heads a column of
+    # variable names): most cells must hold a known name.
+    known = sum(any(is_name(word) for word in re.findall(r"[^\W\d_]+", text[c.start : c.end])) for c in values)
+    if known < _KNOWN_SHARE * len(values):
+        return []
     return values
 
 
@@ -243,9 +312,10 @@ def _table_at(text: str, lines: list[tuple[int, int]], i: int
     None when line `i` is no header of a table with a personal column."""
     start, end = lines[i]
     line = text[start:end]
-    if not _HEADER_WORD.search(line):
+    separators = _line_separators(line)
+    if not separators or i + 1 == len(lines) or _is_sentence(line) or not _holds_header_word(line):
         return None
-    for separator in _line_separators(line):
+    for separator in separators:
         header = _split(text, start, end, separator)
         if len(header) < 2 or not all(_is_label(text[c.start : c.end]) for c in header):
             continue
@@ -258,13 +328,21 @@ def _table_at(text: str, lines: list[tuple[int, int]], i: int
             continue
         rows: list[list[Cell]] = []
         j = i + 1
-        if separator == "|" and j < len(lines) and _is_rule(text[lines[j][0] : lines[j][1]]):
-            j += 1  # the |---|---| line under a Markdown header
-        while j < len(lines) and _holds(text[lines[j][0] : lines[j][1]], separator):
+        while j < len(lines):
+            row_line = text[lines[j][0] : lines[j][1]]
+            if _is_rule(row_line):
+                j += 1  # "|---|---|" under a Markdown header, "----+----" of psql, "+----+" of MySQL, "-----  ---"
+                continue
+            if not _holds(row_line, separator):
+                break
             row = _split(text, *lines[j], separator)
+            if len(row) != len(header) and separator == "  ":
+                row = _by_position(row, header, lines[j][0] - start)
             if len(row) == len(header):
-                rows.append(row)  # a row with a stray separator in a value is skipped, not guessed
-            j += 1
+                rows.append(row)
+            elif not rows:
+                break  # the line under the header is no row of it: no table (and no scan to the text's end)
+            j += 1  # a later row with a stray separator in a value is skipped, not guessed
         if rows:
             return columns, rows, j - i
     return None
@@ -278,6 +356,11 @@ def _line_separators(line: str) -> list[str]:
     return out
 
 
+def _is_sentence(line: str) -> bool:
+    stripped = line.rstrip()
+    return stripped.endswith(("?", "!")) or stripped.endswith(".") and stripped.count(" ") > _MAX_HEADER_WORDS
+
+
 def _holds(line: str, separator: str) -> bool:
     """Whether a line can be a row of a table whose columns `separator` parts."""
     return _SPACE_RUN.search(line) is not None if separator == "  " else separator in line
@@ -285,14 +368,28 @@ def _holds(line: str, separator: str) -> bool:
 
 def _is_label(cell: str) -> bool:
     """A header cell: a short label ("First Name", "e-mail", "Phone #", "Address 2", "DOB (yyyy-mm-dd)"), or
-    empty (a row-number column); no "Key: value" pair, no sentence."""
-    return not cell or len(cell) <= _MAX_HEADER_CHARS and _LABEL.fullmatch(cell) is not None
+    empty (a row-number column); no "Key: value" pair, no sentence, no code ("Socket.prototype._reuseAddr")."""
+    return not cell or (len(cell) <= _MAX_HEADER_CHARS and len(cell.split()) <= _MAX_HEADER_WORDS
+                        and _LABEL.fullmatch(cell) is not None and not _CODE_PATH.search(cell))
 
 
 def _is_rule(line: str) -> bool:
-    """A Markdown table's rule line: "|---|:---:|"."""
+    """A rule line of a table: "|---|:---:|", "----+----", "+----+----+", "=====  ====="."""
     stripped = line.strip()
-    return "-" in stripped and not stripped.strip("|-: \t")
+    return ("-" in stripped or "=" in stripped) and not stripped.strip("|-=+: \t")
+
+
+def _by_position(row: list[Cell], header: list[Cell], shift: int) -> list[Cell]:
+    """A fixed-column row with empty cells, its cells put under the header cell each starts in (`shift`: where the
+    row's line starts, counted from the header line's start); [] when two cells fall under one header."""
+    starts = [c.start for c in header]
+    placed: dict[int, Cell] = {}
+    for cell in row:
+        column = max(bisect.bisect_right(starts, cell.start - shift) - 1, 0)
+        if column in placed:
+            return []
+        placed[column] = Cell(column, cell.start, cell.end)
+    return list(placed.values()) + [Cell(k, 0, 0) for k in range(len(header)) if k not in placed]
 
 
 def _split(text: str, start: int, end: int, separator: str) -> list[Cell]:

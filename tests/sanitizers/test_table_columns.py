@@ -46,6 +46,14 @@ def test_normalises_header_cells_to_lower_case_words(header, key):
         ("Account Number", "US_BANK_NUMBER"),
         ("Card Number", "CREDIT_CARD"),
         ("Driver's License", "DRIVER_LICENSE"),
+        ("Employee ID", "ID_NUMBER"),
+        ("tax_id", "ID_NUMBER"),
+        ("MRN", "ID_NUMBER"),
+        ("Prénom", "PERSON"),
+        ("Nachname", "PERSON"),
+        ("Teléfono", "PHONE_NUMBER"),
+        ("Fecha de nacimiento", "DATE_OF_BIRTH"),
+        ("Assigned To", "PERSON"),
     ],
 )
 def test_reads_personal_columns_from_their_header(header, entity):
@@ -55,7 +63,7 @@ def test_reads_personal_columns_from_their_header(header, entity):
 @pytest.mark.parametrize(
     "header",
     ["City", "Country", "Company Name", "Product Name", "File Name", "Status", "Amount", "Date", "Account Type",
-     "IP Address", "Customer ID", "Employee Count", "Annual Income", "Occupation"],
+     "IP Address", "Order ID", "Client ID", "Employee Count", "Annual Income", "Occupation"],
 )
 def test_leaves_columns_that_are_not_personal(header):
     assert column_entity(header) is None
@@ -138,8 +146,50 @@ def test_skips_a_row_with_a_stray_separator_and_reads_the_rows_after_it():
     assert _cells(text, frozenset({"PERSON"})) == [("PERSON", "Quennell"), ("PERSON", "Tamsin")]
 
 
-def test_needs_a_line_break_and_a_header_word_next_to_a_separator():
+def test_needs_a_line_break_a_separator_and_a_header_word():
     assert not may_hold_table("first name, last name")
-    assert not may_hold_table("I asked the agent for her name, twice.\nShe said no, politely.")  # sentences
+    assert not may_hold_table("12, 15, 18\n21, 24, 27\n")
+    assert _cells("I asked the agent for her name, twice.\nShe said no, politely.") == []  # sentences
     assert _cells("Her name, she said, is Odile\nand mine, as you know, is Hugo\n") == []
     assert may_hold_table("first name,last name\nAda,Byron\n")
+
+
+def test_reads_psql_and_mysql_output_with_their_borders():
+    psql = (" id | full_name        | city\n----+------------------+--------\n"
+            "  1 | Fenella Drummond | Perth\n  2 | Osric Pemberton  | Hobart\n(2 rows)\n")
+    mysql = ("+----+-----------+\n| id | last_name |\n+----+-----------+\n"
+             "|  1 | Thistlewood |\n|  2 | Abernathy |\n+----+-----------+\n")
+    assert _cells(psql) == [("PERSON", "Fenella Drummond"), ("PERSON", "Osric Pemberton")]
+    assert _cells(mysql) == [("PERSON", "Thistlewood"), ("PERSON", "Abernathy")]
+
+
+def test_puts_the_cells_of_a_fixed_column_row_with_an_empty_cell_under_their_headers():
+    text = ("Surname       Phone              Team\n"
+            "-------       -----              ----\n"
+            "Vasquez-Ortiz                    Blue\n"
+            "Lindqvist     +46 8 123 456 78   Red\n")
+    assert _cells(text) == [("PERSON", "Vasquez-Ortiz"), ("PERSON", "Lindqvist"), ("PHONE_NUMBER", "+46 8 123 456 78")]
+
+
+def test_finds_id_columns_of_people_and_leaves_ids_of_things():
+    text = "Employee ID;Order ID;Status\nEMP-20931;ORD-55120;open\nEMP-20977;ORD-55121;done\n"
+    assert _cells(text) == [("ID_NUMBER", "EMP-20931"), ("ID_NUMBER", "EMP-20977")]
+
+
+def test_reads_name_headers_in_other_languages():
+    text = "Vorname\tNachname\tStadt\nLiesel\tOberhuber\tGraz\n"
+    assert _cells(text) == [("PERSON", "Liesel"), ("PERSON", "Oberhuber")]
+
+
+def test_finds_who_a_record_is_assigned_to_when_the_cells_are_known_names():
+    people = "| Ticket | Assigned To |\n|---|---|\n| T-1 | Margit Szabo |\n| T-2 | Kofi Mensah |\n"
+    queues = "| Ticket | Assigned To |\n|---|---|\n| T-1 | Billing Queue |\n| T-2 | Tier Two |\n"
+    assert _cells(people) == [("PERSON", "Margit Szabo"), ("PERSON", "Kofi Mensah")]
+    assert _cells(queues) == []
+
+
+def test_leaves_variable_names_under_a_name_header_in_code_documentation():
+    text = ("\t\t\tfname\toriginal file name\n\t\t\tpid\tprocess id\n\t\t\tmtime\tlast change\n"
+            "browsedir({title}, {initdir})\tString\tput up a directory requester\n"
+            "\tsocket.prototype._reuseAddr,\tsocket._queue,\n\tsocket._handle,\tsocket._bindState,\n")
+    assert _cells(text) == []
