@@ -181,6 +181,8 @@ _PERSON_AFTER = re.compile(r"[ \t]*,?[ \t]+(\w+)")
 # "me and sarah", "sarah and i": a lower-case name coordinated with the speaker.
 _WITH_ME_BEFORE = re.compile(r"(?<![\w'’])(?:me|i|you|him|her)[ \t]+(?:and|&)[ \t]+$", re.IGNORECASE)
 _WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:me|i)(?![\w'’])", re.IGNORECASE)
+# A lower-case word right after another, one blank between: the family name of "malachai parker".
+_LOWER_FAMILY = re.compile(r"[ ](\p{Ll}[\p{Ll}'’-]{2,30})(?![\w@/'’-])")
 # Shorter given names written only as names are abbreviations as often ("max", "jan", "ed").
 MIN_ONLY_NAME_CHARS = 4
 # Labels that say "a place": a lone given name under them is a person only when it names no known place.
@@ -258,7 +260,14 @@ class PersonJudge:
         spans = []
         for match in _LOWER_WORD.finditer(text):
             word = match.group()
-            if not self.names.is_given(word) or self.words.is_stop(word) or self.words.is_descriptive(word):
+            if not self.names.is_given(word) or self.words.is_stop(word):
+                continue
+            family = self._lower_family_after(text, match.end())
+            if family is not None:  # "malachai parker cared", "bonnie bennett": a full name
+                if not overlaps(match.start(), family, taken) and not _is_config_key(text, match.start(), family):
+                    spans.append((match.start(), family))
+                continue
+            if self.words.is_descriptive(word):
                 continue
             if ((self.words.is_noun_form(word) or self.words.zipf(word) >= LOWER_NAME_ZIPF)
                     and not self._only_a_person(text, *match.span())):
@@ -266,6 +275,18 @@ class PersonJudge:
             if not overlaps(*match.span(), taken) and not _is_config_key(text, *match.span()):
                 spans.append(match.span())
         return spans
+
+    def _lower_family_after(self, text: str, end: int) -> int | None:
+        """The end of a lower-case family name right after a given name, when no dictionary lists it in lower case
+        ("parker", "bennett"; not "smith", "kelly", "rose") and it is no big place."""
+        following = _LOWER_FAMILY.match(text, end)
+        if following is None:
+            return None
+        word = following.group(1)
+        if (not self.names.is_family(word) or not self._only_a_name(word) or self.words.is_stop(word)
+                or self.words.is_noun_form(word) and not self.names.is_only_name(word)):
+            return None
+        return following.end(1)
 
     def _only_a_name(self, word: str) -> bool:
         """A given name that dictionaries list only with a capital ("sarah", "kevin"; WordNet has them among its

@@ -121,6 +121,8 @@ def test_finds_lower_case_given_names_that_are_no_english_words(judge, text, nam
         ("we flew with london airways", []),  # a big place, and a company word
         ("ran with max retries", []),  # short words are abbreviations as often
         ("walked 5 miles with friends", []),  # an inflected word ("mile")
+        ("he cared about bonnie bennett, no one else", ["bonnie bennett"]),  # a lower-case full name
+        ("we saw will smith and grace kelly", []),  # family names that are also words need a cue
     ],
 )
 def test_finds_lower_case_names_dictionaries_list_only_with_a_capital_next_to_people_words(judge, text, names):
