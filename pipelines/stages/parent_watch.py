@@ -8,7 +8,6 @@ one it started with, for platforms without prctl and for a parent that died befo
 """
 
 import ctypes
-import ctypes.util
 import logging
 import os
 import signal
@@ -38,7 +37,9 @@ def _kill_on_parent_death() -> None:
     if not sys.platform.startswith("linux"):
         return
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        # The process's own symbols, libc's among them: `ctypes.util.find_library("c")` would run
+        # `ldconfig -p` in a subprocess, a fork of a worker that holds spaCy (about 10 ms per worker).
+        libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
             logger.debug("prctl(PR_SET_PDEATHSIG) failed with errno %d; the watchdog remains", ctypes.get_errno())
     except OSError:
