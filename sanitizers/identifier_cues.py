@@ -25,41 +25,43 @@ IDENTIFIER_CUES: dict[str, tuple[str, ...]] = {
     "ID_NUMBER": (
         # Tax numbers: "Tax ID", "federal tax ID number", "taxpayer identification number", "tax file number".
         (r"(?:federal\s+|state\s+|personal\s+)?tax(?:payer)?[\s-]*(?:id(?:entification|entifier)?|file|"
-        r"reference|registration|code|number|no\.?|#)"),
+        r"reference|registration|code|numbers?|no\.?|#)"),
         # Acronyms of tax, national, social and medical numbers, in capitals only ("PAN" is also a pan).
         (r"(?-i:TIN|EIN|ITIN|ATIN|UTR|TFN|PAN|NINO|NIN|SIN|DNI|NIE|NIF|CPF|BSN|PPSN?|MRN|NHI|PESEL|AHV|"
         r"UIDAI|CURP|CUIL|CUIT|NRIC|HKID|UAN|SVNR|AMKA|OIB|EGN|JMBG)"),
-        r"pan\s+(?:card|number|no\.?)",
+        r"pan\s+(?:card|numbers?|no\.?)",
         r"aadh?aa?r(?:\s+card)?",
         r"voter(?:'?s)?\s*(?:id(?:entity)?|identification|registration|card)",
         # "national ID", "citizen ID card", "national insurance number", "personal identification number".
         (r"(?:national|citizen(?:ship)?|resident|residence|personal|government|state|alien|green\s+card)\s+"
         r"(?:id(?:entity|entification)?|insurance|registration|number|card)"),
-        r"identity\s+(?:card|document|number|no\.?)",
-        r"social\s+insurance",
+        r"identity\s+(?:card|document|numbers?|no\.?)",
+        r"social\s+(?:insurance|number|id)",
         # Other languages' national and tax numbers.
         (r"personnummer|personal\s+number|henkilötunnus|fødselsnummer|codice\s+fiscale|steuer-?id|"
         r"steueridentifikationsnummer|sozialversicherungsnummer|burgerservicenummer|"
         r"n[uú]mero\s+de\s+identifica[cç][aiã]o|c[eé]dula|carte\s+d'identit[eé]|"
         r"num[eé]ro\s+de\s+s[eé]curit[eé]\s+sociale|documento\s+de\s+identidad"),
         # Medical: "patient ID", "patient identifier", "medical record number", "MRN", "NHS number".
-        r"patient(?:'s)?\s*(?:id(?:entifier|entification)?|number|no\.?|#|record|file|chart)",
+        r"patient(?:'s)?\s*(?:id(?:entifier|entification)?|numbers?|no\.?|#|record|file|chart)",
         r"(?:medical|health)\s*(?:record|file|chart|id|card|insurance|plan)",
-        r"(?:medicare|medicaid|nhs|chi)(?:\s+(?:card|number|no\.?|id|#))?",
-        r"chart\s+(?:number|no\.?|#)",
+        r"(?:medicare|medicaid|nhs|chi)(?:\s+(?:card|numbers?|no\.?|id|#))?",
+        r"chart\s+(?:numbers?|no\.?|#)",
+        # HL7's "PID" (patient identification) with a value of 8+ characters: a process id has 7 digits at most.
+        r"(?-i:PID)(?=[\s:#]*[\"']?[a-z0-9_-]{8})",
         # Insurance: "insurance policy #", "insurance ID", "policy number", "member ID", "subscriber number".
-        r"insurance(?:\s+(?:policy|card|member|plan))?\s*(?:id|number|no\.?|#|code)",
-        r"(?:policy(?:holder)?|member(?:ship)?|subscriber|beneficiary)\s*(?:id|number|no\.?|#)",
+        r"insurance(?:\s+(?:policy|card|member|plan))?\s*(?:id|numbers?|no\.?|#|code)",
+        r"(?:policy(?:holder)?|member(?:ship)?|subscriber|beneficiary)\s*(?:id|numbers?|no\.?|#)",
         # People in an organisation's books: "employee ID", "staff number", "student ID", "customer ID".
         (r"(?:employee|employer|staff|personnel|payroll|badge|student|pupil|matriculation|customer|"
-        r"officer|police|inmate|military|veteran)\s*(?:id(?:entification|entifier)?|number|no\.?|#)"),
+        r"officer|police|inmate|military|veteran)\s*(?:id(?:entification|entifier)?|numbers?|no\.?|#)"),
         # "client number"; a "client ID" is as often an OAuth client's, which is no person's.
-        r"client\s*(?:number|no\.?|#)",
+        r"client\s*(?:numbers?|no\.?|#)",
         # A generic "ID number" / "identification number" / "ID card", unless a thing's word precedes it.
-        rf"(?<!\b(?:{_THING_WORDS})[\s_-]?)(?:id(?:entification|entity)?)\s*(?:number|no\.?|#|card)",
+        rf"(?<!\b(?:{_THING_WORDS})[\s_-]?)(?:id(?:entification|entity)?)\s*(?:numbers?|no\.?|#|card)",
     ),
     "US_SSN": (
-        r"ssn|social\s+security(?:\s+(?:number|no\.?|#|card))?|ss\s*#",
+        r"ssn|social\s+security(?:\s+(?:numbers?|no\.?|#|card))?|ss\s*#",
     ),
     "PASSPORT": (
         r"passport|passeport|pasaporte|passaporto|passaporte|reisepass|paspoort|paszport|pasaport",
@@ -75,14 +77,16 @@ IDENTIFIER_CUES: dict[str, tuple[str, ...]] = {
         (r"(?:bank\s+|checking\s+|savings\s+|chequing\s+|current\s+|personal\s+|recipient\s+|beneficiary\s+)?"
         r"(?:account|acct|acc)\.?\s*(?:number|num|no\.?|nr\.?|#)"),
         r"(?-i:ACC|ACCT|ACCNUM|ACCNO)\s*:",
-        r"acct|a/c",
-        r"bban|routing(?:\s+(?:number|no\.?|#|code))?|sort\s*code",
+        r"acct|a/c\.?\s*(?:numbers?|no\.?|#|:)",
+        r"bban|routing(?:\s+(?:numbers?|no\.?|#|code))?|sort\s*code",
+        # A loan or mortgage is a person's account too; "CIF" is a bank's customer information file number.
+        r"(?:loan|mortgage)(?:\s+account)?\s*(?:numbers?|no\.?|#|id)|(?-i:CIF)",
     ),
 }
 
 # Number words and separators between a cue and its value: "number", "no.", "#", "card"; "is", ":", "of".
-_NUMBER_WORDS = r"(?:[\s-]*(?:number|num|no\.?|nr\.?|n[º°]|#|id|card|code|details))*"
-_SEPARATORS = r"(?:\s*(?:is|was|reads|of|:|-|–|=|#))*\s*[\"'‘“(]?\s*"
+_NUMBER_WORDS = r"(?:[\s-]*(?:numbers?|num|nos?\.?|nr\.?|n[º°]|#|id|card|code|details))*"
+_SEPARATORS = r"(?:\s*(?:is|was|reads|of|such\s+as|:|-|–|=|#))*\s*[\"'‘“(]?\s*(?:e\.g\.,?\s*)?"
 # A short inner label repeated inside the value's quotes: "tax ID ATIN: 9876", "license 'DL: D1234'".
 _INNER_LABEL = r"(?:(?-i:[A-Z]{2,5})\s*:\s*)?"
 # Letters and digits joined by single dashes, dots, slashes or underscores, holding 2 digits, then
@@ -90,7 +94,9 @@ _INNER_LABEL = r"(?:(?-i:[A-Z]{2,5})\s*:\s*)?"
 _VALUE = (
     r"(?!(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})(?![\w-]))"
     r"(?=(?:[a-z./_ -]*\d){2})"
-    r"[a-z0-9]+(?:[-./_][a-z0-9]+)*(?:[ ]\d{2,6}(?:[ ][a-z](?!\w))?)*"
+    # Spaced digit groups only after a first token with a digit or of 1-3 letters ("unit 12000" is none).
+    r"(?:(?:[a-z]{1,3}|(?=[a-z./_-]*\d)[a-z0-9]+(?:[-./_][a-z0-9]+)*)(?:[ ]\d{2,6}(?:[ ][a-z](?!\w))?)+"
+    r"|[a-z0-9]+(?:[-./_][a-z0-9]+)*)"
 )
 # An IBAN after its cue: country, check digits, then letters and digits, compact or in groups that hold a digit.
 _IBAN_VALUE = r"[a-z]{2}\d{2}[ ]?[a-z0-9]{2,30}(?:[ ](?=[a-z]*\d)[a-z0-9]{1,30}){0,7}"
@@ -102,7 +108,8 @@ MIN_IBAN_CHARS, MAX_IBAN_CHARS = 12, 34
 def cued_value_regex(entity: str, value: str = _VALUE) -> str:
     """The regex of a value after one of `entity`'s cue words; the value is its `value` group."""
     cues = "|".join(IDENTIFIER_CUES[entity])
-    return (rf"(?<![\w/-])(?:{cues})(?:'s)?{_NUMBER_WORDS}{_SEPARATORS}{_INNER_LABEL}"
+    # The cue is a whole word: "chi" (a Scottish CHI number) is no cue inside "chiara99", "PAN" none in "PAN511568".
+    return (rf"(?<![\w/-])(?:{cues})(?:\b|(?<=\W))(?:'s)?{_NUMBER_WORDS}{_SEPARATORS}{_INNER_LABEL}"
             rf"(?P<value>{value}){_END}")
 
 

@@ -75,7 +75,7 @@ _NOT_PHONE_CUE = re.compile(
     r"serial|sku|item|pin|otp|code|zip|postcode|card|iban|bic|swift|routing|sort\s+code|transaction|"
     # "customer service at +1 ...", "member services": a line people call, no customer's number.
     r"txn|confirmation|booking|policy|claim|(?:customer|member)(?!\s+(?:service|support|care|relations))|"
-    r"membership|contract|isbn|issn|ean|upc|"
+    r"membership|contract|po|purchase\s+order|isbn|issn|ean|upc|"
     r"imei|vin|ssn|passport|licen[cs]e|tax|vat|amount|total|balance|price|population|page|pages|"
     r"commit|sha|hash|revision|rev)\b"
     r"[^\n\d]{0,12}$|#\s*$",

@@ -39,7 +39,7 @@ class UsBankNumberRecognizer(ValueGroupRecognizer):
     PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {
         "digits_after_account_cue": holds_any("acc", "a/c"),
         "digits_after_routing_cue": holds_any("routing", "aba", "rtn"),
-        "code_after_account_cue": holds_any("acc", "a/c", "bban", "routing", "sort"),
+        "code_after_account_cue": holds_any("acc", "a/c", "bban", "routing", "sort", "loan", "mortgage", "cif"),
         "digits_after_ending_in": holds_any("ending"),
     }
     CUED_PATTERNS: ClassVar[dict[str, Callable[[str], bool]]] = {"code_after_account_cue": cued_value_ok}

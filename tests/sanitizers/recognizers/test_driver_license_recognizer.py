@@ -20,6 +20,7 @@ FOUND = [
     ("ID check: license no. 123456789", ["123456789"]),  # "license no." alone
     ("driver's license number NYDL-55021987A, and", ["NYDL-55021987A"]),  # any shape after the cue
     ("her driver's license number CA_DL_55021987 and", ["CA_DL_55021987"]),  # underscores
+    ("driver's license numbers (e.g., TX_DL_550219) from", ["TX_DL_550219"]),  # plural, an example
     ("driver's license number 'DL: XQWERT550219' used", ["XQWERT550219"]),  # inner label
 ]
 

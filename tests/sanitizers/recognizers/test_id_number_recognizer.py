@@ -35,6 +35,10 @@ FOUND = [
     ("federal tax identification number 55-0219873", ["55-0219873"]),  # long cue
     ("personnummer 850709-9805", ["850709-9805"]),  # Swedish shape
     ("national insurance number AB551027C", ["AB551027C"]),  # no spaces
+    ("employee numbers such as EMP-55021 and", ["EMP-55021"]),  # plural, "such as"
+    ("Social Number: 550 219 873", ["550 219 873"]),  # as generated data sets name it
+    ("ID Card: 550219873", ["550219873"]),  # form label
+    ("from the hospital database: PID 550219873. Cross", ["550219873"]),  # HL7 patient identification
 ]
 
 
@@ -62,6 +66,9 @@ def test_finds_value_when_id_cue_precedes(text, expected):
         "customer service number 1-800-555-0199",  # a phone number, not a customer's
         "employee ID XKQ550219873550219873550",  # longer than 20 characters
         "version 1.20.3 of the patient ID module",  # version before the cue
+        "write to chiara99@example.org",  # a cue word ("chi") inside a word
+        "passport no. PAN511568",  # "PAN" inside a value
+        "killed PID 4821930 after the hang",  # a process id: 7 digits at most
     ],
 )
 def test_finds_nothing_when_no_personal_identifier(text):

@@ -81,6 +81,7 @@ def test_finds_number_when_phone_cue_says_so(text, expected):
         "phone: 0123456789",  # a counting run: a filler
         "tel 9876543210",  # counting down
         "(123) 456-7890",  # a grouped counting run without a cue
+        "PO number 4500012345",  # a purchase order
         "Timestamp: 2023-03-21 14:35:19 Customer: hi",  # a date and the hour of a time
         "[2022-08-22 14:35:12,989] [INFO] Customer: hello",  # a log line's time stamp
         "Date/Time: 2022-04-12 11:25 AM",  # idem, with AM

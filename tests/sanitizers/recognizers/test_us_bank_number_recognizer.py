@@ -23,6 +23,9 @@ FOUND = [
     ("your account Jo Doe ending in 5502198765. I", ["5502198765"]),  # the tail of an account number
     ("the account number ending in *456 for", ["*456"]),  # a masked tail
     ("A/C no. 55021987301", ["55021987301"]),  # A/C
+    ("Loan Number: LN-55021987", ["LN-55021987"]),  # a loan account
+    ("mortgage account no. 5502198730", ["5502198730"]),  # a mortgage
+    ("CIF 55021987", ["55021987"]),  # a bank's customer file number
 ]
 
 
@@ -42,6 +45,8 @@ def test_finds_number_when_account_cue_precedes(text, expected):
         "AWS account ID 123456789012",  # an account ID is a cloud account's
         "account number format: 2023-04-01",  # a date
         "account #12 is closed",  # too short
+        "the A/C unit 12000 BTU",  # air conditioning: "A/C" needs a number word or a colon
+        "acct unit 12000",  # a word is no first group of spaced digits
     ],
 )
 def test_finds_nothing_when_no_account_number(text):
