@@ -13,6 +13,8 @@ def _handles(text):
         ("cc @jsmith and @maria.k, thanks!", ["@jsmith", "@maria.k"]),
         ("@dana_r can you check the invoice?", ["@dana_r"]),
         ("great talk by @Kenji_T.", ["@Kenji_T"]),
+        ("thanks @NancyPelosi and @AustinMahone", ["@NancyPelosi", "@AustinMahone"]),  # given names that are cities
+        ("live on @PaulHenryShow with @TerriClarkMusic", ["@PaulHenryShow", "@TerriClarkMusic"]),  # a full name inside
     ],
 )
 def test_finds_handles_in_prose(text, expected):
@@ -30,6 +32,9 @@ def test_finds_handles_in_prose(text, expected):
         "see `@jsmith` in the config",  # code
         "<p>Hello <%= @current_user %></p>",  # an ERB template tag
         "https://url:8000 @something else",  # a stand-in, no one's handle
+        "great coverage by @IrishTimes and @RTERadio1",  # media accounts: an organisation's word inside
+        "tickets via @SonyCentreTO, cheers @NSPCC",  # a company word; an acronym
+        "landed at @DublinAirport",  # a big place that is nobody's name
     ],
 )
 def test_leaves_emails_code_and_group_mentions(text):
