@@ -88,12 +88,15 @@ PREFILTERS: dict[str, Callable[[str, int], bool]] = {
     "PHONE_NUMBER": may_hold_phone,  # 7 digits, ASCII or not (٠٥٠…, ０９０…)
     "CREDIT_CARD": lambda text, digits: digits >= 12,  # Maestro has 12 digits
     "IBAN_CODE": lambda text, digits: digits >= 8,
-    "US_SSN": lambda text, digits: digits >= 9,
+    # A value after an identifier's cue word holds 2 digits at least, whatever its shape ("SSN XXX-XX-12").
+    "US_SSN": lambda text, digits: digits >= 2,
     "IP_ADDRESS": lambda text, digits: digits >= 3 and ("." in text or ":" in text),
     "STREET_ADDRESS": may_hold_address,  # a digit, or a cue before a street without a number
     "DATE_OF_BIRTH": lambda text, digits: digits >= 1,
-    "PASSPORT": lambda text, digits: digits >= 5,
+    "PASSPORT": lambda text, digits: digits >= 2,
     "DRIVER_LICENSE": lambda text, digits: digits >= 2,
+    "US_BANK_NUMBER": lambda text, digits: digits >= 2,
+    "ID_NUMBER": lambda text, digits: digits >= 2,
 }
 
 

@@ -33,6 +33,11 @@ def found(analyzer: PiiAnalyzer, text: str) -> list[tuple[str, str]]:
         ("ship to 221B Baker Street, London NW1 6XE", ("STREET_ADDRESS", "221B Baker Street, London NW1 6XE")),
         # public IP address
         ("my ip is 81.2.69.160", ("IP_ADDRESS", "81.2.69.160")),
+        # identifiers after their cue words, in texts with few digits (the prefilters let them through)
+        ("his SSN is XXX-XX-12 on file", ("US_SSN", "XXX-XX-12")),
+        ("passport number DE-PP-QWER12XYZ and", ("PASSPORT", "DE-PP-QWER12XYZ")),
+        ("my employee ID is EMP-55", ("ID_NUMBER", "EMP-55")),
+        ("ACC: QWERTY55", ("US_BANK_NUMBER", "QWERTY55")),
     ],
 )
 def test_finds_pii_when_present_in_chat_text(analyzer, text, expected):
@@ -52,6 +57,8 @@ def test_finds_pii_when_present_in_chat_text(analyzer, text, expected):
         "We moved billing to Northwind Analytics last quarter.",  # organisation
         "router at 192.168.1.1 and docs at 203.0.113.7",  # private and documentation IPs
         "I was sent order 4155550132 on 2024-01-15",  # order number and plain date
+        "Order ID: A12345, ticket ID 55021, invoice no. INV-2024-0012",  # identifiers of things
+        "[2022-08-22 14:35:12,989] [INFO] Customer: hello",  # a log line's time stamp
         "Sure! First reset the router, then wait 30 seconds.",  # plain prose
     ],
 )
