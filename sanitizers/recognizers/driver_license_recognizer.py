@@ -43,7 +43,7 @@ class DriverLicenseRecognizer(ValueGroupRecognizer):
             rf"\blicen[cs]e{_NUMBER_WORDS}{_SEPARATORS}(?P<value>{_VALUE})\b",
             0.75,
         ),
-        # Any code shape after "driver's license" ("NYDL-12345678A", "CA_DL_98765432", "'DL: DLABCD098765'").
+        # Any code shape after "driver's license" ("NYDL-40217735B", "CA_DL_40217735", "'DL: DLABCD098765'").
         Pattern("code_after_driver_license_cue", cued_value_regex("DRIVER_LICENSE"), 0.8),
     ]
     CONTEXT: ClassVar[list[str]] = ["license", "licence", "driver", "driving"]

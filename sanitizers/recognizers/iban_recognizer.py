@@ -62,7 +62,7 @@ class IbanRecognizer(ValueGroupRecognizer):
             r"(?:(?:[ ](?=[A-Z]{0,3}\d|(?-i:[A-Z]{1,4})(?![\w-])))?[A-Z0-9]{1,4})?(?![\w-])",
             0.5,
         ),
-        # After the word IBAN, any country, length and check digits ("IBAN GB12345678901234567890").
+        # After the word IBAN, any country, length and check digits ("IBAN GB40ZZZZ550219873012").
         Pattern("iban_after_cue", cued_iban_regex(), 0.8),
     ]
     CONTEXT: ClassVar[list[str]] = ["iban", "bank", "account", "transfer", "sepa"]

@@ -36,7 +36,7 @@ _LONE_DIGIT_END = re.compile(r"\d[ ]\d$")
 _DATE = re.compile(
     r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})|\d{1,2}:\d{2}(?::\d{2})?"
 )
-# A date and the hour of a time after it ("2023-03-21 14" of "2023-03-21 14:35:19", "[2022-08-22 14:35:12,989]",
+# A date and the hour of a time after it ("2024-11-05 09" of "2024-11-05 09:12:44", "[2023-06-30 17:02:09,114]",
 # "12/04/2022 11:25 AM"): the candidate stops at the time's colon, and year, month, day and hour are in range.
 _DATE_HOUR = re.compile(
     r"(?:(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})|(?P<d2>\d{1,2})[-./](?P<m2>\d{1,2})[-./](?P<y2>\d{4}))"
@@ -254,7 +254,7 @@ def _cut_at_spaces(text: str, s: int, e: int, start: int, end: int) -> bool:
 
 
 def _is_date_hour(core: str, after: str) -> bool:
-    """True for a date and an hour cut at the time's colon ("2023-03-21 14" before ":35:19")."""
+    """True for a date and an hour cut at the time's colon ("2024-11-05 09" before ":12:44")."""
     match = _DATE_HOUR.fullmatch(core)
     if match is None or after != ":":
         return False

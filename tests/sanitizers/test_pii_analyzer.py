@@ -58,7 +58,7 @@ def test_finds_pii_when_present_in_chat_text(analyzer, text, expected):
         "router at 192.168.1.1 and docs at 203.0.113.7",  # private and documentation IPs
         "I was sent order 4155550132 on 2024-01-15",  # order number and plain date
         "Order ID: A12345, ticket ID 55021, invoice no. INV-2024-0012",  # identifiers of things
-        "[2022-08-22 14:35:12,989] [INFO] Customer: hello",  # a log line's time stamp
+        "[2023-06-30 17:02:09,114] [INFO] Customer: hello",  # a log line's time stamp
         "Sure! First reset the router, then wait 30 seconds.",  # plain prose
     ],
 )

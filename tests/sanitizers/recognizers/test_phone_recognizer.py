@@ -46,9 +46,9 @@ def test_finds_number_when_phone_shaped(text, expected):
     [
         ("Phone Number: (123) 456-7890\nEmail", ["(123) 456-7890"]),  # a grouped counting run after "Phone"
         ("Tel. 123-456-7890", ["123-456-7890"]),  # dashed
-        ("I tried customer service at +1-245-562-7036x171, but", ["+1-245-562-7036x171"]),  # a service line
+        ("I tried customer service at +1-312-555-0187x42, but", ["+1-312-555-0187x42"]),  # a service line
         ("call me at 415-555-0132 ext. 12 today", ["415-555-0132 ext. 12"]),  # extension
-        ("Timestamp: 2023-03-21 14:35 tel 415-555-0132", ["415-555-0132"]),  # a date-time, then a phone
+        ("Timestamp: 2024-11-05 09:12 tel 415-555-0132", ["415-555-0132"]),  # a date-time, then a phone
     ],
 )
 def test_finds_number_when_phone_cue_says_so(text, expected):
@@ -82,9 +82,9 @@ def test_finds_number_when_phone_cue_says_so(text, expected):
         "tel 9876543210",  # counting down
         "(123) 456-7890",  # a grouped counting run without a cue
         "PO number 4500012345",  # a purchase order
-        "Timestamp: 2023-03-21 14:35:19 Customer: hi",  # a date and the hour of a time
-        "[2022-08-22 14:35:12,989] [INFO] Customer: hello",  # a log line's time stamp
-        "Date/Time: 2022-04-12 11:25 AM",  # idem, with AM
+        "Timestamp: 2024-11-05 09:12:44 Customer: hi",  # a date and the hour of a time
+        "[2023-06-30 17:02:09,114] [INFO] Customer: hello",  # a log line's time stamp
+        "Date/Time: 2021-10-19 08:40 AM",  # idem, with AM
         "Phone: 12/04/2022 11:25",  # day-first date, even after a phone cue
     ],
 )
