@@ -4,12 +4,15 @@ import importlib
 import pkgutil
 import random
 import string
+from collections.abc import Callable
+from typing import ClassVar
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tests.sanitizers.recognizers
+from sanitizers.pattern import Pattern
 from sanitizers.registry import PII_RECOGNIZERS
 from sanitizers.value_group import ValueGroupRecognizer, holds_any
 
@@ -89,3 +92,24 @@ FRAGMENTS = st.sampled_from([
 @given(text=st.lists(st.one_of(FRAGMENTS, st.text(alphabet=string.printable, max_size=6)), max_size=14).map("".join))
 def test_keeps_every_matching_pattern_a_candidate_on_arbitrary_ascii(recognizer, text):
     assert _missed(recognizer, text) == []
+
+
+class _CheckedRecognizer(ValueGroupRecognizer):
+    """Two patterns on one value shape: one judged by validate_result, one taken on its cue word."""
+
+    CUED_PATTERNS: ClassVar[dict[str, Callable[[str], bool]]] = {"after_cue": lambda value: len(value) >= 5}
+
+    def __init__(self):
+        super().__init__("TEST_NUMBER", [Pattern("bare", r"\b(?P<value>\d{5,9})\b", 0.6),
+                                         Pattern("after_cue", r"\bref\s+(?P<value>\d{3,9})\b", 0.8)])
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return pattern_text.startswith("1")
+
+
+def test_checks_cued_pattern_by_shape_instead_of_validate_result():
+    recognizer = _CheckedRecognizer()
+    found = {(text[r.start : r.end], r.score) for text in ["ref 99999", "ref 999", "88888", "12345"]
+             for r in recognizer.analyze(text, ["TEST_NUMBER"])}
+    # "ref 99999" fails validate_result but passes the cue's shape test; "ref 999" is too short for it.
+    assert found == {("99999", 0.8), ("12345", 1.0)}
