@@ -28,7 +28,13 @@ from sanitizers.nlp_engine import OfflineSpacyNlpEngine
 from sanitizers.person_judge import RELABELLED as RELABELLED_LABELS
 from sanitizers.person_judge import PersonJudge
 from sanitizers.place_names import place_names
+from sanitizers.recognizers.crypto_recognizer import may_hold_crypto
+from sanitizers.recognizers.device_id_recognizer import may_hold_device_id
+from sanitizers.recognizers.gps_coordinates_recognizer import may_hold_coordinates
 from sanitizers.recognizers.phone_recognizer import may_hold_phone
+from sanitizers.recognizers.security_code_recognizer import may_hold_security_code
+from sanitizers.recognizers.user_agent_recognizer import may_hold_user_agent
+from sanitizers.recognizers.vehicle_id_recognizer import may_hold_vehicle_id
 from sanitizers.registry import PII_RECOGNIZERS
 from sanitizers.thing_names import drop_thing_names
 from sanitizers.value_repeats import add_repeats
@@ -97,6 +103,12 @@ PREFILTERS: dict[str, Callable[[str, int], bool]] = {
     "DRIVER_LICENSE": lambda text, digits: digits >= 2,
     "US_BANK_NUMBER": lambda text, digits: digits >= 2,
     "ID_NUMBER": lambda text, digits: digits >= 2,
+    "DEVICE_ID": may_hold_device_id,  # an IMEI's 14 digits, a MAC's 5 colons or dashes, Cisco's dotted hex
+    "VEHICLE_ID": may_hold_vehicle_id,  # a 17-character run in capitals or a VIN / plate cue
+    "CRYPTO": may_hold_crypto,  # a run of letters and digits as long as an address
+    "GPS_COORDINATES": may_hold_coordinates,  # digits, a comma, digits (or hemispheres, "lat:")
+    "SECURITY_CODE": may_hold_security_code,  # 3 digits and a CVV / PIN cue
+    "USER_AGENT": may_hold_user_agent,  # "Mozilla/" or "Opera/"
 }
 
 

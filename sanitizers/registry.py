@@ -76,10 +76,14 @@ def _pii_recognizers() -> list[type]:
 
     spaCy NER (PERSON and others) is added by PiiAnalyzer from the NLP engine.
     """
+    from sanitizers.recognizers.bic_recognizer import BicRecognizer
     from sanitizers.recognizers.credit_card_recognizer import CreditCardRecognizer
+    from sanitizers.recognizers.crypto_recognizer import CryptoRecognizer
     from sanitizers.recognizers.date_of_birth_recognizer import DateOfBirthRecognizer
+    from sanitizers.recognizers.device_id_recognizer import DeviceIdRecognizer
     from sanitizers.recognizers.driver_license_recognizer import DriverLicenseRecognizer
     from sanitizers.recognizers.email_recognizer import EmailRecognizer
+    from sanitizers.recognizers.gps_coordinates_recognizer import GpsCoordinatesRecognizer
     from sanitizers.recognizers.handle_recognizer import HandleRecognizer
     from sanitizers.recognizers.iban_recognizer import IbanRecognizer
     from sanitizers.recognizers.id_number_recognizer import IdNumberRecognizer
@@ -88,11 +92,14 @@ def _pii_recognizers() -> list[type]:
     from sanitizers.recognizers.person_context_recognizer import PersonContextRecognizer
     from sanitizers.recognizers.person_cue_recognizer import PersonCueRecognizer
     from sanitizers.recognizers.phone_recognizer import PhoneRecognizer
+    from sanitizers.recognizers.security_code_recognizer import SecurityCodeRecognizer
     from sanitizers.recognizers.street_address_recognizer import StreetAddressRecognizer
     from sanitizers.recognizers.table_column_recognizer import TableColumnRecognizer
     from sanitizers.recognizers.us_bank_number_recognizer import UsBankNumberRecognizer
     from sanitizers.recognizers.us_ssn_recognizer import UsSsnRecognizer
+    from sanitizers.recognizers.user_agent_recognizer import UserAgentRecognizer
     from sanitizers.recognizers.username_recognizer import UsernameRecognizer
+    from sanitizers.recognizers.vehicle_id_recognizer import VehicleIdRecognizer
 
     return [
         EmailRecognizer,
@@ -107,6 +114,13 @@ def _pii_recognizers() -> list[type]:
         DriverLicenseRecognizer,
         UsBankNumberRecognizer,
         IdNumberRecognizer,
+        BicRecognizer,
+        DeviceIdRecognizer,
+        VehicleIdRecognizer,
+        CryptoRecognizer,
+        GpsCoordinatesRecognizer,
+        SecurityCodeRecognizer,
+        UserAgentRecognizer,
         PersonCueRecognizer,
         PersonContextRecognizer,
         HandleRecognizer,

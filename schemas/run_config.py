@@ -27,6 +27,12 @@ DEFAULT_PII_ENTITIES: tuple[str, ...] = (
     "DRIVER_LICENSE",
     "US_BANK_NUMBER",
     "ID_NUMBER",
+    "DEVICE_ID",
+    "VEHICLE_ID",
+    "CRYPTO",
+    "GPS_COORDINATES",
+    "SECURITY_CODE",
+    "USER_AGENT",
 )
 
 

@@ -24,6 +24,7 @@ from sanitizers.recognizers.iban_recognizer import IBAN_LENGTHS
 from sanitizers.surrogate_key import read_hmac_key
 
 _DIGIT_GROUPS = re.compile(r"\d+")
+_COORDINATE = re.compile(r"\d+(?:\.\d+)?")
 _PLACEHOLDER = Placeholder()
 
 
@@ -175,6 +176,47 @@ def _bank_number(fake: Faker, rng: random.Random, value: str) -> str:
     return "".join(str(rng.randint(0, 9)) for _ in range(digits))
 
 
+def _same_shape(fake: Faker, rng: random.Random, value: str) -> str:
+    # Each letter and digit redrawn, case, hex range and separators kept ("1BvB...", "0x5F1f...", "7ABC-123").
+    hexish = all(ch in "0123456789abcdefABCDEFx" for ch in value)
+    def redraw(ch: str) -> str:
+        if ch.isdigit():
+            return str(rng.randint(0, 9))
+        if not ch.isalpha():
+            return ch
+        letters = "abcdef" if hexish else "abcdefghjkmnprstuvwxyz"
+        drawn = rng.choice(letters)
+        return drawn.upper() if ch.isupper() else drawn
+    prefix = next((p for p in ("0x", "bc1", "ltc1", "tb1") if value.lower().startswith(p)), value[:1])
+    return prefix + "".join(redraw(ch) for ch in value[len(prefix):])
+
+
+def _device_id(fake: Faker, rng: random.Random, value: str) -> str:
+    compact = value.replace(":", "").replace("-", "").replace(".", "")
+    if len(compact) == 12 and not compact.isdigit():
+        # RFC 7042's documentation block 00-00-5E-00-53-xx, in the original's separators and case.
+        mac = f"00005e0053{rng.randint(0, 255):02x}"
+        mac = mac.upper() if value.isupper() else mac
+        if "." in value:
+            return ".".join(mac[i : i + 4] for i in range(0, 12, 4))
+        return (":" if ":" in value else "-").join(mac[i : i + 2] for i in range(0, 12, 2))
+    return _same_shape(fake, rng, value)
+
+
+def _gps_coordinates(fake: Faker, rng: random.Random, value: str) -> str:
+    # Random digits in the original's layout: sign, separators and decimals kept, degrees redrawn in range.
+    def redraw(match: re.Match) -> str:
+        whole, _, decimals = match.group().partition(".")
+        top = 89 if len(whole) <= 2 else 179
+        degrees = str(rng.randint(0, top)).zfill(len(whole)) if len(whole) <= 2 else str(rng.randint(100, top))
+        return degrees + ("." + "".join(str(rng.randint(0, 9)) for _ in decimals) if decimals else "")
+    return _COORDINATE.sub(redraw, value)
+
+
+def _user_agent(fake: Faker, rng: random.Random, value: str) -> str:
+    return fake.user_agent()
+
+
 _GENERATORS = {
     "PERSON": _person,
     "EMAIL_ADDRESS": _email,
@@ -189,4 +231,10 @@ _GENERATORS = {
     "DRIVER_LICENSE": _driver_license,
     "US_BANK_NUMBER": _bank_number,
     "ID_NUMBER": _id_number,
+    "DEVICE_ID": _device_id,
+    "VEHICLE_ID": _same_shape,
+    "CRYPTO": _same_shape,
+    "GPS_COORDINATES": _gps_coordinates,
+    "SECURITY_CODE": _same_shape,
+    "USER_AGENT": _user_agent,
 }

@@ -37,6 +37,12 @@ def fake(entity: str, value: str, op: Surrogate = SUR, index: int = 1) -> str:
         ("PASSPORT", "X12345678"),  # passport number
         ("DRIVER_LICENSE", "D1234567"),  # licence number
         ("ID_NUMBER", "EMP-123456"),  # employee number
+        ("DEVICE_ID", "3c:a9:f4:17:0b:e2"),  # MAC address
+        ("VEHICLE_ID", "4T1BK3EK0HU512873"),  # VIN
+        ("CRYPTO", "0x5e3a9b0c41d2f7e8a6b9c0d1e2f3a4b5c6d7e8f9"),  # Ethereum address
+        ("GPS_COORDINATES", "48.215530, -71.338104"),  # latitude, longitude
+        ("SECURITY_CODE", "417"),  # CVV
+        ("USER_AGENT", "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"),
     ],
 )
 def test_gives_same_fake_when_value_repeats_and_different_fake_when_key_differs(entity, value):
@@ -64,6 +70,13 @@ def test_keeps_shape_when_replacing_names():
         ("IBAN_CODE", "GB29NWBK60161331926819", lambda v: v.startswith("GB") and iban_valid(v)),
         ("DATE_OF_BIRTH", "4.3.88", lambda v: v.count(".") == 2 and len(v.split(".")[2]) == 2),  # same layout
         ("DATE_OF_BIRTH", "March 4, 1988", lambda v: v.split()[0].isalpha()),  # textual stays textual
+        ("DEVICE_ID", "3C-A9-F4-17-0B-E2", lambda v: v.startswith("00-00-5E-00-53-")),  # RFC 7042 documentation MACs
+        ("DEVICE_ID", "3ca9.f417.0be2", lambda v: v.startswith("0000.5e00.53")),  # Cisco's dots kept
+        ("CRYPTO", "0x5e3a9b0c41d2f7e8a6b9c0d1e2f3a4b5c6d7e8f9",
+         lambda v: v.startswith("0x") and len(v) == 42 and all(c in "0123456789abcdef" for c in v[2:])),
+        ("GPS_COORDINATES", "-48.215530, 171.338104",
+         lambda v: abs(float(v.split(",")[0])) <= 90 and abs(float(v.split(",")[1])) <= 180 and v.count(".") == 2),
+        ("SECURITY_CODE", "0417", lambda v: len(v) == 4 and v.isdigit()),
     ],
 )
 def test_gives_well_formed_but_unusable_fake_when_entity_known(entity, value, check):

@@ -1,0 +1,39 @@
+import pytest
+
+from sanitizers.recognizers.bic_recognizer import BicRecognizer
+from tests.sanitizers.recognizers.fakes import found
+
+REC = BicRecognizer()
+
+FOUND = [
+    ("wire it to BIC QwRtZpLK. This", ["QwRtZpLK"]),  # synthetic mixed case
+    ("SWIFT/BIC: KLMNGB2LXXX", ["KLMNGB2LXXX"]),  # 11 characters with a branch
+    ("SWIFT code is QRSTFRPP, IBAN", ["QRSTFRPP"]),
+    ("bic: ZXCVDE33", ["ZXCVDE33"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_finds_bic_after_its_cue(text, expected):
+    assert found(REC, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a swift transfer today",
+        "Swift language features",  # a word after the cue
+        "Swift code examples",
+        "the BIC Monaco office",  # Title-case word
+        "QRSTFRPP with no cue",
+    ],
+)
+def test_keeps_words_and_uncued_codes(text):
+    assert found(REC, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_passes_each_pattern_gate_when_the_pattern_matches(text, expected):
+    for pattern, compiled, gate in REC._compiled:
+        if gate is not None and compiled.search(text):
+            assert gate(text), f"gate of {pattern.name} rejects a text the pattern matches"

@@ -1,0 +1,50 @@
+import pytest
+
+from sanitizers.recognizers.security_code_recognizer import SecurityCodeRecognizer, may_hold_security_code
+from tests.sanitizers.recognizers.fakes import found
+
+REC = SecurityCodeRecognizer()
+
+FOUND = [
+    ("the form asks for the security code 417 printed on it", ["417"]),
+    ("Visa ending 1881, CVV 862. Thanks", ["862"]),
+    ("CVC2 is 3071", ["3071"]),  # Amex-style 4 digits
+    ("card verification value: 550", ["550"]),
+    ("my ATM PIN is 7342.", ["7342"]),
+    ("PIN: 905512", ["905512"]),
+    ("PIN code: 6621", ["6621"]),  # 4 digits after "PIN code"
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_finds_code_after_its_cue(text, expected):
+    assert found(REC, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 417 on the back of your card",  # no cue
+        "PIN code 560034 of the Bengaluru branch",  # India's postal PIN code: 6 digits
+        "connect pin 13 of the GPIO header",  # a pin of a chip
+        "security code 12345 is too long for a CVV",
+        "CVV $123.50 refund",  # an amount
+        "the PIN 1234-5678 series",  # part of a longer number
+        "we take security seriously since 2019",  # no cue
+    ],
+)
+def test_keeps_numbers_without_a_code_cue(text):
+    assert found(REC, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_passes_each_pattern_gate_when_the_pattern_matches(text, expected):
+    for pattern, compiled, gate in REC._compiled:
+        if gate is not None and compiled.search(text):
+            assert gate(text), f"gate of {pattern.name} rejects a text the pattern matches"
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_passes_the_analyzer_prefilter_when_a_value_is_found(text, expected):
+    # PiiAnalyzer runs the recognizer only on texts its prefilter passes: false here would hide a value.
+    assert may_hold_security_code(text, sum(ch.isdigit() for ch in text))
