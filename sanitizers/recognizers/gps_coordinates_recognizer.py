@@ -15,14 +15,16 @@ from sanitizers.code_cues import cued_regex
 from sanitizers.pattern import Pattern
 from sanitizers.value_group import ValueGroupRecognizer, holds_any
 
-# Not a number of a longer run: no digit, dot or word before, and no list separator after a number.
-_BEFORE = r"(?<![\w.,;|\t+-]|[\w.][ ]?[,;|][ ]?|[,;|\t][ ]?)"
-_AFTER = r"(?!\w|\.\w|°|[ ]?[,;|\t][ ]?[+-]?\d)"
-_LAT = r"[+-]?\d{1,2}\.\d{%s,}"
-_LON = r"[+-]?1?\d{1,2}\.\d{%s,}"
-_PAIR = rf"{_LAT % 4},[ ]?{_LON % 4}"
+# Not a number of a longer run: no digit, dot or word before, and no list separator after a number; not
+# the first number in brackets (a tuple, an array, a point in code or maths: "(20.3423, 3.1427)").
+_BEFORE = r"(?<![\w.,;|\t+-]|[,;|\t]\s{0,40}|[\[(]\s{0,40})"
+_AFTER = r"(?!\w|\.\w|°|\s*[,;|\t]\s*[+-]?\d|\s*\])"
+_LAT = r"[+-]?\d{1,2}\.\d{%s}"
+_LON = r"[+-]?1?\d{1,2}\.\d{%s}"
+# 4-8 decimals: a GPS fix has 5-7; a float with more is computed, not measured.
+_PAIR = rf"{_LAT % '4,8'},[ ]?{_LON % '4,8'}"
 # A pair after a cue, 1+ decimals; hemisphere letters or degree signs make a pair on their own.
-_CUED_PAIR = rf"(?<![+-]){_LAT % 1}(?:°)?,[ ]?{_LON % 1}(?:°)?"
+_CUED_PAIR = rf"(?<![+-]){_LAT % '1,10'}(?:°)?,[ ]?{_LON % '1,10'}(?:°)?"
 _HEMISPHERES = r"\d{1,2}(?:\.\d+(?:°)?|°)[ ]?(?-i:[NS]),?[ ]{0,2}1?\d{1,2}(?:\.\d+(?:°)?|°)[ ]?(?-i:[EW])"
 _LAT_LABEL = r"(?:lat|latitude)[\"']?\s*[:=]\s*[\"']?"
 _LON_LABEL = r"(?:lng|lon|long|longitude)[\"']?\s*[:=]\s*[\"']?"

@@ -1,7 +1,8 @@
 """A browser's user-agent string, replaced whole ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) ... Safari/537.36").
 
 A user agent is a fingerprint of a person's device (platform, language, browser and versions); every
-browser's starts with "Mozilla/" or (old Opera) "Opera/", then its platform in brackets. The rest is
+browser's starts with "Mozilla/" or (old Opera) "Opera/", then its platform in brackets, parts parted by ";"
+("(Pygments Updater)" in a tool's code names no platform). The rest is
 product/version tokens, bracketed comments ("(KHTML, like Gecko)"), "Mobile", and the odd time stamp
 that generated data put in Gecko's slot. Tools' agents ("curl/8.4.0", "python-requests/2.31") name no
 person's device and stay.
@@ -17,7 +18,7 @@ from sanitizers.value_group import ValueGroupRecognizer, holds_any
 _TOKEN = r"[A-Za-z][\w.!-]*/[\w.+:-]*[\w+]"
 _COMMENT = r"\([^()\n]{0,300}\)"
 _USER_AGENT = (
-    rf"(?<![\w/])(?-i:Mozilla|Opera)/\d+(?:\.\d+)*\.?[ ]?\([^()\n]{{2,300}}\)"
+    rf"(?<![\w/])(?-i:Mozilla|Opera)/\d+(?:\.\d+)*\.?[ ]?\([^()\n;]{{1,150}};[^()\n]{{1,300}}\)"
     rf"(?:[ ]+(?:{_TOKEN}|{_COMMENT}|(?-i:Mobile)|\d{{1,2}}:\d{{2}}:\d{{2}}))*"
 )
 

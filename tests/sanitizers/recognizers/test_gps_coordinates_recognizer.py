@@ -34,6 +34,11 @@ def test_finds_coordinates(text, expected):
         "at 200.1234, 12.3456 km",  # out of range
         "position 0.0, 0.0 is the origin",  # the zero pair
         "force 12 N, 45 E on the beam",  # units, not hemispheres
+        "assert_close(test(20.3423, 3.1427))",  # a call's arguments
+        "desired = np.array([[0.6187947, 0.5916236],",  # a row of an array
+        "array([[ 1.        ,  0.9925608, -0.6808098],",  # padded columns of an array
+        "  [0.9450332, 0.7898483]])",  # the last row of an array
+        "ratio 0.618794771585679, 0.591623627759746 computed",  # computed floats, not a GPS fix
     ],
 )
 def test_keeps_numbers_that_are_no_place(text):

@@ -32,6 +32,7 @@ def test_finds_browser_user_agent_whole(text, expected):
     [
         "curl/8.4.0 and python-requests/2.31.0 are tools",
         "Mozilla/5.0 is how every browser starts",  # no platform in brackets
+        "version = 'Mozilla/5.0 (Example Docs Updater)'",  # a tool's own agent: no platform parts
         "see https://developer.mozilla.org/en-US/docs (MDN) for more",
     ],
 )
