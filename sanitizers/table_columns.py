@@ -8,15 +8,17 @@ its non-empty cells as a finding of that entity type, when the cell has the type
 name cell is 1-4 words of letters, an e-mail cell looks like one). Columns such as city, country,
 company, product, status, amount or date stay.
 
-A header that only may name people ("Name", "Owner", "Customer": products, companies and accounts have
-names and owners too) keeps its column only when most of its name-shaped cells hold a known given name or
-family name (`is_name`, the caller's name lists).
+A header that only may name people ("Name", "Owner", "Customer": products, companies, places and accounts
+have names and owners too) keeps its column only when most of its name-shaped cells hold a known given name
+or family name and no common English word that is no name ("Baldwin County", "Billing Queue"), and then
+only such cells (`NameEvidence`: the caller's name lists and English words).
 
 Cheap by construction: a text needs a line break and a line holding both a header word and a column
 separator before any line is split (`may_hold_table`).
 """
 
 import bisect
+import functools
 import itertools
 import re
 import unicodedata
@@ -52,7 +54,7 @@ _FOREIGN_NAMES = (
     "primeiro nome|sobrenome|nombre completo|nome completo|vollstandiger name"
 )
 _NAME_PARTS = (
-    "first|last|given|family|middle|full|legal|maiden|sur|fore|christian|display|preferred|birth|contact|"
+    "first|last|given|family|middle|full|legal|maiden|sur|fore|christian|preferred|birth|contact|"
     + _PERSON_NOUNS
 )
 _NUMBER = r"(?: (?:number|no|nr|num|code|id))?"
@@ -89,7 +91,7 @@ COLUMN_ENTITIES: tuple[tuple[str, str, str], ...] = (
      r"middlename|maidenname)"), "PERSON", STRONG),
     (_PREFIX + r"(?:" + _NAME_PARTS + r") names?", "PERSON", STRONG),
     (_PREFIX + r"(?:" + _FOREIGN_NAMES + r")", "PERSON", STRONG),
-    (r"names?|who|nom|" + _DONE_BY, "PERSON", WEAK),
+    (r"names?|who|nom|display names?|" + _DONE_BY, "PERSON", WEAK),  # "displayName" of configs and apps
     (_PREFIX + r"(?:" + _PERSON_NOUNS + r")s?", "PERSON", WEAK),
 )
 _COMPILED = tuple((re.compile(pattern), entity, strength) for pattern, entity, strength in COLUMN_ENTITIES)
@@ -148,8 +150,9 @@ _CODE_CELL = re.compile(r"(?=(?:.*\d){2})[A-Za-z0-9][A-Za-z0-9 -]{3,22}[A-Za-z0-
 _IBAN_CELL = re.compile(r"[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){8,30}")
 _ACCOUNT_CELL = re.compile(r"(?=(?:.*\d){6})[A-Za-z0-9][A-Za-z0-9 -]{4,32}[A-Za-z0-9]")
 _CARD_CELL = re.compile(r"(?:\d[ -]?){11,18}\d")
-# An address holds a letter and a house number or postcode, or a comma before its town; no code characters.
-_ADDRESS_CELL = re.compile(r"(?=.*[^\W\d_])(?=.*[\d,])[^@<>{}\[\]|`_=;()]{4,120}")
+# An address holds words ("12 Elm St"), a house number or postcode or a comma before its town, and no code
+# characters: an IPv6 or memory address, "tcp://host:8786" are no postal addresses.
+_ADDRESS_CELL = re.compile(r"(?=.*[^\W\d_]{2})(?=.*[\d,])(?=\S+ )(?!.*://)[^@<>{}\[\]|`_=;()]{4,120}")
 
 
 def _digits(cell: str, low: int, high: int) -> bool:
@@ -185,7 +188,11 @@ CELL_SHAPES: dict[str, Callable[[str], bool]] = {
     "ID_NUMBER": lambda cell: _CODE_CELL.fullmatch(cell) is not None and cued_value_ok(cell),
     "CREDIT_CARD": lambda cell: _CARD_CELL.fullmatch(cell) is not None,
 }
-ENTITIES: tuple[str, ...] = tuple(CELL_SHAPES)
+# Types whose own recognizer finds every value whatever the column, and knows which are no one's
+# ("noreply@...", "your-service@your-project..."): a header adds nothing, it only tells a personal column.
+FOUND_ANYWHERE = frozenset({"EMAIL_ADDRESS"})
+# The types of the cells this module gives.
+ENTITIES: tuple[str, ...] = tuple(entity for entity in CELL_SHAPES if entity not in FOUND_ANYWHERE)
 # A dotted name of code inside a cell ("os.path", "Socket.prototype"); "D.O.B." has one letter per part.
 _CODE_PATH = re.compile(r"[^\W\d]{2}\.[^\W\d]|\.[^\W\d]{2}")
 # A header cell is a short label: words, maybe a unit or format in brackets, maybe a number at the end.
@@ -194,6 +201,23 @@ _MAX_HEADER_CHARS = 40
 _MAX_HEADER_WORDS = 5
 # Share of a name column's cells that must hold a known given or family name under a WEAK header.
 _KNOWN_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class NameEvidence:
+    """What tells a person's name from a thing's: a known given or family name ("Maria", "Baldwin"), and a
+    common English word that is no name ("County", "Support")."""
+
+    is_name: Callable[[str], bool]
+    is_thing_word: Callable[[str], bool]
+
+    def counts_as_name(self, cell: str) -> bool:
+        words = re.findall(r"[^\W\d_]+", cell)
+        return any(map(self.is_name, words)) and not self.holds_thing_word(cell)
+
+    def holds_thing_word(self, cell: str) -> bool:
+        """A word of two letters or more that is a thing's (one letter is an initial: "J.", the O of O'Malley)."""
+        return any(len(word) > 1 and self.is_thing_word(word) for word in re.findall(r"[^\W\d_]+", cell))
 
 
 @dataclass(frozen=True)
@@ -239,11 +263,13 @@ def column_entity(header: str) -> tuple[str, str] | None:
 def may_hold_table(text: str) -> bool:
     """Whether `text` may hold a table with a personal column: a line break, a column separator and a header
     word. True of every text `table_cells` finds something in."""
-    return "\n" in text and (any(sep in text for sep in _SEPARATORS) or "  " in text) and _holds_header_word(text)
+    return "\n" in text and (any(sep in text for sep in _SEPARATORS) or "  " in text) and has_header_word(text)
 
 
-def _holds_header_word(text: str) -> bool:
-    words = {word.lower() for word in _WORD.findall(text)}
+@functools.lru_cache(maxsize=4)  # the table, keyed-value and row gates ask it of the same text in turn
+def has_header_word(text: str) -> bool:
+    """Whether `text` holds one of `HEADER_WORDS` (in any case, camelCase split, accents folded)."""
+    words = {word.lower() for word in set(_WORD.findall(text))}
     if not HEADER_WORDS.isdisjoint(words):
         return True
     return not HEADER_WORDS.isdisjoint(_fold(word) for word in words if not word.isascii())
@@ -254,9 +280,9 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
-def table_cells(text: str, wanted: frozenset[str], is_name: Callable[[str], bool]) -> list[tuple[str, int, int]]:
+def table_cells(text: str, wanted: frozenset[str], names: NameEvidence) -> list[tuple[str, int, int]]:
     """(entity type, start, end) of every personal cell of the tables in `text`, for the entity types in
-    `wanted`; `is_name` tells a known given or family name (for columns a WEAK header names)."""
+    `wanted`; `names` tells people from things (for columns a WEAK header names)."""
     if not may_hold_table(text):
         return []
     found: list[tuple[str, int, int]] = []
@@ -268,29 +294,57 @@ def table_cells(text: str, wanted: frozenset[str], is_name: Callable[[str], bool
             i += 1
             continue
         columns, rows, used = table
-        for column, (entity, strength) in columns.items():
-            if entity not in wanted:
-                continue
-            cells = [cell for row in rows for cell in row if cell.column == column]
-            found.extend((entity, c.start, c.end) for c in _column_values(text, cells, entity, strength, is_name))
+        found.extend(personal_cells(text, columns, rows, wanted, names))
         i += used
     return found
 
 
+def header_columns(labels: list[str]) -> dict[int, tuple[str, str]] | None:
+    """The personal columns of a header row, by index: (entity type, strength); None when the row is no
+    header (fewer than two named columns, a cell that is no label) or names no personal column."""
+    if sum(map(bool, labels)) < 2 or not all(map(_is_label, labels)):
+        return None  # a table has two named columns at least (a JSON list of strings has one)
+    columns = {index: kind for index, label in enumerate(labels) if (kind := column_entity(label)) is not None}
+    return columns or None
+
+
+def personal_cells(text: str, columns: dict[int, tuple[str, str]], rows: list[list[Cell]], wanted: frozenset[str],
+                   names: NameEvidence) -> list[tuple[str, int, int]]:
+    """(entity type, start, end) of the cells of `rows` in the personal `columns` whose type is wanted."""
+    found = []
+    for column, (entity, strength) in columns.items():
+        if entity in wanted:
+            cells = [cell for row in rows for cell in row if cell.column == column]
+            found.extend((entity, s, e) for s, e in _column_values(text, cells, entity, strength, names))
+    return found
+
+
 def _column_values(text: str, cells: list[Cell], entity: str, strength: str,
-                   is_name: Callable[[str], bool]) -> list[Cell]:
-    shaped = CELL_SHAPES[entity]
-    values = [c for c in cells if _is_value(text[c.start : c.end]) and shaped(text[c.start : c.end])]
-    if entity != "PERSON" or not values:
+                   names: NameEvidence) -> list[tuple[int, int]]:
+    values = [(c.start, c.end) for c in cells if is_cell_value(entity, text[c.start : c.end])]
+    return name_column_values(text, values, strength, names) if entity == "PERSON" else values
+
+
+def is_cell_value(entity: str, cell: str) -> bool:
+    """Whether a cell under a column of `entity` is a value of that type: not empty or a marker ("n/a",
+    "Total"), and in the type's shape."""
+    return _is_value(cell) and CELL_SHAPES[entity](cell)
+
+
+def name_column_values(text: str, values: list[tuple[int, int]], strength: str,
+                       names: NameEvidence) -> list[tuple[int, int]]:
+    """The name-shaped cells (spans of `text`) of one name column that name people, or [] when the column
+    does not hold people. Under a STRONG header a column with a capitalised cell holds people; under a WEAK
+    header, or a STRONG one over lower-case cells ("fname" in code documentation heads a column of variable
+    names), most cells must read as names (`NameEvidence.counts_as_name`). A cell with a common English word
+    that is no name stays either way ("Support Team", "Bug Importer")."""
+    if not values:
         return values
-    if strength == STRONG and any(text[c.start].isupper() for c in values):
-        return values
-    # A WEAK header, or a STRONG one over lower-case cells ("fname" in code documentation heads a column of
-    # variable names): most cells must hold a known name.
-    known = sum(any(is_name(word) for word in re.findall(r"[^\W\d_]+", text[c.start : c.end])) for c in values)
-    if known < _KNOWN_SHARE * len(values):
-        return []
-    return values
+    if not (strength == STRONG and any(text[start].isupper() for start, _ in values)):
+        known = sum(names.counts_as_name(text[s:e]) for s, e in values)
+        if known < _KNOWN_SHARE * len(values):
+            return []
+    return [(s, e) for s, e in values if not names.holds_thing_word(text[s:e])]
 
 
 def _is_value(cell: str) -> bool:
@@ -313,18 +367,12 @@ def _table_at(text: str, lines: list[tuple[int, int]], i: int
     start, end = lines[i]
     line = text[start:end]
     separators = _line_separators(line)
-    if not separators or i + 1 == len(lines) or _is_sentence(line) or not _holds_header_word(line):
+    if not separators or i + 1 == len(lines) or _is_sentence(line) or not has_header_word(line):
         return None
     for separator in separators:
         header = _split(text, start, end, separator)
-        if len(header) < 2 or not all(_is_label(text[c.start : c.end]) for c in header):
-            continue
-        columns = {}
-        for c in header:
-            kind = column_entity(text[c.start : c.end])
-            if kind is not None:
-                columns[c.column] = kind
-        if not columns:
+        columns = header_columns([text[c.start : c.end] for c in header])
+        if columns is None:
             continue
         rows: list[list[Cell]] = []
         j = i + 1

@@ -23,9 +23,9 @@ def test_finds_the_cells_of_personal_columns_with_recognizer_name_and_score():
 
 
 def test_gives_every_supported_type_when_no_entity_is_named():
-    text = "Customer Email,Tel\nhalvor@example.no,+47 912 34 567\n"
+    text = "Customer Name,Tel,DOB\nHalvor Nygaard,+47 912 34 567,1990-05-17\n"
     assert _found(TableColumnRecognizer().analyze(text, []), text) == [
-        ("EMAIL_ADDRESS", "halvor@example.no"), ("PHONE_NUMBER", "+47 912 34 567")]
+        ("PERSON", "Halvor Nygaard"), ("PHONE_NUMBER", "+47 912 34 567"), ("DATE_OF_BIRTH", "1990-05-17")]
 
 
 def test_gives_nothing_for_types_not_asked_for():
@@ -46,7 +46,21 @@ def test_every_cell_of_a_name_column_is_a_finding_of_the_analyzer_and_cities_sta
 
 
 def test_the_analyzer_asks_only_for_the_configured_types():
-    narrow = PiiAnalyzer(DetectionOptions(pii_entities=("EMAIL_ADDRESS",)))
-    text = "Full Name\tE-mail\nAurelio Bassi\taurelio.b@example.it\n"
+    narrow = PiiAnalyzer(DetectionOptions(pii_entities=("DATE_OF_BIRTH",)))
+    text = "Full Name\tDOB\nAurelio Bassi\t1979-03-21\n"
     assert [(f.entity_type, text[f.start : f.end]) for f in narrow.analyze(text)] == [
-        ("EMAIL_ADDRESS", "aurelio.b@example.it")]
+        ("DATE_OF_BIRTH", "1979-03-21")]
+
+
+def test_finds_personal_values_of_rows_written_as_json_objects():
+    text = '[{"fname": "Oriane", "lname": "Delacourt", "passport_no": "X4471203"}]'
+    assert _found(TableColumnRecognizer().analyze(text, []), text) == [
+        ("PERSON", "Oriane"), ("PERSON", "Delacourt"), ("PASSPORT", "X4471203")]
+
+
+def test_finds_personal_values_of_sql_inserts_and_html_tables():
+    sql = "INSERT INTO staff (full_name, dob) VALUES ('Anouk Verbeek', '1988-04-12');"
+    html = "<table><tr><th>Surname</th><th>Town</th></tr><tr><td>Oberhuber</td><td>Graz</td></tr></table>"
+    recognizer = TableColumnRecognizer()
+    assert _found(recognizer.analyze(sql, []), sql) == [("PERSON", "Anouk Verbeek"), ("DATE_OF_BIRTH", "1988-04-12")]
+    assert _found(recognizer.analyze(html, []), html) == [("PERSON", "Oberhuber")]
