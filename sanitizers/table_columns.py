@@ -367,7 +367,7 @@ def _table_at(text: str, lines: list[tuple[int, int]], i: int
     start, end = lines[i]
     line = text[start:end]
     separators = _line_separators(line)
-    if not separators or i + 1 == len(lines) or _is_sentence(line) or not has_header_word(line):
+    if not (separators or " " in line.strip()) or i + 1 == len(lines) or _is_sentence(line) or not has_header_word(line):
         return None
     for separator in separators:
         header = _split(text, start, end, separator)
@@ -393,7 +393,47 @@ def _table_at(text: str, lines: list[tuple[int, int]], i: int
             j += 1  # a later row with a stray separator in a value is skipped, not guessed
         if rows:
             return columns, rows, j - i
-    return None
+    return _right_aligned_table(text, lines, i)
+
+
+def _right_aligned_table(text: str, lines: list[tuple[int, int]], i: int
+                         ) -> tuple[dict[int, tuple[str, str]], list[list[Cell]], int] | None:
+    """A table printed with its cells right-aligned under one-word headers, as pandas and R print a data frame:
+    "  first_name last_name  age" over "0       Ann     Byrne   35". Each cell ends where its header ends; a
+    header line indented by spaces has an index column first."""
+    start, end = lines[i]
+    tokens = [m.span() for m in re.finditer(r"\S+", text[start:end])]
+    if len(tokens) < 2 or "\t" in text[start:end]:
+        return None
+    edges = [b for _, b in tokens]
+    indexed = tokens[0][0] > 0
+    if _right_aligned_row(text, *lines[i + 1], edges, indexed) is None:
+        return None  # positions first: most lines are no header, and reading a header costs more
+    columns = header_columns([text[start + a : start + b] for a, b in tokens])
+    if columns is None:
+        return None
+    rows: list[list[Cell]] = []
+    j = i + 1
+    while j < len(lines) and (row := _right_aligned_row(text, *lines[j], edges, indexed)) is not None:
+        rows.append(row)
+        j += 1
+    return (columns, rows, j - i) if rows else None
+
+
+def _right_aligned_row(text: str, start: int, end: int, edges: list[int], indexed: bool) -> list[Cell] | None:
+    """The cells of a row whose every cell ends at its header's end (`edges`, from the line's start), or None."""
+    line = text[start:end]
+    previous = re.match(r"\s*\S+", line).end() if indexed and line.strip() else 0  # the index ("0", "row_3")
+    cells = []
+    for column, edge in enumerate(edges):
+        if edge > len(line) or line[edge - 1] == " " or edge < len(line) and line[edge] != " " or previous >= edge:
+            return None
+        cell_start, cell_end = _trim(text, start + previous, start + edge)
+        if cell_start == cell_end:
+            return None
+        cells.append(Cell(column, cell_start, cell_end))
+        previous = edge
+    return cells
 
 
 def _line_separators(line: str) -> list[str]:

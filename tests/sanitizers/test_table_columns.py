@@ -235,3 +235,18 @@ def test_leaves_a_json_list_of_strings_one_per_line():
 def test_leaves_network_and_memory_addresses_under_an_address_header():
     text = "Host,Address\nweb-1,2606:2800:21f:cb07:6820:80da:af6b:8b2c\nheap,0x00007fff5fbfeab0\n"
     assert _cells(text) == []
+
+
+def test_reads_a_data_frame_printed_with_right_aligned_cells_under_one_word_headers():
+    text = ("   first_name  last_name  age       city\n"
+            "0      Oriane  Delacourt   41       Lyon\n"
+            "1     Tadeusz     Wrobel   45      Porto\n"
+            "2        Anne     de Vos   29  Rotterdam\n\n[3 rows x 4 columns]")
+    assert _cells(text) == [("PERSON", "Oriane"), ("PERSON", "Tadeusz"), ("PERSON", "Anne"),
+                            ("PERSON", "Delacourt"), ("PERSON", "Wrobel"), ("PERSON", "de Vos")]
+
+
+def test_leaves_a_data_frame_of_products_and_prose_under_header_words():
+    frame = "          product  price\n0            Lamp   39.9\n1  Desk Organizer   14.5\n"
+    prose = "Name and email of the customer\nwere both in the ticket we got\n"
+    assert _cells(frame) == _cells(prose) == []
