@@ -1,9 +1,9 @@
 """Cryptocurrency addresses: Bitcoin and Litecoin (base58 and bech32) and Ethereum (0x + 40 hex).
 
 An address is a pseudonym that links a person to every payment on a public ledger. Bare, a base58
-address is taken when its base58check checksum holds, or when it reads as one (1 or 3, 26-35
-characters of the base58 alphabet mixing capitals, small letters and digits: no hex digest, word
-or number is written so); a bech32 address ("bc1q...", "ltc1q...") by its checksum or its exact
+address is taken when its base58check checksum holds, or when it reads as one (1, 3, L or M, 26-35
+letters and digits mixing capitals, small letters and digits: no hex digest, word or number is
+written so); a bech32 address ("bc1q...", "ltc1q...") by its checksum or its exact
 witness length; an Ethereum address by its shape, in code too (a contract's address is an account
 on a public ledger, like anyone's: the shape cannot tell them apart), except the zero address and
 other fillers. After a cue ("Bitcoin address", "BTC wallet", "wallet address:") any address shape is
@@ -26,8 +26,11 @@ _BECH32_INDEX = {ch: i for i, ch in enumerate(_BECH32)}
 _BECH32_CONSTANTS = (1, 0x2BC830A3)  # bech32 (BIP 173) and bech32m (BIP 350)
 _EDGE_BEFORE = r"(?<![\w/+=.$-])"
 _EDGE_AFTER = r"(?![\w/+=-]|\.\w)"
+# A random token given to a credential's name ("access-token: LH4B...") is the secret scanner's, not an address.
+_NOT_A_CREDENTIAL = r"(?<!(?:token|key|secret|password|passwd|pass|pwd|auth|bearer|basic)[\"']?\s{0,3}[:=]?\s{0,3}[\"']?)"
 # Bitcoin (1, 3), Litecoin (L, M) and Dogecoin (D) base58 addresses.
-_BASE58_ADDRESS = r"(?-i:[13LMD][1-9A-HJ-NP-Za-km-z]{25,34})"
+# Base58 by its checksum; generated data write 0, O, I and l too, so the run takes any letter and digit.
+_BASE58_ADDRESS = r"(?-i:[13LMD][0-9A-Za-z]{25,34})"
 _BECH32_ADDRESS = r"(?:bc|tb|ltc)1[02-9ac-hj-np-z]{11,71}"
 _ETH_ADDRESS = r"0x[0-9a-f]{40}"
 # After a cue: any letters and digits in an address's length, or one of the shapes above.
@@ -75,10 +78,11 @@ def bech32_ok(address: str) -> bool:
 
 
 def base58_address_ok(value: str) -> bool:
-    """A bare base58 address: its checksum, or capitals, small letters and digits mixed in the base58 alphabet."""
+    """A bare base58 address: its checksum, or (Bitcoin 1/3, Litecoin L/M) 3+ capitals, 3+ small letters and
+    2+ digits mixed as a random address is (no word, hex digest or number is written so)."""
     if base58check_ok(value):
         return True
-    return (value[0] in "13" and any(ch.isupper() for ch in value) and any(ch.islower() for ch in value)
+    return (value[0] in "13LM" and sum(ch.isupper() for ch in value) >= 3 and sum(ch.islower() for ch in value) >= 3
             and sum(ch.isdigit() for ch in value) >= 2)
 
 
@@ -105,13 +109,14 @@ def cued_address_ok(value: str) -> bool:
 class CryptoRecognizer(ValueGroupRecognizer):
     """Bitcoin, Litecoin and Dogecoin base58 addresses, bech32 addresses and Ethereum addresses.
 
-    Limits: a base58 address that fails its checksum and has no cue is missed when it starts with L, M
-    or D, or lacks capitals, small letters or digits; addresses of other chains (Solana, Monero, XRP)
+    Limits: a base58 address that fails its checksum and has no cue is missed when it starts with D, or
+    lacks capitals, small letters or digits; a random mixed-case token of 26-35 characters starting with
+    1, 3, L or M is taken for an address; addresses of other chains (Solana, Monero, XRP)
     are missed without a cue.
     """
 
     PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern("base58_address", rf"{_EDGE_BEFORE}{_BASE58_ADDRESS}{_EDGE_AFTER}", 0.7),
+        Pattern("base58_address", rf"{_EDGE_BEFORE}{_NOT_A_CREDENTIAL}{_BASE58_ADDRESS}{_EDGE_AFTER}", 0.7),
         Pattern("bech32_address", rf"{_EDGE_BEFORE}{_BECH32_ADDRESS}{_EDGE_AFTER}", 0.8),
         Pattern("eth_address", rf"{_EDGE_BEFORE}{_ETH_ADDRESS}(?![0-9a-z])", 0.8),
         Pattern("address_after_cue", cued_regex("CRYPTO", _CUED_ADDRESS) + _EDGE_AFTER, 0.85),

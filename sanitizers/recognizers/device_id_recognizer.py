@@ -3,7 +3,7 @@
 A MAC address is its own evidence ("3c:a9:f4:17:0b:e2", "3C-A9-F4-17-0B-E2", Cisco's "3ca9.f417.0be2"):
 six hex pairs are written for nothing else. An IMEI is 15 digits, as common a length as any id, so it
 needs its cue ("IMEI 35 120744 301928 x", "Phone IMEI: 35120744301928x") or the 2-6-6-1 grouping IMEIs
-are printed in, and then its Luhn check digit.
+are printed in: in dashes, or in spaces with its Luhn check digit.
 """
 
 import re
@@ -40,9 +40,9 @@ def mac_ok(value: str) -> bool:
 
 
 def imei_grouped_ok(value: str) -> bool:
-    """15 digits passing the Luhn check (an IMEI's last digit)."""
+    """The 2-6-6-1 grouping: in dashes as IMEIs are printed (nothing else is), in spaces with a valid Luhn digit."""
     digits = "".join(ch for ch in value if ch.isdigit())
-    return len(digits) == 15 and luhn_valid(digits)
+    return len(digits) == 15 and ("-" in value or luhn_valid(digits))
 
 
 def imei_cued_ok(value: str) -> bool:

@@ -71,6 +71,9 @@ class GpsCoordinatesRecognizer(ValueGroupRecognizer):
 
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("pair", rf"{_BEFORE}(?P<value>{_PAIR}){_AFTER}", 0.7),
+        # A pair alone in brackets in prose ("near [-41.2865,174.7762]"): not after a word, another bracket or
+        # an assignment (a call, an array, "a = [1.4999999, 0.00003]"), the brackets closing before prose.
+        Pattern("bracketed_pair", rf"(?<![\w\[(,]|[=:]\s{{0,3}})[\[(](?P<value>{_PAIR})[\])](?![\w\[\](),])", 0.7),
         Pattern("pair_after_cue", cued_regex("COORDINATES", _CUED_PAIR) + _AFTER, 0.8),
         Pattern("pair_with_hemispheres", rf"(?<![\w.])(?P<value>{_HEMISPHERES})(?!\w)", 0.8),
         Pattern("labelled_latitude",
@@ -87,6 +90,7 @@ class GpsCoordinatesRecognizer(ValueGroupRecognizer):
     }
     CUED_PATTERNS: ClassVar[dict[str, Callable[[str], bool]]] = {
         "pair": pair_ok,
+        "bracketed_pair": pair_ok,
         "pair_after_cue": pair_ok,
         "pair_with_hemispheres": pair_ok,
         "labelled_latitude": lat_ok,

@@ -4,8 +4,8 @@ A VIN is 17 letters and digits without I, O and Q. Bare, it is taken when it pas
 check digit (position 9, ISO 3779 as 49 CFR 565 requires it) and reads as one (letters and digits
 mixed, a model-year character); after its cue ("VIN", "vehicle identification number", "chassis
 number") any 17-character shape is taken, check digit or not: European makers do not use it, and test
-data ignore it. A plate has no shape of its own across countries, so it is taken only after its cue
-("license plate 7ABC123", "number plate AB12 CDE").
+data ignore it. A plate has no shape of its own across countries, so it is taken after its cue ("license
+plate 7ABC123", "number plate 4821 KTW"), or bare in the British format since 2001 ("LK21 XRB").
 """
 
 import re
@@ -24,12 +24,15 @@ _VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
 _MODEL_YEARS = frozenset("ABCDEFGHJKLMNPRSTVWXY123456789")
 # A plate: 1-4 letters and digits in up to three groups, in capitals, with a digit and a letter.
 _PLATE = r"(?-i:(?=[A-Z0-9 -]{0,10}\d)(?=[A-Z0-9 -]{0,10}[A-Z])[A-Z0-9]{1,4}(?:[ -][A-Z0-9]{1,4}){0,2})"
-_VIN_RUN = re.compile(r"[A-HJ-NPR-Z0-9]{17}")
+# A British plate since 2001 (DVLA): area (2 letters, no I, Q or Z), age (02-25, 51-75), a space, 3 letters (no
+# I or Q): "LK21 XRB". A UK postcode's inward part starts with a digit; "IA64 ABI", "LP64 ABI" break the rules.
+_UK_PLATE = r"(?-i:[A-HJ-PR-Y]{2}(?:0[2-9]|1\d|2[0-5]|5[1-9]|6\d|7[0-5])[ ][A-HJ-PR-Z]{3})"
+_VIN_RUN = re.compile(r"[A-HJ-NPR-Z0-9]{17}|[A-Z]{2}\d{2} [A-Z]{3}")
 _VEHICLE_CUE = holds_any("vin", "vehicle", "chassis", "plate", "registration", "vrm", "vrn")
 
 
 def may_hold_vehicle_id(text: str, digits: int) -> bool:
-    """The PiiAnalyzer prefilter: a digit, and a 17-character run in capitals or a vehicle cue word."""
+    """The PiiAnalyzer prefilter: a digit, and a 17-character run in capitals, a British plate or a vehicle cue."""
     return digits >= 1 and (_VIN_RUN.search(text) is not None or _VEHICLE_CUE(text))
 
 
@@ -61,13 +64,14 @@ class VehicleIdRecognizer(ValueGroupRecognizer):
     """VINs (bare with a valid check digit, any after a VIN cue) and registration plates after their cue.
 
     Limits: a European VIN with no cue is missed (no check digit to tell it from an id); a plate with no
-    cue, or in lower case, is missed.
+    cue, or in lower case, is missed unless it has the British format.
     """
 
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("vin", rf"(?<![\w-]){_VIN}(?![\w-])", 0.75),
         Pattern("vin_after_cue", cued_regex("VIN", _VIN) + r"(?![\w-])", 0.85),
         Pattern("plate_after_cue", cued_regex("PLATE", _PLATE) + r"(?![\w-])", 0.8),
+        Pattern("uk_plate", rf"(?<![\w-]){_UK_PLATE}(?![\w-])", 0.7),
     ]
     CONTEXT: ClassVar[list[str]] = ["vin", "vehicle", "plate", "car"]
     PATTERN_GATES: ClassVar[dict[str, Callable[[str], bool]]] = {
@@ -78,6 +82,7 @@ class VehicleIdRecognizer(ValueGroupRecognizer):
         "vin": vin_ok,
         "vin_after_cue": vin_cued_ok,
         "plate_after_cue": plate_ok,
+        "uk_plate": plate_ok,
     }
 
     def __init__(self, patterns: list[Pattern] | None = None, supported_entity: str = "VEHICLE_ID"):

@@ -69,6 +69,7 @@ FOUND = [
     (f"my LTC payout goes to {LTC}", [LTC]),
     (f"segwit {BECH} works", [BECH]),
     (f"tip jar: {SHAPED}. Cheers", [SHAPED]),  # base58 shape, mixed case and digits, no checksum
+    (f"donations: {ANY_CASE}", [ANY_CASE]),  # generated: any letters, mixed case and digits, no checksum
     (f"my Bitcoin address {ANY_CASE}. Cheers", [ANY_CASE]),  # cue: any alphabet
     (f"Receiving Wallet Address: {BTC}\n", [BTC]),
     (f"funds sent from {ETH} last week", [ETH]),
@@ -88,8 +89,9 @@ def test_finds_wallet_address(text, expected):
         "burn to 0x0000000000000000000000000000000000000000",  # the zero address
         f"hash 0x{fake(64, HEX, seed=10)} of the block",  # 32 bytes: a hash, no address
         "uuid 123e4567-e89b-12d3-a456-426614174000",
-        f"token {ANY_CASE} with no cue and letters outside base58",
+        f"token 3{fake(33, 'abcdefghijklmnopqrstuvwxyz0123456789', seed=11)} in lower case only",
         "my wallet is in the car",  # the cue with no address
+        f"My config: access-token: {ANY_CASE}",  # a credential's value: the secret scanner's
         f"https://example.com/{SHAPED}",  # inside a URL path
     ],
 )

@@ -26,6 +26,8 @@ FOUND = [
     (f"IMEI number: {GROUPED}.", [GROUPED]),
     (f"IMEI {WRONG_CHECK} (check digit wrong, cue says IMEI)", [WRONG_CHECK]),
     (f"printed on the box: {SPACED} under the barcode", [SPACED]),  # 2-6-6-1 grouping, Luhn-valid
+    (f"label {WRONG_CHECK[:2]}-{WRONG_CHECK[2:8]}-{WRONG_CHECK[8:14]}-{WRONG_CHECK[14]} on it",
+     [f"{WRONG_CHECK[:2]}-{WRONG_CHECK[2:8]}-{WRONG_CHECK[8:14]}-{WRONG_CHECK[14]}"]),  # dashed 2-6-6-1: any digit
 ]
 
 
@@ -43,7 +45,7 @@ def test_finds_device_identifier(text, expected):
         "the run 2024-05-06-07-08-09 finished",  # digit pairs in dashes: a date-time
         "release 1234.5678.9012 shipped",  # dotted digits: no hex letter
         f"order {IMEI} shipped",  # 15 digits with no IMEI cue or grouping
-        f"grouped {WRONG_CHECK[:2]}-{WRONG_CHECK[2:8]}-{WRONG_CHECK[8:14]}-{WRONG_CHECK[14]} fails Luhn",
+        f"grouped {WRONG_CHECK[:2]} {WRONG_CHECK[2:8]} {WRONG_CHECK[8:14]} {WRONG_CHECK[14]} in spaces fails Luhn",
         "sha 3ca9f4170be2 of the build",  # no separators: a hex id
     ],
 )

@@ -13,6 +13,7 @@ FOUND = [
     ("coordinates (41.9, 12.5).", ["41.9, 12.5"]),
     ("meet at 35.6812° N, 139.7671° E today", ["35.6812° N, 139.7671° E"]),  # hemispheres
     ('{"lat": 52.5200, "lng": 13.4050}', ["52.5200", "13.4050"]),  # labelled values
+    ("the cabin near [-41.2865,174.7762] has no signal", ["-41.2865,174.7762"]),  # a pair alone in brackets
 ]
 
 
@@ -38,6 +39,9 @@ def test_finds_coordinates(text, expected):
         "desired = np.array([[0.6187947, 0.5916236],",  # a row of an array
         "array([[ 1.        ,  0.9925608, -0.6808098],",  # padded columns of an array
         "  [0.9450332, 0.7898483]])",  # the last row of an array
+        "point = array([0.9450332, 0.7898483])",  # brackets of a call
+        "a = [1.4999999, 0.00003]",  # a list assigned in code
+        "rows [[0.9450, 0.7898], [0.1234, 0.5678]]",  # pairs of a nested list
         "ratio 0.618794771585679, 0.591623627759746 computed",  # computed floats, not a GPS fix
     ],
 )

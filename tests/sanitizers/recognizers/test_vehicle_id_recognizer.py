@@ -25,6 +25,7 @@ FOUND = [
     ("a van with license plate 482 KTW. I", ["482 KTW"]),
     ("number plate LK21 XRB was seen", ["LK21 XRB"]),
     ("Plate number: 7QTR-218", ["7QTR-218"]),
+    ("a grey van, LK21 XRB, was parked", ["LK21 XRB"]),  # British format, no cue
 ]
 
 
@@ -42,6 +43,9 @@ def test_finds_vehicle_identifier(text, expected):
         "the license plate was stolen last night",  # no value
         "license plate frames sell well",  # lower-case word
         "car plates 12 mm thick",  # no letter in the value
+        "post to SW1A 1AA London",  # a UK postcode
+        "model GT40 red",  # lower case after a model code
+        "the IA64 ABI and the LP64 ABI",  # acronyms outside the DVLA's letters and ages
     ],
 )
 def test_keeps_codes_that_are_no_vehicle(text):
