@@ -1,20 +1,23 @@
 """Personal columns of tables pasted in text, found by their header.
 
-Fine-tuning data holds pasted tables: CSV or TSV with a header row, Markdown pipe tables, fixed columns
-parted by two or more spaces. A cell alone ("Lopez", "Tom") gives NER no context, so it finds some cells
-of a column and misses others; the header says what the whole column holds. A column whose header names
-personal data (`COLUMN_ENTITIES`: "Last Name", "customer_email", "Phone #", "DOB", "IBAN") gives each of
-its non-empty cells as a finding of that entity type, when the cell has the type's shape (`CELL_SHAPES`: a
-name cell is 1-4 words of letters, an e-mail cell looks like one). Columns such as city, country,
-company, product, status, amount or date stay.
+Fine-tuning data holds pasted tables: CSV or TSV with a header row, Markdown pipe tables, psql and MySQL
+output, fixed columns parted by two or more spaces, data frames printed with right-aligned cells. A cell
+alone ("Lopez", "Tom") gives NER no context, so it finds some cells of a column and misses others; the
+header says what the whole column holds. A column whose header names personal data (`COLUMN_ENTITIES`:
+"Last Name", "Phone #", "DOB", "IBAN"; the identifier cues: "Employee ID") gives each of its non-empty
+cells as a finding of that entity type, when the cell has the type's shape (`CELL_SHAPES`: a name cell is
+1-4 words of letters, no function word). An e-mail column is known, its cells left to the e-mail
+recognizer (`FOUND_ANYWHERE`). Columns such as city, country, company, product, status, amount or date
+stay.
 
 A header that only may name people ("Name", "Owner", "Customer": products, companies, places and accounts
 have names and owners too) keeps its column only when most of its name-shaped cells hold a known given name
 or family name and no common English word that is no name ("Baldwin County", "Billing Queue"), and then
 only such cells (`NameEvidence`: the caller's name lists and English words).
 
-Cheap by construction: a text needs a line break and a line holding both a header word and a column
-separator before any line is split (`may_hold_table`).
+Cheap by construction: a text needs a line break, a column separator and a header word (`HEADER_WORDS`, a
+set lookup) before any line is split (`may_hold_table`), and a line is read as a header only when it holds
+a header word itself.
 """
 
 import bisect
@@ -40,7 +43,7 @@ _PERSON_NOUNS = (
     "member|owner|manager|supervisor|agent|assignee|signatory|spouse|guardian|parent|insured|subscriber|"
     "borrower|landlord|doctor|physician|nurse|teacher|buyer|requester|approver|attendee|participant|"
     "volunteer|donor|person|individual|representative|author|reviewer|caregiver|emergency contact|"
-    "next of kin|kin|beneficial owner|account holder|card holder|policy holder|physician|referrer"
+    "next of kin|kin|beneficial owner|account holder|card holder|policy holder|referrer"
 )
 # Columns of who did something to a record: "Assigned To", "Reported By", "Approved by".
 _DONE_BY = (
