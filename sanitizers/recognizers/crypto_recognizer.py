@@ -35,13 +35,16 @@ _BECH32_ADDRESS = r"(?:bc|tb|ltc)1[02-9ac-hj-np-z]{11,71}"
 _ETH_ADDRESS = r"0x[0-9a-f]{40}"
 # After a cue: any letters and digits in an address's length, or one of the shapes above.
 _CUED_ADDRESS = rf"(?:{_ETH_ADDRESS}|{_BECH32_ADDRESS}|(?-i:[13LMD][0-9A-Za-z]{{25,34}}))"
-# Every address holds a run of 26+ letters and digits (base58, Ethereum) or a bech32 prefix and 11 more.
-_ADDRESS_RUN = re.compile(r"[0-9A-Za-z]{26}|(?:[bB][cC]|[tT][bB]|[lL][tT][cC])1[0-9a-zA-Z]{11}")
+# Every address holds a run of 26+ letters and digits (base58, Ethereum) or a bech32 prefix ("bc1", "tb1",
+# "ltc1": c1 or b1) and 11 more; two plain regexes, as an alternation is slower (0.051 -> 0.028 s per 1.3 MB).
+_ADDRESS_RUN = re.compile(r"[0-9A-Za-z]{26}")
+_BECH32_RUN = re.compile(r"[bBcC]1[0-9a-zA-Z]{11}")
 
 
 def may_hold_crypto(text: str, digits: int) -> bool:
     """The PiiAnalyzer prefilter: a digit and a run of letters and digits as long as an address."""
-    return digits >= 1 and (not text.isascii() or _ADDRESS_RUN.search(text) is not None)
+    return digits >= 1 and (not text.isascii() or _ADDRESS_RUN.search(text) is not None
+                            or _BECH32_RUN.search(text) is not None)
 
 
 def base58check_ok(address: str) -> bool:

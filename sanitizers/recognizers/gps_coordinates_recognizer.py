@@ -31,12 +31,13 @@ _LON_LABEL = r"(?:lng|lon|long|longitude)[\"']?\s*[:=]\s*[\"']?"
 _LABELLED_LAT = r"[+-]?\d{1,2}\.\d{2,}"
 _LABELLED_LON = r"[+-]?1?\d{1,2}\.\d{2,}"
 _BETWEEN_LABELS = r"[\"']?\s*[,;\n]\s*[\"']?"
-# Every pair holds a digit, a comma and a digit, or a hemisphere letter (a degree sign: not ASCII); labels "lat".
-_PAIR_HINT = re.compile(r"\d,\s?[+-]?\d|\d\s?[NSns][, ]|[Ll][Aa][Tt]")
+# Every pair's latitude has decimals, then a comma and a digit or a hemisphere letter (a degree sign is not
+# ASCII); labelled values a "lat:" / "latitude =" label.
+_PAIR_HINT = re.compile(r"\.\d+(?:,\s?[+-]?\d|\s?[NSns][, ])|[Ll][Aa][Tt](?:[Ii][Tt][Uu][Dd][Ee])?[\"']?\s*[:=]")
 
 
 def may_hold_coordinates(text: str, digits: int) -> bool:
-    """The PiiAnalyzer prefilter: 2+ digits and a pair's comma between digits, hemispheres or a "lat" label."""
+    """The PiiAnalyzer prefilter: 2+ digits and decimals before a pair's comma or a hemisphere, or a "lat:" label."""
     return digits >= 2 and (not text.isascii() or _PAIR_HINT.search(text) is not None)
 
 
