@@ -13,6 +13,8 @@ FOUND = [
     ("my ATM PIN is 7342.", ["7342"]),
     ("PIN: 905512", ["905512"]),
     ("PIN code: 6621", ["6621"]),  # 4 digits after "PIN code"
+    ("type in the 417 on the back of your card.", ["417"]),  # where it is printed
+    ("the 3071 digits printed on the back of the Amex card", ["3071"]),
 ]
 
 
@@ -24,7 +26,8 @@ def test_finds_code_after_its_cue(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "the 417 on the back of your card",  # no cue
+        "the card with 417 points on the front",  # no cue
+        "we spent $417 on the back of the card table",  # an amount
         "PIN code 560034 of the Bengaluru branch",  # India's postal PIN code: 6 digits
         "connect pin 13 of the GPIO header",  # a pin of a chip
         "security code 12345 is too long for a CVV",
