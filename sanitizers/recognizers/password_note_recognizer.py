@@ -50,10 +50,11 @@ _PAIR_CUE = (
 # A login cue: a user's name, or a remote-login tool, before `user/password` (no password word), glued
 # to its separator. The pairs are its prefilter literals: "id" alone is in most English texts (and every
 # literal costs a check of each text with non-ASCII characters, which takes the literal path).
-_LOGIN_WORDS: tuple[str, ...] = ("id", "user", "username", "login", "account", "telnet", "ssh", "ftp", "계정", "아이디")
+_LOGIN_WORDS: tuple[str, ...] = ("id", "user", "username", "login", "account", "credentials", "creds", "telnet", "ssh",
+                                 "ftp", "계정", "아이디")
 _LOGIN_SEPARATORS = (":", "(")
 _LOGIN_LITERALS = tuple(word + sep for word in _LOGIN_WORDS for sep in _LOGIN_SEPARATORS)
-_LOGIN_WORD = r"(?i:id|user(?:name)?|login|account|telnet|ssh|sftp|ftp|계정|아이디)"
+_LOGIN_WORD = r"(?i:id|user(?:name)?|login|account|credentials|creds|telnet|ssh|sftp|ftp|계정|아이디)"
 # The value: a run without blanks, quotes or brackets (`(` `)` close a noted value).
 _VALUE = r"\K[^\s()<>\"'`,;]{6,64}+(?![^\s()<>\"'`,;])"
 # A user name and a slash before the password (`Password: kmoreau/Xk29vbQ1`): the span is the password.
@@ -107,12 +108,13 @@ class PasswordNoteRecognizer(SecretRecognizer):
             r"[ \t]{0,3}" + _VALUE,
             0.7,
         ),
-        # Login:kmoreau/Xk29vbQ1, 계정:kmoreau,Xk29vbQ1, telnet(kmoreau/Xk29vbQ1), user: kmoreau Xk29vbQ1.
+        # Login:kmoreau/Xk29vbQ1, 계정:kmoreau,Xk29vbQ1, telnet(kmoreau/Xk29vbQ1), user: kmoreau Xk29vbQ1,
+        # credentials: k.moreau@example.org / Xk29vbQ1.
         Pattern(
             "account pair after a login cue",
             r"(?<![A-Za-z])" + _LOGIN_WORD + r"[:(][ \t]{0,3}[A-Za-z0-9._@-]{1,64}"
             # (a digit in the password, checked up front: prose puts words after a user's name all the time)
-            r"(?:(?:/{1,2}|,)(?=[^\s()<>\"'`,;]{0,63}[0-9])" + _VALUE
+            r"(?:(?:[ \t]{0,2}/{1,2}[ \t]{0,2}|,)(?=[^\s()<>\"'`,;]{0,63}[0-9])" + _VALUE
             # A pair parted by blanks ends its line or bracket: "User: order TCK-94162 still says ..." is a
             # speaker's label and the message, as chat transcripts write them.
             + r"|[ \t]{1,3}(?=[^\s()<>\"'`,;]{0,63}[0-9])" + _VALUE + r"(?=[ \t]*(?:[)\r\n]|\Z)))",

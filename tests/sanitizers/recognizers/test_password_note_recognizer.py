@@ -23,6 +23,8 @@ TRUE_POSITIVES = [
     (f"telnet(kmoreau/{PW4})", [PW4]),
     (f"user: kmoreau {PW4}", [PW4]),
     (f"Login: kmoreau {PW}\nthen run the job", [PW]),
+    (f"credentials: k.moreau@example.org / {PW4}", [PW4]),  # a credentials cue, an e-mail, a spaced slash
+    (f"creds: kmoreau / {PW}", [PW]),
     # A password word, then only a blank, a bracket or a particle before the value.
     (f"Password {PW4}", [PW4]),
     (f"PASSWORD({PW4})", [PW4]),
