@@ -30,8 +30,9 @@ from dataclasses import dataclass
 
 import regex
 
-from sanitizers.english_words import word_set
+from sanitizers.english_words import english_words, word_set
 from sanitizers.identifier_cues import IDENTIFIER_CUES, cued_iban_ok, cued_value_ok
+from sanitizers.name_lists import name_lists
 
 # One header, normalised by `header_key` ("Contact First Name" -> "contact first name", "customerEmail"
 # -> "customer email", "Phone #" -> "phone no", "Prénom" -> "prenom"), against these patterns in order; the
@@ -213,6 +214,12 @@ class NameEvidence:
 
     is_name: Callable[[str], bool]
     is_thing_word: Callable[[str], bool]
+
+    @classmethod
+    def from_word_lists(cls) -> "NameEvidence":
+        """From the name lists of Faker's locales and the English word lists (each read once per process)."""
+        names, words = name_lists(), english_words()
+        return cls(names.is_name, lambda word: words.is_common(word) and not names.is_name(word))
 
     def counts_as_name(self, cell: str) -> bool:
         words = re.findall(r"[^\W\d_]+", cell)

@@ -13,10 +13,8 @@ import functools
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from sanitizers.english_words import english_words
 from sanitizers.html_tables import html_table_cells, may_hold_html_table
 from sanitizers.keyed_values import keyed_values, may_hold_keyed_values
-from sanitizers.name_lists import name_lists
 from sanitizers.sql_rows import may_hold_sql_rows, sql_row_values
 from sanitizers.table_columns import ENTITIES, NameEvidence, table_cells
 
@@ -33,8 +31,7 @@ class TableColumnRecognizer(LocalRecognizer):
     def load(self) -> None:
         """The name lists and English words, which tell whether a column under a header such as "Name" holds
         people or things."""
-        names, words = name_lists(), english_words()
-        self._names = NameEvidence(names.is_name, lambda word: words.is_common(word) and not names.is_name(word))
+        self._names = NameEvidence.from_word_lists()
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:

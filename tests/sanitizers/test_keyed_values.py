@@ -1,8 +1,6 @@
 import functools
 
-from sanitizers.english_words import english_words
 from sanitizers.keyed_values import keyed_values, may_hold_keyed_values
-from sanitizers.name_lists import name_lists
 from sanitizers.table_columns import ENTITIES, NameEvidence
 
 ALL = frozenset(ENTITIES)
@@ -10,8 +8,7 @@ ALL = frozenset(ENTITIES)
 
 @functools.cache
 def evidence():
-    names, words = name_lists(), english_words()
-    return NameEvidence(names.is_name, lambda word: words.is_common(word) and not names.is_name(word))
+    return NameEvidence.from_word_lists()
 
 
 def _values(text, wanted=ALL):

@@ -2,8 +2,6 @@ import functools
 
 import pytest
 
-from sanitizers.english_words import english_words
-from sanitizers.name_lists import name_lists
 from sanitizers.table_columns import (
     ENTITIES,
     NameEvidence,
@@ -18,8 +16,7 @@ ALL = frozenset(ENTITIES)
 
 @functools.cache
 def evidence():
-    names, words = name_lists(), english_words()
-    return NameEvidence(names.is_name, lambda word: words.is_common(word) and not names.is_name(word))
+    return NameEvidence.from_word_lists()
 
 
 def _cells(text, wanted=ALL):
