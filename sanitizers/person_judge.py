@@ -254,9 +254,11 @@ class PersonJudge:
         return bool(_VERSION_AFTER.match(text, end) or _VERSION_BEFORE.search(text[max(0, start - 24) : start]))
 
     def lower_case_names(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Given names written in lower case that no dictionary knows: "ok so lekha said yes, tripti maybe".
-        A lower-case given name that is also an English word ("mark", "grace", "melissa" the herb) needs a
-        cue or a verb of speech (the cue and context recognizers)."""
+        """Given names written in lower case that no dictionary knows: "ok so lekha said yes, tripti maybe"; one
+        that dictionaries list only with a capital next to words said of people ("dinner with sarah", "taylor
+        said"); a given name and such a family name ("bonnie bennett"). A lower-case given name that is also
+        an English word ("mark", "grace", "melissa" the herb) needs a cue or a verb of speech (the cue and
+        context recognizers)."""
         spans = []
         for match in _LOWER_WORD.finditer(text):
             word = match.group()
@@ -283,14 +285,13 @@ class PersonJudge:
         if following is None:
             return None
         word = following.group(1)
-        if (not self.names.is_family(word) or not self._only_a_name(word) or self.words.is_stop(word)
-                or self.words.is_noun_form(word) and not self.names.is_only_name(word)):
+        if not self.names.is_family(word) or not self._only_a_name(word) or self.words.is_stop(word):
             return None
         return following.end(1)
 
     def _only_a_name(self, word: str) -> bool:
-        """A given name that dictionaries list only with a capital ("sarah", "kevin"; WordNet has them among its
-        nouns), no inflection of a word ("miles"), no big place ("london"), no short word ("max", "jan")."""
+        """A name that dictionaries list only with a capital ("sarah", "kevin", "bennett"; WordNet has many among
+        its nouns), no inflection of a word ("miles"), no big place ("london"), no short word ("max", "jan")."""
         return (len(word) >= MIN_ONLY_NAME_CHARS and self.names.is_only_name(word) and not self.words.is_inflection(word)
                 and word.casefold() not in self.places.big)
 
