@@ -1,10 +1,11 @@
 """User names without an "@": "username: kevin.ortiz", "logged in as anna77", "kevinortiz, your results are in".
 
-A user name points at one person as a handle does. Two kinds are found:
+A user name points at one person as a handle does. Three kinds are found:
 - the value after a user-name cue ("username", "login", "user id", "screen name", "logged in as"), when it is
   set off as a value (a colon, "is", quotes) or looks like one (a digit, a dot or an underscore inside);
 - a user name built from a person's name ("kevinortiz", "anna77", "lauren_m21": a known given name with a
-  family name or digits) addressed at the start of a line or after a greeting ("Hey there, anna77!").
+  family name or digits) addressed at the start of a line or after a greeting ("Hey there, anna77!");
+- a hashtag that is a person's name ("#BillClinton", "#laurenbacall").
 """
 
 import regex as re
@@ -47,15 +48,15 @@ MIN_NAME_CHARS = 3
 
 
 class UsernameRecognizer(LocalRecognizer):
-    """PERSON: user names after a user-name cue, and user names made of a person's name where a reader is
-    addressed."""
+    """PERSON: user names after a user-name cue, user names made of a person's name where a reader is
+    addressed, and hashtags that are a name."""
 
     def __init__(self, supported_entity: str = "PERSON", words: EnglishWords | None = None,
                  names: NameLists | None = None):
         self.words = words
         self.names = names
         self._patterns = PatternSet.of(_CUED)
-        self._big_places: frozenset[str] = frozenset()
+        self._big_places: frozenset[str] | None = None
         super().__init__(supported_entities=[supported_entity], name="UsernameRecognizer")
 
     def load(self) -> None:
@@ -71,7 +72,7 @@ class UsernameRecognizer(LocalRecognizer):
         """The user names of `text`."""
         if entities and self.supported_entities[0] not in entities:
             return []
-        if self.words is None or self.names is None:
+        if self.words is None or self.names is None or self._big_places is None:
             self.load()
         may_match = set(self._patterns.select(text, _CUED))  # one Hyperscan pass: most texts hold no cue
         spans = [match.span("value") for match in _CUE.finditer(text) if self._is_cued_value(match)] if _CUE in may_match else []
@@ -94,7 +95,7 @@ class UsernameRecognizer(LocalRecognizer):
         if not 2 <= len(parts) <= 3 or not self.names.is_given(parts[0]) or self.words.is_stop(parts[0]):
             return False
         last = parts[-1]
-        if last.casefold() in self._big_places:
+        if self._big_places and last.casefold() in self._big_places:
             return False  # "AustinTexas": a city and its state
         if self.words.is_descriptive_lemma(parts[0]):  # "WillPower", "MayDay": only a family name dictionaries lack
             return self.names.is_family(last) and self.names.is_only_name(last)
