@@ -84,9 +84,12 @@ _BLANK = re.compile(r"\s")
 
 
 def _is_passphrase(value: str) -> bool:
-    """True for 2-6 plain words that no message or label would use ("open sesame", "value with spaces")."""
+    """True for 2-6 plain words that no message or label would use ("open sesame", "value with spaces",
+    "Ops Desk2024!")."""
     words = value.split()
-    if not 2 <= len(words) <= 6 or value[-1] in ".?!:" or value != value.strip():
+    # A sentence ends in ".?!:"; a password may end in "!" after a digit ("Ops Desk2024!").
+    ends_sentence = value[-1] in ".?:" or value[-1] == "!" and not any(ch.isdigit() for ch in words[-1])
+    if not 2 <= len(words) <= 6 or ends_sentence or value != value.strip():
         return False
     lowered = [w.casefold() for w in words]
     return all(_PASSPHRASE_WORD.match(w) for w in words) and not any(
@@ -130,7 +133,7 @@ class WeakPasswordRecognizer(SecretRecognizer):
         Pattern(
             "plain password in prose",
             r"(?i:pass(?:word|phrase|code)|pwd)[^\r\n.]{0,60}?[ \t](?i:is|was)[ \t]{1,3}[\"']\K"
-            r"[^\"'\s]{4,64}+(?=[\"'])",
+            r"[^\"'\s](?:[^\"'\r\n]{2,62}[^\"'\s])?+(?=[\"'])",
             0.6,
         ),
     ]

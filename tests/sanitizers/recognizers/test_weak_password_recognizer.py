@@ -22,6 +22,8 @@ TRUE_POSITIVES = [
     ('password = "walnut pepper lantern"', ["walnut pepper lantern"]),  # passphrase
     ("The default password for the user 'ops' is 'kiwi'", ["kiwi"]),  # prose, quoted value
     ('echo "The password is \'Winter2024\'"', ["Winter2024"]),  # prose inside a command
+    ("the password is 'Ops Desk2024!' for the shared account", ["Ops Desk2024!"]),  # quoted, with a blank
+    ('password: "Ops Desk2024!"', ["Ops Desk2024!"]),  # a passphrase may end in "!" after a digit
     ("PsExec.exe \\\\host -u CORP\\svc -p harbor9 cmd", ["harbor9"]),  # -u USER -p PASSWORD
     ("machine git.example.com login ci password pass123", ["pass123"]),  # netrc, stock word + digits
     ('new NetworkCredential("svc@example.com", "plainwords")', ["plainwords"]),  # .NET constructor
@@ -29,6 +31,8 @@ TRUE_POSITIVES = [
 ]
 
 NEAR_MISSES = [
+    "the password was 'too short!' last time",  # a message ends in "!" after a word
+    'your password is "must contain a digit"',  # a rule, not a password
     "password: true",  # a literal
     "    secrets: inherit",  # a GitHub Actions keyword
     '    "detect-secrets==1.5.0",',  # a pinned version
