@@ -35,6 +35,7 @@ from benchmarks.eval.plan import RecordPlan
 from benchmarks.eval.record_text import contains_value, record_haystack
 from benchmarks.eval.scenes_benign import BENIGN_SCENES, TECHNICAL_BENIGN_SCENES
 from benchmarks.eval.scenes_dev import DEV_SCENES
+from benchmarks.eval.scenes_identifiers import IDENTIFIER_SCENES
 from benchmarks.eval.scenes_names import NAME_BENIGN_SCENES, NAME_SCENES
 from benchmarks.eval.scenes_support import SUPPORT_SCENES
 from benchmarks.eval.scenes_tools import PII_TOOL_SCENES
@@ -44,6 +45,7 @@ TECHNICAL_SCENES = frozenset(DEV_SCENES + TECHNICAL_BENIGN_SCENES)
 FORMAT_SHARES = {"conversational": 0.5, "instruction": 0.2, "text": 0.15, "preference": 0.15}
 BENIGN_ONLY_SHARE = 0.4
 NEAR_MISS_SHARE = 0.45  # of technical records (developer chats, code, configs)
+IDENTIFIER_SHARE = 0.05  # of records with planted values: ID numbers, device/vehicle/wallet ids, CVV, tables
 
 
 def file_name(fmt: str) -> str:
@@ -57,7 +59,8 @@ def _scene(plan: RecordPlan, people: People) -> Dialog:
         scene = rng.choice(BENIGN_SCENES + NAME_BENIGN_SCENES)
     else:
         roll = rng.random()
-        scene = (rng.choice(SUPPORT_SCENES) if roll < 0.38 else rng.choice(NAME_SCENES) if roll < 0.48
+        scene = (rng.choice(IDENTIFIER_SCENES) if roll < IDENTIFIER_SHARE
+                 else rng.choice(SUPPORT_SCENES) if roll < 0.38 else rng.choice(NAME_SCENES) if roll < 0.48
                  else rng.choice(PII_TOOL_SCENES) if roll < 0.56 else rng.choice(DEV_SCENES) if roll < 0.91
                  else None)
     if scene is None:  # mixed: a support chat that also leaks a key

@@ -252,3 +252,123 @@ def phone_in_other_digits(rng: random.Random) -> str:
     if rng.random() < 0.5:
         return f"05{rng.choice('0245')}{chars(rng, DIGITS, 7)}".translate(_ARABIC_INDIC)
     return f"090-{chars(rng, DIGITS, 4)}-{chars(rng, DIGITS, 4)}".translate(_FULL_WIDTH)
+
+
+def iban_bad_check(rng: random.Random) -> str:
+    """An IBAN-shaped value whose check digits are wrong (mistyped): only a cue word says what it is."""
+    compact = iban(rng).replace(" ", "")
+    good = int(compact[2:4])
+    bad = rng.choice([n for n in range(2, 99) if n != good])
+    value = f"{compact[:2]}{bad:02d}{compact[4:]}"
+    return " ".join(value[i:i + 4] for i in range(0, len(value), 4)) if rng.random() < 0.5 else value
+
+
+def ssn_not_issued(rng: random.Random) -> str:
+    """An SSN-shaped value the SSA never issues (area 000, 666 or 9xx, or the 123-45-6789 example)."""
+    area = rng.choice(("000", "666", f"9{chars(rng, DIGITS, 2)}", "123"))
+    if area == "123":
+        return "123-45-6789"
+    return f"{area}-{rng.randint(1, 99):02d}-{rng.randint(1, 9999):04d}"
+
+
+def _dni_letter(number: int) -> str:
+    return "TRWAGMYFPDXBNJZSQVHLCKE"[number % 23]
+
+
+def _cpf(rng: random.Random) -> str:
+    digits = [rng.randint(0, 9) for _ in range(9)]
+    for size in (10, 11):
+        total = sum(d * w for d, w in zip(digits, range(size, 1, -1)))
+        digits.append(0 if total % 11 < 2 else 11 - total % 11)
+    s = "".join(map(str, digits))
+    return f"{s[:3]}.{s[3:6]}.{s[6:9]}-{s[9:]}"
+
+
+def id_number(rng: random.Random, kind: str) -> str:
+    """A personal identifier of `kind` (tax, national, patient, employee, insurance) in a country's shape."""
+    d = lambda n: chars(rng, DIGITS, n)
+    up = lambda n: chars(rng, string.ascii_uppercase, n)
+    if kind == "tax":
+        return rng.choice((f"{d(2)}-{d(7)}", f"{rng.randint(1, 9)}{d(9)}", f"{up(5)}{d(4)}{up(1)}",
+                           f"{rng.randint(1, 9)}{d(10)}"))  # US EIN, UK UTR, Indian PAN, German Steuer-ID
+    if kind == "national":
+        number = rng.randint(10000000, 99999999)
+        return rng.choice((f"{number}{_dni_letter(number)}", _cpf(rng),
+                           f"{rng.randint(2, 9)}{d(3)} {d(4)} {d(4)}", f"{up(2)}{d(6)}{rng.choice('ABCD')}"))
+    if kind == "patient":
+        return rng.choice((d(rng.randint(7, 10)), f"PT-{d(6)}", f"{up(1)}{d(7)}", f"{d(3)} {d(3)} {d(4)}"))
+    if kind == "employee":
+        return rng.choice((f"EMP{d(6)}", f"E-{d(5)}", f"{up(2)}{d(5)}", d(6)))
+    if kind == "insurance":
+        return rng.choice((f"{up(3)}{d(9)}", f"{d(3)}-{d(3)}-{d(3)}", f"{up(1)}{d(8)}-{d(2)}"))
+    raise ValueError(f"id_number: unknown kind {kind!r}; use tax, national, patient, employee or insurance")
+
+
+def mac_address(rng: random.Random) -> str:
+    """A unicast MAC address, colon- or dash-separated, lower or upper case."""
+    octets = [rng.randint(0, 255) for _ in range(6)]
+    octets[0] &= 0xFE  # unicast
+    octets[1] |= 0x10  # never all zeros
+    sep = rng.choice((":", ":", "-"))
+    text = sep.join(f"{o:02x}" for o in octets)
+    return text.upper() if rng.random() < 0.4 else text
+
+
+def imei(rng: random.Random) -> str:
+    """A 15-digit IMEI with a valid Luhn check digit (TAC of a common maker range)."""
+    return luhn_complete(rng.choice(("35", "86", "01", "99")) + chars(rng, DIGITS, 12))
+
+
+_VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+_VIN_VALUE = {**{str(i): i for i in range(10)}, **dict(zip("ABCDEFGH", range(1, 9))),
+              **dict(zip("JKLMN", range(1, 6))), "P": 7, "R": 9, **dict(zip("STUVWXYZ", range(2, 10)))}
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def vin(rng: random.Random) -> str:
+    """A 17-character VIN (no I, O, Q) with a valid North-American check digit in position 9."""
+    body = list(chars(rng, _VIN_CHARS, 17))
+    body[9] = rng.choice("ABCDEFGHJKLMNPRSTVWXY123456789")  # model year
+    total = sum(_VIN_VALUE[c] * w for c, w in zip(body, _VIN_WEIGHTS))
+    body[8] = "X" if total % 11 == 10 else str(total % 11)
+    return "".join(body)
+
+
+def vin_valid(value: str) -> bool:
+    """True when the VIN's check digit (position 9) matches its other characters."""
+    total = sum(_VIN_VALUE[c] * w for c, w in zip(value, _VIN_WEIGHTS))
+    return len(value) == 17 and value[8] == ("X" if total % 11 == 10 else str(total % 11))
+
+
+def ethereum_address(rng: random.Random) -> str:
+    """An Ethereum account: 0x + 40 hex digits, lower case or with mixed-case letters."""
+    body = chars(rng, "0123456789abcdef", 40)
+    if rng.random() < 0.4:
+        body = "".join(c.upper() if c.isalpha() and rng.random() < 0.5 else c for c in body)
+    return "0x" + body
+
+
+def coordinates(rng: random.Random) -> str:
+    """A latitude, longitude pair on land-ish ranges with 5 decimals."""
+    lat, lon = rng.uniform(-55, 70), rng.uniform(-170, 175)
+    return rng.choice((f"{lat:.5f}, {lon:.5f}", f"{lat:.5f},{lon:.5f}"))
+
+
+def card_security_code(rng: random.Random, amex: bool = False) -> str:
+    """A card's CVV/CVC: 3 digits (4 on Amex)."""
+    return chars(rng, DIGITS, 4 if amex else 3)
+
+
+def browser_user_agent(rng: random.Random) -> str:
+    """A browser user-agent string (Chrome, Firefox, Safari, Edge) with a versioned platform part."""
+    chrome = f"{rng.randint(100, 131)}.0.{rng.randint(4000, 6999)}.{rng.randint(10, 250)}"
+    platform = rng.choice(("Windows NT 10.0; Win64; x64", "Macintosh; Intel Mac OS X 10_15_7",
+                           "X11; Linux x86_64", f"Linux; Android {rng.randint(10, 14)}; Pixel {rng.randint(5, 8)}"))
+    return rng.choice((
+        f"Mozilla/5.0 ({platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{chrome} Safari/537.36",
+        f"Mozilla/5.0 ({platform}; rv:{rng.randint(110, 132)}.0) Gecko/20100101 Firefox/{rng.randint(110, 132)}.0",
+        (f"Mozilla/5.0 (iPhone; CPU iPhone OS 17_{rng.randint(0, 6)} like Mac OS X) AppleWebKit/605.1.15 "
+         f"(KHTML, like Gecko) Version/17.{rng.randint(0, 6)} Mobile/15E148 Safari/604.1"),
+        (f"Mozilla/5.0 ({platform}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{chrome} Safari/537.36 "
+         f"Edg/{chrome}"),
+    ))

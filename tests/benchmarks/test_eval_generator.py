@@ -122,9 +122,9 @@ def test_checksummed_values_are_valid_when_planted(eval_dir: Path) -> None:
     for row in labels:
         if row["entity"] == "CREDIT_CARD" and row["variant"] != "no_luhn":  # mistyped cards after a cue
             assert luhn_valid(row["value"])
-        elif row["entity"] == "IBAN_CODE":
+        elif row["entity"] == "IBAN_CODE" and row["variant"] != "bad_check":  # mistyped IBANs after a cue
             assert iban_valid(row["value"])
-        elif row["entity"] == "US_SSN":
+        elif row["entity"] == "US_SSN" and row["variant"] != "not_issued":  # never-issued SSNs after a cue
             area = int(row["value"][:3])
             assert area not in (0, 666) and area < 900
 
