@@ -21,6 +21,7 @@ import json
 import random
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,10 @@ TECHNICAL_SCENES = frozenset(DEV_SCENES + TECHNICAL_BENIGN_SCENES)
 FORMAT_SHARES = {"conversational": 0.5, "instruction": 0.2, "text": 0.15, "preference": 0.15}
 BENIGN_ONLY_SHARE = 0.4
 NEAR_MISS_SHARE = 0.45  # of technical records (developer chats, code, configs)
-IDENTIFIER_SHARE = 0.05  # of records with planted values: ID numbers, device/vehicle/wallet ids, CVV, tables
+# Of the records with planted values, this share is replaced by an identifier scene (ID numbers, device,
+# vehicle and wallet ids, CVV, pasted tables), drawn from its own random stream and people so that every
+# other record of a seed stays byte-identical to the set without them.
+IDENTIFIER_SHARE = 0.05
 
 
 def file_name(fmt: str) -> str:
@@ -59,8 +63,7 @@ def _scene(plan: RecordPlan, people: People) -> Dialog:
         scene = rng.choice(BENIGN_SCENES + NAME_BENIGN_SCENES)
     else:
         roll = rng.random()
-        scene = (rng.choice(IDENTIFIER_SCENES) if roll < IDENTIFIER_SHARE
-                 else rng.choice(SUPPORT_SCENES) if roll < 0.38 else rng.choice(NAME_SCENES) if roll < 0.48
+        scene = (rng.choice(SUPPORT_SCENES) if roll < 0.38 else rng.choice(NAME_SCENES) if roll < 0.48
                  else rng.choice(PII_TOOL_SCENES) if roll < 0.56 else rng.choice(DEV_SCENES) if roll < 0.91
                  else None)
     if scene is None:  # mixed: a support chat that also leaks a key
@@ -93,12 +96,14 @@ def check_plan(record: dict[str, Any], plan: RecordPlan) -> bool:
 
 
 def build_record(
-    fmt: str, rng: random.Random, people: People, deck: SecretDeck, benign_only: bool
+    fmt: str, rng: random.Random, people: People, deck: SecretDeck, benign_only: bool,
+    scenes: tuple[Callable[[RecordPlan, People], Dialog], ...] = (),
 ) -> tuple[dict, RecordPlan]:
-    """One record of format `fmt` and its plan; retried on the rare label collision."""
+    """One record of format `fmt` and its plan (from one of `scenes` when given); retried on the rare
+    label collision."""
     for _ in range(50):
         plan = RecordPlan(rng, benign_only, deck.deal)
-        dialog = _scene(plan, people)
+        dialog = rng.choice(scenes)(plan, people) if scenes else _scene(plan, people)
         record = render.RENDERERS[fmt](dialog, rng)
         if check_plan(record, plan):
             return record, plan
@@ -118,6 +123,7 @@ def generate(out_dir: Path, records: int, seed: int) -> dict[str, Any]:
     rng = random.Random(seed)
     people = People(seed)
     deck = SecretDeck(seed)
+    id_rng, id_people = random.Random(f"identifiers:{seed}"), People(seed + 1)  # see IDENTIFIER_SHARE
     labels: list[dict[str, Any]] = []
     benign_rows: list[dict[str, Any]] = []
     counts = format_counts(records)
@@ -126,6 +132,8 @@ def generate(out_dir: Path, records: int, seed: int) -> dict[str, Any]:
         with (out_dir / name).open("w", encoding="utf-8", newline="\n") as out:
             for line in range(1, count + 1):
                 record, plan = build_record(fmt, rng, people, deck, rng.random() < BENIGN_ONLY_SHARE)
+                if not plan.benign_only and id_rng.random() < IDENTIFIER_SHARE:
+                    record, plan = build_record(fmt, id_rng, id_people, deck, False, IDENTIFIER_SCENES)
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 for kind, planted in plan.planted_values:
                     labels.append({"file": name, "line": line, "kind": kind, "entity": planted.entity,
