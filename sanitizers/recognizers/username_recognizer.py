@@ -39,10 +39,12 @@ _HASHTAG = re.compile(r"(?<![\w&#/])#(?P<value>[A-Za-z][A-Za-z0-9_]{4,40})(?![\w
 _CAMEL_PART = re.compile(r"\p{Lu}\p{Ll}+")
 _CUED = (_CUE, _GREETED)
 _SPLIT = re.compile(r"(?P<letters>[a-z]+(?:[._-][a-z]+)*)[._-]?(?P<digits>\d{1,4})?")
-# Values after a cue that are no one's user name: the field talked about, not filled in.
+# Values after a cue that are no one's user name: the field talked about, not filled in, and the accounts of
+# systems rather than people ("login: admin").
 NOT_VALUES = word_set(
     """field fields and or is the a an your my their his her our its of for to in on with password passwords
-    required missing invalid empty here there below above again page screen form box button link"""
+    required missing invalid empty here there below above again page screen form box button link
+    admin administrator root guest test demo postgres ubuntu system service operator default anonymous"""
 )
 MIN_NAME_CHARS = 3
 
@@ -109,10 +111,16 @@ class UsernameRecognizer(LocalRecognizer):
             return False  # a stand-in: "RANDOM_STRING", "your_username", "myUserName"
         if "=" in match.group("set"):
             return False  # code and config assign stand-ins and service accounts ("USER=deploy"): prose names people
-        if "." in value and not self.is_made_of_a_name(value):
-            return False  # code that reads it: "env.TEST_USER", "request.form"
+        if "." in value and not self.is_made_of_a_name(value) and self._reads_as_code(value):
+            return False  # code that reads it: "env.TEST_USER", "request.form" (not "j.xiao")
         set_off = bool(match.group("set").strip())
         return set_off or any(c.isdigit() or c in "._" for c in value) or self.is_made_of_a_name(value)
+
+    def _reads_as_code(self, value: str) -> bool:
+        """A dotted value with a capital, an underscore or an English word in it: an attribute or a module."""
+        assert self.words is not None
+        return any(ch.isupper() or ch == "_" for ch in value) or any(
+            len(part) >= MIN_NAME_CHARS and self.words.is_common(part) for part in value.split("."))
 
     def is_made_of_a_name(self, value: str) -> bool:
         """A known given name with a family name, an initial or digits: "kevinortiz", "anna77", "lauren_m21",
