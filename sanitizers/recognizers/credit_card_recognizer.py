@@ -27,11 +27,13 @@ _CUE_TAIL = (
     r"(?:[ \t]+(?:(?:credit|debit)[ \t]+)?(?:number|num|no|nr|n[º°]|nummer|numéro|número|numero|numer|"
     r"details|ending(?:[ \t]+in)?|is|was|with|of|starting(?:[ \t]+with)?))*\.?[ \t]*[#:=-]?[ \t]*"
 )
-# Words that make a number something else than a card: an order, a ticket, an account.
+# Words that make a number something else than a card: an order, a ticket, an account, as its label (a few
+# label words between: "order number: ", "customer ID is "; not a speaker's "Customer: i entered ...").
 _NOT_CARD_CUE = re.compile(
     r"\b(?:order|invoice|ticket|tracking|case|ref|reference|transaction|txn|id|serial|imei|account|acct|"
     r"iban|isbn|ean|upc|sku|booking|confirmation|policy|claim|customer|member|contract|phone|tel|mobile|"
-    r"fax|call)\b[^\n\d]{0,15}$|#\s*$",
+    r"fax|call)\b(?:[ \t]*[#:=.-]?[ \t]*(?:number|numbers|no|num|nr|id|code|is|was|of|the|my|your)\b)*"
+    r"[ \t]*[#:=.-]?[ \t]*$|#\s*$",
     re.IGNORECASE,
 )
 _NOT_CARD_LOOK_BACK = 30

@@ -73,10 +73,16 @@ def test_finds_any_card_length_number_when_after_a_card_cue(text, expected):
         f"Tracking number {VISA}",  # idem, a tracking number
         f"ticket #{VISA}",  # idem, a ticket id
         f"transaction id: {VISA}",  # idem
+        f"customer ID is {VISA}",  # label words between the id cue and the number
     ],
 )
 def test_finds_nothing_when_an_id_cue_comes_first(text):
     assert found(text) == []
+
+
+def test_finds_card_when_an_id_word_only_labels_the_speaker():
+    text = f"Customer: i entered {VISA} and the code on the back"
+    assert [text[r.start : r.end] for r in REC.analyze(text, ["CREDIT_CARD"])] == [VISA]
 
 
 def test_finds_card_when_luhn_valid_and_network_prefix_without_cue():
