@@ -12,28 +12,18 @@ sys.path.insert(0, str(REPO))  # the benchmarks package lives at the repository 
 
 from benchmarks.eval import pii_values as pv
 from benchmarks.eval import render
-from benchmarks.eval.people import People
-from benchmarks.eval.plan import RecordPlan
-from benchmarks.eval.record_text import contains_value, record_haystack
+from benchmarks.eval.record_text import contains_value
 from benchmarks.eval.scenes_identifiers import IDENTIFIER_SCENES
-from benchmarks.eval.secret_snippets import SecretDeck
+from tests.benchmarks.scene_records import build_scene
 
-PEOPLE = People(5)
 NEW_TYPES = {"ID_NUMBER", "DEVICE_ID", "VEHICLE_ID", "CRYPTO", "GPS_COORDINATES", "SECURITY_CODE", "USER_AGENT"}
-
-
-def _build(scene, seed: int, fmt: str) -> tuple[str, RecordPlan]:
-    rng = random.Random(seed)
-    plan = RecordPlan(rng, False, SecretDeck(seed).deal)
-    record = render.RENDERERS[fmt](scene(plan, PEOPLE), rng)
-    return record_haystack(record), plan
 
 
 @pytest.mark.parametrize("scene", IDENTIFIER_SCENES, ids=lambda s: s.__name__)
 def test_planted_values_occur_word_bounded_when_scene_renders(scene) -> None:
     for seed in range(30):
         for fmt in render.FORMATS:
-            text, plan = _build(scene, seed, fmt)
+            text, plan = build_scene(scene, seed, fmt)
             assert plan.planted_values, (scene.__name__, seed)
             for kind, planted in plan.planted_values:
                 assert kind == "pii", (scene.__name__, seed)
@@ -44,7 +34,7 @@ def test_scenes_plant_every_new_type_and_shape_when_many_seeds_run() -> None:
     seen: set[str] = set()
     for scene in IDENTIFIER_SCENES:
         for seed in range(30):
-            _, plan = _build(scene, seed, "conversational")
+            _, plan = build_scene(scene, seed, "conversational")
             seen |= {p.entity for _, p in plan.planted_values}
             seen |= {f"{p.entity}/{p.variant}" for _, p in plan.planted_values if p.variant}
     assert NEW_TYPES <= seen

@@ -13,28 +13,18 @@ sys.path.insert(0, str(REPO))  # the benchmarks package lives at the repository 
 
 from benchmarks.eval import render
 from benchmarks.eval.generate_eval_set import build_record, generate
-from benchmarks.eval.people import People
-from benchmarks.eval.plan import RecordPlan
-from benchmarks.eval.record_text import contains_value, record_haystack
+from benchmarks.eval.record_text import contains_value
 from benchmarks.eval.scenes_names import NAME_BENIGN_SCENES, NAME_SCENES
 from benchmarks.eval.score import same_placeholder, score
 from benchmarks.eval.secret_snippets import SecretDeck
-
-PEOPLE = People(5)
-
-
-def _build(scene, seed: int, fmt: str, benign_only: bool = False) -> tuple[str, RecordPlan]:
-    rng = random.Random(seed)
-    plan = RecordPlan(rng, benign_only, SecretDeck(seed).deal)
-    record = render.RENDERERS[fmt](scene(plan, PEOPLE), rng)
-    return record_haystack(record), plan
+from tests.benchmarks.scene_records import PEOPLE, build_scene
 
 
 @pytest.mark.parametrize("scene", NAME_SCENES, ids=lambda s: s.__name__)
 def test_planted_names_occur_word_bounded_when_scene_renders(scene) -> None:
     for seed in range(40):
         for fmt in render.FORMATS:
-            text, plan = _build(scene, seed, fmt)
+            text, plan = build_scene(scene, seed, fmt)
             assert plan.planted_values, (scene.__name__, seed)
             for kind, planted in plan.planted_values:
                 assert kind == "pii" and planted.entity == "PERSON" and planted.variant, (scene.__name__, seed)
@@ -44,7 +34,7 @@ def test_planted_names_occur_word_bounded_when_scene_renders(scene) -> None:
 @pytest.mark.parametrize("scene", NAME_SCENES, ids=lambda s: s.__name__)
 def test_partial_repeat_names_a_full_name_of_the_record_when_planted(scene) -> None:
     for seed in range(40):
-        text, plan = _build(scene, seed, "conversational")
+        text, plan = build_scene(scene, seed, "conversational")
         values = {p.value for _, p in plan.planted_values}
         for _, planted in plan.planted_values:
             if planted.same_as:
@@ -56,7 +46,7 @@ def test_partial_repeat_names_a_full_name_of_the_record_when_planted(scene) -> N
 def test_benign_name_scene_plants_nothing_and_keeps_its_strings_when_rendered() -> None:
     for scene in set(NAME_BENIGN_SCENES):
         for seed in range(40):
-            text, plan = _build(scene, seed, "text", benign_only=True)
+            text, plan = build_scene(scene, seed, "text", benign_only=True)
             assert not plan.planted_values
             classes = {c for c, _ in plan.benign_strings}
             assert {"name_word", "city", "product"} <= classes
