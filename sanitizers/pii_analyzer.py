@@ -254,6 +254,16 @@ class PiiAnalyzer:
             f.entity_type == "PERSON" and f.recognizer == CONTEXT_RECOGNIZER and (f.start, f.end) in groups
             and self.judge.is_english(text[f.start : f.end]) and not self.judge.names.is_name(text[f.start : f.end]))]
 
+    def _joined_people(self, text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+        """The parts of a span spaCy gave another label that are people: "Audrey & Hazel" (ORG), when one part
+        reads as a person's name and the others are known given names ("Hazel" alone is also a colour); none
+        for "Marks & Spencer"."""
+        parts = _joined_names(text, start, end)
+        people = [self.judge.relabels_as_person(text, s, e, label) for s, e in parts]
+        if any(people) and all(person or self.judge.names.is_given(text[s:e]) for person, (s, e) in zip(people, parts)):
+            return parts
+        return []
+
     def _ner_findings(self, text: str, ents: list[_Entity]) -> list[Finding]:
         mapping = self.ner_config.model_to_presidio_entity_mapping or {}
         wants_person = "PERSON" in self.ner_entities
@@ -273,15 +283,11 @@ class PiiAnalyzer:
             if end <= start or is_ner_noise(text, start, end, regions):
                 continue
             if relabelled:
-                # "Audrey & Hazel" (ORG): people when one part is a person's name and the others known given names
-                # ("Hazel" alone is also a colour); "Marks & Spencer" stays a company.
-                parts = _joined_names(text, start, end)
-                people = [self.judge.relabels_as_person(text, s, e, label) for s, e in parts]
-                if (any(people) and not self.judge.relabels_as_person(text, start, end, label) and all(
-                        person or self.judge.names.is_given(text[s:e]) for person, (s, e) in zip(people, parts))):
-                    findings.extend(Finding("PERSON", s, e, RELABELLED_SCORE, NER_RECOGNIZER) for s, e in parts)
-                    continue
                 if not self.judge.relabels_as_person(text, start, end, label):
+                    parts = self._joined_people(text, start, end, label)
+                    if parts:
+                        findings.extend(Finding("PERSON", s, e, RELABELLED_SCORE, NER_RECOGNIZER) for s, e in parts)
+                        continue
                     if mapping.get(label) in self.ner_entities:  # still a place or group when those are wanted
                         findings.append(Finding(mapping[label], start, end, NER_SCORE, NER_RECOGNIZER))
                     inside = self.judge.full_name_inside(text, start, end, label)  # "the Netherlands Oswin Perrault"
