@@ -115,6 +115,11 @@ def test_an_ordinary_word_speaking_is_a_nickname_unless_ner_calls_it_a_company(a
     assert [value for entity, value in found(analyzer, company) if entity == "PERSON"] == []
 
 
+def test_finds_values_after_bold_labels_when_a_form_sets_its_labels_in_bold(analyzer):
+    text = "**Employee ID:** 0451773\n- **Last Name**: Okafor\n**Customer ID**: 77120394"
+    assert {("ID_NUMBER", "0451773"), ("ID_NUMBER", "77120394"), ("PERSON", "Okafor")} <= set(found(analyzer, text))
+
+
 def test_detects_only_configured_entities_when_list_narrowed():
     narrow = PiiAnalyzer(DetectionOptions(pii_entities=("EMAIL_ADDRESS",)))
     text = "hi this is maria gonzalez, mail ana.lima@example.org or call +44 20 7946 0958"
