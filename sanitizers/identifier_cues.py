@@ -93,7 +93,9 @@ _INNER_LABEL = r"(?:(?-i:[A-Z]{2,5})\s*:\s*)?"
 # more digit groups parted by single spaces ("1234 5678 9012", "AB 12 34 56 C"); never a date.
 _VALUE = (
     r"(?!(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})(?![\w-]))"
-    r"(?=(?:[a-z./_ -]*\d){2})"
+    # 2 digits in the first token, or in the spaced groups after it: never a digit of a later word ("health
+    # plan beneficiary number is H9283-02" took "beneficiary" as the value, then skipped the real one).
+    r"(?=(?:[a-z./_-]*\d){2}|(?:[a-z]{1,3}|[a-z0-9./_-]*\d[a-z0-9./_-]*)[ ]\d{2})"
     # Spaced digit groups only after a first token with a digit or of 1-3 letters ("unit 12000" is none).
     r"(?:(?:[a-z]{1,3}|(?=[a-z./_-]*\d)[a-z0-9]+(?:[-./_][a-z0-9]+)*)(?:[ ]\d{2,6}(?:[ ][a-z](?!\w))?)+"
     r"|[a-z0-9]+(?:[-./_][a-z0-9]+)*)"

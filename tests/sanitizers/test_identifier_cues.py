@@ -59,6 +59,9 @@ def test_checks_iban_length_when_value_follows_iban_cue():
         ("ID_NUMBER", "Tax ID 12/05/1990", None),  # nor in day-first order
         ("ID_NUMBER", "xtax ID 55021987", None),  # the cue starts a word
         ("ID_NUMBER", "employee ID 55021987-QWERTYUIOPASDFGHJ-KL9", None),  # never cut inside a longer code
+        # a cue whose value would be the next cue's word ("health plan" + "beneficiary") leaves the next cue its value
+        ("ID_NUMBER", "the health plan beneficiary number is Q7731802-05.", "Q7731802-05"),
+        ("ID_NUMBER", "Medical ID QQ 12 34 56 C", "QQ 12 34 56 C"),  # spaced groups after 1-3 letters
     ],
 )
 def test_reads_value_after_cue(entity, text, value):
