@@ -19,9 +19,17 @@ from sanitizers.person_judge import ORG_WORDS, PLACE_WORDS
 from sanitizers.place_names import place_names
 from sanitizers.recognizer_result import recognizer_result
 
+# Words that make a form's "X Name:" the name of a thing: "Company Name: ...", "Merchant Name: ...".
+THING_NAME_WORDS = (
+    "company merchant business brand store shop bank vendor supplier firm organization organisation employer "
+    "product project app application file host server domain hospital clinic school university facility venue "
+    "event property building street city town country state plan team department device network package course "
+    "program programme insurer carrier"
+)
+_THING_NAME = rf"(?<!\b(?:{'|'.join(THING_NAME_WORDS.split())})[ \t_-]?)"
 # Cue kinds: strong cues name a person whatever follows; weak cues only when the next word looks like a name.
 _STRONG = (
-    r"my\s+name\s+is|my\s+name's|name\s*:|full\s+name\s*(?:is|:)|names?\s+is|i\s+am\s+called|"
+    rf"my\s+name\s+is|my\s+name's|{_THING_NAME}name\s*:|full\s+name\s*(?:is|:)|names?\s+is|i\s+am\s+called|"
     r"account\s+holder\s*(?:is|:)?|cardholder\s*(?:is|:)?|dear|attn\s*:?|c/o|"
     r"name\s+on\s+(?:the\s+|my\s+)?(?:account|card|booking|reservation|ticket|order)\s*(?:is|:)?|"
     r"(?:account|beneficiary|recipient|payee|passenger|guest|employee|candidate|applicant|contact|"
@@ -78,6 +86,7 @@ _LOWER_TOKEN = re.compile(r"\p{Ll}[\p{Ll}\d]*")
 _NESTED_KEY = re.compile(r"(?:[ \t]+(?:-[ \t]+)?|[ \t]*-[ \t]+)[\w.-]+[ \t]*:[ \t]*[\"']?")
 # A form field "Label: Firstname Lastname"; labels that name a place, company or thing are skipped.
 _LABEL = re.compile(r"(?<![\w'’])(?P<label>\p{L}[\p{L}'’ ]{0,30}?)[ \t]*:[ \t]*(?=\p{L})")
+_THING_NAME_SET = frozenset(THING_NAME_WORDS.split())
 NON_PERSON_LABELS = word_set(
     """city town location country region state province address street destination origin from to company
     organization organisation org employer product plan tier team department project status type category
@@ -192,7 +201,8 @@ class PersonCueRecognizer(LocalRecognizer):
                 spans.append(found)
         for match in _LABEL.finditer(text) if _LABEL in may_match else ():
             label = [w.casefold() for w in match.group("label").split()]
-            if label and label[-1] not in NON_PERSON_LABELS:
+            if label and label[-1] not in NON_PERSON_LABELS and not (
+                    label[-1] == "name" and len(label) > 1 and label[-2] in _THING_NAME_SET):
                 found = self._full_name_at(text, match.end(), len(text), 0.6, known_ok=label[-1] in PERSON_LABELS)
                 if found:
                     spans.append(found)

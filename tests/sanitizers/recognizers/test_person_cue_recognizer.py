@@ -28,6 +28,7 @@ def found(text: str) -> list[str]:
         ("I spoke with Ana de la Cruz yesterday", ["Ana de la Cruz"]),  # particles inside the name
         ("maria here, quick question", ["maria"]),  # "X here" opener
         ("That fixed it.\n-- Dmitri Petrov", ["Dmitri Petrov"]),  # dash signature line
+        ("Company Name: Quillstone\nAccount Name: Ines Duarte", ["Ines Duarte"]),  # a thing's name field, then a person's
         ("this is mark johnson calling", ["mark johnson"]),  # verb-like given name with a surname
         ("Name: Chiamaka Okonkwo", ["Chiamaka Okonkwo"]),  # form field
         ("Mr O'Brien said it was fine", ["O'Brien"]),  # apostrophe name after title
@@ -108,6 +109,8 @@ def test_finds_name_when_cue_precedes(text, expected):
         "metadata:\n  name: my-nginx-svc",  # an identifier in kebab case after a name label
         "spec:\n  containers:\n    - name: webcache\n      image: webcache:1.2\n",  # a container's name in YAML
         "services:\n  - name: \"quorvex\"\n",  # quoted, in a YAML list
+        "- Merchant Name: Velmora Print Works",  # a form's "X Name:" that names a thing
+        "Company Name: Quillstone\nBank name: Harlow Trust",  # a company's and a bank's name field
     ],
 )
 def test_finds_nothing_when_no_name_follows(text):
