@@ -25,7 +25,7 @@ _CARD_CUE = (
 )
 _CUE_TAIL = (
     r"(?:[ \t]+(?:(?:credit|debit)[ \t]+)?(?:number|num|no|nr|n[º°]|nummer|numéro|número|numero|numer|"
-    r"details|ending(?:[ \t]+in)?|is|was|with|of|starting(?:[ \t]+with)?))*\.?[ \t]*[#:=-]?[ \t]*"
+    r"details|ending(?:[ \t]+in)?|is|was|with|of|starting(?:[ \t]+with)?))*\.?[ \t]*[#:=,-]?[ \t]*"
 )
 # Words that make a number something else than a card: an order, a ticket, an account, as its label (a few
 # label words between: "order number: ", "customer ID is "; not a speaker's "Customer: i entered ...").

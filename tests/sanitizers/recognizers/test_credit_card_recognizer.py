@@ -57,6 +57,7 @@ def test_finds_nothing_when_not_a_card(text):
         ("Bitte sperren Sie meine Kreditkarte 5500 0000 0000 0010", ["5500 0000 0000 0010"]),  # German
         ("numéro de carte : 4970 1012 3456 7890", ["4970 1012 3456 7890"]),  # French, cue after "numéro de"
         ("cc# 060426502013", ["060426502013"]),  # Maestro 0604, "cc#" cue
+        ("to upgrade my debit card, 5219 8830 1174 2265, to gold", ["5219 8830 1174 2265"]),  # a comma after the cue
         ("the debit card ending in 4421 was declined", []),  # the last four digits are no card number
         ("card 12345678901", []),  # 11 digits: too short for any card
         ("card 1 of 3 arrived, order 4111111111111111", []),  # the order number is not after the cue
