@@ -55,6 +55,11 @@ _LOGIN_WORDS: tuple[str, ...] = ("id", "user", "username", "login", "account", "
 _LOGIN_SEPARATORS = (":", "(")
 _LOGIN_LITERALS = tuple(word + sep for word in _LOGIN_WORDS for sep in _LOGIN_SEPARATORS)
 _LOGIN_WORD = r"(?i:id|user(?:name)?|login|account|credentials|creds|telnet|ssh|sftp|ftp|계정|아이디)"
+# A sign-in cue earlier on the line of an e-mail/password pair ("login credentials like a@b.example / ...").
+_SIGN_IN_WORDS: tuple[str, ...] = ("login", "log in", "log-in", "logon", "sign in", "sign-in", "credential", "creds")
+_SIGN_IN = r"(?<![A-Za-z])(?i:log[ -]?(?:in|on)|sign[ -]?in|credentials?|creds)(?![A-Za-z])[^\n]{0,80}?"
+# An e-mail address and a slash, the user half of a pair: "k.moreau@example.org / ".
+_EMAIL_SLASH = r"(?<![\w.%+-])[\w.%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[ \t]{0,2}/[ \t]{0,2}"
 # The value: a run without blanks, quotes or brackets (`(` `)` close a noted value).
 _VALUE = r"\K[^\s()<>\"'`,;]{6,64}+(?![^\s()<>\"'`,;])"
 # A user name and a slash before the password (`Password: kmoreau/Xk29vbQ1`): the span is the password.
@@ -120,6 +125,15 @@ class PasswordNoteRecognizer(SecretRecognizer):
             + r"|[ \t]{1,3}(?=[^\s()<>\"'`,;]{0,63}[0-9])" + _VALUE + r"(?=[ \t]*(?:[)\r\n]|\Z)))",
             0.65,
         ),
+        # Login for the portal was exposed: k.moreau@example.org / Xk29vbQ1!, "credentials like a@x.example / ...
+        # or b@x.example / ...": the e-mail address is the user, so the password needs no digit (the value's shape
+        # is judged as everywhere here); the second pattern takes the second pair of a list.
+        Pattern("e-mail and password pair after a sign-in cue", _SIGN_IN + _EMAIL_SLASH + _VALUE, 0.65),
+        Pattern(
+            "second e-mail and password pair after a sign-in cue",
+            _SIGN_IN + _EMAIL_SLASH + r"[^\s,;]{6,64}[ \t]*(?:,|;|(?i:or|and))[ \t]*" + _EMAIL_SLASH + _VALUE,
+            0.65,
+        ),
         # Password Xk29vbQ1, PASSWORD(Xk29vbQ1), PIN:Xk29vbQ1, P/W:Xk29vbQ1, PW는Xk29vbQ1, (PW)Xk29vbQ1.
         Pattern(
             "password word then the value",
@@ -153,7 +167,7 @@ class PasswordNoteRecognizer(SecretRecognizer):
     CONTEXT: ClassVar[list[str]] = ["password", "pw", "pin"]
     PREFILTER: ClassVar[tuple[str, ...]] = (
         "pass", "pw", "p/w", "pin", "paas", "pasw", "key", "secret", "token",
-        *_LOGIN_LITERALS, *FOREIGN_PASSWORD_WORDS,
+        *_LOGIN_LITERALS, *FOREIGN_PASSWORD_WORDS, *_SIGN_IN_WORDS,
     )
     PATTERN_LITERALS: ClassVar[dict[str, tuple[str, ...]]] = {
         "account pair after an id/pw cue": ("pass", "pw", "p/w", "비번", "비밀번호"),
@@ -162,6 +176,8 @@ class PasswordNoteRecognizer(SecretRecognizer):
         "password of an account in prose": ("pass", "pw"),
         "credential in a table row": ("key", "secret", "token", "pass", "pw"),
         "password word of another language": FOREIGN_PASSWORD_WORDS,
+        "e-mail and password pair after a sign-in cue": _SIGN_IN_WORDS,
+        "second e-mail and password pair after a sign-in cue": _SIGN_IN_WORDS,
     }
 
     def invalidate_result(self, pattern_text: str) -> bool:

@@ -25,6 +25,9 @@ TRUE_POSITIVES = [
     (f"Login: kmoreau {PW}\nthen run the job", [PW]),
     (f"credentials: k.moreau@example.org / {PW4}", [PW4]),  # a credentials cue, an e-mail, a spaced slash
     (f"creds: kmoreau / {PW}", [PW]),
+    # An e-mail/password pair on the line of a sign-in cue: the value needs no digit; a second pair of a list.
+    (f"Login for the HR portal was exposed: k.moreau@example.org / {PW4}.", [PW4 + "."]),
+    (f"logged in with credentials like a.b@example.org / {PW} or c.d@example.net / Quiet#Harbor", [PW, "Quiet#Harbor"]),
     # A password word, then only a blank, a bracket or a particle before the value.
     (f"Password {PW4}", [PW4]),
     (f"PASSWORD({PW4})", [PW4]),
@@ -81,6 +84,9 @@ NEAR_MISSES = [
     "ssh root@10.0.0.2 uptime",
     "client_vpn_endpoint_id = aws_ec2_client_vpn_endpoint.client-vpn-endpoint.id",  # code
     'Connect-VIServer "$endpoint" -User "$username" -Password "$password"',  # variables and a flag
+    "the login page lists support@example.org / Marketing as the contact",  # a word after the pair's slash
+    "log in at ops@example.org / 555-0101",  # digits only
+    "write to sales@example.org / Kx7pq2Rm3 about the order",  # no sign-in cue on the line
 ]
 
 
