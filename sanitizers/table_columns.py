@@ -299,6 +299,11 @@ def table_cells(text: str, wanted: frozenset[str], names: NameEvidence) -> list[
     lines = list(_lines(text))
     i = 0
     while i < len(lines):
+        row_value = _label_row_value(text, *lines[i], wanted, names)
+        if row_value:
+            found.extend(row_value)
+            i += 1
+            continue
         table = _table_at(text, lines, i)
         if table is None:
             i += 1
@@ -307,6 +312,28 @@ def table_cells(text: str, wanted: frozenset[str], names: NameEvidence) -> list[
         found.extend(personal_cells(text, columns, rows, wanted, names))
         i += used
     return found
+
+
+def _label_row_value(text: str, start: int, end: int, wanted: frozenset[str],
+                     names: NameEvidence) -> list[tuple[str, int, int]]:
+    """The value of a row of a vertical (field | value) table whose field names a personal column:
+    "| Last Name | Okafor |", "| Medical Record Number | 4471-0932 |", as forms lay out one record. A value
+    that is itself a personal column's label ("| First Name | Last Name |") makes the row a header."""
+    if "|" not in text[start:end]:
+        return []
+    row = _split(text, start, end, "|")
+    if len(row) != 2:
+        return []
+    label, value = text[row[0].start : row[0].end], row[1]
+    kind = column_entity(label) if _is_label(label) else None
+    if kind is not None and column_entity(text[value.start : value.end]) is not None:
+        return []
+    if kind is None or kind[0] not in wanted or not is_cell_value(kind[0], text[value.start : value.end]):
+        return []
+    spans = [(value.start, value.end)]
+    if kind[0] == "PERSON":
+        spans = name_column_values(text, spans, kind[1], names)
+    return [(kind[0], s, e) for s, e in spans]
 
 
 def header_columns(labels: list[str]) -> dict[int, tuple[str, str]] | None:

@@ -108,6 +108,17 @@ def test_finds_markdown_table_cells_and_skips_the_rule_line():
     assert _cells(text) == [("PERSON", "Ilse Varga"), ("PERSON", "Bruno Keane")]
 
 
+def test_finds_the_values_of_a_field_and_value_table_by_the_field_of_each_row():
+    text = ("| Field | Value |\n|---|---|\n| First Name | Ilse |\n| Last Name | Varga |\n"
+            "| Medical Record Number | 5521-0937 |\n| Status | Open |")
+    assert _cells(text) == [("PERSON", "Ilse"), ("PERSON", "Varga"), ("ID_NUMBER", "5521-0937")]
+
+
+def test_reads_a_two_column_header_of_labels_as_a_header_not_as_a_field_row():
+    text = "| First Name | Last Name |\n|---|---|\n| Ilse | Varga |\n| Name | Role |"
+    assert _cells(text) == [("PERSON", "Ilse"), ("PERSON", "Varga")]
+
+
 def test_finds_fixed_columns_parted_by_spaces():
     text = ("Name             City        DOB\n"
             "Hallvard Moen    Trondheim   1983-07-14\n"
