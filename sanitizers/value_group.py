@@ -64,10 +64,29 @@ class ValueGroupRecognizer(PatternRecognizer):
             supported_entity=supported_entity, patterns=patterns, name=name, context=context,
             global_regex_flags=flags,
         )
-        self._compiled = [(p, re.compile(p.regex, flags=flags), self.PATTERN_GATES.get(p.name)) for p in self.patterns]
+        self._flags = flags
+        # (index, pattern, gate) per pattern. Its regex is compiled the first time a text makes it a
+        # candidate (`_regex`): compiling all ~60 PII patterns up front took ~0.2 s of the fork server's
+        # preload, before any worker could start, and a run needs a handful of them.
+        self._runs = [(i, p, self.PATTERN_GATES.get(p.name)) for i, p in enumerate(self.patterns)]
+        self._regexes: list[re.Pattern | None] = [None] * len(self.patterns)
         # Which patterns can match an ASCII text, in one Hyperscan pass (`PatternSet`: a superset, so no
-        # finding is lost); patterns it cannot take run wherever their gate passes, as without it.
-        self._pattern_set = PatternSet([(p.regex, flags) for p in self.patterns], [None] * len(self.patterns))
+        # finding is lost); patterns it cannot take run wherever their gate passes, as without it. The
+        # expressions derived from the regexes are kept on disk (`cache_name`), like the secret patterns'.
+        self._pattern_set = PatternSet([(p.regex, flags) for p in self.patterns], [None] * len(self.patterns),
+                                       cache_name=f"value_group-{self.name}")
+
+    @property
+    def _compiled(self) -> list[tuple[Pattern, re.Pattern, Callable[[str], bool] | None]]:
+        """(pattern, compiled regex, gate) of every pattern, all compiled (for checks and tests)."""
+        return [(p, self._regex(i), gate) for i, p, gate in self._runs]
+
+    def _regex(self, i: int) -> re.Pattern:
+        """Pattern i's compiled regex, compiled on first use."""
+        compiled = self._regexes[i]
+        if compiled is None:
+            compiled = self._regexes[i] = re.compile(self.patterns[i].regex, flags=self._flags)
+        return compiled
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
                 regex_flags: int | None = None) -> list[RecognizerResult]:
@@ -77,14 +96,14 @@ class ValueGroupRecognizer(PatternRecognizer):
         results: list[RecognizerResult] = []
         # The Hyperscan pass first, then the gates of the patterns it leaves (most texts: none; all of them
         # on a text that is not ASCII). One pattern behind a gate skips the pass: a substring test is cheaper.
-        runs = self._compiled
+        runs = self._runs
         if len(runs) > 1 or runs[0][2] is None:
             runs = self._pattern_set.select(text, runs)
-        for pattern, compiled, gate in runs:
+        for i, pattern, gate in runs:
             if gate is not None and not gate(text):
                 continue
             try:
-                for match in compiled.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+                for match in self._regex(i).finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
                     result = self._result(pattern, match)
                     if result is not None:
                         results.append(result)

@@ -113,3 +113,13 @@ def test_checks_cued_pattern_by_shape_instead_of_validate_result():
              for r in recognizer.analyze(text, ["TEST_NUMBER"])}
     # "ref 99999" fails validate_result but passes the cue's shape test; "ref 999" is too short for it.
     assert found == {("99999", 0.8), ("12345", 1.0)}
+
+
+def test_compiles_a_pattern_only_when_a_text_makes_it_a_candidate():
+    recognizer = _CheckedRecognizer()
+    assert recognizer._regexes == [None, None]
+    assert recognizer.analyze("no digits here", ["TEST_NUMBER"]) == []
+    assert recognizer._regexes == [None, None]
+    # "after_cue" needs "ref": the Hyperscan pass leaves it out, and its regex is not compiled.
+    assert [r.start for r in recognizer.analyze("12345", ["TEST_NUMBER"])] == [0]
+    assert recognizer._regexes[0] is not None and recognizer._regexes[1] is None
