@@ -9,7 +9,9 @@ span alone. Each kind holds across genres (encyclopedic, academic, fiction, lega
 - a kind of thing said of it by a copula: "Tarlow is a village where ...", "Bilka is a Danish chain of";
 - a known region after a comma: "Sandy Hook, Maryland", "Santa Rosa, California";
 - one word alone in double quotes: a title or a term ('the story "Umoregi"');
-- a known place next to it: "São Paulo" (a given name inside a place), "Heydour and Grantham" (a place's mate).
+- a known place next to it: "São Paulo" (a given name inside a place), "Heydour and Grantham" (a place's mate);
+- a step of a player's career right before it and a word of sport near it: "signed for Velmora", "two
+  seasons with Ostravia", "on loan at Kestrel Rovers" (a known given name there is a person's).
 A person is named after none of these: "my friend Mary", "the poet Byron", "a man called Ove" are
 people's nouns, which the tables leave out. So are streets: "avenue Suzanne Faivre" is part of an address.
 """
@@ -69,6 +71,26 @@ _OF_BEFORE = re.compile(r"(?<![\w'’-])(\p{L}+)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 # It must close the phrase: ", Panama coach" is a role, not a place.
 _REGION_AFTER = re.compile(r"[ \t]*,[ \t]*(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?)(?=[ \t]*(?:[,.;:!?)\n]|$))")
 _WINDOW = 60
+# Steps of a player's career before a club's or a team's name: "signed for Velmora", "two seasons with
+# Ostravia", "was loaned to Kestrel", "drafted by Ashport". Not "played with" or "against" (a partner or an
+# opponent may be a player: "played with Ostrava").
+_CAREER_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:(?:signed|signs|signing|re-signed)[ \t]+(?:for|with|by)|(?:played|plays|playing)[ \t]+for|"
+    r"(?:seasons?|appearances|caps|goals)[ \t]+(?:for|with|at)|(?:joined|joins|joining|rejoined|re-joined)|"
+    r"(?:moved|moving|transferred|transferring|loaned|sold|traded)[ \t]+(?:out[ \t]+)?to|"
+    r"on[ \t]+loan[ \t]+(?:to|at|from|with)|(?:debut|debuts)[ \t]+for|"
+    r"(?:drafted|waived|released|claimed)[ \t]+(?:off[ \t]+waivers[ \t]+)?by)[ \t]+$",
+    re.IGNORECASE,
+)
+# Words of sport near it: only with one of them is the step a club's ("joined Ellington in 1940" is a
+# bandleader's name, "the deed was signed by Ostrava" a signatory's; "joined Velmora for the season" a club's).
+_CLUB_WORDS = re.compile(
+    r"(?<![\w'’-])(?:clubs?|teams?|squad|league|seasons?|debut|goals?|appearances|division|draft|waivers|"
+    r"roster|franchise|championship|matches|caps|trainee|striker|midfielder|defender|goalkeeper|pitcher|"
+    r"quarterback)(?![\w'’-])",
+    re.IGNORECASE,
+)
+_SENTENCE_WINDOW = 160
 
 
 def names_thing(text: str, start: int, end: int, places: PlaceNames, is_given: Callable[[str], bool]) -> bool:
@@ -95,7 +117,20 @@ def names_thing(text: str, start: int, end: int, places: PlaceNames, is_given: C
         name = region.group(1)
         if name.casefold() in places.big and not is_given(name.split()[0]):
             return True
-    return False
+    return after_career_step(text, start, end, is_given)
+
+
+def after_career_step(text: str, start: int, end: int, is_given: Callable[[str], bool]) -> bool:
+    """A step of a player's career right before the span, with a word of sport near it, names a club or a team:
+    "signed for Velmora in 2012", "two seasons with A.S. Ostravia", "joined Kestrel Rovers on loan". A known
+    given name opening it is a person's ("joined Maria at the club")."""
+    first = text[start:end].split()
+    if not first or is_given(first[0]):
+        return False
+    if _CAREER_BEFORE.search(text, max(0, start - _WINDOW), start) is None:
+        return False
+    near = (max(0, start - _SENTENCE_WINDOW), min(len(text), end + _SENTENCE_WINDOW))
+    return _CLUB_WORDS.search(text, *near) is not None
 
 
 # A capitalised word right before or after a quoted word: 'Robert "Bob" Okafor'.

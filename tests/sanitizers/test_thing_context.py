@@ -87,3 +87,30 @@ def test_a_word_alone_in_double_quotes_is_a_title(text, title):
 def test_a_word_joined_to_a_known_place_is_a_place(text, word, mate):
     start = text.index(word)
     assert is_place_mate(text, start, start + len(word), place_names(), name_lists().is_name) is mate
+
+
+@pytest.mark.parametrize(
+    ("text", "club"),
+    [
+        ("In 2014 he was signed by Velmora and stayed at the club for two seasons.", "Velmora"),
+        ("He played three seasons for A.S. Ostravia before retiring.", "A.S. Ostravia"),
+        ("The striker joined Kestrel Rovers on a free transfer.", "Kestrel Rovers"),
+        ("After 40 appearances he was loaned out to Brannock in the second division.", "Brannock"),
+        ("She made her debut for Ashport in the league opener.", "Ashport"),
+    ],
+)
+def test_a_step_of_a_players_career_names_a_club(text, club):
+    assert _names_thing(text, club)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("In 1940 he joined Ellington and toured the country.", "Ellington"),  # no word of sport near it
+        ("The deed was signed by Ostrava before the notary.", "Ostrava"),  # a signatory
+        ("He joined Maria at the club after the season.", "Maria"),  # a known given name: a person
+        ("In the final he played against Novotny for two seasons' worth of points.", "Novotny"),  # an opponent
+    ],
+)
+def test_no_career_step_or_no_sport_leaves_a_person(text, person):
+    assert not _names_thing(text, person)
