@@ -5,7 +5,8 @@ organisation. What surrounds a name says "person" in ways that hold across genre
 - a title before it: "Captain Eldridge", "Aunt Polly", "Lt. Gen. Jubal Early", "Professor Quilis";
 - speech and gesture: "said Bartleby", "Tuppence nodded", "Morel laughed";
 - a citation: "Quilis (1993)", "(Bavelier et al., 2006)", "Smith and Jones 2001";
-- family and life: "Durbeyfield's wife", "Bunzel (born 1828)", "Citrone was born".
+- family and life: "Durbeyfield's wife", "Bunzel (born 1828)", "Citrone was born";
+- initials before it: "C. Spearman", "J. R. Oyelaran".
 A candidate must read as a name: capitalised words that are known given or family names or no ordinary
 English word, and not the name of a known place unless it is also a person's name.
 """
@@ -115,12 +116,20 @@ _CITATION_ITEM = re.compile(
 _INVERTED = re.compile(rf"(?m)^[ \t]*(?P<name>{_WORD}),[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD})?)\.(?=[ \t]|$)")
 # A signature in a filed document: "By: /s/ Charles E. Brinley".
 _SIGNED = re.compile(rf"/s/[ \t]*{_NAME}")
+# A family name after initials, each set off by a blank: "C. Spearman", "J. R. Oyelaran" (scorecards, author
+# lines, reports); one word only ("P. R. China Attn:" is no name). A middle initial after a given name is the
+# other patterns' and spaCy's ("Charles E. Brinley").
+# Glued initials ("U.S. Bancorp", "A.S. Ostravia") are an abbreviation's as often, so they do not count.
+_INITIALED = re.compile(
+    rf"(?<![\p{{L}}\p{{N}}'’.-])(?=\p{{Lu}}\.[ \t])(?<!\p{{Lu}}[\p{{L}}'’-]{{0,40}}[ \t]+)"
+    rf"(?P<name>(?:\p{{Lu}}\.[ \t]+){{1,3}}{_WORD})"
+)
 # A lower-case known given name before a verb of speech: "ok so maria said yes", "brandy is on it".
 _LOWER_SPEECH = re.compile(rf"(?<![\w'’@#/.-])(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]{{2,30}})[ \t]+(?:{_SPEECH}|is on it)(?![\w'’])")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an)[ \t]+$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:a|an|the|this|that|his|her|my|our|their|its|your|every|each)[ \t]+$")
 _PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _CITATION_LIST, _CITATION_ITEM,
-             _INVERTED, _SIGNED, _VOCATIVE, _QUOTED_VOCATIVE, _QUOTE_SPEAKER)
+             _INVERTED, _SIGNED, _INITIALED, _VOCATIVE, _QUOTED_VOCATIVE, _QUOTE_SPEAKER)
 # Where the shape says "a person" even of an ordinary word: someone spoken to, the speaker of a quoted line.
 _SPOKEN = frozenset({_VOCATIVE, _QUOTED_VOCATIVE, _QUOTE_SPEAKER})
 _TOKEN = re.compile(rf"{_WORD}")
@@ -152,6 +161,7 @@ _GATES: dict[re.Pattern, Callable[[str, set[str]], bool]] = {
     _INVERTED: lambda text, runs: "," in text and "." in text,
     _CITATION_LIST: lambda text, runs: ("(" in text or "[" in text) and ("," in text or "&" in text or "and" in runs),
     _SIGNED: lambda text, runs: "/s/" in text,
+    _INITIALED: lambda text, runs: ". " in text or ".\t" in text,
     _VOCATIVE: lambda text, runs: "," in text,
     _QUOTED_VOCATIVE: lambda text, runs: "," in text and any(q in text for q in "“”\"‘’"),
     _QUOTE_SPEAKER: lambda text, runs: not runs.isdisjoint(_SPEECH_WORDS) and any(q in text for q in "”\"’"),
@@ -205,6 +215,8 @@ class PersonContextRecognizer(LocalRecognizer):
                     continue  # "Saint Louis", "General Santos": the whole match names a place
                 if pattern is _INVERTED and not self._given_not_place(match.captures("name")[1].split()[0]):
                     continue  # "Paris, Texas.": only a given name that is no place makes it an entry
+                if pattern is _INITIALED and not self._family_after_initials(match.group("name").split()[-1]):
+                    continue  # "P. R. China", "Appendix B. Research": a place or a word after a letter
                 if (pattern is _CITATION_ITEM or pattern is _CITATION and len(match.captures("name")) == 1
                         ) and self._dates_or_places(match.captures("name")[0]):
                     continue  # "(March, 2010)", "(London, 1851)": when or where, not who
@@ -258,6 +270,15 @@ class PersonContextRecognizer(LocalRecognizer):
         assert judge is not None
         first = item.split()[0].casefold()
         return judge.words.is_stop(first) or first in SEASONS or item.casefold() in judge.places.big
+
+    def _family_after_initials(self, word: str) -> bool:
+        """A word that can be the family name after initials: no known place, and a known family name or no
+        ordinary English word ("Spearman", "Oyelaran", "Young"; not "China", "Research")."""
+        judge = self.judge
+        assert judge is not None
+        if word.casefold() in judge.places.all:
+            return False
+        return judge.names.is_family(word) or not judge.is_english(word)
 
     def _given_not_place(self, word: str) -> bool:
         judge = self.judge

@@ -42,6 +42,8 @@ FOUND = [
     ("(Varhaug et al., 2017; Baker, 2017; Tarrow, 2009)", ["Varhaug", "Baker", "Tarrow"]),  # group items
     ("Tarrowby's illness kept him home; Quennell's memoirs say so.", ["Tarrowby", "Quennell"]),  # a life's words
     ("“Go on,” said Tumble gruffly. “Hullo, Sprocket!” “Not you,” Whistle murmured.", ["Tumble", "Sprocket", "Whistle"]),
+    ("T. Ravenhill c Oduya b M. Quarshie 12", ["Ravenhill", "Quarshie"]),  # initials open a name (scorecards)
+    ("Prepared by J. R. Oyelaran for the board.", ["Oyelaran"]),
 ]
 
 
@@ -68,6 +70,8 @@ def test_finds_names_given_away_by_their_context(recognizer, text, expected):
         "the fair (London, 1851) and the sequel (March, 1852; Summer, 1853)",  # where and when, not who
         "“Yes, Sir,” said Mother.",  # forms of address
         "“Rubbish, rubbish!” ‘Listen, old fellow,’ he said.",  # a word said twice, a verb opening a quote
+        "Shares of U.S. Bancorp rose; see Appendix B. Research costs and S. Main Street.",  # glued, ordinary, a place
+        "Office: Haidian District, Beijing, P. R. China Attn: Legal Department",  # a place after initials
     ],
 )
 def test_leaves_titles_and_verbs_without_a_name(recognizer, text):
