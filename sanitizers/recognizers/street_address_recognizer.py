@@ -49,13 +49,19 @@ _SUFFIX_TITLE = (
     r"Ferry|Ford|Forest|Freeway|Fwy|Glen|Harbor|Harbour|Haven|Heights|Hts|Hollow|Junction|Jct|Knoll|Lake|"
     r"Lakes|Landing|Manor|Meadow|Meadows|Mill|Mills|Mountain|Orchard|Oval|Path|Pike|Pines|Plains|Prairie|"
     r"Ranch|Ridge|Shore|Shores|Skyway|Summit|Trace|Turnpike|Tpke|Valley|Viaduct|Village|Vista|Parade|Chase|"
-    rf"Bend|Bluff|Cliff|Cswy|Pkwy|Ln|Ave|Blvd|Rd|St|{ENGLISH_STREET_TYPES}"
+    rf"Bend|Bluff|Cliff|Cswy|Pkwy|Ln|Ave|Blvd|Rd|St|{ENGLISH_STREET_TYPES}|"
+    # The rest of Publication 28's suffixes that are no common noun in Title case after a number (Faker's en_US
+    # street suffixes are that list: "3397 Mullins Locks", "1264 Stephanie Flats", "51 Marshall Keys").
+    r"Anex|Arcade|Bayou|Brooks|Cliffs|Neck|Rue|Unions|Keys|Locks|Flats|Extensions|Circles"
 )
 # Suffixes that also end product and tech phrases ("3 Access Point", "2 Serial Port", "4 Docking
 # Station"): street types only after an address cue.
 _SUFFIX_AFTER_CUE = (
     r"Park|Point|Pt|Port|Field|Fields|Station|Track|Pass|Run|Course|Center|Centre|View|Bridge|Gate|Route|Rte|"
-    r"Spring|Springs|Mount|Lodge|Mall|Common|Commons|Extension|Corner|Corners|Island|Estate|Yard|Gateway|Fork"
+    r"Spring|Springs|Mount|Lodge|Mall|Common|Commons|Extension|Corner|Corners|Island|Estate|Yard|Gateway|Fork|"
+    # Publication 28 suffixes that are common nouns after a number ("2 Caps Lock", "3 European Union", "3 Boot Camp").
+    r"Key|Beach|River|Club|Lock|Wall|Land|Branch|Lights|Plain|Points|Ports|Union|Trailer|Mission|Loaf|Flat|Camp|"
+    r"Stream|Tunnel|Bottom|Ramp"
 )
 # "In 2007 Bowling Green won": a year after a preposition is no house number.
 _YEAR_AFTER_PREPOSITION = (

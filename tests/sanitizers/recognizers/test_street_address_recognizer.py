@@ -17,6 +17,8 @@ TRUE_POSITIVES = [
         ("drop them at my place, Apartment 12B, tonight", ["Apartment 12B"]),  # idem, with a letter
         ("the team at 41 7720 Fennel Stravenue is here", ["41 7720 Fennel Stravenue"]),  # a building number first
         ("i live at 221b baker street", ["221b baker street"]),  # typed in lower case
+        ("the keys are at 3397 Quill Locks, see you", ["3397 Quill Locks"]),  # a rarer USPS suffix
+        ("we moved to 88 Harlow Camp, it is quiet", ["88 Harlow Camp"]),  # a suffix that is a noun, after a cue
         ("1600 Amphitheatre Pkwy, Mountain View, CA 94043.", ["1600 Amphitheatre Pkwy, Mountain View, CA 94043"]),
         ("42 W 5th Ave Apt 4B", ["42 W 5th Ave Apt 4B"]),  # direction, ordinal street, unit
         ("10 Downing St, London SW1A 2AA", ["10 Downing St, London SW1A 2AA"]),  # UK postcode tail
@@ -109,6 +111,8 @@ def test_finds_address_when_number_and_street_type(text, expected):
     "text",
     [
         "I waited 3 hours on the road",  # quantity, then a stopword
+        "We did 3 Boot Camp sessions, then 2 Northern Lights tours",  # suffixes that are nouns, no cue
+        "Step 2 Press Any Key, and the 3 European Union members agreed",
         "my 2 hard drive bays are full",  # "drive" in lower case is not a street type
         "we shipped 500 units via email 2 times",  # "via" is a preposition in lower case
         "see section 4 street lighting",  # ... but "4 street" alone has no name: still needs a word
