@@ -75,7 +75,7 @@ IDENTIFIER_CUES: dict[str, tuple[str, ...]] = {
     "US_BANK_NUMBER": (
         # "account number", "bank account no.", "acct #", "ACC:", "ACCNUM:", "A/C", "BBAN", "routing", "sort code".
         (r"(?:bank\s+|checking\s+|savings\s+|chequing\s+|current\s+|personal\s+|recipient\s+|beneficiary\s+)?"
-        r"(?:account|acct|acc)\.?\s*(?:number|num|no\.?|nr\.?|#)"),
+        r"(?:account|acct|acc)\.?\s*(?:number|num|no\.?|nr\.?|#|details)"),
         r"(?-i:ACC|ACCT|ACCNUM|ACCNO)\s*:",
         r"acct|a/c\.?\s*(?:numbers?|no\.?|#|:)",
         r"bban|routing(?:\s+(?:numbers?|no\.?|#|code))?|sort\s*code",
@@ -84,9 +84,9 @@ IDENTIFIER_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Number words and separators between a cue and its value: "number", "no.", "#", "card"; "is", ":", "of".
+# Number words and separators between a cue and its value: "number", "no.", "#", "card"; "is", ":", "of", "like".
 _NUMBER_WORDS = r"(?:[\s-]*(?:numbers?|num|nos?\.?|nr\.?|n[º°]|#|id|card|code|details))*"
-_SEPARATORS = r"(?:\s*(?:is|was|reads|of|such\s+as|:|-|–|=|#))*\s*[\"'‘“(]?\s*(?:e\.g\.,?\s*)?"
+_SEPARATORS = r"(?:\s*(?:is|was|reads|of|such\s+as|like|:|-|–|=|#))*\s*[\"'‘“(]?\s*(?:e\.g\.,?\s*)?"
 # A short inner label repeated inside the value's quotes: "tax ID ATIN: 9876", "license 'DL: D1234'".
 _INNER_LABEL = r"(?:(?-i:[A-Z]{2,5})\s*:\s*)?"
 # Letters and digits joined by single dashes, dots, slashes or underscores, holding 2 digits, then

@@ -55,6 +55,7 @@ def test_checks_iban_length_when_value_follows_iban_cue():
         ("ID_NUMBER", "patient number is 5502-1987.", "5502-1987"),  # a sentence's full stop is no part of it
         ("US_SSN", "SSN#912-22-8174", "912-22-8174"),  # glued "#"
         ("US_BANK_NUMBER", "acct. no. 55021987-01", "55021987-01"),  # abbreviated cue
+        ("US_BANK_NUMBER", "account details like 5502198701 were", "5502198701"),  # "details", "like"
         ("ID_NUMBER", "Tax ID 2023-04-01", None),  # a date is no identifier
         ("ID_NUMBER", "Tax ID 12/05/1990", None),  # nor in day-first order
         ("ID_NUMBER", "xtax ID 55021987", None),  # the cue starts a word

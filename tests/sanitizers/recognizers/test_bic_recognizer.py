@@ -11,6 +11,7 @@ FOUND = [
     ("SWIFT/BIC: KLMNGB2LXXX", ["KLMNGB2LXXX"]),  # 11 characters with a branch
     ("SWIFT code is QRSTFRPP, IBAN", ["QRSTFRPP"]),
     ("bic: ZXCVDE33", ["ZXCVDE33"]),
+    ("IFSC Code: QWER0551820, branch Pune", ["QWER0551820"]),  # India's IFSC: bank, 0, branch
 ]
 
 

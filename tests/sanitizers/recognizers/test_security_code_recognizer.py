@@ -12,6 +12,7 @@ FOUND = [
     ("CVC2 is 3071", ["3071"]),  # Amex-style 4 digits
     ("card verification value: 550", ["550"]),
     ("my ATM PIN is 7342.", ["7342"]),
+    ("with the account pin 5519, I submit", ["5519"]),
     ("PIN: 905512", ["905512"]),
     ("PIN code: 6621", ["6621"]),  # 4 digits after "PIN code"
     ("type in the 417 on the back of your card.", ["417"]),  # where it is printed
