@@ -46,6 +46,9 @@ class SanitizedRecord:
     message: str = ""
 
 
+# json.dumps(value, ensure_ascii=False) with its encoder built once (dumps builds one per call): the same text.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
 RESIDUAL_MESSAGE = "a secret was still found after sanitizing; report it as a bug"
 STRUCTURE_MESSAGE = (
     "holds a secret where it cannot be replaced without breaking the record (an id, name, key, schema "
@@ -124,7 +127,7 @@ class RecordSanitizer:
             work = pending.get(i)
             if work is None or not any(work[2]):
                 if record.removed_fields:  # unknown fields were dropped from the dict: write what is left
-                    line = json.dumps(record.record, ensure_ascii=False)
+                    line = _ENCODE(record.record)
                 else:
                     line = raw_lines[i]
                 out.append(SanitizedRecord(record.line_no, line))
@@ -135,7 +138,7 @@ class RecordSanitizer:
                 continue
             self.stats.records_changed += 1
             sanitized = apply_replacements(record.record, record.format, work[1])
-            out.append(SanitizedRecord(record.line_no, json.dumps(sanitized, ensure_ascii=False)))
+            out.append(SanitizedRecord(record.line_no, _ENCODE(sanitized)))
         return out
 
     def _secret_in_structure(self, record: ValidRecord) -> str | None:
