@@ -1,5 +1,6 @@
 """Counters a sanitize run keeps: only counts, line numbers, field paths and entity types."""
 
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -23,6 +24,10 @@ def normalise_field(path: str) -> str:
     (`schema_path`): a key is the record's data, and can be a name or a secret.
     """
     return schema_path(_INDEX.sub("[]", path))
+
+
+# `normalise_field` of the paths seen lately: a file's records repeat a handful of them.
+_normalised_field = functools.lru_cache(maxsize=1024)(normalise_field)
 
 
 class RunStats(BaseModel):
@@ -63,8 +68,12 @@ class RunStats(BaseModel):
     def found(self, entity_type: str, field: str, role: str | None) -> None:
         """Count one replaced span."""
         self.findings[entity_type] += 1
-        self.findings_by_field.setdefault(normalise_field(field), Counter())[entity_type] += 1
-        self.findings_by_role.setdefault(role or "-", Counter())[entity_type] += 1
+        # Called for every replacement: no fresh Counter per call (setdefault's default), one normalisation per path.
+        for table, key in ((self.findings_by_field, _normalised_field(field)), (self.findings_by_role, role or "-")):
+            counts = table.get(key)
+            if counts is None:
+                counts = table[key] = Counter()
+            counts[entity_type] += 1
 
     def excerpt(self, line_no: int, field: str, entity_type: str, sanitized: str, start: int, end: int) -> None:
         """Keep a window of *sanitized* text around a replacement, for the reviewer (capped)."""
