@@ -14,7 +14,10 @@ import multiprocessing.context
 import multiprocessing.forkserver
 import os
 from pathlib import Path
+from types import FrameType
 
+# Imported first: the cyclic garbage collector is paused for the preload (`fork_server_gc`).
+PRELOAD_FIRST = ["pipelines.stages.fork_server_gc"]
 # What the fork server imports before forking workers, so each starts with them loaded: the chunk code
 # and the secret recognizers (light), plus, when PII is detected, presidio, spaCy and the default
 # detector itself (`warm_detector`: the model, lists and patterns, built once instead of once per
@@ -36,8 +39,20 @@ def fork_server_context(pii: bool) -> multiprocessing.context.BaseContext:
     A fork server already started in this process keeps its first preload list.
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD + (PRELOAD_PII if pii else []) + PRELOAD_LAST)
+    context.set_forkserver_preload(PRELOAD_FIRST + PRELOAD + (PRELOAD_PII if pii else []) + PRELOAD_LAST)
     return context
+
+
+def imported_by_fork_server(frame: FrameType | None) -> bool:
+    """Whether the fork server's `main` (which imports its preload modules) is on the call stack of `frame`:
+    how a preload module tells the fork server, where it acts, from any other process that imports it."""
+    while frame is not None:
+        code = frame.f_code
+        if code.co_name == "main" and Path(code.co_filename).name == "forkserver.py" \
+                and Path(code.co_filename).parent.name == "multiprocessing":
+            return True
+        frame = frame.f_back
+    return False
 
 
 def start_early(input_path: Path, pii: bool, workers: int | None, dask_address: str | None,

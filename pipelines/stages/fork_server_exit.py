@@ -15,19 +15,8 @@ The workers forked from the server end with `os._exit` when their job is done, a
 import atexit
 import os
 import sys
-from pathlib import Path
-from types import FrameType
 
-
-def _imported_by_fork_server(frame: FrameType | None) -> bool:
-    """Whether the fork server's `main` (which imports its preload modules) is on the call stack."""
-    while frame is not None:
-        code = frame.f_code
-        if code.co_name == "main" and Path(code.co_filename).name == "forkserver.py" \
-                and Path(code.co_filename).parent.name == "multiprocessing":
-            return True
-        frame = frame.f_back
-    return False
+from pipelines.stages.fork_server import imported_by_fork_server
 
 
 def _exit_now(pid: int) -> None:
@@ -41,6 +30,6 @@ def _exit_now(pid: int) -> None:
     os._exit(0)
 
 
-REGISTERED = _imported_by_fork_server(sys._getframe())
+REGISTERED = imported_by_fork_server(sys._getframe())
 if REGISTERED:
     atexit.register(_exit_now, os.getpid())  # the last handler registered runs first: before finalization

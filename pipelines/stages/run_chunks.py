@@ -133,17 +133,19 @@ def _workers(pool: ProcessPoolExecutor) -> list[multiprocessing.Process]:
 
 
 def _start_worker(main_pid: int) -> None:
-    """First thing in each worker process: end with the main process, and pause GC for preloaded modules.
+    """First thing in each worker process: end with the main process, and leave preloaded modules out of GC.
 
     A worker whose main process was killed (kill -9 included) ends too (`exit_with_parent`).
 
     A worker allocates millions of short-lived dicts and lists, and every full collection would also
     walk all objects of presidio, spaCy and pydantic, which live as long as the process: measured
     10-15% of a worker's CPU on chat JSONL. Only our own workers do this; the calling process is left
-    alone.
+    alone. A worker forked from the fork server inherits its collector paused for the preload
+    (`fork_server_gc`): it collects again, what it inherited frozen.
     """
     exit_with_parent(main_pid)
     gc.freeze()
+    gc.enable()
 
 
 def _on_dask(jobs, address: str, on_done) -> list[RunStats]:

@@ -5,7 +5,14 @@ import sys
 
 import pytest
 
-from pipelines.stages.fork_server import PRELOAD, PRELOAD_LAST, PRELOAD_PII, fork_server_context, start_early
+from pipelines.stages.fork_server import (
+    PRELOAD,
+    PRELOAD_FIRST,
+    PRELOAD_LAST,
+    PRELOAD_PII,
+    fork_server_context,
+    start_early,
+)
 
 CHUNK = 4096
 
@@ -32,9 +39,10 @@ def test_starts_nothing_when_the_file_fits_in_one_chunk_or_is_no_file(tmp_path, 
     assert start_early(tmp_path / "missing.jsonl", True, 2, None, CHUNK) is False
 
 
-def test_preloads_the_detector_for_pii_runs_and_the_quick_exit_last():
+def test_preloads_the_detector_for_pii_runs_the_collector_pause_first_and_the_quick_exit_last():
     assert fork_server_context(pii=False)._name == "forkserver"
     assert PRELOAD_PII[-1] == "pipelines.stages.warm_detector" and PRELOAD_LAST == ["pipelines.stages.fork_server_exit"]
+    assert PRELOAD_FIRST == ["pipelines.stages.fork_server_gc"]
     assert not set(PRELOAD) & set(PRELOAD_PII)
 
 
