@@ -13,7 +13,7 @@ CODE_CUES: dict[str, tuple[str, ...]] = {
     # A phone's or modem's IMEI (15 digits, 16 for IMEISV) and the MEID of CDMA phones.
     "IMEI": (r"imei(?:sv)?|meid",),
     # A vehicle's identification number; "chassis number" and "frame number" in other markets.
-    "VIN": (r"(?-i:VIN)|vin\s+(?:number|no\.?|#|code)|vehicle\s+identification(?:\s+number)?|chassis\s+(?:number|no\.?)",),
+    "VIN": (r"(?-i:VIN)|vin\s+(?:number|no\.?|#|code)|vehicle\s+identifi(?:cation|er)(?:\s+number)?|chassis\s+(?:number|no\.?)",),
     # A registration plate: "license plate", "number plate", "plate number", "vehicle registration", the UK's VRM.
     "PLATE": (
         (r"(?:licen[cs]e|number|registration|reg\.?|car|vehicle)\s+plates?|plate\s+(?:number|no\.?|#)|"

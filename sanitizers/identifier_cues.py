@@ -51,7 +51,9 @@ IDENTIFIER_CUES: dict[str, tuple[str, ...]] = {
         r"(?-i:PID)(?=[\s:#]*[\"']?[a-z0-9_-]{8})",
         # Insurance: "insurance policy #", "insurance ID", "policy number", "member ID", "subscriber number".
         r"insurance(?:\s+(?:policy|card|member|plan))?\s*(?:id|numbers?|no\.?|#|code)",
-        r"(?:policy(?:holder)?|member(?:ship)?|subscriber|beneficiary)\s*(?:id|numbers?|no\.?|#)",
+        r"(?:health\s+plan\s+)?(?:policy(?:holder)?|member(?:ship)?|subscriber|beneficiary)\s*(?:id|numbers?|no\.?|#)",
+        # A biometric record's identifier ("biometric identifier BIO-7841", "biometric ID: F7283946").
+        r"biometric\s+(?:id(?:entifier)?|template|record)",
         # People in an organisation's books: "employee ID", "staff number", "student ID", "customer ID".
         (r"(?:employee|employer|staff|personnel|payroll|badge|student|pupil|matriculation|customer|"
         r"officer|police|inmate|military|veteran)\s*(?:id(?:entification|entifier)?|numbers?|no\.?|#)"),
@@ -84,9 +86,9 @@ IDENTIFIER_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Number words and separators between a cue and its value: "number", "no.", "#", "card"; "is", ":", "of", "like".
+# Number words and separators between a cue and its value: "number", "no.", "#", "card"; "is", ":", ",", "of", "like".
 _NUMBER_WORDS = r"(?:[\s-]*(?:numbers?|num|nos?\.?|nr\.?|n[º°]|#|id|card|code|details))*"
-_SEPARATORS = r"(?:\s*(?:is|was|reads|of|such\s+as|like|:|-|–|=|#))*\s*[\"'‘“(]?\s*(?:e\.g\.,?\s*)?"
+_SEPARATORS = r"(?:\s*(?:is|was|reads|of|such\s+as|like|:|,|-|–|=|#))*\s*[\"'‘“(]?\s*(?:e\.g\.,?\s*)?"
 # A short inner label repeated inside the value's quotes: "tax ID ATIN: 9876", "license 'DL: D1234'".
 _INNER_LABEL = r"(?:(?-i:[A-Z]{2,5})\s*:\s*)?"
 # Letters and digits joined by single dashes, dots, slashes or underscores, holding 2 digits, then

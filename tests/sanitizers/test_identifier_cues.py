@@ -56,6 +56,10 @@ def test_checks_iban_length_when_value_follows_iban_cue():
         ("US_SSN", "SSN#912-22-8174", "912-22-8174"),  # glued "#"
         ("US_BANK_NUMBER", "acct. no. 55021987-01", "55021987-01"),  # abbreviated cue
         ("US_BANK_NUMBER", "account details like 5502198701 were", "5502198701"),  # "details", "like"
+        ("US_BANK_NUMBER", "my bank routing number, 552103874, for", "552103874"),  # a comma after the cue
+        ("ID_NUMBER", "enclosed my biometric identifier F7283946519 for", "F7283946519"),
+        ("ID_NUMBER", "Health Plan Beneficiary Number: A1B5-4M9-PT83", "A1B5-4M9-PT83"),
+        ("ID_NUMBER", "my passport, 12 photos; tax ID, 2023", None),  # a comma, then too short a value
         ("ID_NUMBER", "Tax ID 2023-04-01", None),  # a date is no identifier
         ("ID_NUMBER", "Tax ID 12/05/1990", None),  # nor in day-first order
         ("ID_NUMBER", "xtax ID 55021987", None),  # the cue starts a word

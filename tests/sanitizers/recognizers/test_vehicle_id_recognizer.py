@@ -23,6 +23,7 @@ FOUND = [
     (f"sold the {VIN} last spring", [VIN]),  # bare, check digit holds
     (f"VIN: {BAD_CHECK}.", [BAD_CHECK]),  # after its cue, any check digit
     (f"vehicle identification number {BAD_CHECK} on the title", [BAD_CHECK]),
+    (f"identified by the vehicle identifier {BAD_CHECK}, was driven", [BAD_CHECK]),
     ("a van with license plate 482 KTW. I", ["482 KTW"]),
     ("number plate LK21 XRB was seen", ["LK21 XRB"]),
     ("Plate number: 7QTR-218", ["7QTR-218"]),
