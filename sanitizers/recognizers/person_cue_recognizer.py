@@ -247,13 +247,19 @@ class PersonCueRecognizer(LocalRecognizer):
         """A known place ("ship to São Paulo"); without a title before it, two or more words closed by a place
         word, the first no given name ("sent to Misselthwaite Manor", "at Hudson Terrace"; not "Grace Hill"),
         or a name a company word follows ("Attn: Legal Department", "on behalf of Evergreen Solar, Inc.").
-        After a title it names a person: "Mr. Villars Howard Grove", "Miss Marjoribanks school"."""
+        After a title it names a person: "Mr. Villars Howard Grove", "Miss Marjoribanks school", and one word
+        after a title even when a place has that name: "Mr. Rochester", "Mrs. Chester" (not "Miss America",
+        a pageant's title: a big place that is no known name after "Miss")."""
         words = text[start:end].split()
         folded = text[start:end].casefold()
+        before = text[max(0, start - 8) : start].split()
+        title = before[-1].rstrip(".").casefold() if before else ""
+        if title in TITLES and len(words) == 1 and not (
+                title == "miss" and folded in self.places.big and not self.names.is_name(folded)):
+            return False
         if len(words) > 1 and folded in self.places.all or folded in self.places.big and not self.names.is_given(folded):
             return True
-        before = text[max(0, start - 8) : start].split()
-        if before and before[-1].rstrip(".").casefold() in TITLES:
+        if title in TITLES:
             return False
         following = _NEXT_WORD.match(text, end)
         if following and following.group(2).casefold() in (LEGAL_FORMS if following.group(1) else ORG_WORDS):

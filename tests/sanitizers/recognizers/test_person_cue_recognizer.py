@@ -128,6 +128,18 @@ def test_keeps_names_that_company_words_follow_loosely(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I had gone to pray for Mr. Rochester that night.", ["Rochester"]),  # a city's name after a title
+        ("We drove with Mrs. Chester to the coast.", ["Chester"]),
+        ("We flew to Rochester on Monday.", []),  # the city, with no title
+    ],
+)
+def test_one_word_after_a_title_is_a_person_even_when_a_place_has_its_name(text, expected):
+    assert found(text) == expected
+
+
 # The rare patterns run only where one Hyperscan pass says they can match: never skipped where they do.
 
 RARE_FRAGMENTS = st.sampled_from([
