@@ -18,6 +18,7 @@ from sanitizers.name_lists import NameLists
 from sanitizers.name_particles import PARTICLES
 from sanitizers.ner_filters import overlaps
 from sanitizers.place_names import PlaceNames
+from sanitizers.subject_verbs import acts
 from sanitizers.thing_context import (
     CLOSING_THINGS,
     OPENING_HEADS,
@@ -139,8 +140,11 @@ _ITEM = r"\p{Lu}[\p{L}'’-]{1,40}(?:[ \t]+\p{Lu}\.?[\p{L}'’-]{0,40}){0,3}"
 _SEPARATOR = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
 _LIST = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}(?:{_SEPARATOR}{_ITEM}){{1,30}}")
 _LIST_ITEM = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}")
-# A capitalised word, also after an opening quote ('Edith!) but not inside O'Brien or an address.
-_CAPITALISED = re.compile(r"(?<![\w@#/.-])(?<!\w['’])\p{Lu}\p{Ll}+(?![\w'’@-])")
+# A capitalised word, also after an opening quote ('Edith!) or before a possessive ("Nicole's"), but not inside
+# O'Brien or an address.
+_CAPITALISED = re.compile(r"(?<![\w@#/.-])(?<!\w['’])\p{Lu}\p{Ll}+(?![\w@-])(?!['’](?!s(?![\w'’])))")
+# A possessive, then a word: "Nicole's garden", "Bewick's History".
+_NOUN_AFTER_POSSESSIVE = re.compile(r"['’]s[ \t]+\p{L}")
 # A word in capitals ("TALLBRIDGE", "McHARGUE", "O'HARA") or an initial ("M."), and runs of them: headings,
 # signatures and letters in capitals ("Yours, DELPHINE McHARGUE", "THE WALTER GRISBY HOME") that spaCy misses.
 _CAPS_WORD = r"(?:\p{Lu}\.|(?:Mc|Mac)?\p{Lu}(?:\p{Lu}|['’-](?=\p{Lu})){1,30})"
@@ -425,7 +429,8 @@ class PersonJudge:
             if _after_people_of(text, start) and self._is_unknown_word(word):
                 return True  # "the possession of Varhaug", "the plays of Quennell": someone's, whatever the label
             if label in PLACE_LABELS:  # spaCy calls unknown names places: a given name that names none is a person
-                return self.names.is_given(word) and word.casefold() not in self.places.all
+                return (self.names.is_given(word) and word.casefold() not in self.places.all
+                        or self.is_subject_name(text, start, end))  # "Noonan attacks" (GPE)
             if self.is_english(word) and not self.names.is_given(word):
                 return False
             # A family name alone is also a town often enough ("Cowley", "Sherman"): only when it names no place.
@@ -481,6 +486,13 @@ class PersonJudge:
         return all(_is_initial(t) or self.names.is_name(t) or not self.is_english(t) for t in rest)
 
 
+    def is_subject_name(self, text: str, start: int, end: int) -> bool:
+        """A known name that dictionaries list only with a capital and that names no known place, as the subject
+        of a verb: "Noonan attacks", "Bruce confirms", "Nicole will" (not "Grace is", "Chelsea wins")."""
+        word = text[start:end]
+        return (self.names.is_only_name(word) and word.casefold() not in self.places.all and not self.words.is_stop(word)
+                and acts(text, end, self.words))
+
     def lone_given_names(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Known given names that nothing else explains ("Whenever James goes"), as (start, end) spans.
 
@@ -495,6 +507,8 @@ class PersonJudge:
             if word.isupper() or self.words.is_stop(word):
                 continue
             start, end = match.span()
+            if text.startswith(("'", "’"), end) and not self._personal_possessive(text, start, end):
+                continue
             before = text[max(0, start - 12) : start].rstrip(" \t\"'“‘(")
             starts_sentence = not before or before[-1] in ".!?:\n" or opens_comment(text, start)
             if self.names.is_given(word):
@@ -502,10 +516,10 @@ class PersonJudge:
                     continue
                 if self.is_modifier(text, end) or self.is_org_like(text, start, end):
                     continue  # "the Hugo migration", "Grace period", "Siri upgrade"
-                if self.words.is_noun(word) and starts_sentence:
-                    continue
-            elif (starts_sentence or _after_locative(text, start) or not self._is_unknown_word(word)
-                  or self.is_org_like(text, start, end)):
+                if self.words.is_noun(word) and starts_sentence and not self.is_subject_name(text, start, end):
+                    continue  # "Grace is", but "Bruce confirms"
+            elif (starts_sentence and not self.is_subject_name(text, start, end) or _after_locative(text, start)
+                  or not self._is_unknown_word(word) or self.is_org_like(text, start, end)):
                 continue  # an unknown word after "in", "at", "near" is more often a place ("in Grimpen")
             if _previous_word(text, start) in ARTICLES or overlaps(start, end, taken):
                 continue
@@ -515,6 +529,14 @@ class PersonJudge:
                 continue
             spans.append((start, end))
         return spans
+
+    def _personal_possessive(self, text: str, start: int, end: int) -> bool:
+        """A name's possessive before a noun: "Nicole's garden"; not an ordinary word's ("for Heaven's sake") nor a
+        shop's, whose possessive stands alone before a verb or a stop ("Dillard's was added", "at Macy's.")."""
+        word = text[start:end]
+        if self.is_english(word) and not self.names.is_only_name(word):
+            return False
+        return _NOUN_AFTER_POSSESSIVE.match(text, end) is not None and not acts(text, end + 2, self.words)
 
     def capitals_names(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Full names written in capitals: "Yours truly, DELPHINE McHARGUE", "WALTER GRISBY, DALESFORD".

@@ -340,3 +340,31 @@ def test_a_verb_of_going_counts_only_when_names_are_told_apart():
     start = text.index("Tarrowby")
     assert after_place_preposition(text, start, len(text), lambda word: False)
     assert not after_place_preposition(text, start, len(text))  # without a name test: prepositions of place only
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Bruce confirms he will ring back.", ["Bruce"]),  # a noun-name opening a sentence, a verb after it
+        ("Noonan attacks the new budget.", ["Noonan"]),  # a family name opening a sentence, a verb after it
+        ("Bruce pudding recipes.", []),  # no verb after it
+        ("Grace is what they needed.", []),  # a name that dictionaries list in lower case: the word
+        ("loved the photo of Nicole's garden", ["Nicole"]),  # a given name before a possessive
+        ("the O'Neill family", []),  # an apostrophe inside a name is no possessive
+        ("stop that, for Heaven's sake", []),  # an ordinary word's possessive
+        ("a year later Haverford's was added to the mall", []),  # a shop's possessive before a verb
+    ],
+)
+def test_lone_given_names_take_a_name_opening_a_sentence_as_the_subject_of_a_verb(judge, text, names):
+    assert [text[s:e] for s, e in judge.lone_given_names(text, [])] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Noonan attacks the new budget.", True),  # a family name that names no place, acting
+        ("Noonan pudding recipes.", False),  # a family name under a place label, nothing acting
+    ],
+)
+def test_relabel_takes_a_family_name_under_a_place_label_as_a_subject(judge, text, person):
+    assert judge.relabels_as_person(*_span(text, "Noonan"), "GPE") is person
