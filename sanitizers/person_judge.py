@@ -140,10 +140,10 @@ _ITEM = r"\p{Lu}[\p{L}'’-]{1,40}(?:[ \t]+\p{Lu}\.?[\p{L}'’-]{0,40}){0,3}"
 _SEPARATOR = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
 _LIST = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}(?:{_SEPARATOR}{_ITEM}){{1,30}}")
 _LIST_ITEM = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}")
-# A capitalised word, also after an opening quote ('Edith!) or before a possessive ("Nicole's"), but not inside
+# A capitalised word, also after an opening quote ('Edith!) or before a possessive ("Renata's"), but not inside
 # O'Brien or an address.
 _CAPITALISED = re.compile(r"(?<![\w@#/.-])(?<!\w['’])\p{Lu}\p{Ll}+(?![\w@-])(?!['’](?!s(?![\w'’])))")
-# A possessive, then a word: "Nicole's garden", "Bewick's History".
+# A possessive, then a word: "Renata's garden", "Varga's History".
 _NOUN_AFTER_POSSESSIVE = re.compile(r"['’]s[ \t]+\p{L}")
 # A word in capitals ("TALLBRIDGE", "McHARGUE", "O'HARA") or an initial ("M."), and runs of them: headings,
 # signatures and letters in capitals ("Yours, DELPHINE McHARGUE", "THE WALTER GRISBY HOME") that spaCy misses.
@@ -430,7 +430,7 @@ class PersonJudge:
                 return True  # "the possession of Varhaug", "the plays of Quennell": someone's, whatever the label
             if label in PLACE_LABELS:  # spaCy calls unknown names places: a given name that names none is a person
                 return (self.names.is_given(word) and word.casefold() not in self.places.all
-                        or self.is_subject_name(text, start, end))  # "Noonan attacks" (GPE)
+                        or self.is_subject_name(text, start, end))  # "Okafor attacks" (GPE)
             if self.is_english(word) and not self.names.is_given(word):
                 return False
             # A family name alone is also a town often enough ("Cowley", "Sherman"): only when it names no place.
@@ -488,7 +488,7 @@ class PersonJudge:
 
     def is_subject_name(self, text: str, start: int, end: int) -> bool:
         """A known name that dictionaries list only with a capital and that names no known place, as the subject
-        of a verb: "Noonan attacks", "Bruce confirms", "Nicole will" (not "Grace is", "Chelsea wins")."""
+        of a verb: "Okafor attacks", "Lena confirms", "Renata will" (not "Grace is", "Chelsea wins")."""
         word = text[start:end]
         return (self.names.is_only_name(word) and word.casefold() not in self.places.all and not self.words.is_stop(word)
                 and acts(text, end, self.words))
@@ -517,7 +517,7 @@ class PersonJudge:
                 if self.is_modifier(text, end) or self.is_org_like(text, start, end):
                     continue  # "the Hugo migration", "Grace period", "Siri upgrade"
                 if self.words.is_noun(word) and starts_sentence and not self.is_subject_name(text, start, end):
-                    continue  # "Grace is", but "Bruce confirms"
+                    continue  # "Grace is", but "Lena confirms"
             elif (starts_sentence and not self.is_subject_name(text, start, end) or _after_locative(text, start)
                   or not self._is_unknown_word(word) or self.is_org_like(text, start, end)):
                 continue  # an unknown word after "in", "at", "near" is more often a place ("in Grimpen")
@@ -531,8 +531,8 @@ class PersonJudge:
         return spans
 
     def _personal_possessive(self, text: str, start: int, end: int) -> bool:
-        """A name's possessive before a noun: "Nicole's garden"; not an ordinary word's ("for Heaven's sake") nor a
-        shop's, whose possessive stands alone before a verb or a stop ("Dillard's was added", "at Macy's.")."""
+        """A name's possessive before a noun: "Renata's garden"; not an ordinary word's ("for Heaven's sake") nor a
+        shop's, whose possessive stands alone before a verb or a stop ("Haverford's was added", "at Marlowe's.")."""
         word = text[start:end]
         if self.is_english(word) and not self.names.is_only_name(word):
             return False

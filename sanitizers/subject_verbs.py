@@ -1,18 +1,18 @@
-"""Whether the words right after a span make it the subject of a verb: "Noonan attacks ...", "Bruce confirms
-he will ...", "Osborne promised ...", "Ecclestone to walk free" (headlines and tweets name people so).
+"""Whether the words right after a span make it the subject of a verb: "Okafor attacks ...", "Lena confirms
+she will ...", "Varga promised ...", "Moreau to step down" (headlines and tweets name people so).
 
 A name's reading as a person is weighed elsewhere; this only says that a finite verb follows: an auxiliary or
 a modal ("has", "will"), a verb in its -s, -ed or -ing form whose lemma the dictionary lists as a verb, a
 common irregular past ("said", "told"), or "to" and a verb (a headline's future). One adverb may stand between
-("Artax just needed"). A verb's base form does not count: after a singular name it is a noun that the name
-modifies ("the Bowie cover", "Rocky soundtrack").
+("Varga just needed"). A verb's base form does not count: after a singular name it is a noun that the name
+modifies ("the Varga cover", "a Lena soundtrack").
 """
 
 import regex as re
 
 from sanitizers.english_words import EnglishWords, word_set
 
-# Auxiliaries and modals after a subject: "Noonan has", "Bruce will", "Tatum can't".
+# Auxiliaries and modals after a subject: "Okafor has", "Lena will", "Varga can't".
 AUXILIARIES = word_set(
     """is was has had will would can could should shall did does might must cannot can't won't didn't doesn't
     isn't wasn't hasn't hadn't wouldn't couldn't shouldn't can’t won’t didn’t doesn’t isn’t wasn’t hasn’t"""
@@ -23,7 +23,7 @@ IRREGULAR_PASTS = word_set(
     wrote spoke met led sent paid built bought caught fought sold held stood became broke chose drove fell
     forgot hid rode sang sat slept spent stole struck swore threw woke wore"""
 )
-# Adverbs between a subject and its verb: "Artax just needed", "Tatum really wants".
+# Adverbs between a subject and its verb: "Varga just needed", "Lena really wants".
 ADVERBS = word_set("just really also still never always finally only already even again now")
 _NEXT = re.compile(r"[ \t]+(\p{Ll}[\p{Ll}'’]{1,30})(?![\w@/'’-])")
 

@@ -345,11 +345,11 @@ def test_a_verb_of_going_counts_only_when_names_are_told_apart():
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Bruce confirms he will ring back.", ["Bruce"]),  # a noun-name opening a sentence, a verb after it
-        ("Noonan attacks the new budget.", ["Noonan"]),  # a family name opening a sentence, a verb after it
-        ("Bruce pudding recipes.", []),  # no verb after it
+        ("Lena confirms she will ring back.", ["Lena"]),  # a noun-name opening a sentence, a verb after it
+        ("Okafor attacks the new budget.", ["Okafor"]),  # a family name opening a sentence, a verb after it
+        ("Lena pudding recipes.", []),  # no verb after it
         ("Grace is what they needed.", []),  # a name that dictionaries list in lower case: the word
-        ("loved the photo of Nicole's garden", ["Nicole"]),  # a given name before a possessive
+        ("loved the photo of Renata's garden", ["Renata"]),  # a given name before a possessive
         ("the O'Neill family", []),  # an apostrophe inside a name is no possessive
         ("stop that, for Heaven's sake", []),  # an ordinary word's possessive
         ("a year later Haverford's was added to the mall", []),  # a shop's possessive before a verb
@@ -362,9 +362,9 @@ def test_lone_given_names_take_a_name_opening_a_sentence_as_the_subject_of_a_ver
 @pytest.mark.parametrize(
     ("text", "person"),
     [
-        ("Noonan attacks the new budget.", True),  # a family name that names no place, acting
-        ("Noonan pudding recipes.", False),  # a family name under a place label, nothing acting
+        ("Okafor attacks the new budget.", True),  # a family name that names no place, acting
+        ("Okafor pudding recipes.", False),  # a family name under a place label, nothing acting
     ],
 )
 def test_relabel_takes_a_family_name_under_a_place_label_as_a_subject(judge, text, person):
-    assert judge.relabels_as_person(*_span(text, "Noonan"), "GPE") is person
+    assert judge.relabels_as_person(*_span(text, "Okafor"), "GPE") is person
