@@ -5,7 +5,8 @@ A user name points at one person as a handle does. Three kinds are found:
   set off as a value (a colon, "is", quotes) or looks like one (a digit, a dot or an underscore inside);
 - a user name built from a person's name ("kevinortiz", "anna77", "lauren_m21": a known given name with a
   family name or digits) addressed at the start of a line or after a greeting ("Hey there, anna77!");
-- a hashtag that is a person's name ("#BillClinton", "#laurenbacall").
+- a hashtag that is a person's name ("#BillClinton", "#laurenbacall"), or a name and ordinary words about them
+  ("#MarthaTalks", "#TeamSigrid": a campaign's or a show's tag names its person).
 """
 
 import regex as re
@@ -59,6 +60,7 @@ class UsernameRecognizer(LocalRecognizer):
         self.names = names
         self._patterns = PatternSet.of(_CUED)
         self._big_places: frozenset[str] | None = None
+        self._places: frozenset[str] = frozenset()
         super().__init__(supported_entities=[supported_entity], name="UsernameRecognizer")
 
     def load(self) -> None:
@@ -67,7 +69,8 @@ class UsernameRecognizer(LocalRecognizer):
             self.words = english_words()
         if self.names is None:
             self.names = name_lists()
-        self._big_places = place_names().big
+        places = place_names()
+        self._big_places, self._places = places.big, places.all
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
@@ -94,6 +97,8 @@ class UsernameRecognizer(LocalRecognizer):
         parts = _CAMEL_PART.findall(body)
         if "".join(parts) != body:
             return body.islower() and self._given_and_family(body, unknown_ok=True)
+        if 2 <= len(parts) <= 4 and self._name_and_words(parts):
+            return True  # "MarthaTalks", "TeamSigrid"
         if not 2 <= len(parts) <= 3 or not self.names.is_given(parts[0]) or self.words.is_stop(parts[0]):
             return False
         last = parts[-1]
@@ -103,6 +108,16 @@ class UsernameRecognizer(LocalRecognizer):
             return self.names.is_family(last) and self.names.is_only_name(last)
         return self.names.is_only_name(last) or not (self.names.is_name(last) or self.words.is_common(last)
                                                      or self.words.is_stop(last))
+
+    def _name_and_words(self, parts: list[str]) -> bool:
+        """One part is a name that dictionaries list only with a capital and that names no place ("Martha"; not
+        "Will", "Usher", "Chelsea"), and every other part is an ordinary English word ("Talks", "Team", "Live") that
+        names no place ("#OkaforPeru" is a match)."""
+        assert self.words is not None and self.names is not None
+        named = [i for i, part in enumerate(parts) if len(part) >= MIN_NAME_CHARS + 1 and self.names.is_only_name(part)
+                 and part.casefold() not in self._places and not self.words.is_stop(part)]
+        return len(named) == 1 and all(
+            self.words.is_common(part) and part.casefold() not in self._places for i, part in enumerate(parts) if i != named[0])
 
     def _is_cued_value(self, match: re.Match) -> bool:
         value = match.group("value")

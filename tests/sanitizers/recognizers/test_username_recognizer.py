@@ -23,6 +23,8 @@ def found(text: str) -> list[str]:
         ("order shipped\nj.smith: please confirm", ["j.smith"]),  # an initial and a family name at a line start
         ("President #BillClinton got an award", ["#BillClinton"]),  # a hashtag of a given and a family name
         ("another icon has left us #laurenbacall", ["#laurenbacall"]),  # lower case, an unknown family name
+        ("catch the replay of #MarthaTalks tonight", ["#MarthaTalks"]),  # a name and an ordinary word
+        ("so proud of #TeamSigrid today", ["#TeamSigrid"]),  # an ordinary word and a name
     ],
 )
 def test_finds_user_names(text, expected):
@@ -43,6 +45,7 @@ def test_finds_user_names(text, expected):
         "Thanks, team!",  # a chat word
         "config.yaml: line 3 is wrong",  # a file name at a line start
         "#WillPower #MayDay #TeamUsher #KevChat",  # hashtags of ordinary words after a name
+        "#OkaforPeru #ChelseaDay",  # a name and a place, a place and a word: a match, a town's day
         "#GoodMorning from #AustinTexas #ilovepizza",  # a city and its state; words glued in lower case
     ],
 )
