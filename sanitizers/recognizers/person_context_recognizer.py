@@ -6,7 +6,7 @@ organisation. What surrounds a name says "person" in ways that hold across genre
 - speech and gesture: "said Bartleby", "Tuppence nodded", "Morel laughed";
 - a citation: "Quilis (1993)", "(Bavelier et al., 2006)", "Smith and Jones 2001";
 - family and life: "Durbeyfield's wife", "Bunzel (born 1828)", "Citrone was born";
-- initials before it: "C. Spearman", "J. R. Oyelaran".
+- initials before it: "C. Spearman", "J. R. Oyelaran"; a country in brackets after it: "Urska Horvat (Slovenia)".
 A candidate must read as a name: capitalised words that are known given or family names or no ordinary
 English word, and not the name of a known place unless it is also a person's name.
 """
@@ -124,12 +124,17 @@ _INITIALED = re.compile(
     rf"(?<![\p{{L}}\p{{N}}'’.-])(?=\p{{Lu}}\.[ \t])(?<!\p{{Lu}}[\p{{L}}'’-]{{0,40}}[ \t]+)"
     rf"(?P<name>(?:\p{{Lu}}\.[ \t]+){{1,3}}{_WORD})"
 )
+# A competitor's nationality in brackets after the name, as results, rosters and standings list them:
+# "Urska Horvat (Slovenia) 108", "2. Warwara Zelenskaja ( Russia )". The bracket must hold a known big place.
+_NATIONALITY = re.compile(
+    rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{1,2}})[ \t]*\([ \t]*(?P<place>\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)?)[ \t]*\)"
+)
 # A lower-case known given name before a verb of speech: "ok so maria said yes", "brandy is on it".
 _LOWER_SPEECH = re.compile(rf"(?<![\w'’@#/.-])(?P<lower>\p{{Ll}}[\p{{Ll}}'’-]{{2,30}})[ \t]+(?:{_SPEECH}|is on it)(?![\w'’])")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?i:the|a|an)[ \t]+$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w'’])(?i:a|an|the|this|that|his|her|my|our|their|its|your|every|each)[ \t]+$")
 _PATTERNS = (_TITLE, _SPEECH_BEFORE, _SPEECH_AFTER, _POSSESSIVE, _LIFE, _CITATION, _CITATION_LIST, _CITATION_ITEM,
-             _INVERTED, _SIGNED, _INITIALED, _VOCATIVE, _QUOTED_VOCATIVE, _QUOTE_SPEAKER)
+             _INVERTED, _SIGNED, _INITIALED, _NATIONALITY, _VOCATIVE, _QUOTED_VOCATIVE, _QUOTE_SPEAKER)
 # Where the shape says "a person" even of an ordinary word: someone spoken to, the speaker of a quoted line.
 _SPOKEN = frozenset({_VOCATIVE, _QUOTED_VOCATIVE, _QUOTE_SPEAKER})
 _TOKEN = re.compile(rf"{_WORD}")
@@ -162,6 +167,7 @@ _GATES: dict[re.Pattern, Callable[[str, set[str]], bool]] = {
     _CITATION_LIST: lambda text, runs: ("(" in text or "[" in text) and ("," in text or "&" in text or "and" in runs),
     _SIGNED: lambda text, runs: "/s/" in text,
     _INITIALED: lambda text, runs: ". " in text or ".\t" in text,
+    _NATIONALITY: lambda text, runs: "(" in text and ")" in text,
     _VOCATIVE: lambda text, runs: "," in text,
     _QUOTED_VOCATIVE: lambda text, runs: "," in text and any(q in text for q in "“”\"‘’"),
     _QUOTE_SPEAKER: lambda text, runs: not runs.isdisjoint(_SPEECH_WORDS) and any(q in text for q in "”\"’"),
@@ -217,6 +223,8 @@ class PersonContextRecognizer(LocalRecognizer):
                     continue  # "Paris, Texas.": only a given name that is no place makes it an entry
                 if pattern is _INITIALED and not self._family_after_initials(match.group("name").split()[-1]):
                     continue  # "P. R. China", "Appendix B. Research": a place or a word after a letter
+                if pattern is _NATIONALITY and not self._competitor(match.group("name"), match.group("place")):
+                    continue  # "Juventus (Italy)", "Bayern Munich (Germany)": a club, a place
                 if (pattern is _CITATION_ITEM or pattern is _CITATION and len(match.captures("name")) == 1
                         ) and self._dates_or_places(match.captures("name")[0]):
                     continue  # "(March, 2010)", "(London, 1851)": when or where, not who
@@ -279,6 +287,19 @@ class PersonContextRecognizer(LocalRecognizer):
         if word.casefold() in judge.places.all:
             return False
         return judge.names.is_family(word) or not judge.is_english(word)
+
+    def _competitor(self, name: str, place: str) -> bool:
+        """A given name and a family name before a bracketed country: two or three words, none a known place or an
+        ordinary English word unless a known name, the first a known given name or no dictionary word ("Urska
+        Horvat (Slovenia)"; not "Juventus (Italy)", one word, nor "Ajax Amsterdam (Netherlands)", a place in it)."""
+        judge = self.judge
+        assert judge is not None
+        if place.casefold() not in judge.places.big:
+            return False
+        words = name.split()
+        if any(w.casefold() in judge.places.all or judge.is_english(w) and not judge.names.is_name(w) for w in words):
+            return False
+        return judge.names.is_given(words[0]) or not judge.is_english(words[0])
 
     def _given_not_place(self, word: str) -> bool:
         judge = self.judge

@@ -44,6 +44,7 @@ FOUND = [
     ("“Go on,” said Tumble gruffly. “Hullo, Sprocket!” “Not you,” Whistle murmured.", ["Tumble", "Sprocket", "Whistle"]),
     ("T. Ravenhill c Oduya b M. Quarshie 12", ["Ravenhill", "Quarshie"]),  # initials open a name (scorecards)
     ("Prepared by J. R. Oyelaran for the board.", ["Oyelaran"]),
+    ("4. Urska Varnholt (Slovenia) 108 points", ["Urska Varnholt"]),  # a country in brackets after a competitor
 ]
 
 
@@ -72,6 +73,7 @@ def test_finds_names_given_away_by_their_context(recognizer, text, expected):
         "“Rubbish, rubbish!” ‘Listen, old fellow,’ he said.",  # a word said twice, a verb opening a quote
         "Shares of U.S. Bancorp rose; see Appendix B. Research costs and S. Main Street.",  # glued, ordinary, a place
         "Office: Haidian District, Beijing, P. R. China Attn: Legal Department",  # a place after initials
+        "Juventus (Italy) 2 Ajax Amsterdam (Netherlands) 0, Quiet Harbour (Norway)",  # clubs, a place, English words
     ],
 )
 def test_leaves_titles_and_verbs_without_a_name(recognizer, text):
