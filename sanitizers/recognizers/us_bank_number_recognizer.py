@@ -1,4 +1,5 @@
-"""US bank account numbers after an account cue; 8-17 bare digits are order ids as often as accounts."""
+"""US bank account numbers after an account cue; 8-17 bare digits are order ids as often as accounts. Also
+India's UPI IDs (virtual payment addresses, "name@okhdfcbank"): an account's address, after a UPI cue."""
 
 from collections.abc import Callable
 from typing import ClassVar
@@ -27,6 +28,15 @@ class UsBankNumberRecognizer(ValueGroupRecognizer):
         # Any code shape after "account number", "acct", "ACC:", "A/C", "BBAN", "routing", "sort code"
         # ("XBNK012345678901", "12345678X", "12-34-56"): banks of every country, and synthetic data.
         Pattern("code_after_account_cue", cued_value_regex("US_BANK_NUMBER"), 0.75),
+        # A UPI ID after "UPI" or "VPA" on its line ("UPI ID: asha.k@oksbi", "a UPI payment from 'ravi@ybl'"):
+        # a handle, "@" and the payment app's name, with no dot after it (an e-mail address is the e-mail
+        # recognizer's).
+        Pattern(
+            "upi_id_after_cue",
+            r"(?<![\w])(?i:upi|vpa)(?![\w])[^\n@]{0,40}?(?<![\w.+-])(?P<value>[a-z0-9][\w.-]{1,63}@[a-z][a-z0-9]{1,19})"
+            r"(?![\w.@-])",
+            0.75,
+        ),
         # The tail of an account or card number: "account ... ending in 4455667788", "ending with *456".
         Pattern(
             "digits_after_ending_in",
@@ -41,6 +51,7 @@ class UsBankNumberRecognizer(ValueGroupRecognizer):
         "digits_after_routing_cue": holds_any("routing", "aba", "rtn"),
         "code_after_account_cue": holds_any("acc", "a/c", "bban", "routing", "sort", "loan", "mortgage", "cif"),
         "digits_after_ending_in": holds_any("ending"),
+        "upi_id_after_cue": holds_any("upi", "vpa"),
     }
     CUED_PATTERNS: ClassVar[dict[str, Callable[[str], bool]]] = {"code_after_account_cue": cued_value_ok}
 

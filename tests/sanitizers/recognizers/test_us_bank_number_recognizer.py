@@ -27,6 +27,8 @@ FOUND = [
     ("Loan Number: LN-55021987", ["LN-55021987"]),  # a loan account
     ("mortgage account no. 5502198730", ["5502198730"]),  # a mortgage
     ("CIF 55021987", ["55021987"]),  # a bank's customer file number
+    ("UPI ID: asha.k99@oksbi, thanks", ["asha.k99@oksbi"]),  # India's UPI ID after its cue
+    ("an attempted UPI payment from 'ravi.m@ybl' failed", ["ravi.m@ybl"]),
 ]
 
 
@@ -48,6 +50,8 @@ def test_finds_number_when_account_cue_precedes(text, expected):
         "account #12 is closed",  # too short
         "the A/C unit 12000 BTU",  # air conditioning: "A/C" needs a number word or a colon
         "acct unit 12000",  # a word is no first group of spaced digits
+        "UPI help: write to care@upi-help.example",  # an e-mail address: the e-mail recognizer's
+        "mail ravi.m@ybl about it",  # no UPI cue
     ],
 )
 def test_finds_nothing_when_no_account_number(text):
