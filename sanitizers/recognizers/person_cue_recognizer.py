@@ -47,6 +47,19 @@ _SIGN_OFF = (
     r"best\s+wishes|many\s+thanks|thanks|thank\s+you|best)[ \t]*[,.!]?[ \t]*\n[ \t]*"
 )
 _TITLE = r"(?-i:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Sig\.ra)\.?(?=\s)|(?:mr|mrs|ms|dr)\."
+# The people a speaker names after "my": family, friends and the people of their work ("my grandson Theo").
+_MY_PEOPLE = (
+    "wife|husband|hubby|son|sons|daughter|daughters|mother|father|mom|mum|dad|brother|brothers|sister|sisters|bro|sis|"
+    "twin|grandson|grandsons|granddaughter|granddaughters|grandma|grandpa|grandmother|grandfather|granny|nana|niece|"
+    "nieces|nephew|nephews|cousin|cousins|uncle|aunt|auntie|stepson|stepdaughter|fianc[eé]e?|girlfriend|boyfriend|"
+    "friend|friends|bestie|bff|mate|buddy|pal|roommate|flatmate|colleague|manager|boss|partner|coworker|co-worker|"
+    "assistant|landlord|tenant|neighbou?r|teacher|doctor|lawyer"
+)
+# Words said of those people between "my" and them: "my amazing sons Aldo and Piet", "my little brother".
+_MY_PEOPLE_WORDS = (
+    "little|big|baby|older|younger|elder|eldest|youngest|best|amazing|beautiful|lovely|dear|darling|wonderful|"
+    "awesome|late|new|old|favou?rite|good|great|gorgeous|sweet|brilliant|proud|twin"
+)
 # Cues that also precede products and tech words ("it's Python", "by Google", "user settings") are left out.
 _WEAK = (
     r"i'm|i’m|i\s+am|im|this\s+is|hi|hello|hey|thanks|thank\s+you|thx|ty|call\s+me|"
@@ -56,8 +69,7 @@ _WEAK = (
     # "shoutout to Priyanka", "congrats to tom", "RIP robin williams".
     r"(?:congrats|congratulations|condolences|props|kudos|shout\s*-?\s*outs?|big\s+ups|thanks|thank\s+you)\s+to|"
     r"happy\s+(?:birthday|bday|b-day|anniversary)(?:\s+to)?|hbd|rip|rest\s+in\s+peace|"
-    r"my\s+(?:wife|husband|son|daughter|mother|father|mom|mum|dad|brother|sister|friend|colleague|manager|"
-    r"boss|partner|coworker|co-worker|assistant|landlord|tenant|neighbou?r|teacher|doctor|lawyer)|"
+    rf"my\s+(?:(?:{_MY_PEOPLE_WORDS})\s+)?(?:{_MY_PEOPLE})|"
     r"(?:customer|client|patient|tenant)(?:'s)?\s+(?:name\s+)?is|"
     r"regards|cheers|sincerely|signed|from\s*:|to\s*:"
 )

@@ -35,6 +35,9 @@ def found(text: str) -> list[str]:
         ("hey Jean-Luc, any update?", ["Jean-Luc"]),  # hyphenated given name
         ("the customer's name is Wojciech Nowak", ["Wojciech Nowak"]),  # third-party name
         ("my wife fatima haddad booked it", ["fatima haddad"]),  # relative, lower case
+        ("proud of my grandson Theo today", ["Theo"]),  # a relative the short list of relatives lacked
+        ("happy birthday to my amazing sons Aldo and Piet", ["Aldo", "Piet"]),  # a word said of them, two names
+        ("went hiking with my little brother ugo", ["ugo"]),  # a word said of him, lower case
         ("Name on the account: maria gonzalez", ["maria gonzalez"]),  # account name, lower case
         ("New hire: Thandiwe Mokoena starts Monday", ["Thandiwe Mokoena"]),  # form label, no person word
         ("Beneficiary: Nguyen Thi Lan", ["Nguyen Thi Lan"]),  # three-part name
@@ -77,6 +80,7 @@ def test_finds_name_when_cue_precedes(text, expected):
         "happy birthday to you",  # a pronoun
         "i'm stuck on step 3",  # adjective after "i'm"
         "I'm trying to reset my password",  # verb form after "I'm"
+        "my kids love it and my little brother said so too",  # no name after the people of "my"
         "Hi there, hello everyone, thanks again",  # greetings to no one in particular
         "Thanks for the quick reply",  # function word after thanks
         "Thanks. Let me check",  # sentence end after the cue
