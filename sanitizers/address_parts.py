@@ -24,9 +24,10 @@ UNIT_WORDS = (
 )
 _UNIT_WORD = "|".join(re.escape(w) for w in sorted(UNIT_WORDS, key=len, reverse=True))
 # A unit: a unit word then its number or letter ("Suite 501", "Apt 4B", "#12", "Bl. 76 Sc. 13 Ap. 644"),
-# or an ordinal floor ("2nd floor", "3e étage", "2. OG", "3º 2ª").
+# or an ordinal floor ("2nd floor", "3e étage", "2. OG", "3º 2ª"). A letter is set apart from its word
+# ("Apt B", "Flat C2"): glued, "no" + "w" and "no" + "t" read "now" and "not" as units.
 UNIT = (
-    rf"(?:(?:(?<![\p{{L}}])(?:{_UNIT_WORD})\.?[ ]?(?:no\.?[ ]?|nr\.?[ ]?|#[ ]?)?(?:\d{{1,5}}[\p{{L}}]?|[\p{{L}}]\d{{0,3}})"
+    rf"(?:(?:(?<![\p{{L}}])(?:{_UNIT_WORD})\.?[ ]?(?:no\.?[ ]?|nr\.?[ ]?|#[ ]?)?(?:\d{{1,5}}[\p{{L}}]?|(?<![\p{{L}}])[\p{{L}}]\d{{0,3}})"
     rf"(?![\p{{L}}\d]))(?:[ ,]{{1,2}}(?:{_UNIT_WORD})\.?[ ]?\d{{1,5}}[\p{{L}}]?(?![\p{{L}}\d])){{0,3}}"
     r"|\d{1,2}(?:st|nd|rd|th|e|er|\.|º|ª)?[ ](?:floor|fl|étage|etage|og|stock|piso|andar|etaj|tv|th|mf|sal)\b"
     r"|m\.[ ]?\d{1,4}(?![\p{L}\d])"  # Polish/Baltic "m. 5" (mieszkanie)

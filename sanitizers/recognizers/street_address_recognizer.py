@@ -79,6 +79,15 @@ _CA_POSTCODE = r"[a-z]\d[a-z]\s?\d[a-z]\d"
 # sentence after the city is no part of it ("75011 Paris. Please update").
 _CITY_WORD = r"(?:[\p{L}]{1,3}\.|[\p{L}][\p{L}'’-]*)"
 _CITY = rf"{_CITY_WORD}(?:[ ]{_CITY_WORD}){{0,2}}"
+# A city after a postcode, where nothing bounds it: its words are all capitalised ("10115 Berlin", "Frankfurt
+# am Main") or all in lower case as typed ("bn1 2ab brighton"), so "10115 Berlin please" and "75004 Paris last
+# month" end at the city.
+_CITY_PARTICLE = r"(?:am|an|de|del|la|le|les|sur|upon|on|en|im|in|der|di|da)"
+_TITLE_CITY_WORD = r"(?:\p{Lu}\p{L}{0,2}\.|\p{Lu}[\p{L}'’-]*)"
+_CITY_AFTER_POSTCODE = (
+    rf"(?-i:{_TITLE_CITY_WORD}(?:[ ](?:{_CITY_PARTICLE}[ ])?{_TITLE_CITY_WORD}){{0,2}}"
+    r"|\p{Ll}[\p{L}'’-]*(?:[ ]\p{Ll}[\p{L}'’-]*){0,2})"
+)
 # ", Mountain View, CA 94043" / ", London NW1 6XE" / ", 10115 Berlin" / ", 1012 AB Amsterdam".
 # The postcode/city part, on the same line or the next (a postal address written on two lines):
 # ", Mountain View, CA 94043" / "\nSpringfield, IL 62704" / ", London NW1 6XE" / ", Toronto, ON M5V 2T6" /
@@ -86,7 +95,7 @@ _CITY = rf"{_CITY_WORD}(?:[ ]{_CITY_WORD}){{0,2}}"
 _TAIL = (
     rf"(?:(?:,?[ ]+|,?[ ]*\n[ ]*)(?:{_CITY},?[ ]+[a-z]{{2,3}}\.?[ ]+(?:{_ZIP}|\d{{4}}|{_CA_POSTCODE})"
     rf"|{_CITY}[ ]+{_ZIP}|{_CITY},?[ ]+{_UK_POSTCODE}|{_UK_POSTCODE}"
-    rf"|(?:[a-z]{{1,2}}-)?\d{{4,5}}(?:[ ][a-z]{{2}})?[ ]+{_CITY}))?"
+    rf"|(?:[a-z]{{1,2}}-)?\d{{4,5}}(?:[ ][a-z]{{2}})?[ ]+{_CITY_AFTER_POSTCODE}))?"
 )
 # German, Dutch, Nordic and Finnish street words, written joined to the name: "Hauptstraße", "Storgata".
 # In this order in the pattern (alternatives are tried in turn).

@@ -30,6 +30,9 @@ def grown(text: str, street: str) -> str:
         ("12 Oak St, Springfield is where I live", "12 Oak St", "12 Oak St"),  # a city alone mid-sentence stays
         ("12 Oak St\nTel. 0171 8477783", "12 Oak St", "12 Oak St"),  # a phone line is no postcode line
         ("12 Oak St, thanks!", "12 Oak St", "12 Oak St"),  # nothing to grow over
+        ("she lives at 12 Oak St now", "12 Oak St", "12 Oak St"),  # "now" is no unit "no" + "w"
+        ("12 Oak St not far away", "12 Oak St", "12 Oak St"),
+        ("12 Oak St Apt B", "12 Oak St", "12 Oak St Apt B"),  # a unit's letter set apart
     ],
 )
 def test_grows_over_address_parts_when_they_follow_the_street(text, street, expected):

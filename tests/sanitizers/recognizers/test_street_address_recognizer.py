@@ -17,6 +17,8 @@ TRUE_POSITIVES = [
         ("drop them at my place, Apartment 12B, tonight", ["Apartment 12B"]),  # idem, with a letter
         ("the team at 41 7720 Fennel Stravenue is here", ["41 7720 Fennel Stravenue"]),  # a building number first
         ("i live at 221b baker street", ["221b baker street"]),  # typed in lower case
+        ("Send it to Hauptstr. 5, 10115 Berlin please", ["Hauptstr. 5, 10115 Berlin"]),  # the city ends the address
+        ("I moved to 12 Rue de Rivoli, 75004 Paris last month", ["12 Rue de Rivoli, 75004 Paris"]),
         ("the keys are at 3397 Quill Locks, see you", ["3397 Quill Locks"]),  # a rarer USPS suffix
         ("we moved to 88 Harlow Camp, it is quiet", ["88 Harlow Camp"]),  # a suffix that is a noun, after a cue
         ("1600 Amphitheatre Pkwy, Mountain View, CA 94043.", ["1600 Amphitheatre Pkwy, Mountain View, CA 94043"]),
