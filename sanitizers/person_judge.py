@@ -185,6 +185,13 @@ _PERSON_AFTER = re.compile(r"[ \t]*,?[ \t]+(\w+)")
 # "me and sarah", "sarah and i": a lower-case name coordinated with the speaker.
 _WITH_ME_BEFORE = re.compile(r"(?<![\w'’])(?:me|i|you|him|her)[ \t]+(?:and|&)[ \t]+$", re.IGNORECASE)
 _WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:me|i)(?![\w'’])", re.IGNORECASE)
+# A lower-case name spoken to: set off by a comma at the end of a sentence ("up your game, jacob!"), or asked
+# something ("tom did you sleep?", "sarah are u coming").
+_VOCATIVE_BEFORE = re.compile(r",[ \t]*$")
+_VOCATIVE_AFTER = re.compile(r"[ \t]*(?:[!?.]+|$)(?:\s|$)")
+_ASKED_AFTER = re.compile(
+    r"[ \t]+(?:did|do|does|are|were|can|could|will|would|have|had|should|r)[ \t]+(?:you|u|ya)(?![\w'’])", re.IGNORECASE
+)
 # A lower-case word right after another, one blank between: the family name of "malachai parker".
 _LOWER_FAMILY = re.compile(r"[ ](\p{Ll}[\p{Ll}'’-]{2,30})(?![\w@/'’-])")
 # Shorter given names written only as names are abbreviations as often ("max", "jan", "ed").
@@ -276,7 +283,7 @@ class PersonJudge:
             if self.words.is_descriptive(word):
                 continue
             if ((self.words.is_noun_form(word) or self.words.zipf(word) >= LOWER_NAME_ZIPF)
-                    and not self._only_a_person(text, *match.span())):
+                    and not self._only_a_person(text, *match.span()) and not _spoken_to(text, *match.span())):
                 continue
             if not overlaps(*match.span(), taken) and not _is_config_key(text, *match.span()):
                 spans.append(match.span())
@@ -638,6 +645,14 @@ def after_place_preposition(text: str, start: int, end: int, is_name: Callable[[
         return False
     motion = _MOTION_BEFORE.search(text, max(0, start - 40), start)
     return motion is not None and motion.group(1).casefold() in MOTION_VERBS
+
+
+def _spoken_to(text: str, start: int, end: int) -> bool:
+    """A word addressed as someone: after a comma and closing its sentence ("nice try, jacob!"), or asked
+    something ("tom did you get any sleep?")."""
+    if _ASKED_AFTER.match(text, end):
+        return True
+    return bool(_VOCATIVE_BEFORE.search(text, max(0, start - 4), start) and _VOCATIVE_AFTER.match(text, end))
 
 
 def _after_people_of(text: str, start: int) -> bool:
