@@ -32,7 +32,7 @@ CODE_CUES: dict[str, tuple[str, ...]] = {
         r"security\s+code|(?-i:CSC)"),
     ),
     # A PIN; "PIN code" is also India's postal code (6 digits), so a PIN after "code" has 4 or 5 digits.
-    "PIN": (r"(?:(?-i:PIN)|(?:atm|card|debit|credit|bank|account|secret)\s+pin)(?![\s-]*code)(?:\s*(?:number|no\.?|#))?",),
+    "PIN": (r"(?:(?-i:PIN)|(?:atm|card|debit|credit|bank|account|secret|my|your|the|his|her|their|our)\s+pin)(?![\s-]*code)(?:\s*(?:number|no\.?|#))?",),
     "PIN_CODE": (r"(?:(?-i:PIN)|(?:atm|card|debit|credit|bank|account|secret)\s+pin)[\s-]*code|pincode",),
     # A bank's BIC / SWIFT code, and India's IFSC (the branch code of an account, written with it).
     "BIC": (r"(?:bic|swift)(?:\s*/\s*(?:bic|swift))?|ifsc",),

@@ -13,6 +13,7 @@ FOUND = [
     ("card verification value: 550", ["550"]),
     ("my ATM PIN is 7342.", ["7342"]),
     ("with the account pin 5519, I submit", ["5519"]),
+    ("log in on the website using the pin 2515.", ["2515"]),  # a lower-case "pin" after a determiner
     ("PIN: 905512", ["905512"]),
     ("PIN code: 6621", ["6621"]),  # 4 digits after "PIN code"
     ("type in the 417 on the back of your card.", ["417"]),  # where it is printed
@@ -32,6 +33,7 @@ def test_finds_code_after_its_cue(text, expected):
         "we spent $417 on the back of the card table",  # an amount
         "PIN code 560034 of the Bengaluru branch",  # India's postal PIN code: 6 digits
         "connect pin 13 of the GPIO header",  # a pin of a chip
+        "solder the pin 13 to ground",  # idem, after a determiner: too few digits for a PIN
         "security code 12345 is too long for a CVV",
         "CVV $123.50 refund",  # an amount
         "the PIN 1234-5678 series",  # part of a longer number
