@@ -51,6 +51,14 @@ def test_reports_only_patterns_that_can_match_when_text_is_ascii():
     assert pattern_set.candidates("x tgp_abcd and SECRET=v") == [0, 2]
 
 
+def test_gives_the_same_candidates_in_a_list_of_its_own_when_texts_report_alike():
+    pattern_set = PatternSet([(r"tgp_[a-z]{4}", 0), (r"sk-[0-9]{3}", 0)], [None, None])
+    first = pattern_set.candidates("tgp_abcd sk-123")
+    first.append(99)  # a caller's own list: the next text with the same reports is not affected
+    assert pattern_set.candidates("sk-456 and tgp_wxyz") == [0, 1]
+    assert pattern_set.candidates_of(["tgp_abcd sk-123", "only tgp_efgh"]) == [[0, 1], [0]]
+
+
 def test_returns_none_when_text_is_not_ascii():
     pattern_set = PatternSet([(r"(?i:k)ey", 0)], [None])
     # The Kelvin sign matches (?i:k) in `regex`: a byte-level search cannot be trusted here.
