@@ -6,7 +6,9 @@ import sys
 
 import pytest
 
+from sanitizers.engine import CACHE_WINDOW, Detector
 from sanitizers.findings import Finding
+from schemas.run_config import DetectionOptions, Detectors
 from tests.fake_keys import github_token
 
 KEY = "ghp_" + "FAKEengineTEST" + "q8Lm2Vn5Rw9Tz3Yb7Kc4Xd"  # 36 after the prefix
@@ -62,11 +64,26 @@ def test_gives_each_text_its_findings_in_order_when_batched(full_detector):
     assert all(isinstance(f, Finding) for fs in found for f in fs)
 
 
-def test_answers_repeated_text_from_cache_when_seen_before(secrets_detector):
-    before = secrets_detector.cache_hits
-    first = secrets_detector.detect_batch([f"cache me {KEY}"])
-    again = secrets_detector.detect_batch([f"cache me {KEY}"])
-    assert first == again and secrets_detector.cache_hits == before + 1
+def test_answers_repeated_text_from_cache_when_seen_before():
+    detector = Detector(DetectionOptions(detectors=frozenset({Detectors.SECRETS})))
+    first = detector.detect_batch([f"cache me {KEY}"])
+    again = detector.detect_batch([f"cache me {KEY}"])
+    assert first == again and detector.cache_hits == 1
+
+
+def test_stores_texts_only_while_they_repeat_when_only_secrets_are_detected():
+    detector = Detector(DetectionOptions(detectors=frozenset({Detectors.SECRETS})))
+    unique = [f"nothing to see in line {i}" for i in range(CACHE_WINDOW)]
+    found = detector.detect_batch(unique)  # a whole window of texts that never repeat: storing stops
+    assert detector.detect_batch(unique[:10]) == found[:10] and detector.cache_hits == 0
+    repeated = [f"the same system prompt, and {KEY}"] * 64
+    for _ in range(2 * CACHE_WINDOW // len(repeated)):  # a probe stores it, then hits bring storing back
+        assert detector.detect_batch(repeated) == detector.detect_batch(repeated[:1]) * len(repeated)
+    assert detector.cache_hits > CACHE_WINDOW
+    detector.detect_batch([f"new {KEY}"])
+    hits = detector.cache_hits
+    detector.detect_batch([f"new {KEY}"])
+    assert detector.cache_hits == hits + 1  # stored at once again
 
 
 @pytest.mark.parametrize("detector_name", ["secrets_detector", "full_detector"])
