@@ -19,7 +19,13 @@ from sanitizers.place_names import place_names
 from sanitizers.recognizer_result import recognizer_result
 
 SCORE = 0.7
-_HANDLE = re.compile(r"(?<![\w.@/+\\-])@(?P<name>[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9_])?)(?![\w@/(]|\.\w)")
+# Not after a path's or an address's character, nor after a slash unless it is chat's "w/" ("with") or closes another
+# handle; not before a slash unless a capital or another handle follows ("@types/node" is an npm scope, "@ana/@ben"
+# two people).
+_HANDLE = re.compile(
+    r"(?<![\w.@+\\-])(?:(?<!/)|(?<=(?:^|[\s(])w/)|(?<=@[A-Za-z0-9_]{1,40}/))@(?P<name>[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9_])?)"
+    r"(?![\w@(]|/(?![@\p{Lu}])|\.\w)"
+)
 # A decorator or annotation: "@property" alone on its line (after indentation).
 _DECORATOR = re.compile(r"(?:^|(?<=\n))[ \t]*@[\w.]+[ \t]*(?:\n|$)")
 # Code spans and URLs: a handle there is code or an address (snake_case is fine in a handle).

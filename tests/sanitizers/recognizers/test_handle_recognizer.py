@@ -15,6 +15,9 @@ def _handles(text):
         ("great talk by @Kenji_T.", ["@Kenji_T"]),
         ("thanks @NancyPelosi and @AustinMahone", ["@NancyPelosi", "@AustinMahone"]),  # given names that are cities
         ("live on @PaulHenryShow with @TerriClarkMusic", ["@PaulHenryShow", "@TerriClarkMusic"]),  # a full name inside
+        ("new chat w/@anavoss of the desk", ["@anavoss"]),  # chat's "w/" ("with")
+        ("(@benmoreau/@idavarga)", ["@benmoreau", "@idavarga"]),  # two handles joined by a slash
+        ("an essay (@idavarga/New Review)", ["@idavarga"]),  # a slash, then a capital: no npm scope
     ],
 )
 def test_finds_handles_in_prose(text, expected):
@@ -28,6 +31,7 @@ def test_finds_handles_in_prose(text, expected):
         "class A:\n    @property\n    def x(self): ...",  # a decorator on its own line
         "@app.route('/x')\ndef index(): ...",  # a decorator call
         "npm i @types/node",  # an npm scope
+        "files in path/@cache and a/@b",  # after a path's slash
         "@here the deploy is done, @channel FYI",  # group mentions
         "see `@jsmith` in the config",  # code
         "<p>Hello <%= @current_user %></p>",  # an ERB template tag
