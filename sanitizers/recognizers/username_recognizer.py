@@ -9,11 +9,13 @@ A user name points at one person as a handle does. Three kinds are found:
   ("#MarthaTalks", "#TeamSigrid": a campaign's or a show's tag names its person).
 """
 
+import itertools
+
 import regex as re
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from sanitizers.english_words import EnglishWords, english_words, word_set
+from sanitizers.english_words import COMMON_ZIPF, EnglishWords, english_words, word_set
 from sanitizers.name_lists import NameLists, name_lists
 from sanitizers.pattern_set import PatternSet
 from sanitizers.place_names import place_names
@@ -48,6 +50,8 @@ NOT_VALUES = word_set(
     admin administrator root guest test demo postgres ubuntu system service operator default anonymous"""
 )
 MIN_NAME_CHARS = 3
+# Titles that open a name in a hashtag: "#MrOkafor".
+_HASHTAG_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lady"})
 
 
 class UsernameRecognizer(LocalRecognizer):
@@ -110,14 +114,39 @@ class UsernameRecognizer(LocalRecognizer):
                                                      or self.words.is_stop(last))
 
     def _name_and_words(self, parts: list[str]) -> bool:
-        """One part is a name that dictionaries list only with a capital and that names no place ("Martha"; not
-        "Will", "Usher", "Chelsea"), and every other part is an ordinary English word ("Talks", "Team", "Live") that
-        names no place ("#OkaforPeru" is a match)."""
+        """The hashtag is a name and ordinary English words that name no place ("Talks", "Team", "Facts"; "#OkaforPeru"
+        is a match): the name is one part that dictionaries list only with a capital and that names no place
+        ("Martha"; not "Will", "Usher", "Chelsea"), or a given name or a title and then a family name dictionaries
+        lack or a word no list has ("#SigridVossGame", "#MrOkafor")."""
         assert self.words is not None and self.names is not None
-        named = [i for i, part in enumerate(parts) if len(part) >= MIN_NAME_CHARS + 1 and self.names.is_only_name(part)
-                 and part.casefold() not in self._places and not self.words.is_stop(part)]
-        return len(named) == 1 and all(
-            self.words.is_common(part) and part.casefold() not in self._places for i, part in enumerate(parts) if i != named[0])
+        for first, last in self._name_parts(parts):
+            if all(self._ordinary(part) for part in parts[:first] + parts[last:]):
+                return True
+        return False
+
+    def _name_parts(self, parts: list[str]) -> list[tuple[int, int]]:
+        """The (first, last + 1) part indexes of each name that `_name_and_words` accepts."""
+        assert self.words is not None and self.names is not None
+        found = [(i, i + 1) for i, part in enumerate(parts) if len(part) >= MIN_NAME_CHARS + 1
+                 and self.names.is_only_name(part) and part.casefold() not in self._places and not self.words.is_stop(part)]
+        for i, (first, second) in enumerate(itertools.pairwise(parts)):
+            opens = first in _HASHTAG_TITLES or self.names.is_given(first) and not self.words.is_stop(first)
+            family = self.names.is_family(second) and self.names.is_only_name(second) or self._unknown_word(second)
+            if opens and family and second.casefold() not in self._places and not self.words.is_descriptive_lemma(first):
+                found.append((i, i + 2))
+        return found
+
+    def _ordinary(self, part: str) -> bool:
+        """An ordinary English word, plurals too ("Facts"), that names no place."""
+        assert self.words is not None
+        common = self.words.is_common(part) or self.words.is_noun_form(part) and self.words.zipf(part) >= COMMON_ZIPF
+        return common and part.casefold() not in self._places
+
+    def _unknown_word(self, word: str) -> bool:
+        """A word of four letters or more that no dictionary or given-name list has ("Zyrkov"; not "Robot", "Lewis")."""
+        assert self.words is not None and self.names is not None
+        return len(word) >= MIN_NAME_CHARS + 1 and not (
+            self.words.is_noun_form(word) or self.words.is_descriptive(word) or self.names.is_given(word))
 
     def _is_cued_value(self, match: re.Match) -> bool:
         value = match.group("value")

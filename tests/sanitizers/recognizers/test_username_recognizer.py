@@ -25,6 +25,9 @@ def found(text: str) -> list[str]:
         ("another icon has left us #laurenbacall", ["#laurenbacall"]),  # lower case, an unknown family name
         ("catch the replay of #MarthaTalks tonight", ["#MarthaTalks"]),  # a name and an ordinary word
         ("so proud of #TeamSigrid today", ["#TeamSigrid"]),  # an ordinary word and a name
+        ("loving the #SigridZyrkovGame", ["#SigridZyrkovGame"]),  # a given name, a word no list has, a word
+        ("#MrOkafor won it", ["#MrOkafor"]),  # a title and a family name
+        ("more #OkaforFacts please", ["#OkaforFacts"]),  # a family name and a plural
     ],
 )
 def test_finds_user_names(text, expected):
@@ -45,7 +48,7 @@ def test_finds_user_names(text, expected):
         "Thanks, team!",  # a chat word
         "config.yaml: line 3 is wrong",  # a file name at a line start
         "#WillPower #MayDay #TeamUsher #KevChat",  # hashtags of ordinary words after a name
-        "#OkaforPeru #ChelseaDay",  # a name and a place, a place and a word: a match, a town's day
+        "#OkaforPeru #ChelseaDay #MrRobot #JohnLewis",  # a name and a place, a place and a word, a title and a noun, a given name twice
         "#GoodMorning from #AustinTexas #ilovepizza",  # a city and its state; words glued in lower case
     ],
 )
