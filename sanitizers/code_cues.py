@@ -9,6 +9,8 @@ validator accepts, and a cue word naming the code is the evidence. Without a cue
 for its shape and its checksum where it has one (Luhn for an IMEI, the VIN check digit, base58check).
 """
 
+from sanitizers.identifier_cues import CUE_OWNER
+
 CODE_CUES: dict[str, tuple[str, ...]] = {
     # A phone's or modem's IMEI (15 digits, 16 for IMEISV) and the MEID of CDMA phones.
     "IMEI": (r"imei(?:sv)?|meid",),
@@ -51,4 +53,4 @@ _SEPARATORS = r"(?:\s*(?:is|was|reads|of|:|-|–|=|#|\(|at|on|to))*\s*[\"'‘“
 def cued_regex(kind: str, value: str) -> str:
     """The regex of a `value` (its own shape) right after one of `kind`'s cue words; the value is its `value` group."""
     cues = "|".join(CODE_CUES[kind])
-    return rf"(?<![\w/-])(?:{cues})(?:'s)?\b{_NUMBER_WORDS}{_SEPARATORS}(?P<value>{value})"
+    return rf"(?<![\w/-])(?:{cues})(?:'s)?\b{_NUMBER_WORDS}{CUE_OWNER}{_SEPARATORS}(?P<value>{value})"

@@ -24,6 +24,7 @@ FOUND = [
     (f"VIN: {BAD_CHECK}.", [BAD_CHECK]),  # after its cue, any check digit
     (f"vehicle identification number {BAD_CHECK} on the title", [BAD_CHECK]),
     (f"identified by the vehicle identifier {BAD_CHECK}, was driven", [BAD_CHECK]),
+    ("The license plate number for the vehicle is 4LK-729. Thanks", ["4LK-729"]),  # the plate's owner between
     ("a van with license plate 482 KTW. I", ["482 KTW"]),
     ("number plate LK21 XRB was seen", ["LK21 XRB"]),
     ("Plate number: 7QTR-218", ["7QTR-218"]),
