@@ -46,14 +46,15 @@ ORG_WORDS = word_set(
     mobile docs connect api sdk cli os finance financial investment investments hospitality venture trust
     fund funds realty properties securities advisors equity"""
 )
-# Words after a name that make it a product's or a company's: "Contoso help desk", "Kafka consumer".
+# Words after a name that make it a product's or a company's: "Contoso help desk", "Kafka consumer", "Ostrava's
+# board" (a company's board, chairman, shareholders or stock).
 PRODUCT_WORDS = word_set(
     """help helpdesk desk support customers users employees staff website portal dashboard dashboards
     console cluster clusters pipeline pipelines plugin plugins integration instance instances release
     releases version versions upgrade subscription subscriptions documentation consumer consumers
     producer broker brokers notebook notebooks kernel extension extensions driver drivers container
     containers deployment headquarters hq brand products build builds job jobs item items mirror mirrors repo
-    repository branch migration rollout"""
+    repository branch migration rollout board shareholders chairman ceo stock"""
 )
 # Nouns that follow names as often as things: "Maria today", "gave Maria time", "Tom tonight".
 NOT_MODIFIER_NOUNS = word_set("today tonight tomorrow yesterday time tomorrow morning evening night week year")
@@ -70,7 +71,8 @@ PLACE_WORDS = word_set(
     stadium arena centre center falls springs beach coast north south east west upper lower greater new
     san santa sao drive hall mall manor abbey grove hill hills gables corner place court gardens garden
     house lodge farm row terrace crescent dock docks cemetery railroad railway field fields inn wharf
-    quay heights canal creek forest wood woods point"""
+    quay heights canal creek forest wood woods point heath moor moors common downs fen fens wolds gorge canyon
+    cove cliffs"""
 )
 # "Saint" in the languages of place names: "Santo Spirito", "São Bento" are no one's given name there.
 SAINTS = word_set("saint st st. ste ste. sainte san santa santo são sankt")
@@ -238,7 +240,8 @@ class PersonJudge:
             return True  # a company word grown into one word: "Wikinews", "Worksoft", "Datalabs"
         following = _NEXT_WORD.match(text, end)
         # A full name's possessive before "staff" or "store" is still a person's: "Walter Grisby's staff".
-        if (following and (following.group(1).casefold() in _COMPANY_WORDS_AFTER or following.group(1) == "Plus")
+        if (following and (following.group(1).casefold().rstrip(".") in _COMPANY_WORDS_AFTER
+                           or following.group(1) == "Plus")  # "Ostrava's board." at a sentence's end too
                 and not (following.group().startswith(("'s", "’s")) and self.is_full_name(_name_words(word)))):
             return True
         single = " " not in text[start:end].strip()

@@ -207,6 +207,21 @@ def test_keeps_ner_person_weighs_thing_words_that_open_or_close_it(judge, text, 
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("At the edge of Brellow Heath we waited.", "Brellow Heath", False),  # a heath, a moor: places
+        ("They crossed Quarnby Moor at dusk.", "Quarnby Moor", False),
+        ("Edward Heath spoke first.", "Edward Heath", True),  # a given name opens it: a person
+        ("The letter went to Ostravia's board.", "Ostravia", False),  # a company's board, chairman
+        ("Then Ostravia's chairman resigned.", "Ostravia", False),
+        ("Then Walter Grisby's board game arrived.", "Walter Grisby", True),  # a full name's possessive
+    ],
+)
+def test_keeps_ner_person_weighs_place_generics_and_a_companys_people(judge, text, span, kept):
+    assert judge.keeps_ner_person(*_span(text, span)) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         ("too many decades of Ivy League elites", []),  # a thing word closes the run
