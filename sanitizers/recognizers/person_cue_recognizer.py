@@ -85,6 +85,7 @@ _STRONG_GAP = re.compile(r"[ \t]*(?:[,:][ \t]*)?(?:-[ \t]+)?(?:\n[ \t]*)?")
 # A word, with inner apostrophes and hyphens (O'Brien, Jean-Luc) but not a closing quote; or an initial.
 _TOKEN = re.compile(r"(?:\p{Lu}\.(?=\s)|\p{L}(?:\p{L}|['’](?=\p{L}))*(?:-\p{L}(?:\p{L}|['’](?=\p{L}))*)*)")
 _SPACE = re.compile(r"[ \t]+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _NEXT_WORD = re.compile(r"[ \t]*(,)?[ \t]+(\w+\.?)")
 # Legal forms that follow a company's name after a comma ("Evergreen Solar, Inc."; not "Maria, office manager").
 LEGAL_FORMS = word_set("inc inc. llc llc. ltd ltd. corp corp. co co. gmbh ag sa s.a. plc llp lp l.p. limited")
@@ -263,7 +264,7 @@ class PersonCueRecognizer(LocalRecognizer):
         after a title even when a place has that name: "Mr. Rochester", "Mrs. Chester" (not "Miss America",
         a pageant's title: a big place that is no known name after "Miss")."""
         words = text[start:end].split()
-        folded = text[start:end].casefold()
+        folded = _POSSESSIVE_END.sub("", text[start:end].casefold())  # "to Santa Fe's board": the place's
         before = text[max(0, start - 8) : start].split()
         title = before[-1].rstrip(".").casefold() if before else ""
         if title in TITLES and len(words) == 1 and not (

@@ -138,6 +138,7 @@ def test_keeps_names_that_company_words_follow_loosely(text, expected):
         ("I had gone to pray for Mr. Rochester that night.", ["Rochester"]),  # a city's name after a title
         ("We drove with Mrs. Chester to the coast.", ["Chester"]),
         ("We flew to Rochester on Monday.", []),  # the city, with no title
+        ("The offer was mailed to Santa Fe's board.", []),  # a place's possessive is still the place
     ],
 )
 def test_one_word_after_a_title_is_a_person_even_when_a_place_has_its_name(text, expected):
