@@ -23,7 +23,7 @@ from sanitizers.findings import Finding
 from sanitizers.replacement_book import ReplacementBook
 from sanitizers.split_secrets import split_findings
 from sanitizers.structure_strings import iter_structure_strings
-from sanitizers.text_fields import apply_replacements, iter_text_slots, slot_texts
+from sanitizers.text_fields import TextSlot, apply_replacements, iter_text_slots, slot_texts
 from sanitizers.thing_names import drop_thing_names
 from sanitizers.value_repeats import add_repeats
 from schemas.formats import RecordFormat
@@ -56,6 +56,19 @@ STRUCTURE_MESSAGE = (
 )
 
 
+# A record and its text slots, or None for plain chat (validation handed its texts on: `ValidRecord.texts`).
+_Where = tuple[ValidRecord, "list[TextSlot] | None"]
+
+
+def _where(where: _Where, j: int) -> tuple[str, str | None]:
+    """Field path and role of the record's slot j: what `iter_text_slots` gives it. In plain chat every
+    message has a string role and content (`is_plain_chat`), so slot j is `messages[j].content`."""
+    record, slots = where
+    if slots is None:
+        return f"messages[{j}].content", record.record["messages"][j]["role"]
+    return slots[j].path, slots[j].role
+
+
 class RecordSanitizer:
     """Detects and replaces sensitive values in batches of valid records."""
 
@@ -78,8 +91,9 @@ class RecordSanitizer:
             findings = self.names.detect_batch(self.detector, texts)
         self.stats.texts_scanned += len(texts)
 
-        # Records with something to replace, by batch index: (slots, new texts, findings applied per slot).
-        pending: dict[int, tuple[list, list[str], list[list[Finding]]]] = {}
+        # Records with something to replace, by batch index: ((record, its slots), new texts, findings applied
+        # per slot); the slots are None for plain chat (see `_where`).
+        pending: dict[int, tuple[_Where, list[str], list[list[Finding]]]] = {}
         cursor = 0
         structure: dict[int, str] = {}  # batch index -> field path of a secret outside the text slots
         for i, (record, record_texts) in enumerate(zip(batch, texts_per_record)):
@@ -96,26 +110,29 @@ class RecordSanitizer:
                     raw_findings = [a + b for a, b in zip(raw_findings, split)]
             if not any(raw_findings):  # most records: nothing to replace, nothing to re-scan
                 continue
-            # Slots (paths, roles) only where a finding needs them: the same texts, in the same order.
-            slots = iter_text_slots(record.record, record.format)
+            # Slots (paths, roles) only where a finding needs them: the same texts, in the same order. Plain
+            # chat's slot j is messages[j].content (`_where`), without building its slots.
+            slots = None if record.texts is not None else iter_text_slots(record.record, record.format)
             book = self.book_factory()
             new_texts: list[str] = []
             applied_per_slot: list[list[Finding]] = []
             # A value found in one slot is replaced in every slot of the record (value_repeats), unless the
             # record says that a lone name-like word names a thing there ("The Hugo job failed", thing_names).
-            slot_strings = [slot.text for slot in slots]
+            slot_strings = record_texts if slots is None else [slot.text for slot in slots]
             record_findings = add_repeats(slot_strings, drop_thing_names(slot_strings, raw_findings))
             # A part of a full name ("Bartholomew") shares the full name's placeholder, in any order.
-            book.link_names(slot.text[f.start : f.end] for slot, found in zip(slots, record_findings)
+            book.link_names(text[f.start : f.end] for text, found in zip(slot_strings, record_findings)
                             for f in found if f.entity_type == "PERSON")
-            for slot, slot_findings in zip(slots, record_findings):
-                new_text, applied = anonymize_text(slot.text, slot_findings, book)
+            for j, (text, slot_findings) in enumerate(zip(slot_strings, record_findings)):
+                new_text, applied = anonymize_text(text, slot_findings, book)
                 new_texts.append(new_text)
                 applied_per_slot.append(applied)
-                for f in applied:
-                    self.stats.found(f.entity_type, slot.path, slot.role)
-                    self.stats.excerpt(record.line_no, slot.path, f.entity_type, new_text, f.start, f.end)
-            pending[i] = (slots, new_texts, applied_per_slot)
+                if applied:
+                    path, role = _where((record, slots), j)
+                    for f in applied:
+                        self.stats.found(f.entity_type, path, role)
+                        self.stats.excerpt(record.line_no, path, f.entity_type, new_text, f.start, f.end)
+            pending[i] = ((record, slots), new_texts, applied_per_slot)
 
         residual = self._rescan(pending)
         out: list[SanitizedRecord] = []
@@ -156,7 +173,7 @@ class RecordSanitizer:
             self._clean_tools = tools
         return None
 
-    def _rescan(self, pending: dict[int, tuple[list, list[str], list[list[Finding]]]]) -> dict[int, str]:
+    def _rescan(self, pending: dict[int, tuple[_Where, list[str], list[list[Finding]]]]) -> dict[int, str]:
         """Field path of the first residual secret per record that holds one; counts residual findings.
 
         Only changed texts are scanned again: an unchanged text had no findings, and detection is
@@ -175,5 +192,6 @@ class RecordSanitizer:
             for f in found:
                 self.stats.residual_findings[f.entity_type] += 1
                 if is_secret_entity(f.entity_type) and k not in result:
-                    result[k] = pending[k][0][j].path
+                    result[k] = _where(pending[k][0], j)[0]
         return result
+
