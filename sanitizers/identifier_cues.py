@@ -89,12 +89,6 @@ IDENTIFIER_CUES: dict[str, tuple[str, ...]] = {
 # Number words and separators between a cue and its value: "number", "no.", "#", "card"; "is", ":", ",", "of", "like".
 _NUMBER_WORDS = r"(?:[\s-]*(?:numbers?|num|nos?\.?|nr\.?|n[º°]|#|id|card|code|details))*"
 _SEPARATORS = r"(?:\s*(?:is|was|reads|of|such\s+as|like|:|,|-|–|=|#))*\s*[\"'‘“(]?\s*(?:e\.g\.,?\s*)?"
-# Whose or what the identifier is, between the cue and "is" or ":" in prose: "the passport number of the
-# applicant is ...", "license plate number for the vehicle is ...", "account number for my refund: ...".
-CUE_OWNER = (
-    r"(?:\s+(?:for|of|on)\s+(?:(?:the|this|that|my|your|his|her|their|our|its|each)\s+)?[a-z]+(?:[ -][a-z]+)?"
-    r"(?=\s+(?:is|was)\b|\s*:))?"
-)
 # A short inner label repeated inside the value's quotes: "tax ID ATIN: 9876", "license 'DL: D1234'".
 _INNER_LABEL = r"(?:(?-i:[A-Z]{2,5})\s*:\s*)?"
 # Letters and digits joined by single dashes, dots, slashes or underscores, holding 2 digits, then
@@ -119,7 +113,7 @@ def cued_value_regex(entity: str, value: str = _VALUE) -> str:
     """The regex of a value after one of `entity`'s cue words; the value is its `value` group."""
     cues = "|".join(IDENTIFIER_CUES[entity])
     # The cue is a whole word: "chi" (a Scottish CHI number) is no cue inside "chiara99", "PAN" none in "PAN511568".
-    return (rf"(?<![\w/-])(?:{cues})(?:\b|(?<=\W))(?:'s)?{_NUMBER_WORDS}{CUE_OWNER}{_SEPARATORS}{_INNER_LABEL}"
+    return (rf"(?<![\w/-])(?:{cues})(?:\b|(?<=\W))(?:'s)?{_NUMBER_WORDS}{_SEPARATORS}{_INNER_LABEL}"
             rf"(?P<value>{value}){_END}")
 
 
