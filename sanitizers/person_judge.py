@@ -156,6 +156,11 @@ _CAPS_TOKEN = re.compile(_CAPS_WORD)
 RELABELLED = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 # Prepositions before a place: an unknown word after them is no name ("near Grimpen", "of Glamorganshire").
 LOCATIVES = word_set("in at near from into to of across towards toward through around outside inside via on")
+# Words that place the next word on a map: a known place's name after them is the place ("nearby Colón").
+NEARBY_WORDS = word_set(
+    """nearby neighbouring neighboring downtown central northern southern eastern western northeastern
+    northwestern southeastern southwestern"""
+)
 # Nouns said of a person before "of": what follows is someone ("the widow of Tarrowby", "the plays of Quennell",
 # "the body of Varhaug"), not a place ("the parish of Tarrowby"). Realms' nouns ("army", "court", "reign") are
 # left out: fiction gives them places as often ("the army of Gondor").
@@ -386,6 +391,8 @@ class PersonJudge:
             if is_quoted_title(text, start, end):
                 return False  # the story "Umoregi", tracks like "Valhalla"
 
+            if word.casefold() in self.places.all and _previous_word(text, start) in NEARBY_WORDS:
+                return False  # "shot at nearby Colón", "in northern Hindley": only places lie nearby or north
             if self.names.is_name(word):
                 return word.casefold() not in self.places.big or not _previous_word(text, start) in LOCATIVES
             if self.words.is_noun(word) and opens_comment(text, start):

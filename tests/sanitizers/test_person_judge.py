@@ -215,6 +215,8 @@ def test_keeps_ner_person_weighs_thing_words_that_open_or_close_it(judge, text, 
         ("The letter went to Ostravia's board.", "Ostravia", False),  # a company's board, chairman
         ("Then Ostravia's chairman resigned.", "Ostravia", False),
         ("Then Walter Grisby's board game arrived.", "Walter Grisby", True),  # a full name's possessive
+        ("It was shot at nearby Chester.", "Chester", False),  # a known place after "nearby", "northern"
+        ("It was shot with Chester.", "Chester", True),
     ],
 )
 def test_keeps_ner_person_weighs_place_generics_and_a_companys_people(judge, text, span, kept):
