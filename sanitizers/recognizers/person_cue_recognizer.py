@@ -26,10 +26,11 @@ THING_NAME_WORDS = (
     "event property building street city town country state plan team department device network package course "
     "program programme insurer carrier"
 )
-_THING_NAME = rf"(?<!\b(?:{'|'.join(THING_NAME_WORDS.split())})[ \t_-]?)"
+# Checked once "name" has matched (a look-behind before it would run at every position of every text).
+_THING_NAME = rf"(?<!\b(?:{'|'.join(THING_NAME_WORDS.split())})[ \t_-]?name)"
 # Cue kinds: strong cues name a person whatever follows; weak cues only when the next word looks like a name.
 _STRONG = (
-    rf"my\s+name\s+is|my\s+name's|{_THING_NAME}name\s*:|full\s+name\s*(?:is|:)|names?\s+is|i\s+am\s+called|"
+    rf"my\s+name\s+is|my\s+name's|name{_THING_NAME}\s*:|full\s+name\s*(?:is|:)|names?\s+is|i\s+am\s+called|"
     r"account\s+holder\s*(?:is|:)?|cardholder\s*(?:is|:)?|dear|attn\s*:?|c/o|"
     r"name\s+on\s+(?:the\s+|my\s+)?(?:account|card|booking|reservation|ticket|order)\s*(?:is|:)?|"
     r"(?:account|beneficiary|recipient|payee|passenger|guest|employee|candidate|applicant|contact|"
