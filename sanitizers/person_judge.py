@@ -193,7 +193,7 @@ _PERSON_AFTER = re.compile(r"[ \t]*,?[ \t]+(\w+)")
 _WITH_ME_BEFORE = re.compile(r"(?<![\w'’])(?:me|i|you|him|her)[ \t]+(?:and|&)[ \t]+$", re.IGNORECASE)
 _WITH_ME_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:me|i)(?![\w'’])", re.IGNORECASE)
 # A lower-case name spoken to: set off by a comma at the end of a sentence ("up your game, jacob!"), or asked
-# something ("tom did you sleep?", "sarah are u coming").
+# something ("ted did you eat yet?", "sarah are u coming").
 _VOCATIVE_BEFORE = re.compile(r",[ \t]*$")
 _VOCATIVE_AFTER = re.compile(r"[ \t]*(?:[!?.]+|$)(?:\s|$)")
 _ASKED_AFTER = re.compile(
@@ -659,7 +659,7 @@ def after_place_preposition(text: str, start: int, end: int, is_name: Callable[[
 
 def _spoken_to(text: str, start: int, end: int) -> bool:
     """A word addressed as someone: after a comma and closing its sentence ("nice try, jacob!"), or asked
-    something ("tom did you get any sleep?")."""
+    something ("ted did you eat yet?")."""
     if _ASKED_AFTER.match(text, end):
         return True
     return bool(_VOCATIVE_BEFORE.search(text, max(0, start - 4), start) and _VOCATIVE_AFTER.match(text, end))

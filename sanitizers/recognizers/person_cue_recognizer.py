@@ -56,7 +56,7 @@ _MY_PEOPLE = (
     "friend|friends|bestie|bff|mate|buddy|pal|roommate|flatmate|colleague|manager|boss|partner|coworker|co-worker|"
     "assistant|landlord|tenant|neighbou?r|teacher|doctor|lawyer"
 )
-# Words said of those people between "my" and them: "my amazing sons Aldo and Piet", "my little brother".
+# Words said of those people between "my" and them: "my wonderful daughters Aldina and Pia", "my little brother".
 _MY_PEOPLE_WORDS = (
     "little|big|baby|older|younger|elder|eldest|youngest|best|amazing|beautiful|lovely|dear|darling|wonderful|"
     "awesome|late|new|old|favou?rite|good|great|gorgeous|sweet|brilliant|proud|twin"

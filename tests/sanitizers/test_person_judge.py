@@ -124,7 +124,7 @@ def test_finds_lower_case_given_names_that_are_no_english_words(judge, text, nam
         ("he cared about bonnie bennett, no one else", ["bonnie bennett"]),  # a lower-case full name
         ("we saw will smith and grace kelly", []),  # family names that are also words need a cue
         ("nice save, jacob!", ["jacob"]),  # spoken to: after a comma, closing the sentence
-        ("@ab @cd tom did you sleep at all?", ["tom"]),  # asked something
+        ("@ab ted did you eat yet?", ["ted"]),  # asked something
         ("is it cold in june, tom or not", []),  # a comma, but the sentence goes on
         ("the cat did you see it", []),  # asked, but no given name
     ],
