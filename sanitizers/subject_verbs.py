@@ -1,5 +1,5 @@
 """Whether the words right after a span make it the subject of a verb: "Okafor attacks ...", "Lena confirms
-she will ...", "Varga promised ...", "Moreau to step down" (headlines and tweets name people so).
+the booking", "Varga promised ...", "Moreau to step down" (headlines and tweets name people so).
 
 A name's reading as a person is weighed elsewhere; this only says that a finite verb follows: an auxiliary or
 a modal ("has", "will"), a verb in its -s, -ed or -ing form whose lemma the dictionary lists as a verb, a

@@ -24,8 +24,8 @@ def found(text: str) -> list[str]:
         ("President #BillClinton got an award", ["#BillClinton"]),  # a hashtag of a given and a family name
         ("another icon has left us #laurenbacall", ["#laurenbacall"]),  # lower case, an unknown family name
         ("catch the replay of #MarthaTalks tonight", ["#MarthaTalks"]),  # a name and an ordinary word
-        ("so proud of #TeamSigrid today", ["#TeamSigrid"]),  # an ordinary word and a name
-        ("loving the #SigridZyrkovGame", ["#SigridZyrkovGame"]),  # a given name, a word no list has, a word
+        ("go #TeamSigrid, win it!", ["#TeamSigrid"]),  # an ordinary word and a name
+        ("new levels in #SigridZyrkovGame out now", ["#SigridZyrkovGame"]),  # a given name, a word no list has, a word
         ("#MrOkafor won it", ["#MrOkafor"]),  # a title and a family name
         ("more #OkaforFacts please", ["#OkaforFacts"]),  # a family name and a plural
     ],
