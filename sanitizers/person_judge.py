@@ -199,6 +199,8 @@ _VOCATIVE_AFTER = re.compile(r"[ \t]*(?:[!?.]+|$)(?:\s|$)")
 _ASKED_AFTER = re.compile(
     r"[ \t]+(?:did|do|does|are|were|can|could|will|would|have|had|should|r)[ \t]+(?:you|u|ya)(?![\w'’])", re.IGNORECASE
 )
+# A lower-case word joined to a name by "and", "&" or a comma: "emma and kaite", "nadia, rob".
+_LOWER_MATE_AFTER = re.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)(\p{Ll}[\p{Ll}'’-]{2,30})(?![\w@/'’-])")
 # A lower-case word right after another, one blank between: the family name of "malachai parker".
 _LOWER_FAMILY = re.compile(r"[ ](\p{Ll}[\p{Ll}'’-]{2,30})(?![\w@/'’-])")
 # Shorter given names written only as names are abbreviations as often ("max", "jan", "ed").
@@ -610,6 +612,26 @@ class PersonJudge:
             return self.names.is_family(word) and not self.is_english(word) and folded not in self.places.all
         return not (self.words.is_noun(folded) or self.words.is_descriptive(folded))
 
+
+    def lower_list_mates(self, text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A lower-case word joined by "and", "&" or a comma to a found lower-case name, when no dictionary, place or
+        word list knows it or it is a name written only as a name: "<emma> and kaite", "<nadia>, rob and jo" (the
+        word's own reading is what the list would otherwise lack)."""
+        spans = []
+        for start, end in people:
+            if not text[start:end].islower() or " " in text[start:end]:
+                continue
+            while (mate := _LOWER_MATE_AFTER.match(text, end)) is not None and self._lower_mate(mate.group(1)):
+                spans.append(mate.span(1))
+                start, end = mate.span(1)
+        return spans
+
+    def _lower_mate(self, word: str) -> bool:
+        if self.words.is_stop(word) or self.words.is_descriptive(word) or word in self.places.all:
+            return False
+        if self.names.is_given(word):
+            return self.names.is_only_name(word) or not self.words.is_noun_form(word)
+        return not self.words.is_noun_form(word) and self.words.zipf(word) < UNKNOWN_ZIPF
 
     def list_mates(self, text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The other items of a list made mostly of found names: "Sattler, <Maumill>, <Mabury>, Jones and <Lee>".

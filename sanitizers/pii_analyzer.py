@@ -242,7 +242,7 @@ class PiiAnalyzer:
         if "PERSON" in self.entities and ("," in text or " and " in text):
             people = [(f.start, f.end) for f in found if f.entity_type == "PERSON"]
             found.extend(Finding("PERSON", s, e, LIST_MATE_SCORE, LIST_MATE_RECOGNIZER)
-                         for s, e in self.judge.list_mates(text, people))
+                         for s, e in self.judge.list_mates(text, people) + self.judge.lower_list_mates(text, people))
         found = [f for f in found if f.score >= self.score_threshold]
         found = drop_thing_names([text], [found], self.judge)[0]  # "the Hugo job ... Hugo is down"
         return _dedupe(add_repeats([text], [found], self.words)[0])

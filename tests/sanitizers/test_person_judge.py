@@ -389,3 +389,17 @@ def test_lone_given_names_take_a_name_opening_a_sentence_as_the_subject_of_a_ver
 )
 def test_relabel_takes_a_family_name_under_a_place_label_as_a_subject(judge, text, person):
     assert judge.relabels_as_person(*_span(text, "Okafor"), "GPE") is person
+
+
+@pytest.mark.parametrize(
+    ("text", "mates"),
+    [
+        ("dinner with nadia and kaiteh tonight", ["kaiteh"]),  # a word no list knows, joined to a found name
+        ("dinner with nadia, oskaro and bettany", ["oskaro", "bettany"]),  # a list goes on
+        ("dinner with nadia and pizza", []),  # a dictionary word
+        ("dinner with nadia and the kids", []),  # a function word
+    ],
+)
+def test_lower_list_mates_join_unknown_words_to_a_found_lower_case_name(judge, text, mates):
+    start = text.index("nadia")
+    assert [text[s:e] for s, e in judge.lower_list_mates(text, [(start, start + 5)])] == mates
