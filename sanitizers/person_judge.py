@@ -142,9 +142,11 @@ _ITEM = r"\p{Lu}[\p{L}'’-]{1,40}(?:[ \t]+\p{Lu}\.?[\p{L}'’-]{0,40}){0,3}"
 _SEPARATOR = r"(?:[ \t]*,[ \t]*(?:and[ \t]+|&[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
 _LIST = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}(?:{_SEPARATOR}{_ITEM}){{1,30}}")
 _LIST_ITEM = re.compile(rf"(?<![\p{{L}}'’-]){_ITEM}")
-# A capitalised word, also after an opening quote ('Edith!) or before a possessive ("Renata's"), but not inside
-# O'Brien or an address.
-_CAPITALISED = re.compile(r"(?<![\w@#/.-])(?<!\w['’])\p{Lu}\p{Ll}+(?![\w@-])(?!['’](?!s(?![\w'’])))")
+# A capitalised word, also after an opening quote ('Edith!), a sign-off's dash ("thanks all -Edith") or before a
+# possessive ("Renata's"), but not inside O'Brien, Jean-Luc or an address.
+_CAPITALISED = re.compile(r"(?<![\w@#/.])(?<!\S-)(?<!\w['’])\p{Lu}\p{Ll}+(?![\w@-])(?!['’](?!s(?![\w'’])))")
+# Nothing but marks or emoji left on the line.
+_LINE_END = re.compile(r"[^\w\n]*(?:\n|$)")
 # A possessive, then a word: "Renata's garden", "Varga's History".
 _NOUN_AFTER_POSSESSIVE = re.compile(r"['’]s[ \t]+\p{L}")
 # A word in capitals ("TALLBRIDGE", "McHARGUE", "O'HARA") or an initial ("M."), and runs of them: headings,
@@ -396,6 +398,8 @@ class PersonJudge:
             if word.casefold() in self.places.all and _previous_word(text, start) in NEARBY_WORDS:
                 return False  # "shot at nearby Colón", "in northern Hindley": only places lie nearby or north
             if self.names.is_name(word):
+                if word.casefold() in self.places.big and text[start - 1 : start] == "#":
+                    return False  # "#Sydney", "#Georgia": a tag of a big place is the place's
                 return word.casefold() not in self.places.big or not _previous_word(text, start) in LOCATIVES
             if self.words.is_noun(word) and opens_comment(text, start):
                 return False  # "# Prefix inside another word": a noun opening a code comment
@@ -526,6 +530,8 @@ class PersonJudge:
             if word.isupper() or self.words.is_stop(word):
                 continue
             start, end = match.span()
+            if text[start - 1 : start] == "-" and not (self.names.is_given(word) and _LINE_END.match(text, end)):
+                continue  # a sign-off's "-Edith" closes its line; "-Recurse", "-Force" are a command's switches
             if text.startswith(("'", "’"), end) and not self._personal_possessive(text, start, end):
                 continue
             before = text[max(0, start - 12) : start].rstrip(" \t\"'“‘(")

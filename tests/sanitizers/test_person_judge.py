@@ -236,6 +236,32 @@ def test_lone_given_names_leave_names_of_things(judge, text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("thanks for the ride home -Damien", ["Damien"]),  # a sign-off's dash closes the line
+        ("see you all soon -Damien :)\nP.S. bring snacks", ["Damien"]),
+        ("Get-ChildItem -Path C:\\logs -Recurse", []),  # a command's switches
+        ("New-Item -Name report -Force", []),
+        ("the Jean-Damien case", []),  # inside a hyphenated word
+    ],
+)
+def test_lone_given_names_read_a_sign_offs_dash(judge, text, names):
+    assert [text[s:e] for s, e in judge.lone_given_names(text, [])] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        ("a long weekend in #Sydney with the team", "Sydney", False),  # a tag of a big place is the place's
+        ("a long weekend with Sydney and the team", "Sydney", True),
+        ("happy birthday #Damien", "Damien", True),  # no place
+    ],
+)
+def test_keeps_ner_person_reads_a_hashtag_of_a_big_place_as_the_place(judge, text, span, kept):
+    assert judge.keeps_ner_person(*_span(text, span)) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "span", "kept"),
     [
         ("He had first come to live in Tarnbury that spring.", "Tarnbury", False),  # a preposition of place
