@@ -5,6 +5,8 @@ that imported the chunk code and built the default detector first (`run_chunks._
 That preload (Python, presidio, spaCy, the model, the detector: about 1.5 s on one core) comes before
 any worker can start; the CLI starts it as soon as it knows a run will need it (`start_early`), so
 that it runs while the CLI's own process imports the pipeline and plans the file, instead of after.
+The CLI does the same for secrets-only runs (the chunk code and the secret scanner, ~0.5 s), whose
+workers would otherwise be forked from the CLI once it has planned the file and built the scanner itself.
 
 This module is light (standard library only): it is imported before the pipeline is.
 """
@@ -24,8 +26,13 @@ PRELOAD_FIRST = ["pipelines.stages.fork_server_gc"]
 # worker), which a secrets-only run never pays; last, `fork_server_exit`.
 PRELOAD = ["pipelines.stages.sanitize_chunk", "pipelines.stages.sanitize_records", "sanitizers.registry"]
 PRELOAD_PII = ["sanitizers.pii_analyzer", "pipelines.stages.chunk_names", "pipelines.stages.warm_detector"]
+# ... and, for secrets only, the secret scanner of `--detectors secrets` (`warm_secret_detector`).
+PRELOAD_SECRETS = ["pipelines.stages.warm_secret_detector"]
 # Imported last: the fork server ends without tearing down what it preloaded (see the module).
 PRELOAD_LAST = ["pipelines.stages.fork_server_exit"]
+
+
+_started_early = False
 
 
 def default_workers() -> int:
@@ -39,8 +46,13 @@ def fork_server_context(pii: bool) -> multiprocessing.context.BaseContext:
     A fork server already started in this process keeps its first preload list.
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD_FIRST + PRELOAD + (PRELOAD_PII if pii else []) + PRELOAD_LAST)
+    context.set_forkserver_preload(PRELOAD_FIRST + PRELOAD + (PRELOAD_PII if pii else PRELOAD_SECRETS) + PRELOAD_LAST)
     return context
+
+
+def started_early() -> bool:
+    """Whether `start_early` started the fork server in this process: the run's workers then come from it."""
+    return _started_early
 
 
 def imported_by_fork_server(frame: FrameType | None) -> bool:
@@ -57,17 +69,18 @@ def imported_by_fork_server(frame: FrameType | None) -> bool:
 
 def start_early(input_path: Path, pii: bool, workers: int | None, dask_address: str | None,
                 chunk_bytes: int | None) -> bool:
-    """Start the fork server now when a run of `input_path` with these options will fork PII workers from it:
-    PII is detected, on local workers (more than one), and the file is larger than one chunk. Returns
-    whether it was started. Called by the CLI from a process with no other thread, before it imports
-    the pipeline.
+    """Start the fork server now, preloading for a run with (`pii`) or without PII, when a run of
+    `input_path` with these options will fork workers: on local workers (more than one), and the file is
+    larger than one chunk. Returns whether it was started. Called by the CLI from a process with no other
+    thread, before it imports the pipeline.
 
     A file a little over one chunk may still plan as one (a chunk ends at a line end): the server then
     preloads for nothing, on another core, and ends with this process.
     """
     from pipelines.stages.plan_chunks import auto_chunk_bytes  # light: the chunk size rule only
 
-    if not pii or dask_address is not None or (workers or default_workers()) <= 1:
+    global _started_early
+    if dask_address is not None or (workers or default_workers()) <= 1:
         return False
     try:
         size = input_path.stat().st_size if input_path.is_file() else 0
@@ -75,6 +88,7 @@ def start_early(input_path: Path, pii: bool, workers: int | None, dask_address: 
         return False  # the run reports the problem
     if size <= (chunk_bytes or auto_chunk_bytes(size)):
         return False
-    fork_server_context(pii=True)
+    fork_server_context(pii=pii)
     multiprocessing.forkserver.ensure_running()
+    _started_early = True
     return True

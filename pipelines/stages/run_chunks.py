@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
-from pipelines.stages.fork_server import fork_server_context
+from pipelines.stages.fork_server import fork_server_context, started_early
 from pipelines.stages.parent_watch import exit_with_parent
 from pipelines.stages.run_stats import RunStats
 from pipelines.stages.sanitize_chunk import ChunkJob, run_chunk_job, sanitize_chunk
@@ -62,14 +62,16 @@ def _in_process(jobs, config, detector, on_done) -> list[RunStats]:
 def _worker_context(config: RunConfig) -> multiprocessing.context.BaseContext:
     """How worker processes start: forked from this process when that is safe, else from a fork server.
 
-    fork is safe for a secrets-only run in a process with no other thread (the CLI): nothing in it
-    runs native thread pools (no numpy or spaCy is imported), and the workers inherit the chunk code
-    and the built secret scanner at no cost (the fork server took ~0.4 s to import them). Otherwise
-    (Prefect, a notebook kernel or a Dask client run threads, which fork copies badly; PII runs load
-    spaCy) a fork server, started single-threaded, imports the code once and forks each worker.
+    A fork server the CLI started early (`fork_server.start_early`) forks them: it preloaded while the CLI
+    planned the file. Otherwise fork is safe for a secrets-only run in a process with no other thread:
+    nothing in it runs native thread pools (no numpy or spaCy is imported), and the workers inherit the
+    chunk code and the built secret scanner at no cost (a fork server started now would take ~0.5 s to
+    load them first). Otherwise (Prefect, a notebook kernel or a Dask client run threads, which fork
+    copies badly; PII runs load spaCy) a fork server, started single-threaded, loads the code once and
+    forks each worker.
     """
     secrets_only = Detectors.PII not in config.detection.detectors
-    if secrets_only and threading.active_count() == 1 and "numpy" not in sys.modules:
+    if secrets_only and not started_early() and threading.active_count() == 1 and "numpy" not in sys.modules:
         from pipelines.stages import sanitize_records  # noqa: F401 - loaded here, inherited by workers
         from sanitizers.engine import get_detector
 
@@ -78,7 +80,8 @@ def _worker_context(config: RunConfig) -> multiprocessing.context.BaseContext:
     # The fork server builds the default detector before forking: on two cores, loading it once then
     # forking measured as fast as each worker loading its own at the same time, and it costs half the
     # CPU (the machine is often shared). The modules are preloaded because sanitize_chunk imports them
-    # only when it runs (`fork_server.PRELOAD`). The CLI may have started it already (`start_early`).
+    # only when it runs (`fork_server.PRELOAD`). The CLI may have started it already (`start_early`), for a
+    # secrets-only run too: it then preloaded while the CLI planned the file, and forks the workers.
     return fork_server_context(pii=not secrets_only)
 
 

@@ -162,16 +162,27 @@ def test_gives_same_bytes_when_secrets_only_workers_are_forked(tmp_path, secrets
 
 
 @pytest.mark.parametrize(
-    ("detectors", "extra_thread", "expected"),
-    [("secrets", False, "fork"), ("secrets", True, "forkserver"), ("pii,secrets", False, "forkserver")],
+    ("detectors", "extra_thread", "early", "expected"),
+    [
+        ("secrets", False, False, "fork"),
+        ("secrets", True, False, "forkserver"),
+        ("secrets", False, True, "forkserver"),  # the CLI started the fork server while it planned the file
+        ("pii,secrets", False, False, "forkserver"),
+    ],
 )
-def test_forks_workers_only_when_secrets_only_and_single_threaded(detectors, extra_thread, expected):
+def test_forks_workers_only_when_secrets_only_single_threaded_and_no_server_started_early(
+        tmp_path, detectors, extra_thread, early, expected):
+    big = tmp_path / "in.jsonl"
+    big.write_text('{"text": "hello"}\n' * 1000)
     # In a fresh interpreter, so the test runner's own threads and imports play no part.
     code = (
         "import threading\n"
+        "from pathlib import Path\n"
+        "from pipelines.stages.fork_server import start_early\n"
         "from pipelines.stages.run_chunks import _worker_context\n"
         "from schemas.run_config import DetectionOptions, Detectors, RunConfig\n"
         f"wanted = frozenset(Detectors(d) for d in {detectors!r}.split(','))\n"
+        f"if {early}: assert start_early(Path({str(big)!r}), Detectors.PII in wanted, 2, None, 4096)\n"
         "stop = threading.Event()\n"
         f"if {extra_thread}: threading.Thread(target=stop.wait, daemon=True).start()\n"
         "print(_worker_context(RunConfig(detection=DetectionOptions(detectors=wanted))).get_start_method())\n"
