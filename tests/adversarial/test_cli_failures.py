@@ -271,15 +271,13 @@ def wait_for(condition, timeout: float, interval: float = 0.02):
     pytest.fail(f"condition not met within {timeout} s")
 
 
-def workers_of(proc: subprocess.Popen, forkserver: bool) -> list[int]:
-    """Chunk worker pids: the fork server's children, or (forked) the CLI's own children but the
-    resource tracker, which multiprocessing starts with `-c`."""
+def workers_of(proc: subprocess.Popen) -> list[int]:
+    """Chunk worker pids: the children of the CLI's fork server (the CLI starts one for every run that
+    forks workers, `fork_server.start_early`)."""
     tree = descendants(proc.pid)
-    if forkserver:
-        servers = {pid for pid, ppid in tree.items() if ppid == proc.pid and any(
-            "multiprocessing.forkserver" in arg for arg in _cmdline(pid))}
-        return [pid for pid, ppid in tree.items() if ppid in servers]
-    return [pid for pid, ppid in tree.items() if ppid == proc.pid and "-c" not in _cmdline(pid)]
+    servers = {pid for pid, ppid in tree.items() if ppid == proc.pid and any(
+        "multiprocessing.forkserver" in arg for arg in _cmdline(pid))}
+    return [pid for pid, ppid in tree.items() if ppid in servers]
 
 
 def _cmdline(pid: int) -> list[str]:
@@ -294,7 +292,7 @@ def test_exits_4_and_resumes_when_a_worker_is_killed(tmp_path):
     out = tmp_path / "run"
     proc = start_sanitize(str(src), "--out", str(out), "--workers", "2", "--chunk-mb", "0.01")
     try:
-        worker = wait_for(lambda: workers_of(proc, forkserver=True), timeout=120)[0]
+        worker = wait_for(lambda: workers_of(proc), timeout=120)[0]
         os.kill(worker, signal.SIGKILL)
         _, stderr = proc.communicate(timeout=300)
     finally:
@@ -331,28 +329,23 @@ def test_exits_5_naming_the_holder_when_another_run_writes_the_same_out(tmp_path
     assert (out / "report.json").is_file()
 
 
-@pytest.mark.parametrize(
-    ("detectors", "forkserver"),
-    [
-        ("pii,secrets", True),  # workers forked by the fork server, about 0.5 GB each
-        ("secrets", False),  # workers forked by the CLI itself
-    ],
-)
-def test_workers_exit_when_the_main_process_is_killed(tmp_path, detectors, forkserver):
+@pytest.mark.parametrize("detectors", ["pii,secrets", "secrets"])  # PII workers hold about 0.5 GB each
+def test_workers_exit_when_the_main_process_is_killed(tmp_path, detectors):
     # Secrets-only workers start at once and finish fast: 40 lines of 1 MB of `password=` bait keep
     # them busy long enough to be seen.
     src = tmp_path / "in.jsonl"
-    if forkserver:
+    pii = detectors != "secrets"
+    if pii:
         write_input(src, 3000)
     else:
         line = json.dumps({"messages": [{"role": "user", "content": "password=hunter2 " * 60_000},
                                         {"role": "assistant", "content": "ok"}]})
         src.write_text((line + "\n") * 40)
     proc = start_sanitize(str(src), "--out", str(tmp_path / "run"), "--detectors", detectors, "--workers", "2",
-                          "--chunk-mb", "0.02" if forkserver else "1")
+                          "--chunk-mb", "0.02" if pii else "1")
     tree: list[int] = []
     try:
-        wait_for(lambda: len(workers_of(proc, forkserver)) >= 1, timeout=120)
+        wait_for(lambda: len(workers_of(proc)) >= 1, timeout=120)
         tree = list(descendants(proc.pid))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
