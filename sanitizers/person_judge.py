@@ -44,7 +44,8 @@ ORG_WORDS = word_set(
     worldwide agency council ministry department office club press news times journal bakery cafe
     restaurant hotel hotels pro plus mini ultra lite premium enterprise edition suite server desktop
     mobile docs connect api sdk cli os finance financial investment investments hospitality venture trust
-    fund funds realty properties securities advisors equity"""
+    fund funds realty properties securities advisors equity police constabulary fc afc united rovers
+    athletic wanderers"""
 )
 # Words after a name that make it a product's or a company's: "Contoso help desk", "Kafka consumer", "Ostrava's
 # board" (a company's board, chairman, shareholders or stock).

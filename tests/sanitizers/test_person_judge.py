@@ -255,9 +255,12 @@ def test_lone_given_names_read_a_sign_offs_dash(judge, text, names):
         ("a long weekend in #Sydney with the team", "Sydney", False),  # a tag of a big place is the place's
         ("a long weekend with Sydney and the team", "Sydney", True),
         ("happy birthday #Damien", "Damien", True),  # no place
+        ("Brellow Police are looking for witnesses", "Brellow Police", False),  # a public body
+        ("a late winner for Quarnby FC", "Quarnby FC", False),  # a club
+        ("a late winner for Quarnby Rovers", "Quarnby Rovers", False),
     ],
 )
-def test_keeps_ner_person_reads_a_hashtag_of_a_big_place_as_the_place(judge, text, span, kept):
+def test_keeps_ner_person_reads_a_big_places_hashtag_a_public_body_and_a_club_as_no_person(judge, text, span, kept):
     assert judge.keeps_ner_person(*_span(text, span)) is kept
 
 
